@@ -1,0 +1,18 @@
+//! Crosscheck's verdict engine: a cluster of news articles about one event in, a claim database
+//! out. For every sentence of every article and every other article it decides whether the
+//! other article corroborates, differs from or omits it, with evidence and the exact details
+//! that differ.
+//!
+//! Pure Rust with no web dependency: the same code runs in the `crosscheck` CLI, in tests and
+//! benchmarks, and compiled to WebAssembly inside the widget.
+
+pub mod analyze;
+pub mod io;
+pub mod model;
+pub mod pipeline;
+pub mod segment;
+pub mod text;
+
+pub use io::{load_dir, Article, InputError, SourceMeta};
+pub use model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict, DB_VERSION};
+pub use pipeline::{build, BuildError};

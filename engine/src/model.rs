@@ -1,0 +1,287 @@
+//! The claim database: the one data model shared by the engine, the CLI export and the widget.
+//!
+//! It is versioned: a reader of a database checks `version` before trusting anything else,
+//! so a widget built against an older engine shows a clear message instead of misreading data.
+//! The same structs serialise to the portable JSON export (`Database::to_json`) and to the
+//! compact binary form the widget embeds (`Database::to_bin`), so the two can never drift apart.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field's meaning or the binary layout changes.
+pub const DB_VERSION: u32 = 1;
+
+/// Leading bytes of the binary form, so a truncated or foreign file is rejected before decoding.
+pub const BIN_MAGIC: &[u8; 4] = b"XCDB";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Database {
+    pub version: u32,
+    pub sources: Vec<Source>,
+    pub segments: Vec<Segment>,
+    /// One verdict for every (claim or headline segment, other source) pair.
+    pub verdicts: Vec<Verdict>,
+}
+
+/// One article of the cluster. `id` is the file stem; metadata is only what `sources.toml`
+/// or the text itself says (an outlet is never invented).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// `YYYY-MM-DD`: from `sources.toml` or found in the text; anchors relative dates.
+    pub published: Option<String>,
+    pub language: Option<String>,
+    /// The article exactly as read; segment spans are byte offsets into it.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentKind {
+    Claim,
+    Headline,
+    Boilerplate,
+}
+
+impl SegmentKind {
+    /// Claims and headlines get verdicts; boilerplate never does.
+    pub fn gets_verdicts(self) -> bool {
+        !matches!(self, SegmentKind::Boilerplate)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Segment {
+    /// Unique across the whole database; verdicts and evidence refer to it.
+    pub id: u32,
+    pub source: String,
+    /// `source.text[start..end]`, kept so readers of the export need not slice.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: SegmentKind,
+    /// Index of the paragraph (blank-line or line-break separated block) within the article.
+    pub paragraph: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    Corroborates,
+    Differs,
+    Omits,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Corroborates => "corroborates",
+            Label::Differs => "differs",
+            Label::Omits => "omits",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub segment: u32,
+    /// The other source's id.
+    pub other: String,
+    pub label: Label,
+    /// Confidence in `label`, 0..=1.
+    pub score: f32,
+    /// Segment ids in `other` that carry the claim (empty for `omits`).
+    pub evidence: Vec<u32>,
+    pub differences: Vec<Difference>,
+    /// Words the claim shares with the evidence, as byte ranges into each evidence segment's
+    /// text, so the widget can emphasise them without re-deriving the match.
+    pub shared: Vec<SharedSpan>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffKind {
+    Number,
+    Date,
+    Entity,
+    Quote,
+    Attribution,
+    Negation,
+}
+
+impl DiffKind {
+    /// The label a reader sees.
+    pub fn human(self) -> &'static str {
+        match self {
+            DiffKind::Number => "number",
+            DiffKind::Date => "date",
+            DiffKind::Entity => "name",
+            DiffKind::Quote => "quote wording",
+            DiffKind::Attribution => "attribution",
+            DiffKind::Negation => "negation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Difference {
+    pub kind: DiffKind,
+    /// The differing span of the claim segment.
+    pub here: String,
+    /// The differing span of the evidence segment.
+    pub there: String,
+    /// Byte range of `here` within the claim segment's text.
+    pub here_span: (usize, usize),
+    /// The evidence segment `there` comes from, and the byte range within its text.
+    pub there_segment: u32,
+    pub there_span: (usize, usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedSpan {
+    pub segment: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Why a database could not be read. The widget shows these to the reader as they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbError {
+    NotADatabase,
+    WrongVersion { found: u32, expected: u32 },
+    Corrupt(String),
+    Inconsistent(String),
+}
+
+impl std::fmt::Display for DbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DbError::NotADatabase => write!(f, "this is not a Crosscheck claim database"),
+            DbError::WrongVersion { found, expected } => write!(
+                f,
+                "the claim database is version {found}, this widget reads version {expected}"
+            ),
+            DbError::Corrupt(why) => write!(f, "the claim database is damaged: {why}"),
+            DbError::Inconsistent(why) => write!(f, "the claim database is inconsistent: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for DbError {}
+
+impl Database {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"))
+    }
+
+    pub fn from_json(text: &str) -> Result<Database, DbError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        let version = value
+            .get("version")
+            .and_then(|v| v.as_u64())
+            .ok_or(DbError::NotADatabase)?;
+        if version != u64::from(DB_VERSION) {
+            return Err(DbError::WrongVersion {
+                found: u32::try_from(version).unwrap_or(u32::MAX),
+                expected: DB_VERSION,
+            });
+        }
+        let db: Database =
+            serde_json::from_value(value).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        db.validate()?;
+        Ok(db)
+    }
+
+    /// Magic, little-endian version, then postcard: compact, and checked before decoding.
+    pub fn to_bin(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(4096);
+        out.extend_from_slice(BIN_MAGIC);
+        out.extend_from_slice(&self.version.to_le_bytes());
+        match postcard::to_allocvec(self) {
+            Ok(body) => out.extend_from_slice(&body),
+            Err(_) => out.clear(),
+        }
+        out
+    }
+
+    pub fn from_bin(bytes: &[u8]) -> Result<Database, DbError> {
+        if bytes.len() < 8 || &bytes[..4] != BIN_MAGIC {
+            return Err(DbError::NotADatabase);
+        }
+        let mut v = [0u8; 4];
+        v.copy_from_slice(&bytes[4..8]);
+        let found = u32::from_le_bytes(v);
+        if found != DB_VERSION {
+            return Err(DbError::WrongVersion {
+                found,
+                expected: DB_VERSION,
+            });
+        }
+        let db: Database =
+            postcard::from_bytes(&bytes[8..]).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        if db.version != found {
+            return Err(DbError::Corrupt("header and body versions disagree".into()));
+        }
+        db.validate()?;
+        Ok(db)
+    }
+
+    /// Checks every cross-reference, so the widget can index without bounds panics.
+    pub fn validate(&self) -> Result<(), DbError> {
+        use std::collections::{HashMap, HashSet};
+        let sources: HashMap<&str, &Source> =
+            self.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+        if sources.len() != self.sources.len() {
+            return Err(DbError::Inconsistent("two sources share an id".into()));
+        }
+        let mut ids = HashSet::new();
+        for seg in &self.segments {
+            let src = sources.get(seg.source.as_str()).ok_or_else(|| {
+                DbError::Inconsistent(format!("segment {} names an unknown source", seg.id))
+            })?;
+            if !ids.insert(seg.id) {
+                return Err(DbError::Inconsistent(format!(
+                    "segment id {} repeats",
+                    seg.id
+                )));
+            }
+            if src.text.get(seg.start..seg.end) != Some(seg.text.as_str()) {
+                return Err(DbError::Inconsistent(format!(
+                    "segment {} does not match its source text",
+                    seg.id
+                )));
+            }
+        }
+        let seg_len: HashMap<u32, usize> =
+            self.segments.iter().map(|s| (s.id, s.text.len())).collect();
+        for v in &self.verdicts {
+            if !seg_len.contains_key(&v.segment) || !sources.contains_key(v.other.as_str()) {
+                return Err(DbError::Inconsistent(format!(
+                    "a verdict on segment {} refers to something missing",
+                    v.segment
+                )));
+            }
+            let in_range = |seg: u32, start: usize, end: usize| {
+                seg_len
+                    .get(&seg)
+                    .is_some_and(|&len| start <= end && end <= len)
+            };
+            let ok = v.evidence.iter().all(|e| seg_len.contains_key(e))
+                && v.shared.iter().all(|s| in_range(s.segment, s.start, s.end))
+                && v.differences.iter().all(|d| {
+                    in_range(v.segment, d.here_span.0, d.here_span.1)
+                        && in_range(d.there_segment, d.there_span.0, d.there_span.1)
+                });
+            if !ok {
+                return Err(DbError::Inconsistent(format!(
+                    "a verdict on segment {} points outside its segments",
+                    v.segment
+                )));
+            }
+        }
+        Ok(())
+    }
+}
