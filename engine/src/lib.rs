@@ -15,4 +15,4 @@ pub mod text;
 
 pub use io::{load_dir, Article, InputError, SourceMeta};
 pub use model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict, DB_VERSION};
-pub use pipeline::{build, BuildError};
+pub use pipeline::{build, judge_pair, BuildError, PairVerdict};

@@ -104,3 +104,66 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
         verdicts,
     })
 }
+
+/// The engine applied to one claim against one document (the `crosscheck verdict` command).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairVerdict {
+    pub label: Label,
+    pub score: f32,
+    /// The document's sentences that carry the claim.
+    pub evidence: Vec<String>,
+    /// `there_segment` indexes the document's segments in order.
+    pub differences: Vec<crate::model::Difference>,
+}
+
+/// Judges `claim` against `document`; `date` is the document's date, for relative dates.
+// SCAFFOLD: routes through `build` on a two-article cluster.
+pub fn judge_pair(claim: &str, document: &str, date: Option<chrono::NaiveDate>) -> PairVerdict {
+    let meta = crate::io::SourceMeta {
+        published: date.map(|d| d.format("%Y-%m-%d").to_string()),
+        ..Default::default()
+    };
+    let articles = [
+        Article {
+            id: "claim".into(),
+            text: claim.into(),
+            meta: meta.clone(),
+        },
+        Article {
+            id: "document".into(),
+            text: document.into(),
+            meta,
+        },
+    ];
+    let Ok(db) = build(&articles) else {
+        return PairVerdict {
+            label: Label::Omits,
+            score: 0.0,
+            evidence: vec![],
+            differences: vec![],
+        };
+    };
+    let Some(v) = db.verdicts.iter().find(|v| v.other == "document") else {
+        return PairVerdict {
+            label: Label::Omits,
+            score: 0.0,
+            evidence: vec![],
+            differences: vec![],
+        };
+    };
+    PairVerdict {
+        label: v.label,
+        score: v.score,
+        evidence: v
+            .evidence
+            .iter()
+            .filter_map(|id| {
+                db.segments
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .map(|s| s.text.clone())
+            })
+            .collect(),
+        differences: v.differences.clone(),
+    }
+}
