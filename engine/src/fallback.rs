@@ -123,7 +123,7 @@ const MONTHS: &[&str] = &[
 ];
 
 fn month_of(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
+    let w = w.strip_suffix("'s").unwrap_or(w).trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
@@ -136,6 +136,7 @@ fn month_of(w: &str) -> Option<u32> {
 }
 
 fn weekday_of(w: &str) -> Option<Weekday> {
+    let w = w.strip_suffix("'s").unwrap_or(w);
     Some(match w {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
@@ -402,14 +403,26 @@ pub fn quantities(text: &str, toks: &[Token], dates: &[DateMention]) -> Vec<Quan
             continue;
         }
         let before = text.get(..t.start).unwrap_or("");
+        // The currency symbol is the unit: "$10 million (€9.9 million)" is one sum, twice.
+        let symbol = before
+            .trim_end()
+            .chars()
+            .last()
+            .filter(|c| "$€£¥".contains(*c));
         let currency = lead_currency
-            || before.trim_end().ends_with(['$', '€', '£', '¥'])
+            || symbol.is_some()
             || toks
                 .get(end + 1)
                 .is_some_and(|n| is_currency_word(&n.lower) && n.lower != "a" && n.lower != "us");
         let (bound, first) = bound_before(toks, i);
         let unit = if currency {
-            Some("$".to_string())
+            Some(symbol.map_or("$".to_string(), |c| {
+                if c == '$' {
+                    "$".to_string()
+                } else {
+                    c.to_string()
+                }
+            }))
         } else if text
             .get(toks[end].end..)
             .is_some_and(|r| r.starts_with('%'))
@@ -428,6 +441,10 @@ pub fn quantities(text: &str, toks: &[Token], dates: &[DateMention]) -> Vec<Quan
                 })
                 .map(|n| n.stem.clone())
         };
+        if !is_digits && unit.is_none() {
+            i = end + 1;
+            continue;
+        }
         out.push(Quantity {
             start: toks[first].start,
             end: toks[end].end,

@@ -78,6 +78,14 @@ fn to_difference(f: &Found, claim_text: &str, there_text: &str, there_segment: u
 
 /// Builds the claim database for one cluster.
 pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
+    build_traced(articles).map(|(db, _)| db)
+}
+
+/// `build`, also returning the features each verdict was decided on (same order as
+/// `Database::verdicts`), for measuring and tuning.
+pub fn build_traced(
+    articles: &[Article],
+) -> Result<(Database, Vec<verdict::Features>), BuildError> {
     let mut seen = std::collections::HashSet::new();
     for a in articles {
         if !seen.insert(a.id.as_str()) {
@@ -142,6 +150,7 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
         .collect();
 
     let mut verdicts = Vec::new();
+    let mut traces = Vec::new();
     for (ci, seg) in segments.iter().enumerate() {
         if !seg.kind.gets_verdicts() {
             continue;
@@ -167,13 +176,15 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
                     analysis: &analyses[u as usize],
                 })
                 .collect();
+            let coverage = m.as_ref().map_or(0.0, |m| m.coverage);
             let diffs = if sides.is_empty() {
                 Vec::new()
             } else {
-                verdict::differences(&claim_side, &sides)
+                verdict::differences(&claim_side, &sides, coverage)
             };
             let f = verdict::features(&al, claim, &evidence, &doc_units[ai], &diffs);
             let (label, score) = verdict::decide_cluster(&f, &diffs);
+            traces.push(f);
             let (evidence, differences, shared) = if label == Label::Omits {
                 (Vec::new(), Vec::new(), Vec::new())
             } else {
@@ -215,12 +226,15 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
             });
         }
     }
-    Ok(Database {
-        version: DB_VERSION,
-        sources,
-        segments,
-        verdicts,
-    })
+    Ok((
+        Database {
+            version: DB_VERSION,
+            sources,
+            segments,
+            verdicts,
+        },
+        traces,
+    ))
 }
 
 /// The engine applied to one claim against one document (the `crosscheck verdict` command).
@@ -313,10 +327,11 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
             analysis: &analyses[u as usize],
         })
         .collect();
+    let coverage = best.get(1).cloned().flatten().map_or(0.0, |m| m.coverage);
     let diffs = if sides.is_empty() {
         Vec::new()
     } else {
-        verdict::differences(&claim_side, &sides)
+        verdict::differences(&claim_side, &sides, coverage)
     };
     let features = verdict::features(&al, 0, &evidence, &doc, &diffs);
     let (label, score) = verdict::decide_pair(&features);

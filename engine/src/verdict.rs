@@ -29,7 +29,10 @@ pub struct Found {
 }
 
 /// Below this weighted coverage the other article does not carry the claim (cluster builds).
-pub const CLUSTER_OMIT_BELOW: f32 = 0.25;
+pub const CLUSTER_OMIT_BELOW: f32 = 0.3;
+
+/// ... unless the evidence shares at least this much weight (in rarest-term units) with it.
+pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.5;
 
 // ---------------------------------------------------------------- numbers
 
@@ -41,18 +44,20 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
         Bound::About => (v * 0.9, v * 1.1),
         Bound::AtLeast => (v, v * 1.03),
         Bound::MoreThan => (v * 1.001, v * 1.03),
-        Bound::AtMost => (v * 0.97, v),
-        Bound::LessThan => (v * 0.97, v * 0.999),
+        Bound::AtMost | Bound::LessThan => (v * 0.97, v),
         Bound::Vague => return None,
     })
 }
 
 fn is_currency(u: &str) -> bool {
-    u.contains('$')
-        || matches!(
-            u,
-            "usd" | "aud" | "eur" | "gbp" | "dollar" | "euro" | "pound" | "€" | "£" | "currency"
-        )
+    u.contains('$') || matches!(u, "€" | "£" | "¥" | "usd" | "aud" | "eur" | "gbp")
+}
+
+/// Dollars of any country are one unit here (outlets write "$15m" for A$ and US$ alike);
+/// other currencies are their own units.
+fn same_currency(a: &str, b: &str) -> bool {
+    let dollar = |u: &str| u.contains('$') || matches!(u, "usd" | "aud");
+    (dollar(a) && dollar(b)) || a == b
 }
 
 /// Whether two figures measure the same thing, so that comparing them means something.
@@ -61,7 +66,7 @@ fn comparable(a: &Quantity, b: &Quantity) -> bool {
         return false;
     }
     match (&a.unit, &b.unit) {
-        (Some(x), Some(y)) => x == y || (is_currency(x) && is_currency(y)),
+        (Some(x), Some(y)) => x == y || (is_currency(x) && is_currency(y) && same_currency(x, y)),
         (None, None) | (Some(_), None) | (None, Some(_)) => {
             let unit_is_money = a.unit.as_deref().is_some_and(is_currency)
                 || b.unit.as_deref().is_some_and(is_currency);
@@ -75,8 +80,9 @@ fn compatible(a: &Quantity, b: &Quantity) -> bool {
     let (Some(ia), Some(ib)) = (interval(a), interval(b)) else {
         return true;
     };
-    let strict = |x: Bound| !matches!(x, Bound::About | Bound::Vague);
-    // "more than two" and "at least two" are different claims about the same figure.
+    let strict = |x: Bound| !matches!(x, Bound::About | Bound::Vague | Bound::Exact);
+    // "more than two" and "at least two" are different claims about the same figure, while
+    // "at least 9.7 million" still covers "9.7 million".
     if (a.value - b.value).abs() < 1e-9 && a.bound != b.bound && strict(a.bound) && strict(b.bound)
     {
         return false;
@@ -85,6 +91,15 @@ fn compatible(a: &Quantity, b: &Quantity) -> bool {
 }
 
 fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
+    // A figure of the evidence that one of the claim's own figures accounts for is no conflict
+    // ("10 million, discounted to 9.7 million" against "9.7 million").
+    let explained = |r: &Quantity| {
+        claim
+            .analysis
+            .quantities
+            .iter()
+            .any(|q| comparable(q, r) && compatible(q, r))
+    };
     for q in &claim.analysis.quantities {
         if q.bound == Bound::Vague {
             continue;
@@ -98,7 +113,7 @@ fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
                 }
                 if compatible(q, r) {
                     any_ok = true;
-                } else {
+                } else if !explained(r) {
                     let dist = (q.value / r.value).ln().abs();
                     if best.is_none_or(|b| dist < b.0) {
                         best = Some((dist, e.unit, (r.start, r.end)));
@@ -148,8 +163,8 @@ fn event_days(s: &Side) -> Vec<(chrono::NaiveDate, (usize, usize))> {
         .filter_map(|d| {
             let day = d.day?;
             let i = toks.iter().position(|t| t.start >= d.start)?;
-            let lo = i.saturating_sub(4);
-            let hi = (i + 4).min(toks.len());
+            let lo = i.saturating_sub(3);
+            let hi = (i + 3).min(toks.len());
             let near_report = toks[lo..hi].iter().any(|t| is_report_word(&t.lower));
             (!near_report).then_some((day, (d.start, d.end)))
         })
@@ -305,10 +320,12 @@ fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
         );
     }
     let Some(t) = there.first() else { return };
-    if here
-        .iter()
-        .all(|(s, _)| there.iter().all(|(_, s2, _)| s != s2))
-    {
+    // Only a confirmation against a contested or condemned version is a material change;
+    // different stance verbs on one side and the other usually belong to different subjects.
+    let confirms = |v: &[Strength]| v.contains(&Strength::Confirmed);
+    let hs: Vec<Strength> = here.iter().map(|x| x.0).collect();
+    let ts: Vec<Strength> = there.iter().map(|x| x.1).collect();
+    if confirms(&hs) != confirms(&ts) {
         out.push(Found {
             kind: DiffKind::Attribution,
             here: h.1,
@@ -379,14 +396,19 @@ fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
                         if !substantive(claim.analysis, &old) || !substantive(e.analysis, &new) {
                             continue;
                         }
-                        let variant = old.iter().any(|&i| {
-                            new.iter().any(|&j| {
-                                strsim::jaro_winkler(
-                                    &claim.analysis.tokens[i].lower,
-                                    &e.analysis.tokens[j].lower,
-                                ) > 0.85
-                            })
-                        });
+                        let variant =
+                            old.iter()
+                                .filter(|&&i| !claim.analysis.tokens[i].stop)
+                                .any(|&i| {
+                                    new.iter()
+                                        .filter(|&&j| !e.analysis.tokens[j].stop)
+                                        .any(|&j| {
+                                            strsim::jaro_winkler(
+                                                &claim.analysis.tokens[i].lower,
+                                                &e.analysis.tokens[j].lower,
+                                            ) > 0.85
+                                        })
+                                });
                         if variant {
                             continue;
                         }
@@ -412,14 +434,21 @@ fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     }
 }
 
+/// Coverage below which only figures are compared: a weakly aligned sentence may well tell
+/// another event, with its own day, stance and wording.
+pub const STRONG_ALIGNMENT: f32 = 0.4;
+
 /// Every incompatible detail between a claim and its evidence, most checkable first.
-pub fn differences(claim: &Side, evidence: &[Side]) -> Vec<Found> {
+/// `coverage` is how well the evidence is aligned with the claim.
+pub fn differences(claim: &Side, evidence: &[Side], coverage: f32) -> Vec<Found> {
     let mut out = Vec::new();
     number_diffs(claim, evidence, &mut out);
-    date_diffs(claim, evidence, &mut out);
-    negation_diffs(claim, evidence, &mut out);
-    attribution_diffs(claim, evidence, &mut out);
-    quote_diffs(claim, evidence, &mut out);
+    if coverage >= STRONG_ALIGNMENT {
+        date_diffs(claim, evidence, &mut out);
+        negation_diffs(claim, evidence, &mut out);
+        attribution_diffs(claim, evidence, &mut out);
+        quote_diffs(claim, evidence, &mut out);
+    }
     out
 }
 
@@ -443,10 +472,15 @@ pub struct Features {
     pub n_other: f32,
     /// log(evidence terms / claim terms).
     pub length_ratio: f32,
+    /// Weighted share of the claim's neighbouring-term pairs found in the evidence.
+    pub pair_coverage: f32,
+    /// Total weight of the shared terms in units of the rarest term's weight (not a share:
+    /// a long claim carrying several claims can be corroborated on its main one).
+    pub shared_weight: f32,
 }
 
 impl Features {
-    pub const NAMES: [&'static str; 9] = [
+    pub const NAMES: [&'static str; 11] = [
         "coverage",
         "reverse",
         "specifics_missing",
@@ -456,9 +490,11 @@ impl Features {
         "n_negation",
         "n_other",
         "length_ratio",
+        "pair_coverage",
+        "shared_weight",
     ];
 
-    pub fn to_vec(&self) -> [f32; 9] {
+    pub fn to_vec(&self) -> [f32; 11] {
         [
             self.coverage,
             self.reverse,
@@ -469,6 +505,8 @@ impl Features {
             self.n_negation,
             self.n_other,
             self.length_ratio,
+            self.pair_coverage,
+            self.shared_weight,
         ]
     }
 }
@@ -482,7 +520,7 @@ pub fn features(
     doc: &[u32],
     diffs: &[Found],
 ) -> Features {
-    let (coverage, reverse) = al.score(claim, evidence);
+    let (mut coverage, reverse) = al.score(claim, evidence);
     let (doc_coverage, _) = al.score(claim, doc);
     let ev_keys: HashSet<u32> = evidence.iter().flat_map(|&e| al.keys(e)).copied().collect();
     let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
@@ -500,6 +538,22 @@ pub fn features(
         .map(|&k| w(k))
         .sum();
     let ev_total: f32 = ev_keys.iter().map(|&k| w(k)).sum();
+    // A figure or day that is there with another value still marks the same slot of the
+    // claim: "nears 20,000" and "more than 20,000" are one claim that differs.
+    if total > 0.0 {
+        let slots: f32 = diffs
+            .iter()
+            .filter(|d| matches!(d.kind, DiffKind::Number | DiffKind::Date))
+            .filter_map(|d| {
+                al.terms
+                    .get(claim as usize)?
+                    .iter()
+                    .find(|t| t.start == d.here.0 && t.end == d.here.1 && !ev_keys.contains(&t.key))
+                    .map(|t| w(t.key))
+            })
+            .sum();
+        coverage = (coverage + slots / total).min(1.0);
+    }
     let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
     Features {
         coverage,
@@ -511,13 +565,15 @@ pub fn features(
         n_negation: count(DiffKind::Negation),
         n_other: count(DiffKind::Attribution) + count(DiffKind::Quote) + count(DiffKind::Entity),
         length_ratio: ((ev_total + 1.0) / (total + 1.0)).ln(),
+        pair_coverage: al.pair_coverage(claim, evidence),
+        shared_weight: coverage * total / al.max_weight,
     }
 }
 
 /// Cluster decision: coverage decides whether the claim is carried; a found difference turns a
 /// carried claim into `differs`.
 pub fn decide_cluster(f: &Features, diffs: &[Found]) -> (Label, f32) {
-    if f.coverage < CLUSTER_OMIT_BELOW {
+    if f.coverage < CLUSTER_OMIT_BELOW && f.shared_weight < CLUSTER_CARRIED_WEIGHT {
         return (Label::Omits, (1.0 - f.coverage).clamp(0.0, 1.0));
     }
     let conf = (0.5 + (f.coverage - CLUSTER_OMIT_BELOW)).clamp(0.5, 1.0);
