@@ -114,8 +114,12 @@ impl Aligner {
         // Pass 1: the cluster vocabulary, and which stems only ever appear capitalised (names).
         let mut vocab: HashSet<&str> = HashSet::new();
         let mut lower_seen: HashSet<String> = HashSet::new();
+        let mut acronyms: HashSet<String> = HashSet::new();
         for u in units {
             for t in &u.analysis.tokens {
+                if let Some(a) = acronym(u.text, t) {
+                    acronyms.insert(a);
+                }
                 vocab.insert(t.stem.as_str());
                 if !t.capitalized {
                     lower_seen.insert(t.stem.clone());
@@ -202,6 +206,29 @@ impl Aligner {
             let mut i = 0;
             while i < toks.len() {
                 let t = &toks[i];
+                // "U.S." / "US" and "United States" are one name when the cluster has both.
+                if let Some(acr) = acronym(u.text, t).filter(|x| acronyms.contains(x)) {
+                    terms.push(Term {
+                        key: intern(format!("N:{acr}"), TermKind::Name),
+                        start: t.start,
+                        end: t.end,
+                        kind: TermKind::Name,
+                    });
+                    i += 1;
+                    continue;
+                }
+                if let Some((acr, next)) =
+                    expansion(u.text, toks, i).filter(|(x, _)| acronyms.contains(x))
+                {
+                    terms.push(Term {
+                        key: intern(format!("N:{acr}"), TermKind::Name),
+                        start: t.start,
+                        end: toks[next - 1].end,
+                        kind: TermKind::Name,
+                    });
+                    i = next;
+                    continue;
+                }
                 if t.stop
                     || covered.iter().any(|&(s, e)| t.start < e && s < t.end)
                     || !t.lower.chars().any(char::is_alphanumeric)
@@ -457,6 +484,48 @@ impl Aligner {
         }
         m
     }
+}
+
+/// An all-capital token of two to five letters ("US", "U.S", "MEK"), lower-cased without dots.
+fn acronym(text: &str, t: &crate::analyze::Token) -> Option<String> {
+    let surface = text.get(t.start..t.end)?;
+    let letters: String = surface.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=5).contains(&n) && letters.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| letters.to_ascii_lowercase())
+}
+
+/// A run of capitalised words from `i` ("United States", "National Council of Resistance of
+/// Iran"), with its initials and the index just after it; connectors inside are skipped.
+fn expansion(text: &str, toks: &[crate::analyze::Token], i: usize) -> Option<(String, usize)> {
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.capitalized
+                && text
+                    .get(t.start..t.end)
+                    .is_some_and(|s| s.chars().skip(1).any(char::is_lowercase))
+        })
+    };
+    if !cap(i) {
+        return None;
+    }
+    let mut initials = String::new();
+    let mut k = i;
+    let mut end = i;
+    while k < toks.len() && k < i + 8 {
+        if cap(k) {
+            initials.extend(toks[k].lower.chars().next());
+            k += 1;
+            end = k;
+        } else if matches!(toks[k].lower.as_str(), "of" | "and" | "for" | "the" | "on")
+            && cap(k + 1)
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (end - i >= 2).then_some((initials, end))
 }
 
 /// Groups of words news reports use interchangeably for one thing. A general list: no group

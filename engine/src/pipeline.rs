@@ -182,7 +182,15 @@ pub fn build_traced(
             } else {
                 verdict::differences(&claim_side, &sides, coverage)
             };
-            let f = verdict::features(&al, claim, &evidence, &doc_units[ai], &diffs);
+            let f = verdict::features(
+                &al,
+                claim,
+                &evidence,
+                &doc_units[ai],
+                &diffs,
+                &claim_side,
+                &sides,
+            );
             let (label, score) = verdict::decide_cluster(&f, &diffs);
             traces.push(f);
             let (evidence, differences, shared) = if label == Label::Omits {
@@ -333,7 +341,7 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
     } else {
         verdict::differences(&claim_side, &sides, coverage)
     };
-    let features = verdict::features(&al, 0, &evidence, &doc, &diffs);
+    let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);
     let (label, score) = verdict::decide_pair(&features);
     let differences = if label == Label::Differs {
         diffs

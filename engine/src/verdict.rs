@@ -463,8 +463,10 @@ pub struct Features {
     pub reverse: f32,
     /// Weighted share of the claim's names, numbers and dates missing from the evidence.
     pub specifics_missing: f32,
-    /// Weighted share of the claim's terms found anywhere in the other document.
+    /// Weighted share of the claim's terms found anywhere in the other document, and of the
+    /// whole document's terms found in the claim.
     pub doc_coverage: f32,
+    pub doc_reverse: f32,
     /// Differences found, by kind.
     pub n_number: f32,
     pub n_date: f32,
@@ -474,13 +476,24 @@ pub struct Features {
     pub length_ratio: f32,
     /// Weighted share of the claim's neighbouring-term pairs found in the evidence.
     pub pair_coverage: f32,
+    /// Weighted share of the evidence's names, numbers and dates missing from the claim.
+    pub ev_specifics_missing: f32,
+    /// Claim terms not in the evidence, and evidence terms not in the claim (counts).
+    pub claim_unmatched: f32,
+    pub evidence_unmatched: f32,
+    /// Share of the claim's word bigrams / trigrams (surface, stop words included) found in the
+    /// evidence, and of the evidence's found in the claim: phrasing kept, not just vocabulary.
+    pub bigram_claim: f32,
+    pub bigram_evidence: f32,
+    pub trigram_claim: f32,
+    pub trigram_evidence: f32,
     /// Total weight of the shared terms in units of the rarest term's weight (not a share:
     /// a long claim carrying several claims can be corroborated on its main one).
     pub shared_weight: f32,
 }
 
 impl Features {
-    pub const NAMES: [&'static str; 11] = [
+    pub const NAMES: [&'static str; 19] = [
         "coverage",
         "reverse",
         "specifics_missing",
@@ -492,9 +505,17 @@ impl Features {
         "length_ratio",
         "pair_coverage",
         "shared_weight",
+        "ev_specifics_missing",
+        "claim_unmatched",
+        "evidence_unmatched",
+        "bigram_claim",
+        "bigram_evidence",
+        "trigram_claim",
+        "trigram_evidence",
+        "doc_reverse",
     ];
 
-    pub fn to_vec(&self) -> [f32; 11] {
+    pub fn to_vec(&self) -> [f32; 19] {
         [
             self.coverage,
             self.reverse,
@@ -507,21 +528,61 @@ impl Features {
             self.length_ratio,
             self.pair_coverage,
             self.shared_weight,
+            self.ev_specifics_missing,
+            self.claim_unmatched,
+            self.evidence_unmatched,
+            self.bigram_claim,
+            self.bigram_evidence,
+            self.trigram_claim,
+            self.trigram_evidence,
+            self.doc_reverse,
         ]
     }
 }
 
+fn ngrams(words: &[&str], n: usize) -> HashSet<String> {
+    words.windows(n).map(|w| w.join(" ")).collect()
+}
+
+/// Shares of `a`'s n-grams found in `b` and of `b`'s found in `a`.
+fn ngram_overlap(a: &[&str], b: &[&str], n: usize) -> (f32, f32) {
+    let (x, y) = (ngrams(a, n), ngrams(b, n));
+    let shared = x.intersection(&y).count() as f32;
+    let share = |s: &HashSet<String>| {
+        if s.is_empty() {
+            0.0
+        } else {
+            shared / s.len() as f32
+        }
+    };
+    (share(&x), share(&y))
+}
+
 /// Computes the features of `claim` against `evidence` (unit ids) within `doc` (all the other
-/// article's unit ids).
+/// article's unit ids). `claim_side` and `evidence_sides` give the texts' tokens.
 pub fn features(
     al: &Aligner,
     claim: u32,
     evidence: &[u32],
     doc: &[u32],
     diffs: &[Found],
+    claim_side: &Side,
+    evidence_sides: &[Side],
 ) -> Features {
+    let cw: Vec<&str> = claim_side
+        .analysis
+        .tokens
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let ew: Vec<&str> = evidence_sides
+        .iter()
+        .flat_map(|s| s.analysis.tokens.iter().map(|t| t.lower.as_str()))
+        .collect();
+    let (bigram_claim, bigram_evidence) = ngram_overlap(&cw, &ew, 2);
+    let (trigram_claim, trigram_evidence) = ngram_overlap(&cw, &ew, 3);
     let (mut coverage, reverse) = al.score(claim, evidence);
-    let (doc_coverage, _) = al.score(claim, doc);
+    let (doc_coverage, doc_reverse) = al.score(claim, doc);
     let ev_keys: HashSet<u32> = evidence.iter().flat_map(|&e| al.keys(e)).copied().collect();
     let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
     let ck = al.keys(claim);
@@ -555,7 +616,31 @@ pub fn features(
         coverage = (coverage + slots / total).min(1.0);
     }
     let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
+    let claim_keys: HashSet<u32> = ck.iter().copied().collect();
+    let specific = |k: &u32| {
+        al.kinds
+            .get(*k as usize)
+            .is_some_and(|kind| *kind != TermKind::Word)
+    };
+    let ev_spec_total: f32 = ev_keys.iter().filter(|k| specific(k)).map(|&k| w(k)).sum();
+    let ev_spec_missing: f32 = ev_keys
+        .iter()
+        .filter(|k| specific(k) && !claim_keys.contains(k))
+        .map(|&k| w(k))
+        .sum();
     Features {
+        doc_reverse,
+        bigram_claim,
+        bigram_evidence,
+        trigram_claim,
+        trigram_evidence,
+        ev_specifics_missing: if ev_spec_total > 0.0 {
+            ev_spec_missing / ev_spec_total
+        } else {
+            0.0
+        },
+        claim_unmatched: ck.iter().filter(|k| !ev_keys.contains(k)).count() as f32,
+        evidence_unmatched: ev_keys.iter().filter(|k| !claim_keys.contains(k)).count() as f32,
         coverage,
         reverse,
         specifics_missing: if total > 0.0 { missing / total } else { 0.0 },
