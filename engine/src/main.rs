@@ -18,6 +18,7 @@ const USAGE: &str = "\
 usage:
   crosscheck build <DIR> [-o FILE] [--format json|bin]
   crosscheck eval <DIR> --gold FILE
+  crosscheck eval --db DB_FILE --gold FILE
   crosscheck verdict [FILE] < PAIRS.jsonl
   crosscheck --help";
 
@@ -31,7 +32,8 @@ commands:
       portable export; bin is the compact form the widget embeds.
   eval <DIR> --gold FILE
       Builds DIR and scores it against the gold JSON Lines FILE: a table, then one JSON line.
-      Gold keys that no segment contains are listed on stderr.
+      Gold keys that no segment contains are listed on stderr. With --db, scores an existing
+      database (JSON export or bin) instead of building one.
   verdict [FILE]
       Reads JSON Lines {\"id\", \"claim\", \"document\", \"date\"?} from FILE or stdin and writes
       one line per pair: {\"id\", \"label\", \"score\", \"evidence\", \"differences\"}.
@@ -135,13 +137,24 @@ fn build(rest: &[String]) -> Result<(), Failure> {
 }
 
 fn eval(rest: &[String]) -> Result<(), Failure> {
-    const OPTS: &[Opt] = &[Opt {
-        names: &["--gold"],
-        takes_value: true,
-    }];
-    let Some(p) = parse(rest, OPTS, 1..=1)? else {
+    const OPTS: &[Opt] = &[
+        Opt {
+            names: &["--gold"],
+            takes_value: true,
+        },
+        Opt {
+            names: &["--db"],
+            takes_value: true,
+        },
+    ];
+    let Some(p) = parse(rest, OPTS, 0..=1)? else {
         return Ok(());
     };
+    if p.positional.len() + usize::from(p.get("--db").is_some()) != 1 {
+        return Err(Failure::Usage(
+            "eval needs a cluster folder or --db FILE (one of them)".into(),
+        ));
+    }
     let gold_path = Path::new(
         p.get("--gold")
             .ok_or_else(|| Failure::Usage("eval needs --gold FILE".into()))?,
@@ -158,7 +171,10 @@ fn eval(rest: &[String]) -> Result<(), Failure> {
         Failure::Input(format!("{}:{line}: not valid UTF-8", gold_path.display()))
     })?;
     let gold = crosscheck::eval::parse_gold(&text, gold_path)?;
-    let db = load_and_build(Path::new(&p.positional[0]))?;
+    let db = match p.get("--db") {
+        Some(file) => read_db(Path::new(file))?,
+        None => load_and_build(Path::new(&p.positional[0]))?,
+    };
     let scores = crosscheck::eval::score(&db, &gold);
     for u in &scores.unmatched_keys {
         say(&format!(
@@ -171,6 +187,19 @@ fn eval(rest: &[String]) -> Result<(), Failure> {
     }
     let report = format!("{}\n{}\n", scores.table(), scores.to_json());
     output::to_stdout(report.as_bytes())
+}
+
+/// Reads an existing database, JSON export or binary (told apart by the binary's magic bytes).
+fn read_db(path: &Path) -> Result<crosscheck::Database, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::Input(format!("{}: cannot read: {e}", path.display())))?;
+    let db = if bytes.starts_with(crosscheck::model::BIN_MAGIC) {
+        crosscheck::Database::from_bin(&bytes)
+    } else {
+        let text = String::from_utf8_lossy(&bytes);
+        crosscheck::Database::from_json(&text)
+    };
+    db.map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
 }
 
 fn verdict(rest: &[String]) -> Result<(), Failure> {

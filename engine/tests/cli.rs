@@ -378,3 +378,37 @@ fn eval_on_seeds_ends_with_one_json_line() {
         assert!(line.starts_with("crosscheck: warning: "), "{line}");
     }
 }
+
+#[test]
+fn eval_of_a_saved_database_equals_eval_of_its_folder() {
+    let t = TempDir::new();
+    let seeds = repo().join("seeds");
+    let gold = repo().join("tests/data/seeds.gold.jsonl");
+    let (s, g) = (seeds.to_str().unwrap(), gold.to_str().unwrap());
+    let last_line = |out: Output| {
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout).lines().last().unwrap_or("").to_string()
+    };
+    let direct = last_line(run(&["eval", s, "--gold", g], b""));
+    for format in ["json", "bin"] {
+        let db = t.path(&format!("db.{format}"));
+        let d = db.to_str().unwrap();
+        assert!(run(&["build", s, "--format", format, "-o", d], b"")
+            .status
+            .success());
+        assert_eq!(
+            last_line(run(&["eval", "--db", d, "--gold", g], b"")),
+            direct
+        );
+    }
+    let both = run(&["eval", s, "--db", "x.json", "--gold", g], b"");
+    assert_eq!(both.status.code(), Some(2));
+    let garbage = t.write("garbage.json", b"{\"hello\": 1}");
+    assert_input_error(
+        &run(
+            &["eval", "--db", garbage.to_str().unwrap(), "--gold", g],
+            b"",
+        ),
+        garbage.to_str().unwrap(),
+    );
+}
