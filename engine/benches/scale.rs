@@ -9,7 +9,8 @@
 //! Prints figures and never asserts on time. `--quick` (or `BENCH_QUICK=1`) stops at 200
 //! articles; a size whose predicted time exceeds `BENCH_BUDGET_SECS` (default 30) is skipped
 //! and said so. Results also go to `BENCH_OUT` (default `target/bench/`) as `scale.md` and a
-//! log-log `scale.svg`.
+//! log-log `scale.svg`. `BENCH_DUMP=DIR` also writes each generated cluster to `DIR/n<size>/`
+//! as a folder `crosscheck build` reads.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
@@ -99,7 +100,7 @@ fn name_pool(seeds: &[Article]) -> Vec<String> {
 }
 
 /// Copy `k` of an article: the first line (headline) stays, the other paragraphs rotate by
-/// `k`; about a third of the numbers grow by `k` and about one capitalised word in seven is
+/// `k`; about a third of the numbers grow by `k` and about one capitalised word in nine is
 /// swapped for another from the cluster. Copy 0 is the article itself.
 fn perturb(text: &str, k: u64, pool: &[String]) -> String {
     if k == 0 {
@@ -144,10 +145,10 @@ fn perturb(text: &str, k: u64, pool: &[String]) -> String {
             }
         } else if word.chars().count() >= 4
             && word.chars().next().is_some_and(char::is_uppercase)
-            && h % 7 == 0
+            && h % 9 == 0
             && !pool.is_empty()
         {
-            out.push_str(&pool[(h / 7) as usize % pool.len()]);
+            out.push_str(&pool[(h / 9) as usize % pool.len()]);
         } else {
             out.push_str(word);
         }
@@ -181,6 +182,23 @@ fn cluster(seeds: &[Article], n: usize, pool: &[String]) -> Vec<Article> {
             }
         })
         .collect()
+}
+
+/// Writes a generated cluster as a folder `crosscheck build` reads, to inspect or profile it.
+fn dump_cluster(dir: &Path, articles: &[Article]) {
+    let mut toml = String::new();
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        for a in articles {
+            std::fs::write(dir.join(format!("{}.txt", a.id)), &a.text)?;
+            if let Some(p) = &a.meta.published {
+                let _ = writeln!(toml, "[\"{}\"]\npublished = \"{p}\"\n", a.id);
+            }
+        }
+        std::fs::write(dir.join("sources.toml"), &toml)
+    });
+    if let Err(e) = written {
+        eprintln!("bench: cannot dump to {}: {e}", dir.display());
+    }
 }
 
 struct Measure {
@@ -489,6 +507,9 @@ fn main() {
             }
         }
         let articles = cluster(&seeds, n, &pool);
+        if let Some(dump) = std::env::var_os("BENCH_DUMP") {
+            dump_cluster(&Path::new(&dump).join(format!("n{n}")), &articles);
+        }
         let m = measure(&articles);
         print(&m);
         rows.push(m);
