@@ -311,7 +311,7 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
     if PRONOUNS.contains(&lt.lower.as_str()) {
         return Some((lt.start, lt.end));
     }
-    if lt.stop || lt.lower.chars().all(|c| c.is_ascii_digit()) {
+    if lt.stop || lt.lower.chars().all(|c| c.is_ascii_digit()) || !nounish(lt) {
         return None;
     }
     let mut first = last;
@@ -334,7 +334,7 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
         if !p.capitalized && !joiner && reporting_verb(&p.lower).is_some() {
             break;
         }
-        if p.lower.chars().any(|c| c.is_ascii_digit()) {
+        if p.lower.chars().any(|c| c.is_ascii_digit()) || !joiner && !nounish(p) {
             break;
         }
         // Walking back from a name, a lower-case word ends it ("spokesman Nasser Kanani").
@@ -358,6 +358,66 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
         first += 1;
     }
     Some((tokens[first].start, lt.end))
+}
+
+/// Could this word be part of a noun phrase? Lower-case participles, adverbs and
+/// prepositions cannot ("appearing", "alongside", "include").
+fn nounish(t: &Token) -> bool {
+    if t.capitalized {
+        return true;
+    }
+    let w = t.lower.as_str();
+    !(w.ends_with("ing") && w.len() > 5
+        || w.ends_with("ed") && w.len() > 4
+        || w.ends_with("ly") && w.len() > 4
+        || matches!(
+            w,
+            "alongside"
+                | "behind"
+                | "including"
+                | "despite"
+                | "against"
+                | "among"
+                | "within"
+                | "without"
+                | "toward"
+                | "towards"
+                | "across"
+                | "through"
+                | "during"
+                | "upon"
+                | "onto"
+                | "via"
+                | "per"
+                | "amid"
+                | "like"
+                | "near"
+                | "include"
+                | "includes"
+                | "want"
+                | "wants"
+                | "need"
+                | "needs"
+                | "later"
+                | "earlier"
+                | "since"
+                | "while"
+                | "because"
+                | "though"
+                | "although"
+                | "however"
+                | "where"
+                | "here"
+                | "now"
+                | "whether"
+                | "under"
+                | "between"
+                | "beyond"
+                | "around"
+                | "about"
+                | "until"
+        )
+        || reporting_verb(w).is_some())
 }
 
 fn gap_ok_before_verb(text: &str, tokens: &[Token], last: usize, k: usize) -> bool {

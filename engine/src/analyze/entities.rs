@@ -340,7 +340,12 @@ const PRONOUNS: &[&str] = &[
     "this", "that", "these", "those", "there", "here",
 ];
 
-fn is_name_token(t: &Token) -> bool {
+fn is_name_token(text: &str, t: &Token) -> bool {
+    // "US", "IT": an acronym, though its lower case is a function word.
+    let raw = text.get(t.start..t.end).unwrap_or("");
+    if raw.len() >= 2 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+        return true;
+    }
     t.capitalized
         && !MONTHS_DAYS.contains(&t.lower.as_str())
         && !PRONOUNS.contains(&t.lower.as_str())
@@ -383,7 +388,7 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             && (STARTERS.contains(&t.lower.as_str())
                 || t.lower.ends_with("ly")
                 || super::attribution::reporting_verb(&t.lower).is_some());
-        if !is_name_token(t) || JOINERS.contains(&t.lower.as_str()) || starter {
+        if !is_name_token(text, t) || JOINERS.contains(&t.lower.as_str()) || starter {
             k += 1;
             continue;
         }
@@ -396,7 +401,7 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 break;
             }
             let n = &tokens[j];
-            if is_name_token(n) && !JOINERS.contains(&n.lower.as_str()) {
+            if is_name_token(text, n) && !JOINERS.contains(&n.lower.as_str()) {
                 end = j;
                 j += 1;
                 continue;
@@ -419,7 +424,9 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 {
                     m += 1;
                 }
-                if tokens.get(m).is_some_and(is_name_token) && name_gap(text, tokens, m - 1, m) {
+                if tokens.get(m).is_some_and(|x| is_name_token(text, x))
+                    && name_gap(text, tokens, m - 1, m)
+                {
                     if n.lower == "of" {
                         has_of = true;
                     }
@@ -810,6 +817,15 @@ impl Aliases {
                 continue;
             };
             let lsig = aliases.sig(last);
+            // A first name does not stand alone as a name of its own ("REvil Russian" is two).
+            let first = s
+                .words
+                .first()
+                .map(|(w, _)| aliases.sig(w))
+                .unwrap_or_default();
+            if singles.contains(first.as_str()) {
+                continue;
+            }
             // An ordinary word written lower case elsewhere is no surname ("Cyberattack").
             if lowercase.contains(last.as_str()) {
                 continue;
@@ -864,6 +880,12 @@ impl Aliases {
     /// The canonical key of a name or word: one key for all aliases of an entity (itself,
     /// normalised, when no alias is known).
     pub fn key(&self, surface: &str) -> String {
+        // "who", "us", "it" written lower case are words, not WHO, US or IT.
+        if !surface.chars().any(char::is_uppercase)
+            && super::is_stop(&crate::text::normalize(surface))
+        {
+            return crate::text::normalize(surface);
+        }
         let sig = self.sig(surface);
         if sig.is_empty() {
             return crate::text::normalize(surface);

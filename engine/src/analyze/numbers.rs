@@ -137,6 +137,35 @@ const BOUNDS: &[(&[&str], Bound)] = &[
     (&["circa"], Bound::About),
 ];
 
+/// Words that end the noun phrase after a figure ("the first time since ...").
+const PREPOSITIONS: &[&str] = &[
+    "since",
+    "during",
+    "until",
+    "despite",
+    "against",
+    "among",
+    "amid",
+    "across",
+    "through",
+    "including",
+    "near",
+    "between",
+    "per",
+    "via",
+    "like",
+    "under",
+    "around",
+    "within",
+    "without",
+    "following",
+    "toward",
+    "towards",
+    "ago",
+    "later",
+    "earlier",
+];
+
 fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
     table.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
@@ -292,6 +321,15 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         {
             return None;
         }
+        // Addresses: "news.co.nz", "/2023/02/".
+        if suffix.contains('.')
+            || before.contains('/')
+            || text
+                .get(t.end..)
+                .is_some_and(|r| r.starts_with(['/', '?', '=']))
+        {
+            return None;
+        }
         // Clock times and scores: "10:30", "3-2".
         if before == ":" || text.get(t.end..).is_some_and(|r| r.starts_with(':')) {
             return None;
@@ -305,7 +343,10 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
             s if currency.is_some() && lookup(SCALES, s).is_some() => {
                 value *= lookup(SCALES, s).unwrap_or(1.0);
             }
-            "bn" | "mn" | "mln" => value *= lookup(SCALES, &suffix).unwrap_or(1.0),
+            // News writes "10m" for ten million far more often than for ten metres.
+            "bn" | "mn" | "mln" | "m" | "b" | "k" => {
+                value *= lookup(SCALES, &suffix).unwrap_or(1.0)
+            }
             "am" | "pm" | "gmt" | "utc" => return None,
             s => unit = Some(s.to_string()),
         }
@@ -430,7 +471,10 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let mut end = tokens.get(next - 1).map_or(t.end, |x| x.end);
     // Percent, currency words, degrees.
     let after = text.get(end..).unwrap_or("");
-    if after.trim_start().starts_with('%') && after.len() - after.trim_start().len() <= 1 {
+    if currency.is_none() && after.starts_with('$') {
+        currency = Some("$".into());
+        end += 1;
+    } else if after.trim_start().starts_with('%') && after.len() - after.trim_start().len() <= 1 {
         unit = Some("%".into());
         end += after.find('%').unwrap_or(0) + 1;
     } else if let Some(n) = tokens.get(next) {
@@ -496,8 +540,19 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         }
         let mut run: Vec<&Token> = Vec::new();
         while let Some(n) = tokens.get(k) {
-            if run.len() == 3
+            // "9.7 million current and former customers".
+            let coord = matches!(n.lower.as_str(), "and" | "or")
+                && !run.is_empty()
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|m| !m.stop && !m.capitalized && ws(gap(text, tokens, k, k + 1)));
+            if coord && ws(gap(text, tokens, k - 1, k)) {
+                k += 1;
+                continue;
+            }
+            if run.len() == 4
                 || n.stop
+                || PREPOSITIONS.contains(&n.lower.as_str())
                 || n.capitalized && !run.is_empty()
                 || n.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
             {
@@ -532,10 +587,11 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
             run.iter()
                 .find(|t| plural(t))
                 .copied()
-                .or(run.first().copied())
+                .or(run.first().copied().filter(|t| !t.lower.ends_with("ed")))
         };
+        let head = head.or_else(|| counted_before(text, tokens, i));
         if let Some(h) = head {
-            if !h.capitalized && !h.lower.ends_with("ing") {
+            if (!h.capitalized || plural(&h)) && !h.lower.ends_with("ing") {
                 unit = Some(if h.lower.contains(char::is_alphabetic) {
                     h.stem.clone()
                 } else {
@@ -567,6 +623,31 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         }
         (q, n)
     })
+}
+
+/// What a figure with no noun after it counts, named before it: "the death toll rose to
+/// 20,000" counts deaths, "the number of injured reached 3,000" counts the injured.
+fn counted_before<'a>(text: &str, tokens: &'a [Token], i: usize) -> Option<&'a Token> {
+    let lo = i.saturating_sub(14);
+    for k in (lo..i).rev() {
+        if gap(text, tokens, k, k + 1).contains(['.', ';', ':', '(', ')']) {
+            return None;
+        }
+        let w = tokens[k].lower.as_str();
+        if matches!(
+            w,
+            "toll" | "tally" | "number" | "total" | "count" | "figure"
+        ) {
+            if tokens.get(k + 1).is_some_and(|n| n.lower == "of") {
+                return tokens.get(k + 2).filter(|n| !n.stop && k + 2 < i);
+            }
+            return k
+                .checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .filter(|p| !p.stop && !p.capitalized);
+        }
+    }
+    None
 }
 
 /// Token index where the figure (possibly with its currency) begins.
@@ -622,7 +703,10 @@ fn vague_range(v: f64) -> (f64, f64) {
         x if x <= 3.0 => (2.0, 20.0),
         x if x <= 12.0 => (12.0, 200.0),
         x if x <= 20.0 => (20.0, 200.0),
-        x => (x, x * 1000.0),
+        // "hundreds" stops short of a thousand; "thousands" is used loosely up to tens of
+        // thousands, and so on up.
+        x if x <= 100.0 => (100.0, 999.0),
+        x => (x, x * 100.0),
     }
 }
 
