@@ -101,6 +101,15 @@ fn skeleton(s: &str) -> String {
     out
 }
 
+/// The key of a name: its consonant skeleton when long enough to be distinctive.
+fn name_key(n: &str) -> String {
+    if n.chars().count() >= 5 {
+        format!("N:{}", skeleton(n))
+    } else {
+        format!("N:{n}")
+    }
+}
+
 fn fmt_value(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 && v.abs() < 1e15 {
         format!("{}", v.round() as i64)
@@ -253,16 +262,19 @@ impl Aligner {
                         }
                     }
                 }
-                let alias = aliases.key(&t.lower);
-                let (key, kind) = if alias != t.lower {
-                    (format!("a:{alias}"), TermKind::Name)
+                // Learned aliases and spelling variants first; a name key is reduced to its
+                // consonant skeleton either way, so both routes meet ("Kenani" / "Kanaani").
+                let bare = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
+                let surface = u.text.get(t.start..t.end).unwrap_or(bare);
+                let surface = surface.strip_suffix("'s").unwrap_or(surface);
+                let alias = aliases.key(surface);
+                let (key, kind) = if t.capitalized && alias != bare && !alias.is_empty() {
+                    (name_key(&alias), TermKind::Name)
                 } else {
                     let f = fold(&t.stem);
                     let is_name = t.capitalized && !lower_seen.contains(&f);
-                    if is_name && f.chars().count() >= 5 {
-                        (format!("N:{}", skeleton(&f)), TermKind::Name)
-                    } else if is_name {
-                        (format!("N:{f}"), TermKind::Name)
+                    if is_name {
+                        (name_key(&f), TermKind::Name)
                     } else if t.lower.bytes().any(|b| b.is_ascii_digit()) {
                         (format!("n:{}", t.lower), TermKind::Number)
                     } else if let Some(g) = synonyms.get(&t.stem) {
@@ -278,6 +290,26 @@ impl Aligner {
                     kind,
                 });
                 i += 1;
+            }
+            // A multi-word name is also one term, under its alias key ("People's Mujahedin of
+            // Iran" and "MEK" when the cluster ties them).
+            for m in &a.mentions {
+                let Some(surface) = u.text.get(m.start..m.end) else {
+                    continue;
+                };
+                if !surface.contains(' ') {
+                    continue;
+                }
+                let k = aliases.key(surface);
+                if k.is_empty() {
+                    continue;
+                }
+                terms.push(Term {
+                    key: intern(name_key(&k), TermKind::Name),
+                    start: m.start,
+                    end: m.end,
+                    kind: TermKind::Name,
+                });
             }
             terms.sort_by_key(|t| t.start);
             all_terms.push(terms);

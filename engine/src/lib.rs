@@ -8,7 +8,7 @@
 
 pub mod align;
 pub mod analyze;
-mod fallback;
+pub mod eval;
 pub mod io;
 pub mod model;
 mod pair_weights;

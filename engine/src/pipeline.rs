@@ -33,35 +33,11 @@ fn anchor_date(a: &Article) -> Option<NaiveDate> {
         .published
         .as_deref()
         .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
-        .or_else(|| text_date(&a.text))
-}
-
-/// A `YYYY-MM-DD` date near the top of the text (a metadata line), if any.
-// Private fallback until `segment::text_date` lands.
-fn text_date(text: &str) -> Option<NaiveDate> {
-    let head: String = text.chars().take(400).collect();
-    let b = head.as_bytes();
-    (0..b.len().saturating_sub(9)).find_map(|i| {
-        let s = head.get(i..i + 10)?;
-        let ok = s.bytes().enumerate().all(|(k, c)| {
-            if k == 4 || k == 7 {
-                c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-        if ok {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-        } else {
-            None
-        }
-    })
+        .or_else(|| segment::text_date(&a.text))
 }
 
 fn analyse(text: &str, anchor: Option<NaiveDate>) -> Analysis {
-    let mut a = analyze::analyze(text, anchor);
-    crate::fallback::fill_missing(&mut a, text, anchor);
-    a
+    analyze::analyze(text, anchor)
 }
 
 fn to_difference(f: &Found, claim_text: &str, there_text: &str, there_segment: u32) -> Difference {

@@ -49,14 +49,18 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
     })
 }
 
+fn is_iso_code(u: &str) -> bool {
+    u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
+}
+
 fn is_currency(u: &str) -> bool {
-    u.contains('$') || matches!(u, "€" | "£" | "¥" | "usd" | "aud" | "eur" | "gbp")
+    u.contains('$') || matches!(u, "€" | "£" | "¥") || is_iso_code(u)
 }
 
 /// Dollars of any country are one unit here (outlets write "$15m" for A$ and US$ alike);
 /// other currencies are their own units.
 fn same_currency(a: &str, b: &str) -> bool {
-    let dollar = |u: &str| u.contains('$') || matches!(u, "usd" | "aud");
+    let dollar = |u: &str| u.contains('$') || (is_iso_code(u) && u.ends_with('D'));
     (dollar(a) && dollar(b)) || a == b
 }
 
@@ -154,59 +158,53 @@ fn is_report_word(w: &str) -> bool {
     )
 }
 
-/// Days named in the segment that are not just the day of a statement.
-fn event_days(s: &Side) -> Vec<(chrono::NaiveDate, (usize, usize))> {
+/// Dates named in the segment that are not just the day of a statement.
+fn event_dates<'a>(s: &Side<'a>) -> Vec<&'a crate::analyze::DateMention> {
     let toks = &s.analysis.tokens;
     s.analysis
         .dates
         .iter()
-        .filter_map(|d| {
-            let day = d.day?;
-            let i = toks.iter().position(|t| t.start >= d.start)?;
+        .filter(|d| {
+            let Some(i) = toks.iter().position(|t| t.start >= d.start) else {
+                return false;
+            };
             let lo = i.saturating_sub(3);
             let hi = (i + 3).min(toks.len());
-            let near_report = toks[lo..hi].iter().any(|t| is_report_word(&t.lower));
-            (!near_report).then_some((day, (d.start, d.end)))
+            !toks[lo..hi].iter().any(|t| is_report_word(&t.lower))
         })
         .collect()
 }
 
 fn date_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
-    let here = event_days(claim);
-    if here.is_empty() {
-        return;
-    }
-    let there: Vec<(u32, chrono::NaiveDate, (usize, usize))> = evidence
+    let here = event_dates(claim);
+    let there: Vec<(u32, &crate::analyze::DateMention)> = evidence
         .iter()
-        .flat_map(|e| {
-            event_days(e)
-                .into_iter()
-                .map(move |(d, sp)| (e.unit, d, sp))
-        })
+        .flat_map(|e| event_dates(e).into_iter().map(move |d| (e.unit, d)))
         .collect();
-    if there.is_empty() {
-        return;
-    }
     let (Some(h), Some(t)) = (here.first(), there.first()) else {
         return;
     };
-    if here
-        .iter()
-        .all(|(d, _)| there.iter().all(|(_, d2, _)| d != d2))
-    {
+    // Every date of one side against every date of the other: one compatible pair means the
+    // sentences can be telling the same time.
+    let all_conflict = here.iter().all(|a| {
+        there
+            .iter()
+            .all(|(_, b)| crate::analyze::dates_conflict(a, b))
+    });
+    if all_conflict {
         out.push(Found {
             kind: DiffKind::Date,
-            here: h.1,
+            here: (h.start, h.end),
             there_unit: t.0,
-            there: t.2,
+            there: (t.1.start, t.1.end),
         });
     }
 }
 
 // ---------------------------------------------------------------- negation
 
-fn is_negation(w: &str) -> bool {
-    crate::fallback::is_negation(w)
+fn is_cue(a: &Analysis, t: &crate::analyze::Token) -> bool {
+    a.negations.iter().any(|&(s, e)| t.start >= s && t.end <= e)
 }
 
 /// Stems that follow a negation cue within a few words (the negated word).
@@ -214,7 +212,7 @@ fn negated(a: &Analysis) -> Vec<(String, (usize, usize), (usize, usize))> {
     let toks = &a.tokens;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !is_negation(&t.lower) {
+        if !is_cue(a, t) {
             continue;
         }
         if let Some(n) = toks[i + 1..]
@@ -231,7 +229,7 @@ fn negated(a: &Analysis) -> Vec<(String, (usize, usize), (usize, usize))> {
 fn has_negation_before(a: &Analysis, idx: usize) -> bool {
     a.tokens[idx.saturating_sub(3)..idx]
         .iter()
-        .any(|t| is_negation(&t.lower))
+        .any(|t| is_cue(a, t))
 }
 
 const ANTONYM_PREFIXES: &[&str] = &["un", "in", "ir", "il", "im", "non", "dis"];
@@ -300,37 +298,40 @@ fn in_quote(a: &Analysis, pos: usize) -> bool {
     a.quotes.iter().any(|q| q.start <= pos && pos < q.end)
 }
 
-fn stances(a: &Analysis) -> Vec<(Strength, (usize, usize))> {
+/// Stance verbs outside quotes; an explicit "confirm" is kept apart from findings ("found",
+/// "showed"), which describe evidence rather than take a stance.
+fn stances(a: &Analysis) -> Vec<(Strength, bool, (usize, usize))> {
     a.attributions
         .iter()
-        .filter(|x| x.strength != Strength::Neutral && !in_quote(a, x.start))
-        .map(|x| (x.strength, (x.start, x.end)))
+        .filter(|x| x.strength != Strength::Neutral && !x.in_quote && !in_quote(a, x.start))
+        .map(|x| (x.strength, x.lemma.starts_with("confirm"), (x.start, x.end)))
         .collect()
 }
 
 fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     let here = stances(claim.analysis);
-    let Some(h) = here.first() else { return };
     let mut there = Vec::new();
     for e in evidence {
-        there.extend(
-            stances(e.analysis)
-                .into_iter()
-                .map(|(s, sp)| (e.unit, s, sp)),
-        );
+        there.extend(stances(e.analysis).into_iter().map(|x| (e.unit, x)));
     }
-    let Some(t) = there.first() else { return };
-    // Only a confirmation against a contested or condemned version is a material change;
-    // different stance verbs on one side and the other usually belong to different subjects.
-    let confirms = |v: &[Strength]| v.contains(&Strength::Confirmed);
-    let hs: Vec<Strength> = here.iter().map(|x| x.0).collect();
-    let ts: Vec<Strength> = there.iter().map(|x| x.1).collect();
-    if confirms(&hs) != confirms(&ts) {
+    // Only an explicit confirmation against an allegation or a condemnation is a material
+    // change; other pairs of stance verbs usually belong to different subjects.
+    let contested = |s: Strength| matches!(s, Strength::Alleged | Strength::Condemned);
+    let h_conf = here.iter().find(|x| x.1);
+    let t_conf = there.iter().find(|x| x.1 .1);
+    let h_cont = here.iter().find(|x| contested(x.0));
+    let t_cont = there.iter().find(|x| contested(x.1 .0));
+    let pair = match (h_conf, t_conf, h_cont, t_cont) {
+        (Some(h), None, _, Some(t)) => Some((h.2, t.0, t.1 .2)),
+        (None, Some(t), Some(h), _) => Some((h.2, t.0, t.1 .2)),
+        _ => None,
+    };
+    if let Some((here, there_unit, there)) = pair {
         out.push(Found {
             kind: DiffKind::Attribution,
-            here: h.1,
-            there_unit: t.0,
-            there: t.2,
+            here,
+            there_unit,
+            there,
         });
     }
 }
