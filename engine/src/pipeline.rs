@@ -127,12 +127,32 @@ pub fn build_traced(
 
     let mut verdicts = Vec::new();
     let mut traces = Vec::new();
+    // Every claim's best match in every article, computed once: a match that is best in both
+    // directions (mutual) is strong evidence that the two sentences report the same thing.
+    let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
+        .map(|ci| {
+            if segments[ci].kind.gets_verdicts() {
+                al.best_per_article(ci as u32)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let is_mutual = |claim: usize, m: &crate::align::Match| {
+        m.units.iter().any(|&u| {
+            all_best
+                .get(u as usize)
+                .and_then(|b| b.get(seg_article[claim]))
+                .and_then(|x| x.as_ref())
+                .is_some_and(|back| back.units.contains(&(claim as u32)))
+        })
+    };
     for (ci, seg) in segments.iter().enumerate() {
         if !seg.kind.gets_verdicts() {
             continue;
         }
         let claim = ci as u32;
-        let best = al.best_per_article(claim);
+        let best = &all_best[ci];
         let claim_side = Side {
             unit: claim,
             text: &seg.text,
@@ -158,7 +178,8 @@ pub fn build_traced(
             } else {
                 verdict::differences(&claim_side, &sides, coverage)
             };
-            let f = verdict::features(
+            let mutual = m.as_ref().is_some_and(|m| is_mutual(ci, m));
+            let mut f = verdict::features(
                 &al,
                 claim,
                 &evidence,
@@ -167,6 +188,7 @@ pub fn build_traced(
                 &claim_side,
                 &sides,
             );
+            f.mutual = if mutual { 1.0 } else { 0.0 };
             let (label, score) = verdict::decide_cluster(&f, &diffs);
             traces.push(f);
             let (evidence, differences, shared) = if label == Label::Omits {

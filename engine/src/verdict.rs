@@ -29,10 +29,13 @@ pub struct Found {
 }
 
 /// Below this weighted coverage the other article does not carry the claim (cluster builds).
-pub const CLUSTER_OMIT_BELOW: f32 = 0.3;
+pub const CLUSTER_OMIT_BELOW: f32 = 0.26;
 
 /// ... unless the evidence shares at least this much weight (in rarest-term units) with it.
-pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.5;
+pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.0;
+
+/// ... or the match is mutual (each sentence the other's best) with at least this coverage.
+pub const CLUSTER_MUTUAL_BELOW: f32 = 0.16;
 
 // ---------------------------------------------------------------- numbers
 
@@ -468,6 +471,9 @@ pub struct Features {
     /// whole document's terms found in the claim.
     pub doc_coverage: f32,
     pub doc_reverse: f32,
+    /// 1 when the evidence's own best match back in the claim's article is the claim
+    /// (cluster builds only; a lone pair has nothing to compete with).
+    pub mutual: f32,
     /// Differences found, by kind.
     pub n_number: f32,
     pub n_date: f32,
@@ -494,7 +500,7 @@ pub struct Features {
 }
 
 impl Features {
-    pub const NAMES: [&'static str; 19] = [
+    pub const NAMES: [&'static str; 20] = [
         "coverage",
         "reverse",
         "specifics_missing",
@@ -514,9 +520,10 @@ impl Features {
         "trigram_claim",
         "trigram_evidence",
         "doc_reverse",
+        "mutual",
     ];
 
-    pub fn to_vec(&self) -> [f32; 19] {
+    pub fn to_vec(&self) -> [f32; 20] {
         [
             self.coverage,
             self.reverse,
@@ -537,6 +544,7 @@ impl Features {
             self.trigram_claim,
             self.trigram_evidence,
             self.doc_reverse,
+            self.mutual,
         ]
     }
 }
@@ -630,6 +638,7 @@ pub fn features(
         .map(|&k| w(k))
         .sum();
     Features {
+        mutual: 0.0,
         doc_reverse,
         bigram_claim,
         bigram_evidence,
@@ -659,7 +668,10 @@ pub fn features(
 /// Cluster decision: coverage decides whether the claim is carried; a found difference turns a
 /// carried claim into `differs`.
 pub fn decide_cluster(f: &Features, diffs: &[Found]) -> (Label, f32) {
-    if f.coverage < CLUSTER_OMIT_BELOW && f.shared_weight < CLUSTER_CARRIED_WEIGHT {
+    let carried = f.coverage >= CLUSTER_OMIT_BELOW
+        || f.shared_weight >= CLUSTER_CARRIED_WEIGHT
+        || (f.mutual > 0.0 && f.coverage >= CLUSTER_MUTUAL_BELOW);
+    if !carried {
         return (Label::Omits, (1.0 - f.coverage).clamp(0.0, 1.0));
     }
     let conf = (0.5 + (f.coverage - CLUSTER_OMIT_BELOW)).clamp(0.5, 1.0);
