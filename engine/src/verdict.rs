@@ -213,8 +213,11 @@ fn is_cue(a: &Analysis, t: &crate::analyze::Token) -> bool {
     a.negations.iter().any(|&(s, e)| t.start >= s && t.end <= e)
 }
 
-/// Stems that follow a negation cue within a few words (the negated word).
-fn negated(a: &Analysis) -> Vec<(String, (usize, usize), (usize, usize))> {
+type Span = (usize, usize);
+
+/// Words that follow a negation cue within a few words: the word's stem, the cue's span and
+/// the word's span.
+fn negated(a: &Analysis) -> Vec<(String, Span, Span)> {
     let toks = &a.tokens;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -677,7 +680,7 @@ pub fn decide_pair(f: &Features) -> (Label, f32) {
 }
 
 /// The terms of `unit` whose key the claim shares, for the widget to emphasise.
-pub fn shared_terms<'a>(al: &'a Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &'a Term> {
+pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &Term> {
     let ck: HashSet<u32> = al.keys(claim).iter().copied().collect();
     al.terms
         .get(unit as usize)
