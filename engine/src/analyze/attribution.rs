@@ -4,6 +4,9 @@
 //! "X confirmed" and "X alleged" report the same words with different weight; LABELS.md counts
 //! a change of attribution strength or of negation as a difference.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::{gap, Attribution, Quote, Strength, Token};
 
 /// Reporting verbs by surface form: (form, lemma, strength).
@@ -104,10 +107,11 @@ const VERBS: &[(&str, &str, Strength)] = &[
 
 /// The lemma and strength of a reporting verb form, if `lower` is one.
 pub fn reporting_verb(lower: &str) -> Option<(&'static str, Strength)> {
-    VERBS
-        .iter()
-        .find(|(f, ..)| *f == lower)
-        .map(|&(_, l, s)| (l, s))
+    type Map = HashMap<&'static str, (&'static str, Strength)>;
+    static MAP: OnceLock<Map> = OnceLock::new();
+    MAP.get_or_init(|| VERBS.iter().map(|&(f, l, s)| (f, (l, s))).collect())
+        .get(lower)
+        .copied()
 }
 
 /// Words allowed between a speaker and its verb ("Iran has also strongly condemned").

@@ -621,12 +621,11 @@ impl Aliases {
         let mut lowercase: HashSet<String> = HashSet::new();
         for text in texts {
             let tokens = tokenize(text);
-            lowercase.extend(
-                tokens
-                    .iter()
-                    .filter(|t| !t.capitalized)
-                    .map(|t| t.lower.clone()),
-            );
+            for t in tokens.iter().filter(|t| !t.capitalized) {
+                if !lowercase.contains(&t.lower) {
+                    lowercase.insert(t.lower.clone());
+                }
+            }
             let ms = mentions(text, &tokens);
             let mut ti = 0;
             let mut prev: Option<(usize, usize)> = None;

@@ -9,6 +9,10 @@ pub mod entities;
 pub mod numbers;
 pub mod quotes;
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -163,40 +167,70 @@ pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
 }
 
 thread_local! {
-    // Building a Snowball stemmer is cheap but not free; tokenising thousands of segments
-    // should not pay for it each time. Thread-local keeps the engine free of locks (wasm).
+    // Building a Snowball stemmer is cheap but not free, and stemming dominates tokenising;
+    // news repeats its words, so a per-thread cache of stems pays for itself. Thread-local
+    // keeps the engine free of locks (wasm).
     static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
+
+/// Upper bound on cached stems, so a hostile input cannot grow the cache without limit.
+const STEM_CACHE_MAX: usize = 200_000;
 
 /// The Snowball English stem of an already normalised word.
 pub fn stem(lower: &str) -> String {
-    STEMMER.with(|s| s.stem(lower).into_owned())
+    STEMS.with(|cache| {
+        if let Some(s) = cache.borrow().get(lower) {
+            return s.clone();
+        }
+        let s = STEMMER.with(|st| st.stem(lower).into_owned());
+        let mut c = cache.borrow_mut();
+        if c.len() >= STEM_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(lower.to_string(), s.clone());
+        s
+    })
+}
+
+fn stop_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
 }
 
 /// Whether a normalised word is a function word.
 pub fn is_stop(lower: &str) -> bool {
-    STOP.contains(&lower)
+    stop_set().contains(lower)
+}
+
+/// The `text::normalize` form of one word, with a fast path for plain ASCII words (for which
+/// NFKC and the quote and dash folding change nothing).
+fn normalize_word(w: &str) -> String {
+    if w.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'.' | b',' | b'-' | b'_'))
+    {
+        w.to_ascii_lowercase()
+    } else {
+        crate::text::normalize(w)
+    }
 }
 
 /// Words of `text` with byte spans, normalised and stemmed.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    STEMMER.with(|stemmer| {
-        text.unicode_word_indices()
-            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-            .map(|(start, w)| {
-                let lower = crate::text::normalize(w);
-                let stem = stemmer.stem(&lower).into_owned();
-                Token {
-                    start,
-                    end: start + w.len(),
-                    stop: STOP.contains(&lower.as_str()),
-                    capitalized: w.chars().next().is_some_and(char::is_uppercase),
-                    lower,
-                    stem,
-                }
-            })
-            .collect()
-    })
+    text.unicode_word_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(start, w)| {
+            let lower = normalize_word(w);
+            Token {
+                start,
+                end: start + w.len(),
+                stop: is_stop(&lower),
+                capitalized: w.chars().next().is_some_and(char::is_uppercase),
+                stem: stem(&lower),
+                lower,
+            }
+        })
+        .collect()
 }
 
 /// Compound forms of adjacent word pairs, so "cyber-attack", "cyber attack" and "cyberattack"

@@ -4,6 +4,9 @@
 //! Reports of one event disagree most checkably on figures; a figure is only comparable with
 //! another of the same kind, so each carries its unit and how it is bounded.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::{gap, stem, Bound, DateMention, Quantity, Token};
 
 const SMALL: &[(&str, f64)] = &[
@@ -166,6 +169,22 @@ const PREPOSITIONS: &[&str] = &[
     "earlier",
 ];
 
+/// Whether a word can start a figure written in words.
+fn number_word(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        SMALL
+            .iter()
+            .chain(SCALES)
+            .chain(ORDINALS)
+            .chain(VAGUE)
+            .map(|&(n, _)| n)
+            .chain(["tens", "few", "handful"])
+            .collect()
+    })
+    .contains(w)
+}
+
 fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
     table.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
@@ -311,6 +330,11 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         }
     }
 
+    // Most words are no number: leave before any table is searched.
+    if currency.is_none() && !lower.starts_with(|c: char| c.is_ascii_digit()) && !number_word(lower)
+    {
+        return None;
+    }
     if let Some((v, suffix)) = parse_digits(lower) {
         // Identifiers, not figures: "COVID-19", "F-16", "MH17".
         if currency.is_none()
