@@ -713,6 +713,80 @@ fn hedges() {
     assert!(hedges("The ministry said the systems were hit.").is_empty());
 }
 
+#[test]
+fn speakers_in_appositions_and_passives() {
+    let cases = [
+        (
+            "“We are relieved,” Sanjana Quazi, head of the agency in Turkey, said.",
+            "say",
+            Some("Sanjana Quazi"),
+        ),
+        (
+            "Muhannad Hadi, the regional coordinator, said in a statement Wednesday.",
+            "say",
+            Some("Muhannad Hadi"),
+        ),
+        (
+            "The attack was condemned by NATO and the European Union.",
+            "condemn",
+            Some("NATO and the European Union"),
+        ),
+        (
+            "Iran has been accused of directing the attack.",
+            "accuse",
+            None,
+        ),
+        ("More than 3,500 people were reported dead.", "report", None),
+        ("Many found shelter in tents.", "", None),
+    ];
+    for (text, lemma, speaker) in cases {
+        let a = attrs(text);
+        if lemma.is_empty() {
+            assert!(a.is_empty(), "{text}: {a:?}");
+            continue;
+        }
+        assert_eq!(a.len(), 1, "{text}: {a:?}");
+        assert_eq!(a[0].0, lemma, "{text}");
+        assert_eq!(a[0].2.as_deref(), speaker, "{text}");
+    }
+}
+
+#[test]
+fn what_a_figure_counts_when_no_noun_follows() {
+    let cases = [
+        ("The death toll rose to 20,700 on Thursday.", "death"),
+        (
+            "Death toll in Turkey, Syria earthquake nears 20,000",
+            "death",
+        ),
+        ("The quake killed more than 19,300.", "death"),
+        (
+            "The toll of more than 18,400 killed in Japan was passed.",
+            "death",
+        ),
+        (
+            "The toll rose to 17,674 with another nearly 73,000 injured.",
+            "injuri",
+        ),
+    ];
+    for (text, unit) in cases {
+        let qs = quantities(text);
+        let last = qs.last().expect("a figure");
+        assert_eq!(last.1.unit.as_deref(), Some(unit), "{text}: {qs:?}");
+    }
+    // Counted in different words, one count.
+    let a = q("It killed 18,400 people in the region, officials said of the deaths.");
+    assert_eq!(a.unit.as_deref(), Some("peopl"));
+    assert!(!quantities_conflict(
+        &q("The toll reached 20,000."),
+        &q("It caused 20,000 deaths.")
+    ));
+    assert!(quantities_conflict(
+        &q("The toll reached 21,000."),
+        &q("It caused 20,000 deaths.")
+    ));
+}
+
 // ---------------------------------------------------------------- names
 
 fn names(text: &str) -> Vec<String> {
@@ -729,7 +803,7 @@ fn names_are_capitalised_runs() {
         names(
             "The US announced sanctions on Iran’s Ministry of Intelligence and Security on Friday."
         ),
-        ["US", "Iran’s Ministry of Intelligence and Security"]
+        ["US", "Iran", "Ministry of Intelligence and Security"]
     );
     assert_eq!(
         names("Kanani referred to the banned Mujahedin-e Khalq Organization (MKO)."),
@@ -749,6 +823,10 @@ fn names_are_capitalised_runs() {
     );
     assert_eq!(names("Albania and Iran cut ties."), ["Albania", "Iran"]);
     assert_eq!(names("Albania's police were hit."), ["Albania"]);
+    assert_eq!(
+        names("They hosted the People’s Mujahedeen of Iran."),
+        ["People’s Mujahedeen of Iran"]
+    );
 }
 
 #[test]
@@ -785,6 +863,8 @@ fn aliases_learned_from_the_cluster() {
     assert!(!al.same("Austria", "Australia"));
     assert!(!al.same("MEK", "NCRI"));
     assert!(!al.same("Rama", "Kanani"));
+    // Abbreviations with and without dots.
+    assert!(al.same("U.S.", "US"));
     // Lower-case function words are never acronyms.
     assert_eq!(al.key("who"), "who");
     // Unknown names key to themselves, normalised.

@@ -445,6 +445,18 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
 
 /// Emits the run `a..=b`, split at titles ("Prime Minister Edi Rama" gives "Edi Rama").
 fn emit(text: &str, tokens: &[Token], a: usize, b: usize, out: &mut Vec<Mention>) {
+    // "Iran’s Ministry of Intelligence": the possessor is a name of its own when what
+    // follows is an institution ("People’s Mujahedeen" stays whole).
+    if a < b && tokens[a].lower.ends_with("'s") {
+        let institution = tokens[a + 1..=b]
+            .iter()
+            .any(|t| ORGISH.contains(&t.lower.as_str()) || t.lower == "minister");
+        if institution {
+            push(text, tokens, a, a, out);
+            emit(text, tokens, a + 1, b, out);
+            return;
+        }
+    }
     let title = |i: usize| TITLES.contains(&tokens[i].lower.trim_end_matches('.'));
     let mut last_title = None;
     for i in a..b {
@@ -858,7 +870,8 @@ impl Aliases {
     /// A name reduced to what identifies it: folded words, spelling variants unified, titles,
     /// articles, possessives and generic words ("Organization") dropped.
     fn sig(&self, surface: &str) -> String {
-        let f = fold(surface);
+        // "U.S." and "US" are one name: dots inside abbreviations go.
+        let f = fold(surface).replace('.', "");
         let mut out = String::new();
         for piece in f.split(|c: char| !c.is_alphanumeric()) {
             if piece.is_empty()

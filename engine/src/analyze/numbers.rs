@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::{gap, stem, Bound, DateMention, Quantity, Token};
+use super::{gap, Bound, DateMention, Quantity, Token};
 
 const SMALL: &[(&str, f64)] = &[
     ("zero", 0.0),
@@ -613,14 +613,34 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
                 .copied()
                 .or(run.first().copied().filter(|t| !t.lower.ends_with("ed")))
         };
-        let head = head.or_else(|| counted_before(text, tokens, i));
         if let Some(h) = head {
             if (!h.capitalized || plural(&h)) && !h.lower.ends_with("ing") {
-                unit = Some(if h.lower.contains(char::is_alphabetic) {
-                    h.stem.clone()
-                } else {
-                    stem(&h.lower)
-                });
+                unit = Some(h.stem.clone());
+            }
+        }
+        if unit.is_none()
+            && tokens
+                .get(next)
+                .is_some_and(|n| matches!(n.lower.as_str(), "killed" | "dead"))
+        {
+            unit = Some("death".into());
+        }
+        if unit.is_none()
+            && tokens
+                .get(next)
+                .is_some_and(|n| matches!(n.lower.as_str(), "injured" | "wounded" | "hurt"))
+        {
+            unit = Some("injuri".into());
+        }
+        if unit.is_none() && !ordinal {
+            unit = counted_before(text, tokens, i, start);
+        }
+        // One count in different words: "18,400 killed", "18,400 dead", "18,400 deaths".
+        if let Some(u) = unit.as_deref() {
+            if matches!(u, "dead" | "kill" | "die" | "fatal" | "death") {
+                unit = Some("death".into());
+            } else if matches!(u, "injur" | "wound") {
+                unit = Some("injuri".into());
             }
         }
     }
@@ -650,25 +670,44 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
 }
 
 /// What a figure with no noun after it counts, named before it: "the death toll rose to
-/// 20,000" counts deaths, "the number of injured reached 3,000" counts the injured.
-fn counted_before<'a>(text: &str, tokens: &'a [Token], i: usize) -> Option<&'a Token> {
-    let lo = i.saturating_sub(14);
-    for k in (lo..i).rev() {
+/// 20,000" counts deaths, "the number of injured reached 3,000" counts the injured, "killed
+/// more than 19,300" counts deaths.
+fn counted_before(text: &str, tokens: &[Token], i: usize, start: usize) -> Option<String> {
+    let fig = figure_index(tokens, i, start);
+    let fig = bound_start(tokens, i, start, text)
+        .and_then(|s| tokens.iter().position(|t| t.start == s))
+        .unwrap_or(fig);
+    if let Some(p) = fig.checked_sub(1).and_then(|j| tokens.get(j)) {
+        if matches!(p.lower.as_str(), "killed" | "killing" | "kills" | "kill") {
+            return Some("death".into());
+        }
+    }
+    let lo = fig.saturating_sub(14);
+    for k in (lo..fig).rev() {
         if gap(text, tokens, k, k + 1).contains(['.', ';', ':', '(', ')']) {
             return None;
         }
         let w = tokens[k].lower.as_str();
+        // Another figure in between has already taken the noun.
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         if matches!(
             w,
             "toll" | "tally" | "number" | "total" | "count" | "figure"
         ) {
             if tokens.get(k + 1).is_some_and(|n| n.lower == "of") {
-                return tokens.get(k + 2).filter(|n| !n.stop && k + 2 < i);
+                if let Some(n) = tokens.get(k + 2).filter(|n| !n.stop && k + 2 < fig) {
+                    return Some(n.stem.clone());
+                }
             }
-            return k
+            let modifier = k
                 .checked_sub(1)
                 .and_then(|j| tokens.get(j))
-                .filter(|p| !p.stop && !p.capitalized);
+                .filter(|p| !p.stop && (!p.capitalized || k == 1))
+                .map(|p| p.stem.clone());
+            // A toll with no qualifier is a death toll.
+            return modifier.or_else(|| (w == "toll").then(|| "death".to_string()));
         }
     }
     None
