@@ -225,6 +225,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["sever", "cut", "break", "broke"],
     &["tie", "relat"],
     &["hack", "breach", "compromis"],
+    &["even", "night", "overnight"],
+    &["seen", "saw", "observ", "notic", "record", "detect"],
 ];
 
 /// Words whose presence or absence turns a statement around.
@@ -267,6 +269,8 @@ fn is_light(lower: &str) -> bool {
                 | "its"
                 | "s"
                 | "re"
+                | "latter"
+                | "former"
         )
 }
 
@@ -361,6 +365,11 @@ pub fn quote_words_differ(a: &str, b: &str) -> Option<((usize, usize), (usize, u
         let negb = db.iter().filter(|w| is_neg(&w.lower)).count();
         if (nega > 0 || negb > 0) && neg_a != neg_b && ra.len() <= 2 && rb.len() <= 2 {
             return Some((anchor(&wa, &ra)?, anchor(&wb, &rb)?));
+        }
+        // "failed" against "did not achieve": a negation inside a longer rewording is a
+        // paraphrase, not a reversal.
+        if nega > 0 || negb > 0 {
+            continue;
         }
         let ca: Vec<&W> = da.iter().copied().filter(|w| !is_light(&w.lower)).collect();
         let cb: Vec<&W> = db.iter().copied().filter(|w| !is_light(&w.lower)).collect();
