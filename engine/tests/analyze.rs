@@ -873,17 +873,27 @@ fn aliases_learned_from_the_cluster() {
 
 #[test]
 fn aliases_learning_scales() {
-    // Many distinct names: learning must not compare every pair.
-    let text: String = (0..4000)
-        .map(|i| {
-            format!(
-                "Official Name{i} Person{} met Ministry{i} officials. ",
-                i * 7
-            )
+    // Many distinct long names sharing first letters and lengths, in a few texts: learning
+    // must not compare every pair.
+    let syll = ["ka", "ne", "mo", "ri", "ta", "lu", "se", "vo", "ha", "di"];
+    let name = |mut i: usize| {
+        let mut s = String::from("M");
+        for _ in 0..4 {
+            s.push_str(syll[i % 10]);
+            i /= 10;
+        }
+        s
+    };
+    let texts: Vec<String> = (0..10)
+        .map(|t| {
+            (0..1000)
+                .map(|i| format!("Officials met {} Tarvanen. ", name(t * 1000 + i)))
+                .collect()
         })
         .collect();
-    let al = Aliases::learn(&[&text]);
-    assert!(!al.same("Name1", "Name2"));
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let al = Aliases::learn(&refs);
+    assert!(!al.same("Mkanekane", "Mkanekari"));
 }
 
 // ---------------------------------------------------------------- robustness

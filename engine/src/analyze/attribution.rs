@@ -182,8 +182,9 @@ fn np_gap(g: &str) -> bool {
 /// Reporting verbs of a segment with their speakers; `quotes` marks verbs inside quotations.
 pub fn extract(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Attribution> {
     let mut out = Vec::new();
+    let quote_spans: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
     for (k, t) in tokens.iter().enumerate() {
-        let in_quote = quotes.iter().any(|q| t.start >= q.start && t.end <= q.end);
+        let in_quote = super::within(&quote_spans, t.start, t.end);
         if t.lower == "according" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
             let speaker = forward_speaker(text, tokens, k + 2, true);
             out.push(Attribution {

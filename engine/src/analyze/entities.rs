@@ -715,9 +715,18 @@ impl Aliases {
                 by_len.entry((c, w.chars().count())).or_default().push(w);
             }
         }
+        // A real cluster has a handful of names per bucket; a hostile one could have
+        // thousands, so beyond a few hundred only near neighbours (sorted) are compared.
+        const WINDOW: usize = 24;
+        let wide = |n: usize| n > 300;
         for bucket in by_skel.values() {
             for (i, a) in bucket.iter().enumerate() {
-                for b in &bucket[i + 1..] {
+                let end = if wide(bucket.len()) {
+                    (i + 1 + WINDOW).min(bucket.len())
+                } else {
+                    bucket.len()
+                };
+                for b in &bucket[i + 1..end] {
                     if spelling_variants(a, b) {
                         wg.union(a, b);
                     }
@@ -732,8 +741,16 @@ impl Aliases {
                 let Some(other) = by_len.get(&(c, n + d)) else {
                     continue;
                 };
-                for a in bucket {
-                    for b in other {
+                let capped = wide(bucket.len()) || wide(other.len());
+                for (i, a) in bucket.iter().enumerate() {
+                    let (lo, hi) = if capped {
+                        let p = other.partition_point(|b| b < a);
+                        (p.saturating_sub(WINDOW), (p + WINDOW).min(other.len()))
+                    } else {
+                        (0, other.len())
+                    };
+                    let _ = i;
+                    for b in &other[lo..hi] {
                         if a < b && spelling_variants(a, b) {
                             wg.union(a, b);
                         }

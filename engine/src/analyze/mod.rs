@@ -271,6 +271,13 @@ fn is_alpha(s: &str) -> bool {
     !s.is_empty() && s.chars().all(char::is_alphabetic)
 }
 
+/// Whether `start..end` lies inside one of `spans` (sorted, non-overlapping): a binary search,
+/// so that checking every token against every quote or date stays near-linear.
+pub(crate) fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(a, _)| a <= start);
+    i > 0 && spans[i - 1].1 >= end
+}
+
 /// The raw text between two tokens (empty when out of range or not on char boundaries).
 pub(crate) fn gap<'a>(text: &'a str, tokens: &[Token], before: usize, after: usize) -> &'a str {
     match (tokens.get(before), tokens.get(after)) {

@@ -238,7 +238,8 @@ fn word_value(w: &str) -> Option<f64> {
 
 /// Every quantity of a segment. Tokens inside `dates` (years, days of the month) are skipped.
 pub fn extract(text: &str, tokens: &[Token], dates: &[DateMention]) -> Vec<Quantity> {
-    let in_date = |t: &Token| dates.iter().any(|d| t.start >= d.start && t.end <= d.end);
+    let spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+    let in_date = |t: &Token| super::within(&spans, t.start, t.end);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
