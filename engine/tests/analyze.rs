@@ -775,8 +775,18 @@ fn what_a_figure_counts_when_no_noun_follows() {
         assert_eq!(last.1.unit.as_deref(), Some(unit), "{text}: {qs:?}");
     }
     // Counted in different words, one count.
-    let a = q("It killed 18,400 people in the region, officials said of the deaths.");
-    assert_eq!(a.unit.as_deref(), Some("peopl"));
+    let a = q("It killed 18,400 people in the region.");
+    assert_eq!(a.unit.as_deref(), Some("death"));
+    let b = q("More than 16,500 people have been reported dead.");
+    assert_eq!(b.unit.as_deref(), Some("death"));
+    assert_eq!(
+        q("Some 400 people were hurt.").unit.as_deref(),
+        Some("injuri")
+    );
+    assert_eq!(
+        q("About 400 people gathered.").unit.as_deref(),
+        Some("peopl")
+    );
     assert!(!quantities_conflict(
         &q("The toll reached 20,000."),
         &q("It caused 20,000 deaths.")
@@ -784,6 +794,45 @@ fn what_a_figure_counts_when_no_noun_follows() {
     assert!(quantities_conflict(
         &q("The toll reached 21,000."),
         &q("It caused 20,000 deaths.")
+    ));
+}
+
+#[test]
+fn running_counts_bounded_by_verbs() {
+    let surpassed = q("The death toll surpassed 20,000 on Thursday.");
+    assert_eq!(
+        (surpassed.bound, surpassed.value),
+        (Bound::MoreThan, 20000.0)
+    );
+    let nears = q("Death toll in Turkey, Syria earthquake nears 20,000");
+    assert_eq!(nears.bound, Bound::LessThan);
+    let passes = q("Death toll passes 20,700 as survivors suffer");
+    assert_eq!(passes.bound, Bound::MoreThan);
+    let risen = q("The death toll has risen to 20,700.");
+    assert_eq!(risen.bound, Bound::Exact);
+    let more = q("More than 20,000 deaths have been reported.");
+    let more21 = q("The death toll soared to more than 21,000.");
+    let killed = q("The quake killed more than 19,300.");
+    // Agreements and disagreements as honest readers see them.
+    assert!(
+        !quantities_conflict(&surpassed, &risen),
+        "20,700 is past 20,000"
+    );
+    assert!(
+        quantities_conflict(&nears, &more),
+        "near 20,000 is not past it"
+    );
+    assert!(quantities_conflict(&nears, &surpassed));
+    assert!(quantities_conflict(&more, &more21));
+    assert!(quantities_conflict(&killed, &surpassed));
+    // A large count far beyond the bound is another count.
+    let dead = q("More than 16,500 people have been reported dead.");
+    let rose = q("The death toll rose to 17,674 on Thursday.");
+    assert!(quantities_conflict(&dead, &rose));
+    // Small counts are not held to that.
+    assert!(!quantities_conflict(
+        &q("Queues formed at more than two crossings."),
+        &q("Queues formed at five crossings.")
     ));
 }
 

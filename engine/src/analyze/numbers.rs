@@ -138,6 +138,24 @@ const BOUNDS: &[(&[&str], Bound)] = &[
     (&["estimated"], Bound::About),
     (&["approx"], Bound::About),
     (&["circa"], Bound::About),
+    // Verbs that bound a running count: "the toll surpassed 20,000", "nears 20,000".
+    (&["surpassed"], Bound::MoreThan),
+    (&["surpasses"], Bound::MoreThan),
+    (&["surpassing"], Bound::MoreThan),
+    (&["exceeded"], Bound::MoreThan),
+    (&["exceeds"], Bound::MoreThan),
+    (&["exceeding"], Bound::MoreThan),
+    (&["topped"], Bound::MoreThan),
+    (&["tops"], Bound::MoreThan),
+    (&["passed"], Bound::MoreThan),
+    (&["passes"], Bound::MoreThan),
+    (&["crossed"], Bound::MoreThan),
+    (&["nears"], Bound::LessThan),
+    (&["neared"], Bound::LessThan),
+    (&["nearing"], Bound::LessThan),
+    (&["approaches"], Bound::LessThan),
+    (&["approached"], Bound::LessThan),
+    (&["approaching"], Bound::LessThan),
 ];
 
 /// Words that end the noun phrase after a figure ("the first time since ...").
@@ -636,6 +654,32 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         if unit.is_none() && !ordinal {
             unit = counted_before(text, tokens, i, start);
         }
+        // "killed 18,400 people", "16,500 people have been reported dead": people counted
+        // as dead or hurt are deaths or injuries.
+        if matches!(unit.as_deref(), Some("peopl" | "person")) {
+            let before_fig = figure_index(tokens, i, start);
+            let before_fig = bound_start(tokens, i, start, text)
+                .and_then(|s| tokens.iter().position(|t| t.start == s))
+                .unwrap_or(before_fig);
+            let prev = before_fig.checked_sub(1).map(|j| tokens[j].lower.as_str());
+            let after: Vec<&str> = tokens
+                .iter()
+                .skip(next)
+                .take(6)
+                .take_while(|t| !t.lower.starts_with(|c: char| c.is_ascii_digit()))
+                .map(|t| t.lower.as_str())
+                .collect();
+            let says = |ws: &[&str]| after.iter().any(|w| ws.contains(w));
+            if matches!(prev, Some("killed" | "killing" | "kills" | "kill"))
+                || says(&["dead", "killed", "died", "perished"])
+            {
+                unit = Some("death".into());
+            } else if matches!(prev, Some("injured" | "injuring" | "wounded" | "wounding"))
+                || says(&["injured", "wounded", "hurt"])
+            {
+                unit = Some("injuri".into());
+            }
+        }
         // One count in different words: "18,400 killed", "18,400 dead", "18,400 deaths".
         if let Some(u) = unit.as_deref() {
             if matches!(u, "dead" | "kill" | "die" | "fatal" | "death") {
@@ -845,7 +889,19 @@ pub fn quantities_conflict(a: &Quantity, b: &Quantity) -> bool {
     let (a0, a1) = interval(a);
     let (b0, b1) = interval(b);
     let overlap = a0 <= b1 + 1e-9 && b0 <= a1 + 1e-9;
+    // "more than 16,500" for a count of 17,674: large counts bounded by a round figure say
+    // the figure is near; far beyond it is another count.
+    let far_beyond = |o: &Quantity, x: &Quantity| {
+        o.value.abs() >= 100.0
+            && match o.bound {
+                Bound::AtLeast | Bound::MoreThan => x.value > o.value * 1.05,
+                Bound::AtMost | Bound::LessThan => x.value < o.value * 0.95,
+                _ => false,
+            }
+    };
     match (open(a), open(b)) {
+        (true, false) if b.bound != Bound::Vague && far_beyond(a, b) => true,
+        (false, true) if a.bound != Bound::Vague && far_beyond(b, a) => true,
         (true, true) => !feq(a0, b0) || !feq(a1, b1),
         (false, false) => match (a.bound, b.bound) {
             (Bound::Exact, Bound::Exact) => !feq(a.value, b.value),
