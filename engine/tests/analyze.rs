@@ -876,6 +876,10 @@ fn names_are_capitalised_runs() {
         names("They hosted the People’s Mujahedeen of Iran."),
         ["People’s Mujahedeen of Iran"]
     );
+    assert_eq!(
+        names("They hosted the People’s Mujahideen Organization of Iran."),
+        ["People’s Mujahideen Organization of Iran"]
+    );
 }
 
 #[test]
@@ -916,6 +920,12 @@ fn aliases_learned_from_the_cluster() {
     assert!(al.same("U.S.", "US"));
     // Lower-case function words are never acronyms.
     assert_eq!(al.key("who"), "who");
+    // Ordinary words capitalised at a sentence start.
+    let al2 =
+        Aliases::learn(&["Damages were minimal. The damages were small. WHO said so, who knew."]);
+    assert!(al2.is_common_word("Damages"));
+    assert!(!al2.is_common_word("WHO"));
+    assert!(!al2.is_common_word("Kanani"));
     // Unknown names key to themselves, normalised.
     assert_eq!(al.key("Somewhere Else"), "somewhere else");
 }

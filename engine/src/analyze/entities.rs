@@ -447,7 +447,27 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
 fn emit(text: &str, tokens: &[Token], a: usize, b: usize, out: &mut Vec<Mention>) {
     // "Iran’s Ministry of Intelligence": the possessor is a name of its own when what
     // follows is an institution ("People’s Mujahedeen" stays whole).
-    if a < b && tokens[a].lower.ends_with("'s") {
+    // "People's Mujahedeen Organization", "Women's Institute": a group in the possessive is
+    // part of the name.
+    let group = tokens[a].lower.strip_suffix("'s").is_some_and(|w| {
+        matches!(
+            w,
+            "people"
+                | "workers"
+                | "women"
+                | "children"
+                | "men"
+                | "citizens"
+                | "farmers"
+                | "veterans"
+                | "soldiers"
+                | "peasants"
+                | "writers"
+                | "youth"
+                | "students"
+        )
+    });
+    if a < b && !group && tokens[a].lower.ends_with("'s") {
         let institution = tokens[a + 1..=b]
             .iter()
             .any(|t| ORGISH.contains(&t.lower.as_str()) || t.lower == "minister");
@@ -613,6 +633,9 @@ pub struct Aliases {
     canon: HashMap<String, String>,
     /// Name word (folded) to the canonical spelling of its variants.
     words: HashMap<String, String>,
+    /// Words the cluster also writes in lower case: ordinary words, even when capitalised at
+    /// the start of a sentence.
+    lowercase: HashSet<String>,
 }
 
 struct Seen {
@@ -700,6 +723,12 @@ impl Aliases {
                 found.push((words, surface));
             }
         }
+        // "Damages may be ...": a capitalised word the cluster also writes in lower case is an
+        // ordinary word, not a name (acronyms aside: "WHO" is not "who").
+        found.retain(|(words, surface)| {
+            let acronym = surface.len() >= 2 && surface.chars().all(|c| c.is_ascii_uppercase());
+            !(words.len() == 1 && !acronym && lowercase.contains(&words[0].0))
+        });
         // Spelling variants of name words.
         let mut wg = Groups::default();
         let mut by_skel: HashMap<String, Vec<&str>> = HashMap::new();
@@ -761,6 +790,7 @@ impl Aliases {
         let mut aliases = Aliases {
             canon: HashMap::new(),
             words: wg.into_map(),
+            lowercase: HashSet::new(),
         };
         // Entity groups over name signatures.
         let mut g = Groups::default();
@@ -875,6 +905,7 @@ impl Aliases {
             }
         }
         aliases.canon = g.into_map();
+        aliases.lowercase = lowercase;
         aliases
     }
 
@@ -926,6 +957,13 @@ impl Aliases {
     /// "MKO" when the cluster ties them to one organisation).
     pub fn key_token(&self, word: &str) -> String {
         self.key(word)
+    }
+
+    /// Whether the cluster also writes this word in lower case, i.e. it is an ordinary word
+    /// even where a sentence starts with it ("Authorities", "Damages"); acronyms never are.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let raw_acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        !raw_acronym && self.lowercase.contains(&crate::text::normalize(word))
     }
 
     /// Whether two names denote the same entity.
