@@ -1060,6 +1060,36 @@ fn never_panics_on_hostile_text() {
     }
 }
 
+#[test]
+fn never_panics_on_random_unicode() {
+    // Characters from the ranges that break naive slicing: multi-byte quotes and dashes,
+    // combining marks, right-to-left text, emoji, CJK, digits of other scripts.
+    let pool: Vec<char> =
+        "aZ9 ,.'\"“”‘’«»—–-$€£%()[]:;!?\n\t\u{00A0}\u{0301}\u{200F}\u{FEFF}é漢字🙂👍🏽٣४Ⅻß"
+            .chars()
+            .collect();
+    let mut seed = 12345u64;
+    for _ in 0..3000 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = (seed >> 40) as usize % 60;
+        let s: String = (0..len)
+            .map(|_| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                pool[(seed >> 33) as usize % pool.len()]
+            })
+            .collect();
+        let a = analyze(&s, anchor());
+        check_spans(&s, &a);
+        let _ = quote_words_differ(&s, "a b c");
+        let al = Aliases::learn(&[&s]);
+        let _ = al.key(&s);
+    }
+}
+
 fn check_spans(t: &str, a: &Analysis) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     spans.extend(a.tokens.iter().map(|x| (x.start, x.end)));
