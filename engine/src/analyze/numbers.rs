@@ -364,6 +364,10 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         {
             return None;
         }
+        // The right side of a rate or equation ("$1=1 customer") counts nothing.
+        if before.trim_end().ends_with('=') {
+            return None;
+        }
         // Addresses: "news.co.nz", "/2023/02/".
         if suffix.contains('.')
             || before.contains('/')
