@@ -2,6 +2,11 @@
 //!
 //! Every span here is a byte range into the analysed segment's own text, so a difference found
 //! later can be shown to the reader exactly where it is.
+//!
+//! Submodules: `numbers` (quantities), `dates`, `quotes`, `attribution` (reporting verbs,
+//! negation, hedges) and `entities` (names and the cluster's `Aliases`). The comparison helpers
+//! the verdict stage needs are re-exported here: `quantities_conflict`, `dates_conflict`,
+//! `quote_words_differ`, `fold_compounds`.
 
 pub mod attribution;
 pub mod dates;
@@ -51,7 +56,10 @@ pub struct Quantity {
     pub end: usize,
     pub value: f64,
     pub bound: Bound,
-    /// What is counted or measured: a currency, "%", or the stem of the head noun ("hour").
+    /// What is counted or measured: a currency ("$" when unspecified, else an ISO code such as
+    /// "USD", "AUD", "EUR"), "%", "°c"/"°f", or the Snowball stem of the counted noun ("hour",
+    /// "member", "cross" for crossings); counts of the dead are "death" and of the hurt
+    /// "injuri" however they are worded ("killed", "dead", "death toll", "people ... dead").
     pub unit: Option<String>,
     /// "2nd", "second": an ordinal, not a count.
     pub ordinal: bool,
