@@ -599,6 +599,18 @@ fn reporting_verbs_strength_and_speaker() {
             Some("Iran"),
         ),
         (
+            "O’Neil told the parliament that police were coming.",
+            "tell",
+            Strength::Neutral,
+            Some("O’Neil"),
+        ),
+        (
+            "Microsoft wrote in a blog post that the group was linked to Iran.",
+            "write",
+            Strength::Neutral,
+            Some("Microsoft"),
+        ),
+        (
             "Iran dismissed the accusation as baseless.",
             "dismiss",
             Strength::Denied,
