@@ -206,9 +206,8 @@ pub(crate) fn leading_stamp(s: &str) -> Option<usize> {
 /// A link or navigation opener at the start of `s` ("SEE ALSO:", "Read more:", "Previous",
 /// "Next"). Returns where the link title starts and whether it is navigation.
 pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
-    let head: String = s.chars().take(28).flat_map(char::to_lowercase).collect();
     for o in lexicon::LINK_OPENERS {
-        if head.starts_with(o) && s.is_char_boundary(o.len()) {
+        if starts_with_ignore_ascii_case(s, o) {
             let rest = &s[o.len()..];
             return Some((s.len() - rest.trim_start().len(), false));
         }
@@ -364,4 +363,11 @@ fn has_word(hay: &str, w: &str) -> bool {
         let after = char_at(hay, i + w.len());
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// `s` starts with the ASCII `prefix`, ignoring ASCII case, without allocating.
+pub(crate) fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len()
+        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        && s.is_char_boundary(prefix.len())
 }

@@ -113,17 +113,16 @@ pub(crate) fn date_run(s: &str) -> DateRun {
 /// Strips a metadata date label ("Published:", "date", "Updated on") from the start of `s`;
 /// returns the label and the byte offset where its value starts.
 pub(crate) fn strip_date_label(s: &str) -> Option<(&'static str, usize)> {
-    let lower: String = s.chars().take(24).flat_map(char::to_lowercase).collect();
     for label in lexicon::DATE_LABELS {
-        if let Some(rest) = lower.strip_prefix(label) {
-            let boundary = rest
+        if super::boiler::starts_with_ignore_ascii_case(s, label) {
+            let after = &s[label.len()..];
+            if !after
                 .chars()
                 .next()
-                .is_none_or(|c| c.is_whitespace() || c == ':');
-            if !boundary || label.len() > s.len() || !s.is_char_boundary(label.len()) {
+                .is_none_or(|c| c.is_whitespace() || c == ':')
+            {
                 continue;
             }
-            let after = &s[label.len()..];
             let value = after.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
             return Some((label, s.len() - value.len()));
         }

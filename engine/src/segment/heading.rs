@@ -152,6 +152,10 @@ pub(crate) fn classify(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
         if l.end != l.first + 1 || n + 1 >= content.len() {
             continue;
         }
+        // The line right after the title is a standfirst, not a subheading.
+        if title_pos.is_some_and(|p| n == p + 1) {
+            continue;
+        }
         let i = l.first;
         let t = seg_text(&out[i]);
         let ws = words(t);
@@ -183,7 +187,7 @@ pub(crate) fn classify(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
             out[i].kind = SegmentKind::Boilerplate;
             continue;
         }
-        if i == 0 || out[i].kind != SegmentKind::Claim {
+        if i == 0 || out[i].kind != SegmentKind::Claim || !t.starts_with(char::is_lowercase) {
             continue;
         }
         let ws: Vec<String> = t.split_whitespace().map(bare_lower).collect();
