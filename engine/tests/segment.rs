@@ -241,6 +241,51 @@ fn links_navigation_captions_stamps_bylines_and_urls_are_boilerplate() {
 }
 
 #[test]
+fn raw_page_furniture_of_several_styles_is_boilerplate() {
+    let t = "https://news.example.org/world/floods-2021-03-04/\n\
+Floods cut off mountain villages as rivers burst their banks\n\
+By Jane Doe and John Roe\n\
+March 4, 20213:04 PM GMTUpdated 2 hours ago\n\
+First published on Thu 4 Mar 2021 01.02 GMT\n\
+Image source, Getty Images\n\
+Image caption, Rescuers reached the valley on Thursday\n\
+[1/5] Rescuers carry a woman through flood water in a valley village. REUTERS/Jane Doe\n\
+GENOA, Italy, March 4 (Reuters) - Floods cut off dozens of villages on Thursday, officials said.\n\
+Advertisement\n\
+\u{201C}We lost everything,\u{201D} said one farmer. \u{201C}The water came at night.\u{201D}\n\
+Share this with\n\
+Email\n\
+FILE - Soldiers fill sandbags on a river bank, March 2, 2021. (AP Photo/John Roe, File)\n\
+The army sent 200 soldiers to the region.\n\
+Associated Press writer Jane Doe in Rome contributed to this report.\n\
+Reporting by Jane Doe; Editing by John Roe\n\
+\u{00A9} 2021 Example News. All rights reserved.";
+    let segs = segment(t);
+    let claims: Vec<&str> = segs
+        .iter()
+        .filter(|s| s.kind != SegmentKind::Boilerplate)
+        .map(|s| &t[s.start..s.end])
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            "Floods cut off mountain villages as rivers burst their banks",
+            "GENOA, Italy, March 4 (Reuters) - Floods cut off dozens of villages on Thursday, officials said.",
+            "\u{201C}We lost everything,\u{201D} said one farmer.",
+            "\u{201C}The water came at night.\u{201D}",
+            "The army sent 200 soldiers to the region.",
+        ]
+    );
+    assert_eq!(
+        segs.iter()
+            .find(|s| s.kind != SegmentKind::Boilerplate)
+            .map(|s| s.kind),
+        Some(SegmentKind::Headline)
+    );
+    assert_eq!(text_date(t), chrono::NaiveDate::from_ymd_opt(2021, 3, 4));
+}
+
+#[test]
 fn a_sentence_starting_with_next_is_not_navigation() {
     let t = "Storm hits coast\nNext week the council will vote on the budget.\nIt is due.";
     assert_eq!(kind_of(t, "Next week"), SegmentKind::Claim);
@@ -279,6 +324,11 @@ fn link_title_glued_to_a_sentence_is_split() {
     let k = kinds(t);
     assert_eq!(k[1].0, "Read more: YouTube removes storm videos in Italy");
     assert_eq!(k[2].0, "In addition, the mayor said roads had reopened.");
+    // A glued opening quote goes with the sentence.
+    let t = "Storm hits coast\nSEE ALSO: Floods Hit Coastal Towns In Italy\u{201C}We are safe,\u{201D} the mayor said.";
+    let k = kinds(t);
+    assert_eq!(k[1].0, "SEE ALSO: Floods Hit Coastal Towns In Italy");
+    assert_eq!(k[2].0, "\u{201C}We are safe,\u{201D} the mayor said.");
 }
 
 #[test]

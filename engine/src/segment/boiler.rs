@@ -110,6 +110,10 @@ fn furniture(line: &str) -> bool {
     if words(line) > 25 {
         return false;
     }
+    // An agency trailer: "Associated Press writer Jane Doe contributed to this report."
+    if bare.contains("contributed to this report") || bare.contains("contributed reporting") {
+        return true;
+    }
     lexicon::FURNITURE_PREFIXES.iter().any(|p| {
         bare.starts_with(p)
             && (!p.starts_with("copyright")
@@ -124,7 +128,13 @@ fn is_stamp(line: &str) -> bool {
         None => line,
     };
     let run = dates::date_run(value);
-    run.has_digit && run.end == value.trim_end().len()
+    if run.has_digit && run.end == value.trim_end().len() {
+        return true;
+    }
+    // Stamps whose parts were glued by extraction ("February 9, 20233:04 PM GMTUpdated 2 hours
+    // ago"): short, and mostly date and time words.
+    let (date_words, all, digit) = dates::date_share(value);
+    digit && all <= 12 && date_words >= 3 && date_words * 10 >= all * 7
 }
 
 /// A line that is a caption by its trailing credit ("... Photograph: Jane Doe/AAP",
@@ -150,10 +160,26 @@ fn is_caption(line: &str) -> bool {
     if t.ends_with("getty images") || t.ends_with("shutterstock") {
         return true;
     }
-    if let Some((_, last)) = t.rsplit_once('/') {
-        let last = last.trim();
-        if lexicon::agency(last) && words(line) > 2 {
+    // "... REUTERS/Jane Doe", "... Jane Doe/AFP", "... AFP/Getty Images".
+    if let Some((before, last)) = t.rsplit_once('/') {
+        let agency_before = before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(lexicon::agency);
+        if (lexicon::agency(last.trim()) || agency_before) && words(line) > 2 {
             return true;
+        }
+    }
+    // A gallery position "[1/5]" opens a caption.
+    if let Some(rest) = t.strip_prefix('[') {
+        if let Some((inside, _)) = rest.split_once(']') {
+            if inside.contains('/')
+                && inside
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+            {
+                return true;
+            }
         }
     }
     false
@@ -278,22 +304,35 @@ pub(crate) fn glue_split(text: &str, from: usize, end: usize) -> Option<usize> {
                 ),
                 Some(p) if p.is_ascii_digit() => (true, next.is_some_and(char::is_lowercase)),
                 Some(p) => (
-                    matches!(p, '.' | '!' | '?' | '"' | '\u{201D}' | '\u{2019}' | ')')
-                        && prev2.is_some_and(|q| {
-                            q.is_lowercase() || q.is_ascii_digit() || is_terminal(q)
-                        }),
+                    matches!(
+                        p,
+                        '.' | '!'
+                            | '?'
+                            | '"'
+                            | '\u{201C}'
+                            | '\u{201D}'
+                            | '\u{2018}'
+                            | '\u{2019}'
+                            | ')'
+                    ) && prev2
+                        .is_some_and(|q| q.is_lowercase() || q.is_ascii_digit() || is_terminal(q)),
                     next.is_some_and(|n| n.is_lowercase() || n.is_uppercase()),
                 ),
                 None => (false, false),
             };
             if glued && starts_word {
+                // A glued opening quote belongs to the sentence it opens.
+                let at = match prev {
+                    Some(q @ ('"' | '\u{201C}' | '\u{2018}')) => i - q.len_utf8(),
+                    _ => i,
+                };
                 if past_title {
-                    return Some(from + i);
+                    return Some(from + at);
                 }
                 // A Title Case title has at least one whole word before the glued sentence;
                 // a capital inside the title's first word is a brand ("YouTube").
                 if words_done >= 1 {
-                    last = Some(i);
+                    last = Some(at);
                 }
             }
         }

@@ -110,6 +110,21 @@ pub(crate) fn date_run(s: &str) -> DateRun {
     run
 }
 
+/// How many of the first words of `s` are date or time words: (date words, words, any digit).
+/// Looks at no more than 16 words.
+pub(crate) fn date_share(s: &str) -> (usize, usize, bool) {
+    let (mut dated, mut all, mut digit) = (0, 0, false);
+    for tok in s.split_whitespace().take(17) {
+        all += 1;
+        let run = date_run(tok);
+        if run.tokens == 1 {
+            dated += 1;
+            digit |= run.has_digit;
+        }
+    }
+    (dated, all, digit)
+}
+
 /// Strips a metadata date label ("Published:", "date", "Updated on") from the start of `s`;
 /// returns the label and the byte offset where its value starts.
 pub(crate) fn strip_date_label(s: &str) -> Option<(&'static str, usize)> {

@@ -39,7 +39,7 @@ fn title_like(t: &str) -> bool {
 /// A standfirst sentence standing in for a missing title: short, one clause, no attribution.
 fn dek_like(t: &str) -> bool {
     let ws = words(t);
-    ws.len() <= 35
+    ws.len() <= 25
         && starts_like_title(t)
         && !t.contains([',', '"', '\u{201C}', '\u{201D}', ';'])
         && !ws.iter().any(|w| lexicon::reporting(&bare_lower(w)))

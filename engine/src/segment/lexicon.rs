@@ -546,6 +546,24 @@ pub(crate) const FURNITURE: &[&str] = &[
     "scroll to continue",
     "close",
     "menu",
+    "share this with",
+    "messenger",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "copy this link",
+    "share page",
+    "share article",
+    "save",
+    "save article",
+    "bookmark",
+    "more",
+    "next article",
+    "previous article",
+    "listen to article",
+    "read next",
+    "explore more",
+    "topics",
 ];
 
 /// Prefixes of furniture lines ("Image caption, ...", "Reporting by ...").
@@ -573,6 +591,9 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "click here ",
     "get in front of tomorrow",
     "listen to this article",
+    "our standards:",
+    "sign up to ",
+    "download the app",
 ];
 
 /// Agencies and picture desks named in credits and bylines.
