@@ -289,6 +289,10 @@ Reporting by Jane Doe; Editing by John Roe\n\
 fn a_sentence_starting_with_next_is_not_navigation() {
     let t = "Storm hits coast\nNext week the council will vote on the budget.\nIt is due.";
     assert_eq!(kind_of(t, "Next week"), SegmentKind::Claim);
+    let t = "Next Prime Minister To Be Named On Monday\nThe party will vote on Monday.\nIt is due.";
+    assert_eq!(kind_of(t, "Next Prime"), SegmentKind::Headline);
+    let t = "Quake aftermath in pictures (PHOTOS)\nThe party will vote on Monday.\nIt is due.";
+    assert_eq!(kind_of(t, "(PHOTOS)"), SegmentKind::Headline);
 }
 
 #[test]

@@ -379,6 +379,10 @@ pub(crate) fn credit_parens(text: &str, s: usize, e: usize) -> Vec<(usize, usize
         }
         let Some(close) = close else { continue };
         let content = line[open + 1..close].to_lowercase();
+        // "(PHOTOS)" after a title is a label, not a credit; credits name someone.
+        if words(&content) < 2 && !content.contains(['/', ':']) {
+            continue;
+        }
         let credit = lexicon::CREDIT_WORDS.iter().any(|w| has_word(&content, w))
             || (content.contains('/') && content.split('/').any(|p| lexicon::agency(p.trim())));
         if !credit {

@@ -212,7 +212,11 @@ impl Builder<'_> {
             if let Some((title_at, nav)) = boiler::opener(rest) {
                 let split = boiler::glue_split(text, pos + title_at, e);
                 let bp_end = split.unwrap_or(e);
-                let sentence_like = nav && split.is_none() && boiler::ends_with_full_stop(rest);
+                // Navigation comes after the report: a first line starting "Next" is a title,
+                // and a whole line ending in a full stop is a sentence ("Next week ...").
+                let sentence_like = nav
+                    && (!self.seen_content
+                        || (split.is_none() && boiler::ends_with_full_stop(rest)));
                 if !sentence_like {
                     self.push(pos, bp_end, SegmentKind::Boilerplate);
                     pos = bp_end;
