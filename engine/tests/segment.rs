@@ -286,6 +286,42 @@ Reporting by Jane Doe; Editing by John Roe\n\
 }
 
 #[test]
+fn agency_captions_and_site_headers_are_boilerplate() {
+    let t = "The Daily Example\n\
+1. Home\n\
+2. World\n\
+Floods cut off mountain villages as rivers rise\n\
+- By Jane Doe and John Roe\n\
+Rescuers carry a woman through water in Genoa, Italy, Thursday, March 4, 2021. Heavy rain has cut off dozens of villages.\n\
+Photo shows a flooded street in Genoa on Thursday.\n\
+Heavy rain cut off dozens of villages on Thursday, officials said.\n\
+The army was sent in.";
+    let segs = segment(t);
+    let kept: Vec<(&str, SegmentKind)> = segs
+        .iter()
+        .filter(|s| s.kind != SegmentKind::Boilerplate)
+        .map(|s| (&t[s.start..s.end], s.kind))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (
+                "Floods cut off mountain villages as rivers rise",
+                SegmentKind::Headline
+            ),
+            (
+                "Heavy rain cut off dozens of villages on Thursday, officials said.",
+                SegmentKind::Claim
+            ),
+            ("The army was sent in.", SegmentKind::Claim),
+        ]
+    );
+    // A sentence that merely mentions a date is not a caption.
+    let t = "Storm hits coast\nThe storm began on March 4, 2021, officials said.\nIt passed.";
+    assert_eq!(kind_of(t, "The storm began"), SegmentKind::Claim);
+}
+
+#[test]
 fn a_sentence_starting_with_next_is_not_navigation() {
     let t = "Storm hits coast\nNext week the council will vote on the budget.\nIt is due.";
     assert_eq!(kind_of(t, "Next week"), SegmentKind::Claim);

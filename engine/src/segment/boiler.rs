@@ -140,10 +140,21 @@ fn is_stamp(line: &str) -> bool {
 /// A line that is a caption by its trailing credit ("... Photograph: Jane Doe/AAP",
 /// "... AFP via Getty Images").
 fn is_caption(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    // Picture-desk openings: "FILE - ...", "Photo shows ...", "In this photo ...".
+    if line.starts_with("FILE -")
+        || line.starts_with("FILE \u{2013}")
+        || line.starts_with("FILE \u{2014}")
+        || line.starts_with("FILE PHOTO")
+        || lexicon::CAPTION_OPENINGS
+            .iter()
+            .any(|o| lower.starts_with(o))
+    {
+        return true;
+    }
     if ends_with_full_stop(line) {
         return false;
     }
-    let lower = line.to_lowercase();
     for label in lexicon::CREDIT_LABELS {
         if let Some(at) = lower.rfind(label) {
             let starts_upper = line
@@ -185,9 +196,54 @@ fn is_caption(line: &str) -> bool {
     false
 }
 
+/// A line without its list marker ("- By ...", "• Home").
+fn strip_marker(line: &str) -> &str {
+    line.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{2022}' | '*' | '-' | '\u{2013}' | '\u{2014}' | '\u{00B7}'
+            )
+    })
+}
+
+/// A photo caption sentence in agency style, which ends with the day the picture was taken:
+/// "Rescuers search a building in Adana, Turkey, Tuesday, Feb. 7, 2023."
+pub(crate) fn dated_caption(sentence: &str) -> bool {
+    let Some(body) = sentence.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let mut parts = body.rsplitn(4, ',');
+    let (Some(year), Some(month_day), Some(rest)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let year = year.trim();
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let md: Vec<&str> = month_day.split_whitespace().collect();
+    let [m, d] = md.as_slice() else {
+        return false;
+    };
+    if lexicon::month(&m.to_lowercase()).is_none()
+        || !m.starts_with(char::is_uppercase)
+        || d.len() > 2
+        || !d.chars().all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // The picture's place or weekday comes before the date, after a comma.
+    !rest.trim().is_empty() && parts.next().is_some_and(|p| !p.trim().is_empty())
+}
+
 /// Whole-line rules. `seen_content` says whether a non-boilerplate line came before.
 pub(crate) fn line_class(line: &str, seen_content: bool) -> LineClass {
-    if is_url(line) || furniture(line) || is_stamp(line) || is_byline(line, seen_content) {
+    if is_url(line)
+        || furniture(line)
+        || is_stamp(line)
+        || is_byline(strip_marker(line), seen_content)
+    {
         return LineClass::Boiler;
     }
     if !line.chars().any(char::is_alphanumeric) {

@@ -653,6 +653,20 @@ pub(crate) const CREDIT_WORDS: &[&str] = &[
     "illustration",
 ];
 
+/// Openings of caption lines (compared in lower case).
+pub(crate) const CAPTION_OPENINGS: &[&str] = &[
+    "photo shows ",
+    "picture shows ",
+    "this photo shows ",
+    "this image shows ",
+    "in this photo ",
+    "in this file photo ",
+    "in this image ",
+    "in this handout photo ",
+    "file photo:",
+    "file photo -",
+];
+
 /// Words of a caption-credit label at the end of a caption line.
 pub(crate) const CREDIT_LABELS: &[&str] = &[
     "photograph:",

@@ -242,6 +242,20 @@ impl Builder<'_> {
             self.push(pos, end, SegmentKind::Claim);
             pos = end;
         }
+        // A line whose first sentence is an agency-style dated caption is a caption, together
+        // with the context sentence the picture desk adds after it.
+        let line_first = piece_first.min(self.out.len());
+        if let Some(first_claim) = self.out[line_first..]
+            .iter()
+            .position(|x| x.kind == SegmentKind::Claim)
+        {
+            let seg = &self.out[line_first + first_claim];
+            if boiler::dated_caption(&text[seg.start..seg.end]) {
+                for x in &mut self.out[line_first + first_claim..] {
+                    x.kind = SegmentKind::Boilerplate;
+                }
+            }
+        }
     }
 
     /// A line break was lost inside the current line: what follows is a new block.
