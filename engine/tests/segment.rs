@@ -322,6 +322,38 @@ The army was sent in.";
 }
 
 #[test]
+fn scraped_page_chrome_is_boilerplate() {
+    let t = " date 2021-03-04 Skip to main content\n\
+WorldEuropeTop Stories\n\
+Floods cut off mountain villages as rivers rise\n\
+Example Wire | Genoa | Updated: 04-03-2021 10:12 CET | Created: 04-03-2021 09:00 CET\n\
+Heavy rain cut off dozens of villages on Thursday, officials said.\n\
+via example.com\n\
+Source: https://example.com/floods/2021/03/04\n\
+Leave a Reply\n\
+Your email address will not be published. Required fields are marked *";
+    let segs = segment(t);
+    let kept: Vec<(&str, SegmentKind)> = segs
+        .iter()
+        .filter(|s| s.kind != SegmentKind::Boilerplate)
+        .map(|s| (&t[s.start..s.end], s.kind))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (
+                "Floods cut off mountain villages as rivers rise",
+                SegmentKind::Headline
+            ),
+            (
+                "Heavy rain cut off dozens of villages on Thursday, officials said.",
+                SegmentKind::Claim
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_sentence_starting_with_next_is_not_navigation() {
     let t = "Storm hits coast\nNext week the council will vote on the budget.\nIt is due.";
     assert_eq!(kind_of(t, "Next week"), SegmentKind::Claim);

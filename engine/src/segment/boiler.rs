@@ -110,6 +110,10 @@ fn furniture(line: &str) -> bool {
     if words(line) > 25 {
         return false;
     }
+    // "via example.com": where an aggregator took the text from.
+    if bare.starts_with("via ") && words(line) <= 3 {
+        return true;
+    }
     // An agency trailer: "Associated Press writer Jane Doe contributed to this report."
     if bare.contains("contributed to this report") || bare.contains("contributed reporting") {
         return true;
@@ -237,10 +241,29 @@ pub(crate) fn dated_caption(sentence: &str) -> bool {
     !rest.trim().is_empty() && parts.next().is_some_and(|p| !p.trim().is_empty())
 }
 
+/// A metadata bar: "Reuters | Washington DC | Updated: 08-10-2021 00:10 IST". Three or more
+/// parts separated by bars, one of them a date stamp or an agency.
+fn is_meta_bar(line: &str) -> bool {
+    if line.matches('|').count() < 2 || words(line) > 30 || ends_with_full_stop(line) {
+        return false;
+    }
+    line.split('|').any(|part| {
+        let part = part.trim();
+        lexicon::agency(&part.to_lowercase()) || is_stamp(part)
+    })
+}
+
+/// A short line that ends in a URL: "Source: https://...", "Read the report at www....".
+fn ends_in_url(line: &str) -> bool {
+    words(line) <= 6 && line.split_whitespace().next_back().is_some_and(is_url)
+}
+
 /// Whole-line rules. `seen_content` says whether a non-boilerplate line came before.
 pub(crate) fn line_class(line: &str, seen_content: bool) -> LineClass {
     if is_url(line)
+        || ends_in_url(line)
         || furniture(line)
+        || is_meta_bar(line)
         || is_stamp(line)
         || is_byline(strip_marker(line), seen_content)
     {
@@ -469,4 +492,24 @@ pub(crate) fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len()
         && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
         && s.is_char_boundary(prefix.len())
+}
+
+/// How many times a capitalised word is glued to the lower-case end of the word before it
+/// ("North AfricaNewsTop Stories" has two): menu items run together by extraction.
+pub(crate) fn glued_joins(t: &str) -> usize {
+    let mut n = 0;
+    let mut run = 0usize;
+    for c in t.chars() {
+        if c.is_uppercase() {
+            if run >= 2 {
+                n += 1;
+            }
+            run = 0;
+        } else if c.is_lowercase() {
+            run += 1;
+        } else {
+            run = 0;
+        }
+    }
+    n
 }

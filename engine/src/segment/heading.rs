@@ -144,7 +144,7 @@ pub(crate) fn classify(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
         .collect();
     let real_title = header.iter().position(|t| {
         let n = words(t).len();
-        n >= 4 || (n >= 2 && has_verb(t))
+        (n >= 4 || (n >= 2 && has_verb(t))) && super::boiler::glued_joins(t) < 2
     });
     let mut title_pos = None;
     let mut after_header = 0;
@@ -153,7 +153,9 @@ pub(crate) fn classify(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
             for (j, line) in content[..header_len].iter().enumerate() {
                 let kind = if j == t {
                     SegmentKind::Headline
-                } else if short_label(&header[j]) {
+                } else if short_label(&header[j])
+                    || (j < t && super::boiler::glued_joins(&header[j]) >= 2)
+                {
                     SegmentKind::Boilerplate
                 } else {
                     continue;

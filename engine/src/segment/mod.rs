@@ -209,6 +209,15 @@ impl Builder<'_> {
                 continue;
             }
             let rest = &text[pos..e];
+            // What follows a stamp or a link split off this line may be furniture itself
+            // ("date 2021-10-07 Skip to main content").
+            if pos > s
+                && piece_first == self.out.len()
+                && boiler::line_class(rest, self.seen_content) == LineClass::Boiler
+            {
+                self.push(pos, e, SegmentKind::Boilerplate);
+                break;
+            }
             if let Some((title_at, nav)) = boiler::opener(rest) {
                 let split = boiler::glue_split(text, pos + title_at, e);
                 let bp_end = split.unwrap_or(e);
