@@ -331,7 +331,11 @@ Heavy rain cut off dozens of villages on Thursday, officials said.\n\
 via example.com\n\
 Source: https://example.com/floods/2021/03/04\n\
 Leave a Reply\n\
-Your email address will not be published. Required fields are marked *";
+Your email address will not be published. Required fields are marked *\n\
+Current:Home > NewsFloods cut off villages\n\
+\u{2014} Jane Doe (@janedoe) March 4, 2021\n\
+Screenshot of the council's message\n\
+Source: Example Wire";
     let segs = segment(t);
     let kept: Vec<(&str, SegmentKind)> = segs
         .iter()

@@ -110,9 +110,24 @@ fn furniture(line: &str) -> bool {
     if words(line) > 25 {
         return false;
     }
-    // "via example.com": where an aggregator took the text from.
-    if bare.starts_with("via ") && words(line) <= 3 {
+    // "via example.com", "Source: Interfax": where an aggregator took the text from.
+    if (bare.starts_with("via ") && words(line) <= 3)
+        || ((bare.starts_with("source:") || bare.starts_with("sources:")) && words(line) <= 8)
+    {
         return true;
+    }
+    // Breadcrumbs: "Home > World > Europe".
+    if bare.starts_with("home >") || bare.contains(":home >") || bare.contains(" > home >") {
+        return true;
+    }
+    // The signature under an embedded post: "— Jane Doe (@janedoe) March 4, 2021".
+    if line.starts_with(['\u{2014}', '\u{2013}', '-']) && line.contains("(@") {
+        if let Some((_, after)) = line.rsplit_once(')') {
+            let run = dates::date_run(after.trim());
+            if run.has_digit && run.end == after.trim().len() {
+                return true;
+            }
+        }
     }
     // An agency trailer: "Associated Press writer Jane Doe contributed to this report."
     if bare.contains("contributed to this report") || bare.contains("contributed reporting") {

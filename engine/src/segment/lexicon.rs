@@ -669,6 +669,8 @@ pub(crate) const CAPTION_OPENINGS: &[&str] = &[
     "in this handout photo ",
     "file photo:",
     "file photo -",
+    "screenshot of ",
+    "screengrab",
 ];
 
 /// Words of a caption-credit label at the end of a caption line.
