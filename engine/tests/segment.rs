@@ -467,7 +467,19 @@ fn text_date_reads_stated_metadata_only() {
         text_date("Title\nOn 10 September 2022 the ministry said so."),
         None
     );
-    assert_eq!(text_date("Title\nUpdated: 11 September 2022\nText."), None);
+    assert_eq!(
+        text_date("Title\nUpdated 3:04 PM ET, Sun September 11, 2022\nText."),
+        d(2022, 9, 11)
+    );
+    assert_eq!(
+        text_date("Title\nUpdated: 11 September 2022\nPublished: 10 September 2022\nText."),
+        d(2022, 9, 10)
+    );
+    assert_eq!(
+        text_date("Title\nUpdated figures show 20 dead.\nText."),
+        None
+    );
+    assert_eq!(text_date("Title\n04/03/21 10:12\nText."), None);
     assert_eq!(text_date(""), None);
 }
 

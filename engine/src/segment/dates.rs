@@ -185,13 +185,13 @@ fn url_date(url: &str) -> Option<NaiveDate> {
 pub fn text_date(text: &str) -> Option<NaiveDate> {
     let mut stamp_line = None;
     let mut url = None;
+    let mut updated = None;
     for (n, line) in text
         .lines()
-        .map(str::trim)
+        .map(|l| l.trim().trim_start_matches('\u{FEFF}').trim())
         .filter(|l| !l.is_empty())
         .enumerate()
     {
-        let line = line.trim_start_matches('\u{FEFF}');
         if n == 0 && super::boiler::is_url(line) {
             url = url_date(line);
             continue;
@@ -201,6 +201,8 @@ pub fn text_date(text: &str) -> Option<NaiveDate> {
                 if !is_update_label(label) {
                     return Some(d);
                 }
+                // An update is usually the same day, but only a last resort.
+                updated = updated.or(Some(d));
             }
             continue;
         }
@@ -211,5 +213,5 @@ pub fn text_date(text: &str) -> Option<NaiveDate> {
             }
         }
     }
-    stamp_line.or(url)
+    stamp_line.or(url).or(updated)
 }
