@@ -51,6 +51,8 @@ fn check_invariants(text: &str) {
 fn abbreviations_do_not_split() {
     let t = "Mr. Smith met Dr. Jones and Gen. Lee in the U.S. capital on Sept. 8 at 9 a.m. local time. They left.";
     assert_eq!(texts(t).len(), 2, "{:?}", texts(t));
+    let t = "The bill of Rs. 500 crore passed in Washington, D.C. on Friday. It was signed.";
+    assert_eq!(texts(t).len(), 2, "{:?}", texts(t));
     let t = "The U.N. envoy spoke. Officials in the U.K. Foreign Office agreed.";
     assert_eq!(texts(t).len(), 2, "{:?}", texts(t));
 }

@@ -11,7 +11,7 @@ const NEVER_FINAL: &[&str] = &[
     "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
     "Thurs", "Fri", "Sat", "Art", "Sec", "Ch", "Pt", "Op", "ca", "cf", "eg", "ie", "viz", "Messrs",
     "Mme", "Mlle", "Sra", "Sr", "Sgt", "Amb", "Atty", "Gens", "Reps", "Sens", "Govs", "Lt-Gen",
-    "Maj-Gen", "Jan", "Ex",
+    "Maj-Gen", "Ex", "Rs", "Vs", "Univ", "Assn", "Sgts", "Cdr", "Gds", "Esq",
 ];
 
 /// Abbreviations that can also end a sentence ("... Apple Inc. The company ..."): the stop ends
