@@ -426,6 +426,13 @@ fn date_stamp_glued_to_a_sentence_is_split() {
         ("date 2021-03-04".to_string(), SegmentKind::Boilerplate)
     );
     assert_eq!(k[1].0, "Rain cut off dozens of villages, officials said.");
+    let t = "Published 4 Mar 2021Rain cut off dozens of villages, officials said.";
+    let k = kinds(t);
+    assert_eq!(
+        k[0],
+        ("Published 4 Mar 2021".to_string(), SegmentKind::Boilerplate)
+    );
+    assert_eq!(k[1].0, "Rain cut off dozens of villages, officials said.");
 }
 
 #[test]

@@ -312,8 +312,20 @@ pub(crate) fn leading_stamp(s: &str) -> Option<usize> {
     if !labelled && !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let end = value + run.end;
-    let after = s.get(end..)?.trim_start();
+    let mut end = value + run.end;
+    let mut after = s.get(end..)?.trim_start();
+    // A year glued to the first word of the sentence: "Published 10 Sep 2022Albania ...".
+    if labelled {
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let glued = after.get(digits..).is_some_and(|t| {
+            let mut cs = t.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+        });
+        if (1..=4).contains(&digits) && glued {
+            end = s.len() - after.len() + digits;
+            after = &after[digits..];
+        }
+    }
     if after.is_empty()
         || after.starts_with(|c: char| c.is_uppercase() || super::sentences::is_opener(c))
     {
