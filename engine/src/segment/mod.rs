@@ -210,9 +210,11 @@ impl Builder<'_> {
             }
             let rest = &text[pos..e];
             // What follows a stamp or a link split off this line may be furniture itself
-            // ("date 2021-10-07 Skip to main content").
+            // ("date 2021-10-07 Skip to main content"). Furniture is short, and the length cap
+            // keeps a line of many glued pieces linear.
             if pos > s
                 && piece_first == self.out.len()
+                && rest.len() <= 300
                 && boiler::line_class(rest, self.seen_content) == LineClass::Boiler
             {
                 self.push(pos, e, SegmentKind::Boilerplate);
