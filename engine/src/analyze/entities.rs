@@ -526,7 +526,10 @@ fn push(text: &str, tokens: &[Token], mut a: usize, mut b: usize, out: &mut Vec<
 
 /// Lower case, accents removed: the form names are compared in.
 fn fold(s: &str) -> String {
-    crate::text::normalize(s)
+    if s.is_ascii() {
+        return super::norm(s);
+    }
+    super::norm(s)
         .nfd()
         .filter(|c| !is_combining_mark(*c))
         .collect()
@@ -689,10 +692,7 @@ impl Aliases {
                 let surface = text.get(m.start..m.end).unwrap_or("").to_string();
                 // "Long Name (ACR)", "X, or Y", "X, also known as Y".
                 if let Some((ps, pe)) = prev {
-                    let between = text
-                        .get(pe..m.start)
-                        .map(crate::text::normalize)
-                        .unwrap_or_default();
+                    let between = text.get(pe..m.start).map(super::norm).unwrap_or_default();
                     let after = text.get(m.end..).unwrap_or("");
                     let bracket = between == "(" && after.trim_start().starts_with(')');
                     let appos = matches!(
@@ -941,14 +941,12 @@ impl Aliases {
     /// normalised, when no alias is known).
     pub fn key(&self, surface: &str) -> String {
         // "who", "us", "it" written lower case are words, not WHO, US or IT.
-        if !surface.chars().any(char::is_uppercase)
-            && super::is_stop(&crate::text::normalize(surface))
-        {
-            return crate::text::normalize(surface);
+        if !surface.chars().any(char::is_uppercase) && super::is_stop(&super::norm(surface)) {
+            return super::norm(surface);
         }
         let sig = self.sig(surface);
         if sig.is_empty() {
-            return crate::text::normalize(surface);
+            return super::norm(surface);
         }
         self.canon.get(&sig).cloned().unwrap_or(sig)
     }
@@ -963,7 +961,7 @@ impl Aliases {
     /// even where a sentence starts with it ("Authorities", "Damages"); acronyms never are.
     pub fn is_common_word(&self, word: &str) -> bool {
         let raw_acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-        !raw_acronym && self.lowercase.contains(&crate::text::normalize(word))
+        !raw_acronym && self.lowercase.contains(&super::norm(word))
     }
 
     /// Whether two names denote the same entity.

@@ -211,6 +211,25 @@ pub fn is_stop(lower: &str) -> bool {
     stop_set().contains(lower)
 }
 
+/// `text::normalize`, with a fast path for ASCII text (where NFKC changes nothing and only
+/// the backtick folds to an apostrophe); names and keys are normalised very often.
+pub(crate) fn norm(s: &str) -> String {
+    if !s.is_ascii() || s.contains('`') {
+        return crate::text::normalize(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
+}
+
 /// The `text::normalize` form of one word, with a fast path for plain ASCII words (for which
 /// NFKC and the quote and dash folding change nothing).
 fn normalize_word(w: &str) -> String {
@@ -298,3 +317,30 @@ pub use dates::dates_conflict;
 pub use entities::Aliases;
 pub use numbers::quantities_conflict;
 pub use quotes::quote_words_differ;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_normalisation_agrees_with_the_labels_normalisation() {
+        let pool = [
+            "A", "b", " ", "\t", "\n", "\u{0B}", "\r", "`", "'", "-", "Q.", "9", "  ", "x",
+        ];
+        let mut seed = 99u64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pool[(seed >> 33) as usize % pool.len()]);
+            }
+            seed = seed.wrapping_add(1);
+            assert_eq!(norm(&s), crate::text::normalize(&s), "{s:?}");
+            if !s.contains(char::is_whitespace) {
+                assert_eq!(normalize_word(&s), crate::text::normalize(&s), "{s:?}");
+            }
+        }
+    }
+}
