@@ -883,6 +883,10 @@ fn names_are_capitalised_runs() {
         Vec::<String>::new()
     );
     assert_eq!(names("Albania and Iran cut ties."), ["Albania", "Iran"]);
+    assert_eq!(
+        names("Sanctions hit Intelligence and Security Minister Esmail Khatib."),
+        ["Intelligence and Security", "Esmail Khatib"]
+    );
     assert_eq!(names("Albania's police were hit."), ["Albania"]);
     assert_eq!(
         names("They hosted the People’s Mujahedeen of Iran."),

@@ -409,7 +409,9 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             // A joiner counts only between two name words.
             let joiner = JOINERS.contains(&n.lower.as_str()) && !n.capitalized;
             let and_ok = match n.lower.as_str() {
-                "and" => has_of,
+                // "Ministry of Intelligence and Security", "Home Affairs and Cyber Security
+                // Minister": "and" joins inside an institution's name, not two names.
+                "and" => has_of || institution_ahead(text, tokens, j + 1),
                 // "Centre for Strategic Studies", not "Khatib for Tehran".
                 "for" => ORGISH.contains(&tokens[j - 1].lower.as_str()),
                 _ => true,
@@ -441,6 +443,23 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         k = end + 1;
     }
     out
+}
+
+/// Whether the capitalised run starting at token `k` ends in an institution or a title
+/// ("Security Minister", "Cyber Security Agency").
+fn institution_ahead(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut j = k;
+    while j < tokens.len() && j < k + 5 && is_name_token(text, &tokens[j]) {
+        let w = tokens[j].lower.as_str();
+        if ORGISH.contains(&w) || TITLES.contains(&w) {
+            return true;
+        }
+        if j + 1 < tokens.len() && !name_gap(text, tokens, j, j + 1) {
+            break;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Emits the run `a..=b`, split at titles ("Prime Minister Edi Rama" gives "Edi Rama").
