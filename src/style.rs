@@ -121,6 +121,11 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .marker .k-dif:not(.zero) { border-width: 2px; }
 
 .side { min-width: 0; }
+/* Narrow: the panel follows the article but stays in sight at the bottom of the viewport. */
+@container (max-width: 759.98px) {
+  .side.is-open { position: sticky; bottom: 0; z-index: 2; max-height: 50vh; overflow: auto;
+    box-shadow: 0 -6px 16px rgba(0, 0, 0, 0.18); border-radius: 8px; }
+}
 .hint { color: var(--muted); font-size: 0.9em; border: 1px dashed var(--border); border-radius: 6px;
   padding: 10px; margin: 0; }
 .panel { border: 1px solid var(--border); border-radius: 8px; background: var(--soft); padding: 10px 12px; }
@@ -141,6 +146,8 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .item[data-verdict="differs"] { border-left: 4px dashed var(--dif-fill); }
 .item[data-verdict="omits"] { border-left: 4px dotted var(--omi); }
 .who { font-weight: 600; font-size: 0.88em; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; }
+.who .name { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical;
+  overflow: hidden; }
 .who .meta { font-weight: 400; color: var(--muted); font-size: 0.78em; }
 .evidence { display: block; width: 100%; margin-top: 6px; font-family: Georgia, "Times New Roman", serif;
   font-size: 0.92em; line-height: 1.45; border-color: transparent; background: var(--soft); }
