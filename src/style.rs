@@ -4,24 +4,35 @@
 //!
 //! The host page's rules cannot reach inside the shadow root, but inherited properties
 //! (colour, font, line height…) and rules on the container itself can: `:host` resets them
-//! with `!important`, which beats the page's own `!important` on the host element.
+//! with `!important`, which beats the page's own `!important` on the host element, and
+//! `.cc { all: initial }` cuts inheritance below it. The container's size and place stay the
+//! page's to choose.
 //!
 //! Verdict colours are the Okabe-Ito colour-blind-safe palette, and every verdict is also
 //! told apart by a symbol or shape and by text, never by colour alone.
 
 pub const CSS: &str = r#"
 :host {
-  all: initial !important;
+  /* The page keeps the container's size and place (width, margin, position); everything
+     that would change how the widget looks, or flow into it by inheritance, is reset. */
   display: block !important;
-  contain: content;
+  box-sizing: border-box !important;
   min-width: 0 !important;
-  max-width: 100% !important;
-  visibility: visible !important;
-  opacity: 1 !important;
+  border: 0 !important; padding: 0 !important; background: none !important;
+  box-shadow: none !important; outline: 0 !important;
+  color: initial !important; font: initial !important; line-height: normal !important;
+  letter-spacing: normal !important; word-spacing: normal !important;
+  text-transform: none !important; text-align: start !important; text-indent: 0 !important;
+  text-shadow: none !important; white-space: normal !important; direction: ltr !important;
+  writing-mode: horizontal-tb !important; visibility: visible !important; opacity: 1 !important;
+  filter: none !important; transform: none !important; clip-path: none !important;
+  float: none !important; overflow: visible !important; cursor: auto !important;
+  contain: content;
 }
 :host([hidden]) { display: none !important; }
 
 .cc {
+  all: initial;
   --bg: #ffffff; --fg: #1b1b1f; --muted: #5c5f66; --border: #d3d6db; --soft: #f4f5f7;
   --sel: #e4f0fa; --focus: #0b5cad;
   --cor: #0072b2; --dif: #b54700; --dif-fill: #d55e00; --omi: #6b6f76;

@@ -4,8 +4,8 @@
 use crosscheck::model::Label;
 use yew::prelude::*;
 
-use crate::components::group::Group;
 use crate::components::emphasis::Emphasised;
+use crate::components::group::Group;
 use crate::index::{plural, runs, Emphasis};
 use crate::state::{Action, Shared};
 
