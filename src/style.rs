@@ -91,7 +91,7 @@ button:hover { background: var(--soft); }
 .k-dif { color: var(--dif); }
 .k-omi { color: var(--omi); }
 
-.tabs { display: flex; gap: 8px; overflow-x: auto; padding: 2px 2px 8px; margin: 0 0 10px;
+.tabs { position: relative; display: flex; gap: 8px; overflow-x: auto; padding: 2px 2px 8px; margin: 0 0 10px;
   list-style: none; scrollbar-width: thin; }
 .tabs li { flex: 0 0 auto; }
 .tab { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; width: 14em;
