@@ -67,7 +67,7 @@ pub const CSS: &str = r#"
 }
 .cc *, .cc *::before, .cc *::after { box-sizing: border-box; }
 .cc :focus { outline: 3px solid var(--focus); outline-offset: 2px; }
-.cc :focus:not(:focus-visible) { outline-width: 2px; }
+.cc :focus:not(:focus-visible) { outline: 1px dotted var(--focus); outline-offset: 1px; }
 
 .sr-only {
   position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
