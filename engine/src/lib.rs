@@ -8,6 +8,7 @@
 
 pub mod analyze;
 pub mod io;
+pub mod limits;
 pub mod model;
 pub mod pipeline;
 pub mod segment;
