@@ -1,6 +1,6 @@
 //! The invariants every built claim database must hold, whatever its input.
 //!
-//! Shared by `tests/robustness.rs` and the `build` fuzz target (`fuzz/fuzz_targets/build.rs`
+//! Shared by `tests/robustness.rs` and the `build_cluster` fuzz target (`fuzz/fuzz_targets/build_cluster.rs`
 //! includes this file by path), so a property test and a fuzzer check exactly the same thing.
 //! Each check returns a message naming what broke instead of panicking, so the caller decides
 //! how to report it (a proptest failure, a fuzzer crash).
