@@ -1,25 +1,39 @@
 //! Generates the claim database the widget embeds, by running the engine over a cluster
-//! folder at build time: `seeds/` unless `CROSSCHECK_CLUSTER` names another folder.
-//! Nobody edits the generated file; changing an article or the engine rebuilds it.
+//! folder at build time: `seeds/` unless `CROSSCHECK_CLUSTER` names another folder
+//! (absolute, or relative to this crate's folder). Nobody edits the generated file;
+//! changing an article, `sources.toml` or the engine rebuilds it.
+//!
+//! A bad cluster stops the build with one plain message naming the folder, the file and
+//! the line, and how to fix it, instead of a build-script panic.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::exit;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CROSSCHECK_CLUSTER");
     println!("cargo:rerun-if-changed=build.rs");
-    let manifest =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let dir = match std::env::var("CROSSCHECK_CLUSTER") {
-        Ok(p) if !p.is_empty() => {
-            let p = PathBuf::from(p);
-            if p.is_absolute() {
-                p
-            } else {
-                manifest.join(p)
-            }
-        }
-        _ => manifest.join("seeds"),
+    let Ok(manifest) = std::env::var("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
+        fail("CARGO_MANIFEST_DIR is not set: run this through cargo");
     };
+    let (dir, from_env) = match std::env::var("CROSSCHECK_CLUSTER") {
+        Ok(p) if !p.trim().is_empty() => {
+            let p = PathBuf::from(p.trim());
+            (if p.is_absolute() { p } else { manifest.join(p) }, true)
+        }
+        _ => (manifest.join("seeds"), false),
+    };
+    let origin = if from_env {
+        "the folder named by CROSSCHECK_CLUSTER"
+    } else {
+        "seeds/ (set CROSSCHECK_CLUSTER to embed another cluster)"
+    };
+    if !dir.is_dir() {
+        fail(&format!(
+            "{} does not exist or is not a folder ({origin}).\n\
+             CROSSCHECK_CLUSTER must name a folder of .txt articles, optionally with a sources.toml.",
+            dir.display()
+        ));
+    }
     println!("cargo:rerun-if-changed={}", dir.display());
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for e in entries.flatten() {
@@ -27,11 +41,45 @@ fn main() {
         }
     }
     let articles = crosscheck::load_dir(&dir).unwrap_or_else(|e| {
-        panic!("CROSSCHECK_CLUSTER / seeds: {e}");
+        fail(&format!(
+            "cannot read the cluster in {} ({origin}):\n  {e}\nFix that file and build again.",
+            dir.display()
+        ))
     });
-    let db =
-        crosscheck::build(&articles).unwrap_or_else(|e| panic!("building the claim database: {e}"));
-    let out =
-        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("claims.bin");
-    std::fs::write(&out, db.to_bin()).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+    let db = crosscheck::build(&articles).unwrap_or_else(|e| {
+        fail(&format!(
+            "the engine could not build a claim database from {}: {e}",
+            dir.display()
+        ))
+    });
+    if let Err(e) = db.validate() {
+        fail(&format!(
+            "the engine produced an invalid claim database from {}: {e}",
+            dir.display()
+        ));
+    }
+    if from_env {
+        println!(
+            "cargo:warning=embedding the cluster in {} ({} articles, {} sentences)",
+            dir.display(),
+            db.sources.len(),
+            db.segments.len()
+        );
+    }
+    let Ok(out_dir) = std::env::var("OUT_DIR").map(PathBuf::from) else {
+        fail("OUT_DIR is not set: run this through cargo");
+    };
+    write(&out_dir.join("claims.bin"), &db.to_bin());
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    if let Err(e) = std::fs::write(path, bytes) {
+        fail(&format!("cannot write {}: {e}", path.display()));
+    }
+}
+
+/// Stops the build with a message cargo shows as it is.
+fn fail(message: &str) -> ! {
+    eprintln!("\nerror: crosscheck-widget: {message}\n");
+    exit(1);
 }

@@ -2,6 +2,268 @@
 //! reader picks, which other outlets corroborate, differ from or omit it.
 //!
 //! The widget only displays the engine's database; it never re-derives a verdict.
+//!
+//! Embedding: every element carrying `data-crosscheck` gets its own independent widget,
+//! rendered inside an open shadow root attached to it and styled by an adopted constructable
+//! stylesheet, so the host page's CSS cannot break it and a strict CSP needs no exception.
+//! See `docs/embedding.md`.
+
+pub mod components;
+mod dom;
+pub mod index;
+pub mod state;
+mod style;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
+
+use crate::components::widget::{Widget, WidgetProps};
+use crate::index::Index;
+pub use crate::state::Theme;
+use crate::state::{Loaded, Shared};
 
 /// The claim database generated from `seeds/` (or `CROSSCHECK_CLUSTER`) by `build.rs`.
 pub static EMBEDDED_DB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/claims.bin"));
+
+/// The first line of every failure a reader can see.
+pub const LOAD_FAILED: &str = "Crosscheck could not load this comparison.";
+
+/// What an embedder chooses per widget (read from the container's `data-*` attributes).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// The id of the article shown first (`data-source`); unknown ids fall back to the first.
+    pub source: Option<String>,
+    /// `data-theme`: `auto` (default), `light` or `dark`.
+    pub theme: Theme,
+}
+
+impl Options {
+    pub fn from_element(el: &Element) -> Options {
+        Options {
+            source: el
+                .get_attribute("data-source")
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            theme: el
+                .get_attribute("data-theme")
+                .map(|t| Theme::parse(&t))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A mounted widget.
+pub struct Mounted {
+    handle: AppHandle<Widget>,
+    root: ShadowRoot,
+}
+
+impl Mounted {
+    /// The open shadow root the widget renders into.
+    pub fn shadow_root(&self) -> &ShadowRoot {
+        &self.root
+    }
+
+    /// Removes the widget and forgets its shadow root.
+    pub fn unmount(self) {
+        self.handle.destroy();
+        ROOTS.with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                r.retain(|x| x != &self.root);
+            }
+        });
+        while let Some(child) = self.root.first_child() {
+            let _ = self.root.remove_child(&child);
+        }
+    }
+}
+
+thread_local! {
+    /// Every shadow root we render into, so a panic can replace each widget with a message.
+    static ROOTS: RefCell<Vec<ShadowRoot>> = const { RefCell::new(Vec::new()) };
+    /// One stylesheet object adopted by every widget of the page.
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The embedded database, decoded once however many widgets the page holds.
+    static EMBEDDED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
+    static HOOK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Decodes and validates a binary claim database into what a widget shows.
+pub fn load(bytes: &[u8]) -> Loaded {
+    match Index::decode(bytes) {
+        Ok(index) => Loaded::Ready(Shared(Rc::new(index))),
+        Err(e) => Loaded::Failed(format!("{}.", capitalise(&e.to_string()))),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn embedded() -> Loaded {
+    EMBEDDED.with(|e| {
+        e.borrow_mut()
+            .get_or_insert_with(|| load(EMBEDDED_DB))
+            .clone()
+    })
+}
+
+/// Mounts a widget showing the database `bytes` into `container`. A database that does not
+/// decode shows the error box; only a DOM failure is an `Err`.
+pub fn mount(container: &Element, bytes: &[u8], options: Options) -> Result<Mounted, JsValue> {
+    mount_loaded(container, load(bytes), options)
+}
+
+/// Mounts a widget showing the embedded database.
+pub fn mount_embedded(container: &Element, options: Options) -> Result<Mounted, JsValue> {
+    mount_loaded(container, embedded(), options)
+}
+
+fn mount_loaded(container: &Element, loaded: Loaded, options: Options) -> Result<Mounted, JsValue> {
+    install_panic_hook();
+    if let Loaded::Failed(why) = &loaded {
+        web_sys::console::error_1(&format!("{LOAD_FAILED} {why}").into());
+    }
+    let root = match container.shadow_root() {
+        Some(r) => {
+            while let Some(child) = r.first_child() {
+                r.remove_child(&child)?;
+            }
+            r
+        }
+        None => container.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    adopt_styles(&root)?;
+    let document = container
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("the container is not in a document"))?;
+    let host = document.create_element("div")?;
+    root.append_child(&host)?;
+    ROOTS.with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut() {
+            if !r.contains(&root) {
+                r.push(root.clone());
+            }
+        }
+    });
+    let props = WidgetProps {
+        loaded,
+        source: options.source,
+        theme: options.theme,
+    };
+    let handle = yew::Renderer::<Widget>::with_root_and_props(host, props).render();
+    Ok(Mounted { handle, root })
+}
+
+/// Gives the shadow root the widget's stylesheet: a constructable stylesheet where the
+/// browser has them (no CSP exception needed), else a `<style>` element.
+fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.is_none() {
+            if let Ok(sheet) = CssStyleSheet::new() {
+                if sheet.replace_sync(style::CSS).is_ok() {
+                    *s = Some(sheet);
+                }
+            }
+        }
+        s.clone()
+    });
+    match sheet {
+        Some(sheet) => {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            Ok(())
+        }
+        None => {
+            let doc = root
+                .owner_document()
+                .ok_or_else(|| JsValue::from_str("no document"))?;
+            let el = doc.create_element("style")?;
+            el.set_text_content(Some(style::CSS));
+            root.append_child(&el)?;
+            Ok(())
+        }
+    }
+}
+
+/// Mounts the embedded database into every `[data-crosscheck]` element of the page that has
+/// no widget yet, and returns how many it mounted. Safe to call again after adding
+/// containers.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all() -> usize {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let Ok(list) = document.query_selector_all("[data-crosscheck]") else {
+        return 0;
+    };
+    let mut mounted = 0;
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if el.shadow_root().is_some() {
+            continue;
+        }
+        let options = Options::from_element(&el);
+        match mount_embedded(&el, options) {
+            Ok(_) => mounted += 1,
+            Err(e) => web_sys::console::error_2(&JsValue::from_str(LOAD_FAILED), &e),
+        }
+    }
+    mounted
+}
+
+/// Replaces every widget's content with the failure message; the host page is not touched.
+pub fn show_failure(why: &str) {
+    ROOTS.with(|roots| {
+        let Ok(roots) = roots.try_borrow() else {
+            return;
+        };
+        for root in roots.iter() {
+            let _ = render_failure(root, why);
+        }
+    });
+}
+
+fn render_failure(root: &ShadowRoot, why: &str) -> Result<(), JsValue> {
+    let doc = root
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    while let Some(child) = root.first_child() {
+        root.remove_child(&child)?;
+    }
+    let outer = doc.create_element("div")?;
+    outer.set_class_name("cc theme-auto");
+    let boxed = doc.create_element("div")?;
+    boxed.set_class_name("error");
+    boxed.set_attribute("role", "alert")?;
+    boxed.set_attribute("data-error", "")?;
+    let strong = doc.create_element("strong")?;
+    strong.set_text_content(Some(LOAD_FAILED));
+    boxed.append_child(&strong)?;
+    boxed.append_child(&doc.create_text_node(why))?;
+    outer.append_child(&boxed)?;
+    root.append_child(&outer)?;
+    Ok(())
+}
+
+/// On a panic: a console error for the developer, and in every widget a message for the
+/// reader instead of a frozen or blank box.
+pub fn install_panic_hook() {
+    if HOOK.with(|h| h.replace(true)) {
+        return;
+    }
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Crosscheck: internal error: {info}").into());
+        show_failure("An internal error stopped it; the rest of this page is unaffected.");
+    }));
+}

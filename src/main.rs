@@ -1,5 +1,5 @@
-//! Entry point: only mounts the widget.
+//! Entry point: mounts a widget into every `[data-crosscheck]` element of the page.
 
 fn main() {
-    let _ = crosscheck_widget::EMBEDDED_DB;
+    crosscheck_widget::mount_all();
 }

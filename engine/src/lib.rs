@@ -7,6 +7,7 @@
 //! benchmarks, and compiled to WebAssembly inside the widget.
 
 pub mod analyze;
+pub mod eval;
 pub mod io;
 pub mod limits;
 pub mod model;

@@ -1,36 +1,226 @@
 //! The `crosscheck` command: build a claim database, score it against gold, or judge one claim
 //! against one document.
+//!
+//! Exit codes: 0 success (also when the reader of stdout closes it early), 1 the output could
+//! not be written, 2 bad command line or bad input. Every failure is one line on stderr naming
+//! the file and line at fault; nothing is written half-way.
 
-use std::path::PathBuf;
+mod cli;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-// SCAFFOLD: `build` only; `eval` and `verdict` to come.
+use cli::args::{self, Opt};
+use cli::{output, say, Failure};
+
+const USAGE: &str = "\
+usage:
+  crosscheck build <DIR> [-o FILE] [--format json|bin]
+  crosscheck eval <DIR> --gold FILE
+  crosscheck eval --db DB_FILE --gold FILE
+  crosscheck verdict [FILE] < PAIRS.jsonl
+  crosscheck --help";
+
+const HELP: &str = "\
+Crosscheck: sentence-level cross-checking of news articles about one event.
+
+commands:
+  build <DIR> [-o FILE] [--format json|bin]
+      Builds the claim database of the cluster in DIR (one .txt per article, optional
+      sources.toml) and writes it to FILE, or to stdout without -o. json (default) is the
+      portable export; bin is the compact form the widget embeds.
+  eval <DIR> --gold FILE
+      Builds DIR and scores it against the gold JSON Lines FILE: a table, then one JSON line.
+      Gold keys that no segment contains are listed on stderr. With --db, scores an existing
+      database (JSON export or bin) instead of building one.
+  verdict [FILE]
+      Reads JSON Lines {\"id\", \"claim\", \"document\", \"date\"?} from FILE or stdin and writes
+      one line per pair: {\"id\", \"label\", \"score\", \"evidence\", \"differences\"}.
+
+exit codes: 0 success, 1 output not written, 2 bad command line or input.";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("build") if args.len() >= 2 => {
-            let dir = PathBuf::from(&args[1]);
-            let articles = match crosscheck::load_dir(&dir) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("crosscheck: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            match crosscheck::build(&articles) {
-                Ok(db) => {
-                    println!("{}", db.to_json());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("crosscheck: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
-        _ => {
-            eprintln!("usage: crosscheck build <DIR> [-o FILE] [--format json|bin]");
-            ExitCode::from(2)
-        }
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => f.report(USAGE),
     }
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::Usage("a command is needed".into()));
+    };
+    match command.as_str() {
+        "-h" | "--help" | "help" => help(),
+        "build" => build(rest),
+        "eval" => eval(rest),
+        "verdict" => verdict(rest),
+        other if other.starts_with('-') => Err(Failure::Usage(format!("unknown option '{other}'"))),
+        other => Err(Failure::Usage(format!("unknown command '{other}'"))),
+    }
+}
+
+fn help() -> Result<(), Failure> {
+    output::to_stdout(format!("{HELP}\n\n{USAGE}\n").as_bytes())
+}
+
+/// Parses a subcommand's arguments; `Ok(None)` means help was printed.
+fn parse(
+    rest: &[String],
+    opts: &[Opt],
+    positional: std::ops::RangeInclusive<usize>,
+) -> Result<Option<args::Parsed>, Failure> {
+    let parsed = args::parse(rest, opts).map_err(Failure::Usage)?;
+    if parsed.help {
+        help()?;
+        return Ok(None);
+    }
+    let n = parsed.positional.len();
+    if n < *positional.start() {
+        return Err(Failure::Usage("missing argument".into()));
+    }
+    if n > *positional.end() {
+        let extra = &parsed.positional[*positional.end()];
+        return Err(Failure::Usage(format!("unexpected argument '{extra}'")));
+    }
+    Ok(Some(parsed))
+}
+
+fn load_and_build(dir: &Path) -> Result<crosscheck::Database, Failure> {
+    let articles = crosscheck::load_dir(dir)?;
+    crosscheck::build(&articles).map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))
+}
+
+fn build(rest: &[String]) -> Result<(), Failure> {
+    const OPTS: &[Opt] = &[
+        Opt {
+            names: &["-o", "--output"],
+            takes_value: true,
+        },
+        Opt {
+            names: &["--format"],
+            takes_value: true,
+        },
+    ];
+    let Some(p) = parse(rest, OPTS, 1..=1)? else {
+        return Ok(());
+    };
+    let binary = match p.get("--format").unwrap_or("json") {
+        "json" => false,
+        "bin" => true,
+        other => {
+            return Err(Failure::Usage(format!(
+                "--format must be json or bin, not '{other}'"
+            )))
+        }
+    };
+    let target = p.get("-o").filter(|o| *o != "-").map(PathBuf::from);
+    if binary && target.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Failure::Usage(
+            "refusing to write binary to a terminal; use -o FILE".into(),
+        ));
+    }
+    let db = load_and_build(Path::new(&p.positional[0]))?;
+    let bytes = if binary {
+        db.to_bin()
+    } else {
+        let mut json = db.to_json();
+        json.push('\n');
+        json.into_bytes()
+    };
+    match target {
+        Some(path) => output::write_atomic(&path, &bytes),
+        None => output::to_stdout(&bytes),
+    }
+}
+
+fn eval(rest: &[String]) -> Result<(), Failure> {
+    const OPTS: &[Opt] = &[
+        Opt {
+            names: &["--gold"],
+            takes_value: true,
+        },
+        Opt {
+            names: &["--db"],
+            takes_value: true,
+        },
+    ];
+    let Some(p) = parse(rest, OPTS, 0..=1)? else {
+        return Ok(());
+    };
+    if p.positional.len() + usize::from(p.get("--db").is_some()) != 1 {
+        return Err(Failure::Usage(
+            "eval needs a cluster folder or --db FILE (one of them)".into(),
+        ));
+    }
+    let gold_path = Path::new(
+        p.get("--gold")
+            .ok_or_else(|| Failure::Usage("eval needs --gold FILE".into()))?,
+    );
+    // The gold is read first: a typo in its path should not cost a whole build.
+    let bytes = std::fs::read(gold_path)
+        .map_err(|e| Failure::Input(format!("{}: cannot read: {e}", gold_path.display())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Failure::Input(format!("{}:{line}: not valid UTF-8", gold_path.display()))
+    })?;
+    let gold = crosscheck::eval::parse_gold(&text, gold_path)?;
+    let db = match p.get("--db") {
+        Some(file) => read_db(Path::new(file))?,
+        None => load_and_build(Path::new(&p.positional[0]))?,
+    };
+    let scores = crosscheck::eval::score(&db, &gold);
+    for u in &scores.unmatched_keys {
+        say(&format!(
+            "crosscheck: warning: {}:{}: no segment of {} contains the gold key {:?}",
+            gold_path.display(),
+            u.line,
+            u.source,
+            u.key
+        ));
+    }
+    let report = format!("{}\n{}\n", scores.table(), scores.to_json());
+    output::to_stdout(report.as_bytes())
+}
+
+/// Reads an existing database, JSON export or binary (told apart by the binary's magic bytes).
+fn read_db(path: &Path) -> Result<crosscheck::Database, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::Input(format!("{}: cannot read: {e}", path.display())))?;
+    let db = if bytes.starts_with(crosscheck::model::BIN_MAGIC) {
+        crosscheck::Database::from_bin(&bytes)
+    } else {
+        let text = String::from_utf8_lossy(&bytes);
+        crosscheck::Database::from_json(&text)
+    };
+    db.map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
+}
+
+fn verdict(rest: &[String]) -> Result<(), Failure> {
+    let Some(p) = parse(rest, &[], 0..=1)? else {
+        return Ok(());
+    };
+    let (name, bytes) = match p.positional.first().map(String::as_str) {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .map_err(|e| Failure::Input(format!("<stdin>: cannot read: {e}")))?;
+            ("<stdin>".to_string(), buf)
+        }
+        Some(file) => {
+            let buf = std::fs::read(file)
+                .map_err(|e| Failure::Input(format!("{file}: cannot read: {e}")))?;
+            (file.to_string(), buf)
+        }
+    };
+    let pairs = cli::verdict::parse(&bytes, &name)?;
+    cli::verdict::run(&pairs)
 }

@@ -3,6 +3,12 @@
 //! Every span here is a byte range into the analysed segment's own text, so a difference found
 //! later can be shown to the reader exactly where it is.
 
+pub mod attribution;
+pub mod dates;
+pub mod entities;
+pub mod numbers;
+pub mod quotes;
+
 use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -58,6 +64,12 @@ pub struct DateMention {
     pub year: Option<i32>,
     /// "night", "evening", "morning" when said.
     pub part_of_day: Option<String>,
+    /// Last day of a span ("July 23 and 24", "this week"); `None` for a single day.
+    pub last_day: Option<NaiveDate>,
+    /// Month and day as written, kept even when no year or anchor allows resolving `day`.
+    pub month_day: Option<(u32, u32)>,
+    /// The weekday named ("Friday"), kept even when there is no anchor to resolve it.
+    pub weekday: Option<chrono::Weekday>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +77,8 @@ pub struct Quote {
     /// The quoted words, without the quote marks.
     pub start: usize,
     pub end: usize,
+    /// Who is quoted, when the sentence names them ("X said", "said X", "according to X").
+    pub speaker: Option<(usize, usize)>,
 }
 
 /// How strongly a claim is put by whoever makes it.
@@ -91,6 +105,8 @@ pub struct Attribution {
     pub strength: Strength,
     /// Who says it, when the sentence names them.
     pub speaker: Option<(usize, usize)>,
+    /// The verb stands inside a quotation (it is the quoted person's, not the reporter's).
+    pub in_quote: bool,
 }
 
 /// A name: person, organisation or place.
@@ -124,52 +140,112 @@ const STOP: &[&str] = &[
 ];
 
 /// Analyses one segment. `anchor` is the article's date, for resolving relative dates.
-// SCAFFOLD: tokens only; numbers, dates, quotes, attribution, negation, hedges and names to come.
 pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
-    let _ = anchor;
+    let tokens = tokenize(text);
+    let dates = dates::extract(text, &tokens, anchor);
+    let quantities = numbers::extract(text, &tokens, &dates);
+    let mut quotes = quotes::extract(text);
+    let attributions = attribution::extract(text, &tokens, &quotes);
+    quotes::link_speakers(&mut quotes, &attributions);
+    let negations = attribution::negations(text, &tokens);
+    let hedges = attribution::hedges(text, &tokens);
+    let mentions = entities::mentions(text, &tokens);
     Analysis {
-        tokens: tokenize(text),
-        ..Analysis::default()
+        tokens,
+        quantities,
+        dates,
+        quotes,
+        attributions,
+        negations,
+        hedges,
+        mentions,
     }
+}
+
+thread_local! {
+    // Building a Snowball stemmer is cheap but not free; tokenising thousands of segments
+    // should not pay for it each time. Thread-local keeps the engine free of locks (wasm).
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+}
+
+/// The Snowball English stem of an already normalised word.
+pub fn stem(lower: &str) -> String {
+    STEMMER.with(|s| s.stem(lower).into_owned())
+}
+
+/// Whether a normalised word is a function word.
+pub fn is_stop(lower: &str) -> bool {
+    STOP.contains(&lower)
 }
 
 /// Words of `text` with byte spans, normalised and stemmed.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let stemmer = Stemmer::create(Algorithm::English);
-    text.unicode_word_indices()
-        .map(|(start, w)| {
-            let lower = crate::text::normalize(w);
-            let stem = stemmer.stem(&lower).into_owned();
-            Token {
-                start,
-                end: start + w.len(),
-                stop: STOP.contains(&lower.as_str()),
-                capitalized: w.chars().next().is_some_and(char::is_uppercase),
-                lower,
-                stem,
-            }
-        })
-        .collect()
+    STEMMER.with(|stemmer| {
+        text.unicode_word_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .map(|(start, w)| {
+                let lower = crate::text::normalize(w);
+                let stem = stemmer.stem(&lower).into_owned();
+                Token {
+                    start,
+                    end: start + w.len(),
+                    stop: STOP.contains(&lower.as_str()),
+                    capitalized: w.chars().next().is_some_and(char::is_uppercase),
+                    lower,
+                    stem,
+                }
+            })
+            .collect()
+    })
 }
 
-/// Names that denote one entity across the cluster: aliases learned from the articles
-/// themselves (bracketed acronyms, "X, or Y" appositions, initialisms) and spelling variants.
-#[derive(Debug, Clone, Default)]
-pub struct Aliases {
-    canon: std::collections::HashMap<String, String>,
-}
-
-impl Aliases {
-    /// Learns aliases from every text of the cluster.
-    // SCAFFOLD: learns nothing yet.
-    pub fn learn(texts: &[&str]) -> Aliases {
-        let _ = texts;
-        Aliases::default()
+/// Compound forms of adjacent word pairs, so "cyber-attack", "cyber attack" and "cyberattack"
+/// can meet: for every two neighbouring content words separated only by one hyphen or one
+/// space, a synthetic token spanning both whose `lower` is the pair written solid and whose
+/// `stem` is that solid word's stem. The aligner adds these to a segment's stems; a solid
+/// "cyberattack" elsewhere then matches the pair.
+pub fn fold_compounds(text: &str, tokens: &[Token]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for w in tokens.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.stop || b.stop || !is_alpha(&a.lower) || !is_alpha(&b.lower) {
+            continue;
+        }
+        let gap = text.get(a.end..b.start).unwrap_or("");
+        let joinable = matches!(gap, " " | "-")
+            || gap.chars().count() == 1
+                && gap
+                    .chars()
+                    .all(|c| c.is_whitespace() || crate::text::fold_char(c) == Some('-'));
+        if !joinable {
+            continue;
+        }
+        let lower = format!("{}{}", a.lower, b.lower);
+        out.push(Token {
+            start: a.start,
+            end: b.end,
+            stem: stem(&lower),
+            lower,
+            stop: false,
+            capitalized: a.capitalized,
+        });
     }
+    out
+}
 
-    /// The canonical key of a name or word (itself, normalised, when no alias is known).
-    pub fn key(&self, surface: &str) -> String {
-        let n = crate::text::normalize(surface);
-        self.canon.get(&n).cloned().unwrap_or(n)
+fn is_alpha(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(char::is_alphabetic)
+}
+
+/// The raw text between two tokens (empty when out of range or not on char boundaries).
+pub(crate) fn gap<'a>(text: &'a str, tokens: &[Token], before: usize, after: usize) -> &'a str {
+    match (tokens.get(before), tokens.get(after)) {
+        (Some(a), Some(b)) if a.end <= b.start => text.get(a.end..b.start).unwrap_or(""),
+        _ => "",
     }
 }
+
+pub use dates::dates_conflict;
+pub use entities::Aliases;
+pub use numbers::quantities_conflict;
+pub use quotes::quote_words_differ;

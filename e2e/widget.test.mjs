@@ -1,0 +1,210 @@
+// End-to-end test of the release build: Debian's chromium (driven by playwright-core, which
+// downloads no browser) loads the demo page from `dist/` behind a strict CSP, a reader clicks
+// a sentence, and the panel must list every other seed source with a verdict.
+//
+// It also guards the promises the widget makes to a news site embedding it: no network
+// traffic once its own files are in (the claim database is embedded), no console errors, and
+// nothing the strict Content-Security-Policy has to block.
+//
+// Run: `trunk build --release && node --test e2e/` (scripts/test.sh does both).
+// Env: CROSSCHECK_DIST (default dist/), CHROMIUM (default /usr/bin/chromium),
+//      CROSSCHECK_SCREENSHOT (default docs/screenshot.png; "0" to skip).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './static-server.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = resolve(process.env.CROSSCHECK_DIST || join(REPO, 'dist'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SCREENSHOT = process.env.CROSSCHECK_SCREENSHOT ?? join(REPO, 'docs', 'screenshot.png');
+const VERDICTS = new Set(['corroborates', 'differs', 'omits']);
+// Flags from the project's notes: headless as root in a container, and nothing Chromium would
+// fetch on its own (updates, sync, QUIC probes) so the network count only sees the page.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const WIDGET_TIMEOUT_MS = 30_000;
+// How long to keep listening for late traffic (a lazy fetch, a timer) before counting.
+const SETTLE_MS = 1_000;
+
+/** The seed source ids, read from the `[id]` tables of seeds/sources.toml. */
+async function seedSourceIds() {
+  const toml = await readFile(join(REPO, 'seeds', 'sources.toml'), 'utf8');
+  return [...toml.matchAll(/^\s*\[\s*"?([^\]"]+)"?\s*\]\s*$/gm)].map((m) => m[1]);
+}
+
+test('demo page: click a sentence, see the other sources; offline, quiet, CSP-clean', { timeout: 180_000 }, async (t) => {
+  assert.ok(
+    existsSync(join(DIST, 'index.html')),
+    `${DIST}/index.html is missing: run \`trunk build --release\` first (scripts/test.sh does)`,
+  );
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/install-deps.sh (Debian's chromium)`);
+  const sources = await seedSourceIds();
+  assert.ok(sources.length >= 2, `expected several sources in seeds/sources.toml, found ${sources.length}`);
+
+  const server = await startServer({ root: DIST, csp: true });
+  const profile = await mkdtemp(join(tmpdir(), 'crosscheck-e2e-'));
+  let context;
+  // One hook, in order: the browser must be gone before its profile folder is removed.
+  t.after(async () => {
+    await context?.close().catch(() => {});
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    serviceWorkers: 'block',
+  });
+
+  const requests = []; // every request the page makes, in order
+  const failed = [];
+  const problems = []; // console errors, uncaught exceptions, CSP violations
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
+  // A CSP violation is reported both as this event and as a console error; the event also
+  // catches ones raised inside the shadow root (it is composed, so it reaches document).
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+      true,
+    );
+  });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()} (${m.location()?.url ?? '?'})`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+
+  const diagnose = async () => {
+    const errorBox = await page
+      .locator('[data-error]')
+      .allTextContents()
+      .catch(() => []);
+    return [
+      `requests: ${requests.join(', ') || '(none)'}`,
+      `failed requests: ${failed.join('; ') || '(none)'}`,
+      `console/page errors: ${problems.join(' | ') || '(none)'}`,
+      `widget error box: ${errorBox.join(' | ') || '(none)'}`,
+    ].join('\n  ');
+  };
+
+  // 1. Load the page and wait for the widget's first sentence inside its shadow root.
+  const response = await page.goto(server.url, { waitUntil: 'load' });
+  assert.equal(response?.status(), 200, 'the demo page itself did not load');
+  assert.match(
+    response.headers()['content-security-policy'] ?? '',
+    /script-src 'self' 'wasm-unsafe-eval'/,
+    'the test server did not send the strict CSP, so the CSP check would prove nothing',
+  );
+  const segments = page.locator('[data-segment]');
+  try {
+    await segments.first().waitFor({ state: 'visible', timeout: WIDGET_TIMEOUT_MS });
+  } catch (e) {
+    assert.fail(`no [data-segment] appeared within ${WIDGET_TIMEOUT_MS} ms.\n  ${await diagnose()}`);
+  }
+
+  const host = await page.evaluate(() => {
+    const el = document.querySelector('[data-crosscheck]');
+    return {
+      found: !!el,
+      open: el?.shadowRoot?.mode === 'open',
+      inShadow: el?.shadowRoot?.querySelectorAll('[data-segment]').length ?? 0,
+      inLightDom: document.querySelectorAll('[data-segment]').length,
+    };
+  });
+  assert.ok(host.found, 'no <div data-crosscheck> container on the demo page');
+  assert.ok(host.open, 'the widget must render inside an OPEN shadow root on [data-crosscheck]');
+  assert.ok(host.inShadow > 0, 'the [data-segment] sentences are not inside the shadow root');
+  assert.equal(host.inLightDom, 0, 'sentences leak into the host page (outside the shadow root)');
+
+  // Everything fetched so far must be the page's own files, from the page's own origin.
+  await page.waitForTimeout(SETTLE_MS);
+  const ownFiles = requests.length;
+  const foreign = requests.filter((u) => !u.startsWith(server.url));
+  assert.deepEqual(foreign, [], `requests left the page's origin:\n  ${await diagnose()}`);
+  assert.deepEqual(failed, [], `some of the page's own files failed to load:\n  ${await diagnose()}`);
+
+  // 2. Click a real sentence (not a one-word heading) and read the panel.
+  const texts = await segments.allTextContents();
+  assert.ok(texts.length >= 2, `only ${texts.length} sentence(s) rendered`);
+  let pick = texts.findIndex((s) => s.trim().split(/\s+/).length >= 6);
+  if (pick < 0) pick = 0;
+  await segments.nth(pick).click();
+
+  const panel = page.locator('[data-panel]');
+  await panel.first().waitFor({ state: 'visible', timeout: 10_000 });
+  const entries = page.locator('[data-panel] [data-source][data-verdict]');
+  const expected = sources.length - 1;
+  try {
+    await page.waitForFunction(
+      (n) => {
+        const hosts = document.querySelectorAll('[data-crosscheck]');
+        for (const h of hosts) {
+          if (h.shadowRoot?.querySelectorAll('[data-panel] [data-source][data-verdict]').length >= n) return true;
+        }
+        return false;
+      },
+      expected,
+      { timeout: 10_000 },
+    );
+  } catch {
+    assert.fail(
+      `the panel shows ${await entries.count()} [data-source][data-verdict] entries, expected ${expected}.\n  ${await diagnose()}`,
+    );
+  }
+  const shown = await entries.evaluateAll((els) =>
+    els.map((e) => ({ source: e.getAttribute('data-source'), verdict: e.getAttribute('data-verdict') })),
+  );
+  assert.equal(shown.length, expected, `panel entries: ${JSON.stringify(shown)}`);
+  const ids = shown.map((e) => e.source);
+  assert.equal(new Set(ids).size, ids.length, `a source appears twice in the panel: ${ids}`);
+  for (const { source, verdict } of shown) {
+    assert.ok(sources.includes(source), `panel names an unknown source "${source}" (known: ${sources})`);
+    assert.ok(VERDICTS.has(verdict), `source ${source} has verdict "${verdict}", not one of ${[...VERDICTS]}`);
+  }
+  t.diagnostic(`clicked sentence ${pick}: ${JSON.stringify(shown)}`);
+
+  if (SCREENSHOT && SCREENSHOT !== '0') {
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    t.diagnostic(`screenshot saved to ${SCREENSHOT}`);
+  }
+
+  // 3. A second sentence: the panel follows the selection, still without any traffic.
+  const other = texts.length - 1 !== pick ? texts.length - 1 : 0;
+  await segments.nth(other).click();
+  await page.waitForTimeout(300);
+  assert.equal(await entries.count(), expected, 'the panel lost entries after a second click');
+
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(
+    requests.slice(ownFiles),
+    [],
+    'the widget made network requests after its own files had loaded (the database must be embedded)',
+  );
+  const errorBox = (await page.locator('[data-error]').allTextContents()).filter((s) => s.trim());
+  assert.deepEqual(errorBox, [], 'the widget shows an error box');
+  assert.deepEqual(problems, [], 'console errors, uncaught exceptions or CSP violations');
+});

@@ -1,0 +1,571 @@
+//! Attribution, negation and hedging: who says a claim and how strongly ("said", "confirmed",
+//! "alleged", "denied"), whether it is negated, and whether it is put tentatively.
+//!
+//! "X confirmed" and "X alleged" report the same words with different weight; LABELS.md counts
+//! a change of attribution strength or of negation as a difference.
+
+use super::{gap, Attribution, Quote, Strength, Token};
+
+/// Reporting verbs by surface form: (form, lemma, strength).
+const VERBS: &[(&str, &str, Strength)] = &[
+    ("said", "say", Strength::Neutral),
+    ("say", "say", Strength::Neutral),
+    ("says", "say", Strength::Neutral),
+    ("saying", "say", Strength::Neutral),
+    ("told", "tell", Strength::Neutral),
+    ("tells", "tell", Strength::Neutral),
+    ("telling", "tell", Strength::Neutral),
+    ("stated", "state", Strength::Neutral),
+    ("states", "state", Strength::Neutral),
+    ("stating", "state", Strength::Neutral),
+    ("tweeted", "tweet", Strength::Neutral),
+    ("tweets", "tweet", Strength::Neutral),
+    ("tweeting", "tweet", Strength::Neutral),
+    ("added", "add", Strength::Neutral),
+    ("adding", "add", Strength::Neutral),
+    ("adds", "add", Strength::Neutral),
+    ("wrote", "write", Strength::Neutral),
+    ("writes", "write", Strength::Neutral),
+    ("written", "write", Strength::Neutral),
+    ("reported", "report", Strength::Neutral),
+    ("reports", "report", Strength::Neutral),
+    ("announced", "announce", Strength::Neutral),
+    ("announces", "announce", Strength::Neutral),
+    ("noted", "note", Strength::Neutral),
+    ("explained", "explain", Strength::Neutral),
+    ("declared", "declare", Strength::Neutral),
+    ("described", "describe", Strength::Neutral),
+    ("posted", "post", Strength::Neutral),
+    ("insisted", "insist", Strength::Neutral),
+    ("warned", "warn", Strength::Neutral),
+    ("confirmed", "confirm", Strength::Confirmed),
+    ("confirms", "confirm", Strength::Confirmed),
+    ("confirm", "confirm", Strength::Confirmed),
+    ("confirming", "confirm", Strength::Confirmed),
+    ("showed", "show", Strength::Confirmed),
+    ("shown", "show", Strength::Confirmed),
+    ("show", "show", Strength::Confirmed),
+    ("shows", "show", Strength::Confirmed),
+    ("found", "find", Strength::Confirmed),
+    ("finds", "find", Strength::Confirmed),
+    ("established", "establish", Strength::Confirmed),
+    ("proved", "prove", Strength::Confirmed),
+    ("proven", "prove", Strength::Confirmed),
+    ("verified", "verify", Strength::Confirmed),
+    ("determined", "determine", Strength::Confirmed),
+    ("concluded", "conclude", Strength::Confirmed),
+    ("acknowledged", "acknowledge", Strength::Confirmed),
+    ("admitted", "admit", Strength::Confirmed),
+    ("alleged", "allege", Strength::Alleged),
+    ("alleges", "allege", Strength::Alleged),
+    ("allege", "allege", Strength::Alleged),
+    ("alleging", "allege", Strength::Alleged),
+    ("claimed", "claim", Strength::Alleged),
+    ("claims", "claim", Strength::Alleged),
+    ("claiming", "claim", Strength::Alleged),
+    ("accused", "accuse", Strength::Alleged),
+    ("accuses", "accuse", Strength::Alleged),
+    ("accuse", "accuse", Strength::Alleged),
+    ("accusing", "accuse", Strength::Alleged),
+    ("blamed", "blame", Strength::Alleged),
+    ("blames", "blame", Strength::Alleged),
+    ("blame", "blame", Strength::Alleged),
+    ("blaming", "blame", Strength::Alleged),
+    ("suspected", "suspect", Strength::Alleged),
+    ("suspects", "suspect", Strength::Alleged),
+    ("charged", "charge", Strength::Alleged),
+    ("denounced", "denounce", Strength::Condemned),
+    ("denounces", "denounce", Strength::Condemned),
+    ("denounce", "denounce", Strength::Condemned),
+    ("denouncing", "denounce", Strength::Condemned),
+    ("condemned", "condemn", Strength::Condemned),
+    ("condemns", "condemn", Strength::Condemned),
+    ("condemn", "condemn", Strength::Condemned),
+    ("condemning", "condemn", Strength::Condemned),
+    ("criticised", "criticise", Strength::Condemned),
+    ("criticized", "criticise", Strength::Condemned),
+    ("slammed", "slam", Strength::Condemned),
+    ("decried", "decry", Strength::Condemned),
+    ("denied", "deny", Strength::Denied),
+    ("denies", "deny", Strength::Denied),
+    ("deny", "deny", Strength::Denied),
+    ("denying", "deny", Strength::Denied),
+    ("rejected", "reject", Strength::Denied),
+    ("rejects", "reject", Strength::Denied),
+    ("reject", "reject", Strength::Denied),
+    ("rejecting", "reject", Strength::Denied),
+    ("dismissed", "dismiss", Strength::Denied),
+    ("dismisses", "dismiss", Strength::Denied),
+    ("dismissing", "dismiss", Strength::Denied),
+    ("refuted", "refute", Strength::Denied),
+    ("rebuffed", "rebuff", Strength::Denied),
+    ("disputed", "dispute", Strength::Denied),
+];
+
+/// The lemma and strength of a reporting verb form, if `lower` is one.
+pub fn reporting_verb(lower: &str) -> Option<(&'static str, Strength)> {
+    VERBS
+        .iter()
+        .find(|(f, ..)| *f == lower)
+        .map(|&(_, l, s)| (l, s))
+}
+
+/// Words allowed between a speaker and its verb ("Iran has also strongly condemned").
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "also",
+    "strongly",
+    "previously",
+    "later",
+    "then",
+    "publicly",
+    "officially",
+    "repeatedly",
+    "earlier",
+    "again",
+    "already",
+    "firmly",
+    "flatly",
+    "swiftly",
+    "quickly",
+    "immediately",
+    "once",
+    "subsequently",
+    "reportedly",
+    "allegedly",
+    "to",
+    "on",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "continued",
+    "would",
+    "will",
+    "had",
+    "been",
+    "not",
+    "never",
+    "also",
+    "vehemently",
+    "categorically",
+    "has",
+];
+
+/// Words that may sit inside a speaker's name or title.
+const JOINERS: &[&str] = &["of", "the", "and", "for", "'s", "de", "al", "e"];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Whether the text between two tokens keeps them in one noun phrase.
+fn np_gap(g: &str) -> bool {
+    !g.is_empty()
+        && g.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(
+                    crate::text::fold_char(c).unwrap_or(c),
+                    '-' | '\'' | '.' | '&'
+                )
+        })
+        && !g.contains(". ")
+}
+
+/// Reporting verbs of a segment with their speakers; `quotes` marks verbs inside quotations.
+pub fn extract(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let in_quote = quotes.iter().any(|q| t.start >= q.start && t.end <= q.end);
+        if t.lower == "according" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
+            let speaker = forward_speaker(text, tokens, k + 2, true);
+            out.push(Attribution {
+                start: t.start,
+                end: tokens[k + 1].end,
+                lemma: "according to".into(),
+                strength: Strength::Neutral,
+                speaker,
+                in_quote,
+            });
+            continue;
+        }
+        let Some((lemma, strength)) = reporting_verb(&t.lower) else {
+            continue;
+        };
+        // "United States", "Found" in a title: capitalised forms are names, not verbs.
+        if t.capitalized && k > 0 {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|j| tokens[j].lower.as_str());
+        // "the said attack": an adjective, not a verb.
+        if strength == Strength::Neutral
+            && matches!(prev, Some("the" | "a" | "this" | "that" | "an"))
+        {
+            continue;
+        }
+        // "Tehran's alleged involvement": a participle used as an adjective has no speaker.
+        let adjective = matches!(
+            prev,
+            Some("the" | "a" | "an" | "its" | "his" | "her" | "their" | "our")
+        ) || prev.is_some_and(|p| p.ends_with("'s"));
+        let mut speaker = if adjective {
+            None
+        } else {
+            backward_speaker(text, tokens, k)
+        };
+        if speaker.is_none() {
+            let g = if k > 0 {
+                gap(text, tokens, k - 1, k)
+            } else {
+                ""
+            };
+            let inverted = k == 0
+                || g.contains([
+                    ',', '"', ':', '\u{201D}', '\u{2019}', '\u{201C}', '(', '\u{2014}', '\u{2013}',
+                ])
+                || g.trim().is_empty()
+                    && quotes
+                        .iter()
+                        .any(|q| q.end <= t.start && t.start - q.end <= 4);
+            if inverted
+                && matches!(
+                    lemma,
+                    "say"
+                        | "state"
+                        | "tweet"
+                        | "write"
+                        | "add"
+                        | "announce"
+                        | "declare"
+                        | "explain"
+                        | "note"
+                        | "report"
+                        | "insist"
+                        | "warn"
+                )
+            {
+                speaker = forward_speaker(text, tokens, k + 1, false);
+            }
+        }
+        out.push(Attribution {
+            start: t.start,
+            end: t.end,
+            lemma: lemma.into(),
+            strength,
+            speaker,
+            in_quote,
+        });
+    }
+    out
+}
+
+/// The noun phrase ending just before the verb at `k`, skipping auxiliaries and adverbs.
+fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    // Skip "has also", "went on to", "on Saturday".
+    while j > 0 {
+        let p = &tokens[j - 1];
+        let g = gap(text, tokens, j - 1, j);
+        if !g.chars().all(char::is_whitespace) {
+            break;
+        }
+        let weekday = p.capitalized && p.lower.ends_with("day") && p.lower.len() > 5;
+        // "Iran on September 10 strongly condemned": dates and adverbs sit between.
+        let date_word = p.lower.bytes().all(|b| b.is_ascii_digit())
+            || super::dates::month_of(text, tokens, j - 1).is_some()
+            || weekday;
+        let adverb = !p.capitalized && p.lower.ends_with("ly") && p.lower.len() > 4;
+        if BETWEEN.contains(&p.lower.as_str()) || date_word || adverb {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == 0 {
+        return None;
+    }
+    // Skip back over the dates' own "on".
+    while j > 0 && tokens[j - 1].lower == "on" && j < k {
+        j -= 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    let last = j - 1;
+    let lt = &tokens[last];
+    let mut comma = false;
+    if !gap_ok_before_verb(text, tokens, last, k) {
+        // "The Prime Minister of Albania, Edi Rama, said": a name set off by commas.
+        let g = gap(text, tokens, last, last + 1);
+        let date =
+            lt.lower.ends_with("day") || super::dates::month_of(text, tokens, last).is_some();
+        if !(lt.capitalized && !date && g.trim() == "," && last + 1 == k) {
+            return None;
+        }
+        comma = true;
+    }
+    if PRONOUNS.contains(&lt.lower.as_str()) {
+        return Some((lt.start, lt.end));
+    }
+    if lt.stop || lt.lower.chars().all(|c| c.is_ascii_digit()) || !nounish(lt) {
+        return None;
+    }
+    let mut first = last;
+    let mut n = 1;
+    while first > 0 && n < 10 {
+        let p = &tokens[first - 1];
+        if !np_gap(gap(text, tokens, first - 1, first)) {
+            break;
+        }
+        let joiner = JOINERS.contains(&p.lower.as_str());
+        if p.stop && !joiner {
+            break;
+        }
+        if matches!(
+            p.lower.as_str(),
+            "that" | "which" | "who" | "what" | "when" | "while" | "as"
+        ) {
+            break;
+        }
+        if !p.capitalized && !joiner && reporting_verb(&p.lower).is_some() {
+            break;
+        }
+        if p.lower.chars().any(|c| c.is_ascii_digit()) || !joiner && !nounish(p) {
+            break;
+        }
+        // Walking back from a name, a lower-case word ends it ("spokesman Nasser Kanani").
+        if !p.capitalized && !joiner && tokens[first..=last].iter().any(|t| t.capitalized) {
+            break;
+        }
+        first -= 1;
+        n += 1;
+        if p.lower == "the" {
+            break;
+        }
+    }
+    if comma && (first == 0 || !gap(text, tokens, first - 1, first).contains(',')) {
+        return None;
+    }
+    // Leading joiners other than "the" do not belong to the name.
+    while first < last
+        && JOINERS.contains(&tokens[first].lower.as_str())
+        && tokens[first].lower != "the"
+    {
+        first += 1;
+    }
+    Some((tokens[first].start, lt.end))
+}
+
+/// Could this word be part of a noun phrase? Lower-case participles, adverbs and
+/// prepositions cannot ("appearing", "alongside", "include").
+fn nounish(t: &Token) -> bool {
+    if t.capitalized {
+        return true;
+    }
+    let w = t.lower.as_str();
+    !(w.ends_with("ing") && w.len() > 5
+        || w.ends_with("ed") && w.len() > 4
+        || w.ends_with("ly") && w.len() > 4
+        || matches!(
+            w,
+            "alongside"
+                | "behind"
+                | "including"
+                | "despite"
+                | "against"
+                | "among"
+                | "within"
+                | "without"
+                | "toward"
+                | "towards"
+                | "across"
+                | "through"
+                | "during"
+                | "upon"
+                | "onto"
+                | "via"
+                | "per"
+                | "amid"
+                | "like"
+                | "near"
+                | "include"
+                | "includes"
+                | "want"
+                | "wants"
+                | "need"
+                | "needs"
+                | "later"
+                | "earlier"
+                | "since"
+                | "while"
+                | "because"
+                | "though"
+                | "although"
+                | "however"
+                | "where"
+                | "here"
+                | "now"
+                | "whether"
+                | "under"
+                | "between"
+                | "beyond"
+                | "around"
+                | "about"
+                | "until"
+        )
+        || reporting_verb(w).is_some())
+}
+
+fn gap_ok_before_verb(text: &str, tokens: &[Token], last: usize, k: usize) -> bool {
+    (last..k).all(|j| gap(text, tokens, j, j + 1).chars().all(char::is_whitespace))
+}
+
+/// The noun phrase starting at token `k` ("said Rama", "according to the ministry").
+/// With `need_name`, only a phrase containing a capitalised word or a definite description
+/// counts ("according to initial information" names nobody).
+fn forward_speaker(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    need_name: bool,
+) -> Option<(usize, usize)> {
+    let first = tokens.get(k)?;
+    if k > 0 && !gap(text, tokens, k - 1, k).chars().all(char::is_whitespace) {
+        return None;
+    }
+    if PRONOUNS.contains(&first.lower.as_str()) {
+        return Some((first.start, first.end));
+    }
+    let mut end = k;
+    let mut seen_cap = false;
+    let mut j = k;
+    while let Some(t) = tokens.get(j) {
+        if j > k && !np_gap(gap(text, tokens, j - 1, j)) {
+            break;
+        }
+        let joiner = JOINERS.contains(&t.lower.as_str())
+            || matches!(
+                t.lower.as_str(),
+                "a" | "an" | "its" | "his" | "her" | "their"
+            );
+        if t.capitalized && !(j == k && t.stop && !joiner) {
+            seen_cap = true;
+        } else if joiner {
+        } else if t.stop || seen_cap || j - k >= 4 || t.lower.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        j += 1;
+        if !joiner {
+            end = j;
+        }
+        if j - k >= 10 {
+            break;
+        }
+    }
+    if end == k {
+        return None;
+    }
+    let definite = matches!(
+        first.lower.as_str(),
+        "the" | "its" | "his" | "her" | "their"
+    );
+    if need_name && !seen_cap && !definite {
+        return None;
+    }
+    Some((first.start, tokens[end - 1].end))
+}
+
+/// Negation cues: "not", "n't", "never", "no", "without", "denied that".
+pub fn negations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let _ = text;
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let w = t.lower.as_str();
+        let next = tokens.get(k + 1).map(|n| n.lower.as_str());
+        let hit = match w {
+            "not" | "never" | "without" | "nor" | "neither" | "none" | "nobody" | "nothing"
+            | "nowhere" | "cannot" => true,
+            // "No. 10" is a number sign.
+            "no" => !next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())),
+            _ => w.ends_with("n't"),
+        };
+        if hit {
+            out.push((t.start, t.end));
+        } else if matches!(w, "denied" | "denies" | "deny" | "denying") && next == Some("that")
+            || matches!(w, "failed" | "fails" | "fail") && next == Some("to")
+        {
+            out.push((t.start, tokens[k + 1].end));
+        }
+    }
+    out
+}
+
+/// Hedges: "reportedly", "allegedly", "believed to", "is said to", "according to initial
+/// information", "preliminary results show".
+pub fn hedges(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        let w = t.lower.as_str();
+        let n1 = tokens.get(k + 1).map_or("", |n| n.lower.as_str());
+        let prev = k.checked_sub(1).map_or("", |j| tokens[j].lower.as_str());
+        let span = |n: usize| (t.start, tokens[(k + n - 1).min(tokens.len() - 1)].end);
+        let found: Option<usize> = match w {
+            "reportedly" | "allegedly" | "apparently" | "purportedly" | "supposedly"
+            | "presumably" | "possibly" | "probably" | "likely" | "unconfirmed" | "unverified"
+            | "seemingly" => Some(1),
+            "believed" | "thought" | "understood" | "rumoured" | "rumored" if n1 == "to" => Some(2),
+            "said" if n1 == "to" && matches!(prev, "is" | "was" | "are" | "were" | "being") => {
+                Some(2)
+            }
+            "appears" | "appeared" | "seems" | "seemed" | "appear" | "seem" if n1 == "to" => {
+                Some(2)
+            }
+            "may" | "might" | "could" if n1 == "have" => Some(2),
+            "preliminary" | "initial" | "early" | "first"
+                if matches!(
+                    n1,
+                    "results"
+                        | "findings"
+                        | "information"
+                        | "indications"
+                        | "reports"
+                        | "data"
+                        | "assessment"
+                        | "investigation"
+                ) =>
+            {
+                Some(2)
+            }
+            "according" if n1 == "to" => {
+                // "according to initial information": a source that names nobody.
+                if forward_speaker(text, tokens, k + 2, true).is_none() {
+                    let mut e = k + 2;
+                    while e < tokens.len()
+                        && e < k + 6
+                        && !tokens[e].stop
+                        && gap(text, tokens, e - 1, e).chars().all(char::is_whitespace)
+                    {
+                        e += 1;
+                    }
+                    Some(e - k)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(n) = found {
+            out.push(span(n));
+            k += n;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}

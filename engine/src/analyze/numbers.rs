@@ -1,0 +1,792 @@
+//! Numbers and quantities: figures in digits and words, with their bound ("more than", "about"),
+//! scale ("9.7 million", "$38M"), currency or unit, and what they count ("24 hours").
+//!
+//! Reports of one event disagree most checkably on figures; a figure is only comparable with
+//! another of the same kind, so each carries its unit and how it is bounded.
+
+use super::{gap, stem, Bound, DateMention, Quantity, Token};
+
+const SMALL: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("trillion", 1e12),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("k", 1e3),
+];
+
+const ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("twentieth", 20.0),
+];
+
+/// Words that name an order of magnitude, not a figure.
+const VAGUE: &[(&str, f64)] = &[
+    ("several", 3.0),
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("hundreds", 100.0),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+];
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollars", "$"),
+    ("dollar", "$"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("rupees", "INR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("usd", "USD"),
+    ("aud", "AUD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+];
+
+/// Bound phrases that precede a figure, longest first.
+const BOUNDS: &[(&[&str], Bound)] = &[
+    (&["no", "more", "than"], Bound::AtMost),
+    (&["no", "fewer", "than"], Bound::AtLeast),
+    (&["no", "less", "than"], Bound::AtLeast),
+    (&["as", "many", "as"], Bound::AtMost),
+    (&["as", "much", "as"], Bound::AtMost),
+    (&["as", "few", "as"], Bound::AtLeast),
+    (&["more", "than"], Bound::MoreThan),
+    (&["greater", "than"], Bound::MoreThan),
+    (&["upwards", "of"], Bound::MoreThan),
+    (&["in", "excess", "of"], Bound::MoreThan),
+    (&["less", "than"], Bound::LessThan),
+    (&["fewer", "than"], Bound::LessThan),
+    (&["at", "least"], Bound::AtLeast),
+    (&["at", "most"], Bound::AtMost),
+    (&["up", "to"], Bound::AtMost),
+    (&["close", "to"], Bound::About),
+    (&["an", "estimated"], Bound::About),
+    (&["over"], Bound::MoreThan),
+    (&["above"], Bound::MoreThan),
+    (&["exceeding"], Bound::MoreThan),
+    (&["under"], Bound::LessThan),
+    (&["below"], Bound::LessThan),
+    (&["about"], Bound::About),
+    (&["around"], Bound::About),
+    (&["nearly"], Bound::About),
+    (&["almost"], Bound::About),
+    (&["approximately"], Bound::About),
+    (&["roughly"], Bound::About),
+    (&["some"], Bound::About),
+    (&["estimated"], Bound::About),
+    (&["approx"], Bound::About),
+    (&["circa"], Bound::About),
+];
+
+/// Words that end the noun phrase after a figure ("the first time since ...").
+const PREPOSITIONS: &[&str] = &[
+    "since",
+    "during",
+    "until",
+    "despite",
+    "against",
+    "among",
+    "amid",
+    "across",
+    "through",
+    "including",
+    "near",
+    "between",
+    "per",
+    "via",
+    "like",
+    "under",
+    "around",
+    "within",
+    "without",
+    "following",
+    "toward",
+    "towards",
+    "ago",
+    "later",
+    "earlier",
+];
+
+fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
+    table.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+}
+
+fn ws(g: &str) -> bool {
+    !g.is_empty() && g.chars().all(char::is_whitespace)
+}
+
+fn hyphen(g: &str) -> bool {
+    let mut cs = g.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if crate::text::fold_char(c).unwrap_or(c) == '-')
+}
+
+/// A digit token: value, ordinal, and any letters glued after it ("m", "bn", "c", "th").
+fn parse_digits(lower: &str) -> Option<(f64, String)> {
+    let end = lower
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map_or(lower.len(), |(i, _)| i);
+    let (num, suffix) = lower.split_at(end);
+    let num = num.trim_end_matches(['.', ',']);
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // Thousands separators are commas in groups of three; anything else is not one figure.
+    let mut parts = num.split('.');
+    let int = parts.next()?;
+    let frac = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups.len() > 1
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
+    {
+        return None;
+    }
+    let digits: String = groups.concat();
+    let s = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    let v: f64 = s.parse().ok()?;
+    Some((v, suffix.to_string()))
+}
+
+/// Whether a word is a number word (so that "twenty-one" and "three hundred" join).
+fn word_value(w: &str) -> Option<f64> {
+    lookup(SMALL, w).or_else(|| lookup(SCALES, w).filter(|_| w.len() > 3))
+}
+
+/// Every quantity of a segment. Tokens inside `dates` (years, days of the month) are skipped.
+pub fn extract(text: &str, tokens: &[Token], dates: &[DateMention]) -> Vec<Quantity> {
+    let in_date = |t: &Token| dates.iter().any(|d| t.start >= d.start && t.end <= d.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if in_date(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        match at(text, tokens, i) {
+            Some((q, next)) => {
+                out.push(q);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A quantity whose figure starts at token `i`.
+fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
+    let t = &tokens[i];
+    let before = if i > 0 {
+        gap(text, tokens, i - 1, i)
+    } else {
+        text.get(..t.start).unwrap_or("")
+    };
+    let mut start = t.start;
+    let mut currency: Option<String> = None;
+    let mut ordinal = false;
+    let mut bound = Bound::Exact;
+    let mut value;
+    let mut next = i + 1;
+    let mut unit: Option<String> = None;
+    let mut lower = t.lower.as_str();
+
+    // Currency glued before the figure: "$10m", "US$10", "A$5", "$A15.6m", "€3".
+    let bt = before.trim_end();
+    let sym = bt
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'));
+    if let Some(c) = sym {
+        currency = Some(
+            match c {
+                '€' => "EUR",
+                '£' => "GBP",
+                '¥' => "JPY",
+                '₹' => "INR",
+                _ => "$",
+            }
+            .to_string(),
+        );
+        let sym_pos = t.start - (before.len() - bt.len()) - c.len_utf8();
+        start = sym_pos;
+        if c == '$' && i > 0 && before.trim() == "$" && tokens[i - 1].end == sym_pos {
+            let code = match tokens[i - 1].lower.as_str() {
+                "us" => Some("USD"),
+                "a" | "au" | "aus" => Some("AUD"),
+                "c" | "ca" | "can" => Some("CAD"),
+                "nz" => Some("NZD"),
+                "hk" => Some("HKD"),
+                "s" => Some("SGD"),
+                _ => None,
+            };
+            if let Some(code) = code {
+                currency = Some(code.to_string());
+                start = tokens[i - 1].start;
+            }
+        }
+        // "$A15.6m": the country letter sits between the symbol and the digits.
+        if c == '$' {
+            let letters: String = lower
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            if !letters.is_empty()
+                && lower[letters.len()..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                let code = match letters.as_str() {
+                    "a" | "au" => "AUD",
+                    "us" => "USD",
+                    "c" => "CAD",
+                    "nz" => "NZD",
+                    _ => "$",
+                };
+                currency = Some(code.to_string());
+                lower = &lower[letters.len()..];
+            }
+        }
+    }
+
+    if let Some((v, suffix)) = parse_digits(lower) {
+        // Identifiers, not figures: "COVID-19", "F-16", "MH17".
+        if currency.is_none()
+            && i > 0
+            && hyphen(before)
+            && tokens[i - 1].lower.chars().all(char::is_alphabetic)
+            && tokens[i - 1].capitalized
+        {
+            return None;
+        }
+        // Addresses: "news.co.nz", "/2023/02/".
+        if suffix.contains('.')
+            || before.contains('/')
+            || text
+                .get(t.end..)
+                .is_some_and(|r| r.starts_with(['/', '?', '=']))
+        {
+            return None;
+        }
+        // Clock times and scores: "10:30", "3-2".
+        if before == ":" || text.get(t.end..).is_some_and(|r| r.starts_with(':')) {
+            return None;
+        }
+        value = v;
+        match suffix.as_str() {
+            "" => {}
+            "st" | "nd" | "rd" | "th" => ordinal = true,
+            "s" if (1800.0..2100.0).contains(&v) => return None,
+            "c" | "f" => unit = Some(format!("°{suffix}")),
+            s if currency.is_some() && lookup(SCALES, s).is_some() => {
+                value *= lookup(SCALES, s).unwrap_or(1.0);
+            }
+            // News writes "10m" for ten million far more often than for ten metres.
+            "bn" | "mn" | "mln" | "m" | "b" | "k" => {
+                value *= lookup(SCALES, &suffix).unwrap_or(1.0)
+            }
+            "am" | "pm" | "gmt" | "utc" => return None,
+            s => unit = Some(s.to_string()),
+        }
+    } else if let Some(v) = lookup(ORDINALS, lower) {
+        value = v;
+        ordinal = true;
+    } else if let Some(v) = lookup(VAGUE, lower) {
+        value = v;
+        bound = Bound::Vague;
+        // "tens of thousands", "hundreds of thousands".
+        if let (Some(of), Some(big)) = (tokens.get(i + 1), tokens.get(i + 2)) {
+            if of.lower == "of" {
+                if let Some(s) = lookup(VAGUE, &big.lower) {
+                    value *= s;
+                    next = i + 3;
+                }
+            }
+        }
+    } else if lower == "tens" && tokens.get(i + 1).is_some_and(|t| t.lower == "of") {
+        let big = tokens.get(i + 2).and_then(|b| lookup(VAGUE, &b.lower))?;
+        value = 10.0 * big;
+        bound = Bound::Vague;
+        next = i + 3;
+    } else if (lower == "few" || lower == "handful") && i > 0 && tokens[i - 1].lower == "a" {
+        value = if lower == "few" { 3.0 } else { 5.0 };
+        bound = Bound::Vague;
+        start = tokens[i - 1].start;
+    } else if let Some(v) = word_value(lower)
+        .filter(|_| lookup(SCALES, lower).is_none() || lower == "hundred" || lower == "thousand")
+    {
+        // Word numbers: "two", "twenty-one", "three hundred and fifty", "a dozen".
+        let mut total = 0.0;
+        let mut cur = v;
+        let mut k = i + 1;
+        while let Some(n) = tokens.get(k) {
+            let g = gap(text, tokens, k - 1, k);
+            if !(ws(g) || hyphen(g)) {
+                break;
+            }
+            if n.lower == "and"
+                && tokens
+                    .get(k + 1)
+                    .and_then(|m| lookup(SMALL, &m.lower))
+                    .is_some()
+                && cur >= 100.0
+            {
+                k += 1;
+                continue;
+            }
+            if let Some(s) = lookup(SCALES, &n.lower).filter(|_| n.lower.len() > 3) {
+                if s == 100.0 {
+                    cur *= s;
+                } else {
+                    total += cur * s;
+                    cur = 0.0;
+                }
+                k += 1;
+            } else if let Some(x) = lookup(SMALL, &n.lower) {
+                cur += x;
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        value = total + cur;
+        next = k;
+        if i > 0
+            && tokens[i - 1].lower == "a"
+            && (lower == "dozen" || lower == "hundred" || lower == "thousand")
+        {
+            start = tokens[i - 1].start;
+        }
+        // "one" is a pronoun more often than a count: "one of the", "no one".
+        if lower == "one" && next == i + 1 {
+            let noun = tokens.get(i + 1).is_some_and(|n| {
+                !n.stop && n.lower != "of" && !n.capitalized && ws(gap(text, tokens, i, i + 1))
+            });
+            let prev_no = i > 0
+                && matches!(
+                    tokens[i - 1].lower.as_str(),
+                    "no" | "the" | "this" | "that" | "any" | "every" | "each"
+                );
+            if !noun || prev_no {
+                return None;
+            }
+        }
+    } else {
+        return None;
+    }
+
+    if !ordinal && bound != Bound::Vague {
+        // Scale words after the figure: "9.7 million", "10 millions", "$10 m".
+        if let Some(n) = tokens.get(next) {
+            if ws(gap(text, tokens, next - 1, next)) || hyphen(gap(text, tokens, next - 1, next)) {
+                if let Some(s) =
+                    lookup(SCALES, &n.lower).filter(|_| n.lower.len() > 3 || currency.is_some())
+                {
+                    if next == i + 1 || s > 100.0 {
+                        value *= s;
+                        next += 1;
+                    }
+                }
+            }
+        }
+    }
+    // Minus signs: "minus 6C", "-6C".
+    if i > 0 && tokens[i - 1].lower == "minus" && ws(before) {
+        value = -value;
+        start = tokens[i - 1].start;
+    } else if currency.is_none()
+        && hyphen(before)
+        && (i == 0
+            || text
+                .get(..t.start.saturating_sub(1))
+                .is_some_and(|p| p.ends_with(char::is_whitespace)))
+        && unit.as_deref().is_some_and(|u| u.starts_with('°'))
+    {
+        value = -value;
+        start = t.start.saturating_sub(before.len());
+    }
+
+    let mut end = tokens.get(next - 1).map_or(t.end, |x| x.end);
+    // Percent, currency words, degrees.
+    let after = text.get(end..).unwrap_or("");
+    if currency.is_none() && after.starts_with('$') {
+        currency = Some("$".into());
+        end += 1;
+    } else if after.trim_start().starts_with('%') && after.len() - after.trim_start().len() <= 1 {
+        unit = Some("%".into());
+        end += after.find('%').unwrap_or(0) + 1;
+    } else if let Some(n) = tokens.get(next) {
+        let w = n.lower.as_str();
+        if w == "percent" || (w == "per" && tokens.get(next + 1).is_some_and(|c| c.lower == "cent"))
+        {
+            unit = Some("%".into());
+            next += if w == "per" { 2 } else { 1 };
+            end = tokens[next - 1].end;
+        } else if let Some(code) = CURRENCY_WORDS
+            .iter()
+            .find(|(c, _)| *c == w)
+            .map(|&(_, c)| c)
+        {
+            if currency.is_none() || currency.as_deref() == Some("$") {
+                currency = Some(code.to_string());
+            }
+            if code == "$" && next > 0 && tokens.get(next.wrapping_sub(1)).is_some() {
+                // "10 million US dollars"
+                if next >= 2 && tokens[next - 1].lower == "us" {
+                    currency = Some("USD".into());
+                }
+            }
+            next += 1;
+            end = n.end;
+        } else if w == "us"
+            && tokens
+                .get(next + 1)
+                .is_some_and(|d| d.lower.starts_with("dollar"))
+        {
+            currency = Some("USD".into());
+            next += 2;
+            end = tokens[next - 1].end;
+        } else if w == "degrees" || w == "degree" {
+            let scale = tokens.get(next + 1).map(|s| s.lower.as_str());
+            let u = match scale {
+                Some("celsius" | "centigrade" | "c") => "°c",
+                Some("fahrenheit" | "f") => "°f",
+                _ => "°",
+            };
+            unit = Some(u.into());
+            next += if u == "°" { 1 } else { 2 };
+            end = tokens[next - 1].end;
+        }
+    }
+    if currency.is_some() {
+        unit = currency;
+    }
+    // The counted head noun.
+    if unit.is_none() {
+        let mut k = next;
+        // "thousands of people", "dozens of", "a dozen of".
+        if (bound == Bound::Vague || (!ordinal && value >= 12.0))
+            && tokens.get(k).is_some_and(|n| n.lower == "of")
+        {
+            k += 1;
+            if tokens
+                .get(k)
+                .is_some_and(|n| n.lower == "the" || n.lower == "them" || n.lower == "those")
+            {
+                k = usize::MAX;
+            }
+        }
+        let mut run: Vec<&Token> = Vec::new();
+        while let Some(n) = tokens.get(k) {
+            // "9.7 million current and former customers".
+            let coord = matches!(n.lower.as_str(), "and" | "or")
+                && !run.is_empty()
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|m| !m.stop && !m.capitalized && ws(gap(text, tokens, k, k + 1)));
+            if coord && ws(gap(text, tokens, k - 1, k)) {
+                k += 1;
+                continue;
+            }
+            if run.len() == 4
+                || n.stop
+                || PREPOSITIONS.contains(&n.lower.as_str())
+                || n.capitalized && !run.is_empty()
+                || n.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                break;
+            }
+            let g = gap(text, tokens, k - 1, k);
+            if !(ws(g) || hyphen(g)) {
+                break;
+            }
+            run.push(n);
+            k += 1;
+        }
+        let plural = |t: &&Token| {
+            t.lower.len() > 3
+                && t.lower.ends_with('s')
+                && !t.lower.ends_with("ss")
+                && !t.lower.ends_with("us")
+                && !t.lower.ends_with("is")
+        };
+        let head = if ordinal || value == 1.0 {
+            // "second cyberattack", "first known case": the noun ends the phrase; stop
+            // before what looks like a verb or preposition.
+            let mut h = run.first().copied();
+            for t in run.iter().skip(1) {
+                if t.lower.ends_with("ed") || t.lower.ends_with("ly") {
+                    break;
+                }
+                h = Some(t);
+            }
+            h
+        } else {
+            run.iter()
+                .find(|t| plural(t))
+                .copied()
+                .or(run.first().copied().filter(|t| !t.lower.ends_with("ed")))
+        };
+        let head = head.or_else(|| counted_before(text, tokens, i));
+        if let Some(h) = head {
+            if (!h.capitalized || plural(&h)) && !h.lower.ends_with("ing") {
+                unit = Some(if h.lower.contains(char::is_alphabetic) {
+                    h.stem.clone()
+                } else {
+                    stem(&h.lower)
+                });
+            }
+        }
+    }
+    Some((
+        Quantity {
+            start,
+            end,
+            value,
+            bound: bound_before(tokens, i, start, text).unwrap_or(bound),
+            unit,
+            ordinal,
+        },
+        next,
+    ))
+    .map(|(mut q, n)| {
+        if q.bound != Bound::Exact {
+            // Widen the span over the bound phrase so a difference covers "more than two".
+            if let Some(s) = bound_start(tokens, i, start, text) {
+                q.start = s;
+            }
+        }
+        if bound == Bound::Vague && q.bound != Bound::Vague {
+            q.bound = Bound::Vague;
+        }
+        (q, n)
+    })
+}
+
+/// What a figure with no noun after it counts, named before it: "the death toll rose to
+/// 20,000" counts deaths, "the number of injured reached 3,000" counts the injured.
+fn counted_before<'a>(text: &str, tokens: &'a [Token], i: usize) -> Option<&'a Token> {
+    let lo = i.saturating_sub(14);
+    for k in (lo..i).rev() {
+        if gap(text, tokens, k, k + 1).contains(['.', ';', ':', '(', ')']) {
+            return None;
+        }
+        let w = tokens[k].lower.as_str();
+        if matches!(
+            w,
+            "toll" | "tally" | "number" | "total" | "count" | "figure"
+        ) {
+            if tokens.get(k + 1).is_some_and(|n| n.lower == "of") {
+                return tokens.get(k + 2).filter(|n| !n.stop && k + 2 < i);
+            }
+            return k
+                .checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .filter(|p| !p.stop && !p.capitalized);
+        }
+    }
+    None
+}
+
+/// Token index where the figure (possibly with its currency) begins.
+fn figure_index(tokens: &[Token], i: usize, start: usize) -> usize {
+    let mut k = i;
+    while k > 0 && tokens[k - 1].start >= start {
+        k -= 1;
+    }
+    k
+}
+
+fn bound_match(tokens: &[Token], i: usize, start: usize, text: &str) -> Option<(Bound, usize)> {
+    let k = figure_index(tokens, i, start);
+    for (phrase, b) in BOUNDS {
+        let n = phrase.len();
+        if k < n {
+            continue;
+        }
+        let s = k - n;
+        if tokens[s..k]
+            .iter()
+            .zip(phrase.iter())
+            .all(|(t, w)| t.lower == *w)
+        {
+            // Only white space between the phrase and the figure, and inside the phrase.
+            let tight = (s..k).all(|j| {
+                let g = if j + 1 < k {
+                    gap(text, tokens, j, j + 1)
+                } else {
+                    text.get(tokens[j].end..start).unwrap_or("")
+                };
+                g.chars().all(char::is_whitespace) && !g.is_empty()
+            });
+            if tight {
+                return Some((*b, tokens[s].start));
+            }
+        }
+    }
+    None
+}
+
+fn bound_before(tokens: &[Token], i: usize, start: usize, text: &str) -> Option<Bound> {
+    bound_match(tokens, i, start, text).map(|(b, _)| b)
+}
+
+fn bound_start(tokens: &[Token], i: usize, start: usize, text: &str) -> Option<usize> {
+    bound_match(tokens, i, start, text).map(|(_, s)| s)
+}
+
+/// The range a vague quantity stands for: "thousands" is 1,000 up to but not 1,000,000.
+fn vague_range(v: f64) -> (f64, f64) {
+    match v {
+        x if x <= 3.0 => (2.0, 20.0),
+        x if x <= 12.0 => (12.0, 200.0),
+        x if x <= 20.0 => (20.0, 200.0),
+        // "hundreds" stops short of a thousand; "thousands" is used loosely up to tens of
+        // thousands, and so on up.
+        x if x <= 100.0 => (100.0, 999.0),
+        x => (x, x * 100.0),
+    }
+}
+
+fn units_compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            if x == y {
+                return true;
+            }
+            let dollar = |u: &str| {
+                u == "$"
+                    || u.ends_with('D') && u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
+            };
+            if (x == "$" && dollar(y)) || (y == "$" && dollar(x)) {
+                return true;
+            }
+            // "attack" vs "cyberattack": the same head with a modifier glued on.
+            let (s, l) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            s.len() >= 4 && l.ends_with(s.as_str()) && s.chars().all(char::is_alphabetic)
+        }
+        _ => false,
+    }
+}
+
+fn feq(x: f64, y: f64) -> bool {
+    x == y || (x - y).abs() <= 1e-9 * x.abs().max(1.0)
+}
+
+fn is_int(v: f64) -> bool {
+    v.fract() == 0.0
+}
+
+/// The closed interval of values a quantity asserts, with integer bounds made inclusive.
+fn interval(q: &Quantity) -> (f64, f64) {
+    let v = q.value;
+    let step = if is_int(v) { 1.0 } else { 0.0 };
+    match q.bound {
+        Bound::Exact => (v, v),
+        Bound::About => {
+            let (x, y) = (v * 0.9, v / 0.9);
+            (x.min(y), x.max(y))
+        }
+        Bound::AtLeast => (v, f64::INFINITY),
+        Bound::MoreThan => (v + step, f64::INFINITY),
+        Bound::AtMost => (f64::NEG_INFINITY, v),
+        Bound::LessThan => (f64::NEG_INFINITY, v - step),
+        Bound::Vague => vague_range(v),
+    }
+}
+
+/// Whether two quantities of the same kind (unit, ordinal or not) make incompatible claims.
+///
+/// Exact figures must be equal; "about" allows ten per cent; a vague word ("thousands") only
+/// conflicts with figures outside its order of magnitude. Two open bounds ("more than two",
+/// "at least two") are different claims unless they assert the same range; an exact or
+/// approximate figure is compatible with an open bound it satisfies. Different units, or an
+/// ordinal against a count, are not comparable and never conflict.
+pub fn quantities_conflict(a: &Quantity, b: &Quantity) -> bool {
+    if a.ordinal != b.ordinal || !units_compatible(&a.unit, &b.unit) {
+        return false;
+    }
+    if a.ordinal {
+        return a.value != b.value;
+    }
+    let open = |q: &Quantity| {
+        matches!(
+            q.bound,
+            Bound::AtLeast | Bound::MoreThan | Bound::AtMost | Bound::LessThan
+        )
+    };
+    let (a0, a1) = interval(a);
+    let (b0, b1) = interval(b);
+    let overlap = a0 <= b1 + 1e-9 && b0 <= a1 + 1e-9;
+    match (open(a), open(b)) {
+        (true, true) => !feq(a0, b0) || !feq(a1, b1),
+        (false, false) => match (a.bound, b.bound) {
+            (Bound::Exact, Bound::Exact) => !feq(a.value, b.value),
+            _ => !overlap,
+        },
+        _ => !overlap,
+    }
+}

@@ -1,0 +1,413 @@
+//! Quotations: spans inside double or single quote marks (straight or curly), who is quoted,
+//! and where two renderings of the same quote differ in wording that matters.
+//!
+//! Outlets quote one statement in different translations; only a change of tone or meaning
+//! ("ill-considered" vs "reckless", a dropped "not") should count as a difference, never a
+//! spelling variant or a reordering.
+
+use std::collections::HashSet;
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Attribution, Quote};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Double,
+    Single,
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Every top-level quotation of a segment; a quote still open at the end of the segment runs to
+/// its end, and a closing curly mark with no opening one closes a quote begun in an earlier
+/// segment.
+pub fn extract(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut open: Option<(Mark, usize)> = None;
+    let mut first_mark_seen = false;
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let after = pos + c.len_utf8();
+        match (open, c) {
+            (None, '"') => {
+                // A lone straight mark after words and before a space closes a quote that
+                // began in an earlier segment.
+                let closes = !first_mark_seen
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && !is_word(next)
+                    && !text[after..].contains('"');
+                if closes {
+                    push(text, 0, pos, &mut out);
+                } else {
+                    open = Some((Mark::Double, after));
+                }
+            }
+            (None, '\u{201C}' | '\u{201E}' | '\u{00AB}') => open = Some((Mark::Double, after)),
+            (None, '\u{201D}' | '\u{00BB}') if !first_mark_seen => push(text, 0, pos, &mut out),
+            (None, '\u{2018}') if !is_word(prev) && (is_word(next) || next == Some('\u{201C}')) => {
+                open = Some((Mark::Single, after));
+            }
+            (None, '\'')
+                if is_word(next)
+                    && prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p))
+                    // Only an opening mark if a closing one follows; else an elision ('tis).
+                    && closing_single_ahead(&chars, k + 1) =>
+            {
+                open = Some((Mark::Single, after));
+            }
+            (Some((Mark::Double, s)), '"' | '\u{201D}' | '\u{00BB}') => {
+                push(text, s, pos, &mut out);
+                open = None;
+            }
+            (Some((Mark::Single, s)), '\u{2019}' | '\'')
+                if !is_word(next) && !prev.is_some_and(char::is_whitespace) =>
+            {
+                // "countries' allies" inside a single-quoted span is rare; a closing mark is
+                // one not followed by a letter.
+                push(text, s, pos, &mut out);
+                open = None;
+            }
+            _ => {}
+        }
+        if matches!(
+            c,
+            '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+        ) || open.is_some()
+        {
+            first_mark_seen = true;
+        }
+    }
+    if let Some((m, s)) = open {
+        let rest = &text[s..];
+        if m == Mark::Double || rest.trim().contains(' ') {
+            push(text, s, text.len(), &mut out);
+        }
+    }
+    out
+}
+
+fn closing_single_ahead(chars: &[(usize, char)], from: usize) -> bool {
+    (from..chars.len()).any(|k| {
+        let c = chars[k].1;
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        matches!(c, '\'' | '\u{2019}') && !is_word(next) && k > 0 && !chars[k - 1].1.is_whitespace()
+    })
+}
+
+fn push(text: &str, s: usize, e: usize, out: &mut Vec<Quote>) {
+    let Some(slice) = text.get(s..e) else { return };
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let (s, e) = (s + lead, e - trail);
+    if s < e && text[s..e].chars().any(char::is_alphanumeric) {
+        out.push(Quote {
+            start: s,
+            end: e,
+            speaker: None,
+        });
+    }
+}
+
+/// Gives each quote the speaker of the nearest reporting verb outside any quote: the one after
+/// it ("…," the ministry said) first, else the one before it (Rama said: "…").
+pub fn link_speakers(quotes: &mut [Quote], attributions: &[Attribution]) {
+    let outside: Vec<&Attribution> = attributions
+        .iter()
+        .filter(|a| !a.in_quote && a.speaker.is_some())
+        .collect();
+    for q in quotes.iter_mut() {
+        let after = outside
+            .iter()
+            .filter(|a| a.start >= q.end)
+            .min_by_key(|a| a.start - q.end);
+        let before = outside
+            .iter()
+            .filter(|a| a.end <= q.start)
+            .min_by_key(|a| q.start - a.end);
+        q.speaker = after.or(before).and_then(|a| a.speaker);
+    }
+}
+
+/// A word of a quote: its span and a key that ignores spelling variants.
+struct W {
+    start: usize,
+    end: usize,
+    key: String,
+    lower: String,
+}
+
+fn words(s: &str) -> Vec<W> {
+    s.unicode_word_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(start, w)| {
+            let lower = crate::text::normalize(w);
+            W {
+                start,
+                end: start + w.len(),
+                key: spelling_key(&lower),
+                lower,
+            }
+        })
+        .collect()
+}
+
+/// British and American spellings to one form, then the stem.
+fn spelling_key(lower: &str) -> String {
+    let mut w = lower
+        .trim_end_matches("'s")
+        .trim_end_matches('\'')
+        .to_string();
+    for (from, to) in [
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("tre", "ter"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ence", "ense"),
+    ] {
+        if w.len() > from.len() + 2 && w.ends_with(from) {
+            w.truncate(w.len() - from.len());
+            w.push_str(to);
+            break;
+        }
+    }
+    super::stem(&w)
+}
+
+/// Groups of words that translations of one statement use interchangeably. General
+/// vocabulary only; the point is to not flag "committed by" vs "carried out by".
+const SYNONYMS: &[&[&str]] = &[
+    &["commit", "carri", "perpetr", "conduct", "launch", "execut"],
+    &["anoth", "new", "second", "further", "fresh", "addit"],
+    &["hit", "strike", "struck", "target", "affect"],
+    &["say", "said", "state", "declar", "told", "tell"],
+    &["attack", "assault", "strike"],
+    &["show", "demonstr", "prove", "reveal", "indic"],
+    &["close", "shut"],
+    &["cripple", "crippl", "paralyz", "disrupt"],
+    &["aim", "goal", "object", "purpos", "target"],
+    &["damag", "harm"],
+    &["start", "begin", "began", "launch"],
+    &["end", "finish", "conclud"],
+    &["help", "assist", "aid"],
+    &["alli", "partner"],
+    &["countri", "nation", "state"],
+    &["big", "larg", "major"],
+    &["small", "minor", "littl"],
+    &["quick", "rapid", "fast", "immedi", "swift", "prompt"],
+    &["support", "back", "endors"],
+    &["design", "architect", "origin", "author", "creator"],
+    &["fals", "untru", "wrong"],
+    &["expos", "reveal", "uncov"],
+    &["denounc", "condemn"],
+    &["record", "detect", "regist", "seen", "observ", "spot"],
+    &["erasur", "wipe", "delet"],
+    &["achiev", "accomplish", "fulfil", "fulfill", "reach"],
+    &["return", "came", "come", "went", "back"],
+    &["oper", "function", "work"],
+    &["consid", "deem", "regard"],
+    &["leader", "head", "chief"],
+    &["govern", "administr", "author"],
+    &["sever", "cut", "break", "broke"],
+    &["tie", "relat"],
+    &["hack", "breach", "compromis"],
+];
+
+/// Words whose presence or absence turns a statement around.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "n't", "without", "nor", "neither", "none", "nothing", "nobody", "cannot",
+];
+
+fn is_neg(lower: &str) -> bool {
+    NEGATORS.contains(&lower) || lower.ends_with("n't")
+}
+
+/// Light words that change no claim when swapped in a translation.
+fn is_light(lower: &str) -> bool {
+    super::is_stop(lower)
+        || matches!(
+            lower,
+            "out"
+                | "up"
+                | "off"
+                | "down"
+                | "very"
+                | "already"
+                | "also"
+                | "just"
+                | "all"
+                | "any"
+                | "some"
+                | "own"
+                | "said"
+                | "same"
+                | "one"
+                | "more"
+                | "most"
+                | "much"
+                | "well"
+                | "even"
+                | "still"
+                | "yet"
+                | "other"
+                | "its"
+                | "s"
+                | "re"
+        )
+}
+
+fn synonyms(a: &str, b: &str) -> bool {
+    a == b
+        || SYNONYMS.iter().any(|g| {
+            g.iter()
+                .any(|w| a.starts_with(w) || w.starts_with(a) && a.len() >= 4)
+                && g.iter()
+                    .any(|w| b.starts_with(w) || w.starts_with(b) && b.len() >= 4)
+        })
+}
+
+/// A prefix that negates a word: "irreprehensible" against "reprehensible".
+fn negated_pair(a: &str, b: &str) -> bool {
+    let (s, l) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    ["ir", "in", "un", "non", "dis", "im", "il", "non-"]
+        .iter()
+        .any(|p| l.strip_prefix(p) == Some(s))
+}
+
+/// Given two renderings of the same quote, the spans (in `a`, in `b`) of the first wording
+/// difference that changes meaning or tone, or `None` when they say the same thing.
+///
+/// Ignored: spelling variants (neutralise/neutralize), inflection (friendly/friends), reordered
+/// words, function words, inserted or dropped modifiers, general-vocabulary synonyms
+/// ("committed by"/"carried out by"), and long rewordings (a whole clause translated anew is
+/// not a word difference). Flagged: a negation present on one side only ("not", or a negating
+/// prefix: "reprehensible"/"irreprehensible"), a changed number, and a short substitution of
+/// content words that are not synonyms ("ill-considered" vs "reckless").
+pub fn quote_words_differ(a: &str, b: &str) -> Option<((usize, usize), (usize, usize))> {
+    let wa = words(a);
+    let wb = words(b);
+    if wa.is_empty() || wb.is_empty() {
+        return None;
+    }
+    let ka: Vec<&str> = wa.iter().map(|w| w.key.as_str()).collect();
+    let kb: Vec<&str> = wb.iter().map(|w| w.key.as_str()).collect();
+    let in_a: HashSet<&str> = ka.iter().copied().collect();
+    let in_b: HashSet<&str> = kb.iter().copied().collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    let span = |ws: &[W], r: std::ops::Range<usize>| -> Option<(usize, usize)> {
+        let f = ws.get(r.start)?;
+        let l = ws.get(r.end.checked_sub(1)?)?;
+        Some((f.start, l.end))
+    };
+    // Negation on one side only, as an insertion, deletion or inside a substitution.
+    let neg_a = wa.iter().filter(|w| is_neg(&w.lower)).count();
+    let neg_b = wb.iter().filter(|w| is_neg(&w.lower)).count();
+    let mut best: Option<((usize, usize), (usize, usize))> = None;
+    for op in &ops {
+        let (ra, rb) = match *op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index..old_index, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
+        };
+        // The neighbouring word anchors a pure insertion or deletion on the other side.
+        let anchor = |ws: &[W], r: &std::ops::Range<usize>| {
+            if r.is_empty() {
+                let i = r.start.min(ws.len().saturating_sub(1));
+                span(ws, i..i + 1)
+            } else {
+                span(ws, r.clone())
+            }
+        };
+        let da: Vec<&W> = wa[ra.clone()]
+            .iter()
+            .filter(|w| !in_b.contains(w.key.as_str()))
+            .collect();
+        let db: Vec<&W> = wb[rb.clone()]
+            .iter()
+            .filter(|w| !in_a.contains(w.key.as_str()))
+            .collect();
+        let nega = da.iter().filter(|w| is_neg(&w.lower)).count();
+        let negb = db.iter().filter(|w| is_neg(&w.lower)).count();
+        if (nega > 0 || negb > 0) && neg_a != neg_b && ra.len() <= 2 && rb.len() <= 2 {
+            return Some((anchor(&wa, &ra)?, anchor(&wb, &rb)?));
+        }
+        let ca: Vec<&W> = da.iter().copied().filter(|w| !is_light(&w.lower)).collect();
+        let cb: Vec<&W> = db.iter().copied().filter(|w| !is_light(&w.lower)).collect();
+        // A negating prefix on the same word.
+        for x in &ca {
+            for y in &cb {
+                if negated_pair(&x.lower, &y.lower) {
+                    return Some(((x.start, x.end), (y.start, y.end)));
+                }
+            }
+        }
+        if best.is_some() || ca.is_empty() || cb.is_empty() || ca.len() > 2 || cb.len() > 2 {
+            continue;
+        }
+        // A changed figure.
+        let num = |w: &&W| w.lower.chars().any(|c| c.is_ascii_digit());
+        if ca.iter().any(num) && cb.iter().any(num) {
+            best = Some((
+                (ca[0].start, ca[ca.len() - 1].end),
+                (cb[0].start, cb[cb.len() - 1].end),
+            ));
+            continue;
+        }
+        let related = ca.iter().any(|x| {
+            cb.iter()
+                .any(|y| synonyms(&x.key, &y.key) || shared_prefix(&x.key, &y.key))
+        });
+        if !related {
+            best = Some((
+                (ca[0].start, ca[ca.len() - 1].end),
+                (cb[0].start, cb[cb.len() - 1].end),
+            ));
+        }
+    }
+    // A substitution only counts when the quotes are otherwise close: most content words shared.
+    let content = |ws: &[W]| ws.iter().filter(|w| !is_light(&w.lower)).count();
+    let shared = wa
+        .iter()
+        .filter(|w| !is_light(&w.lower) && in_b.contains(w.key.as_str()))
+        .count();
+    let close = shared * 3 >= content(&wa).min(content(&wb)).max(1) * 2;
+    best.filter(|_| close)
+}
+
+/// Forms of one word the stemmer leaves apart ("paralyse"/"paralysing" are caught by the key;
+/// this catches "cripple"/"crippling" style pairs).
+fn shared_prefix(a: &str, b: &str) -> bool {
+    let n = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    n >= 5 || (n >= 4 && n + 1 >= a.len().min(b.len()))
+}

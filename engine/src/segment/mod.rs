@@ -1,0 +1,284 @@
+//! Segmentation: an article's text into sentence-like segments with byte spans, each marked
+//! claim, headline or boilerplate.
+//!
+//! Spans always index the original text, never a normalised copy, so the widget can show the
+//! article exactly as published and the export's `start..end` slices give the segment back.
+//!
+//! The work is line by line, in one pass: whole-line rules first (URLs, stamps, bylines,
+//! captions, page furniture), then, within a line, link openers and date stamps that a lost
+//! line break glued to the next sentence, picture credits, and sentence boundaries. A second
+//! pass over the lines decides which segments are the title and subheadings. Every step looks a
+//! bounded distance around its position, so time is linear in the length of the text.
+
+mod boiler;
+mod dates;
+mod heading;
+mod lexicon;
+mod sentences;
+
+pub use dates::text_date;
+
+use crate::model::SegmentKind;
+use boiler::LineClass;
+
+/// A segment before it gets a database id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSegment {
+    pub start: usize,
+    pub end: usize,
+    pub kind: SegmentKind,
+    /// Index of the non-empty block (line) the segment belongs to; a line break lost between
+    /// boilerplate and a sentence counts as a block boundary.
+    pub paragraph: u32,
+}
+
+/// The segments of one line of the text, for the heading pass.
+#[derive(Debug, Clone)]
+pub(crate) struct LineSegs {
+    /// Range of indices into the segment list.
+    pub first: usize,
+    pub end: usize,
+    pub class: LineClass,
+}
+
+/// Splits `text` into segments. Invariants: spans are on char boundaries, in order,
+/// non-overlapping, trimmed of surrounding white space, and never empty.
+pub fn segment(text: &str) -> Vec<RawSegment> {
+    let mut b = Builder {
+        text,
+        out: Vec::new(),
+        lines: Vec::new(),
+        paragraph: 0,
+        seen_content: false,
+    };
+    for (s, e) in lines(text) {
+        b.line(s, e);
+    }
+    heading::classify(text, &mut b.out, &b.lines);
+    b.out
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Byte ranges of the lines of `text`, without their line breaks.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_line_break(c) {
+            out.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// White space plus the invisible marks that extraction leaves at the edges of lines.
+fn is_trim(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+        )
+}
+
+/// `text[s..e]` without surrounding white space, as a byte range; empty when nothing is left.
+fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let Some(slice) = text.get(s..e) else {
+        return (s, s);
+    };
+    let lead = slice.len() - slice.trim_start_matches(is_trim).len();
+    let trail = slice.len() - slice.trim_end_matches(is_trim).len();
+    if lead + trail >= slice.len() {
+        return (s, s);
+    }
+    (s + lead, e - trail)
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    out: Vec<RawSegment>,
+    lines: Vec<LineSegs>,
+    paragraph: u32,
+    seen_content: bool,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, s: usize, e: usize, kind: SegmentKind) {
+        let (s, e) = trim_range(self.text, s, e);
+        if s >= e {
+            return;
+        }
+        if self.out.last().is_some_and(|l| l.end > s) {
+            return; // never overlap; cannot happen with forward-only positions
+        }
+        self.out.push(RawSegment {
+            start: s,
+            end: e,
+            kind,
+            paragraph: self.paragraph,
+        });
+    }
+
+    fn skip_space(&self, mut i: usize, e: usize) -> usize {
+        while i < e {
+            match sentences::char_at(self.text, i) {
+                Some(c) if is_trim(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        i
+    }
+
+    fn line(&mut self, s: usize, e: usize) {
+        let (s, e) = trim_range(self.text, s, e);
+        if s >= e {
+            return;
+        }
+        let text = self.text;
+        let first = self.out.len();
+        let class = boiler::line_class(&text[s..e], self.seen_content);
+        match class {
+            LineClass::Boiler => self.push(s, e, SegmentKind::Boilerplate),
+            LineClass::Caption => self.sentences(s, e, SegmentKind::Boilerplate),
+            LineClass::Normal => self.normal_line(s, e),
+        }
+        if self.out[first..]
+            .iter()
+            .any(|x| x.kind != SegmentKind::Boilerplate)
+        {
+            self.seen_content = true;
+        }
+        self.lines.push(LineSegs {
+            first,
+            end: self.out.len(),
+            class,
+        });
+        self.paragraph = self.paragraph.saturating_add(1);
+    }
+
+    fn sentences(&mut self, mut pos: usize, e: usize, kind: SegmentKind) {
+        loop {
+            pos = self.skip_space(pos, e);
+            if pos >= e {
+                break;
+            }
+            let end = sentences::next_end(self.text, pos, e).max(pos + 1);
+            let end = ceil_boundary(self.text, end.min(e));
+            self.push(pos, end, kind);
+            pos = end;
+        }
+    }
+
+    /// A line that is not boilerplate as a whole: link openers and stamps glued to sentences,
+    /// captions ending in a credit, and sentences.
+    fn normal_line(&mut self, s: usize, e: usize) {
+        let text = self.text;
+        let credits = boiler::credit_parens(text, s, e);
+        let mut ci = 0;
+        let mut pos = s;
+        let mut piece_first = self.out.len();
+        loop {
+            pos = self.skip_space(pos, e);
+            if pos >= e {
+                break;
+            }
+            while credits.get(ci).is_some_and(|&(cs, _)| cs < pos) {
+                ci += 1;
+            }
+            let limit = credits.get(ci).map_or(e, |&(cs, _)| cs);
+            if pos == limit {
+                // A credit ends a caption: everything since the last break is the caption.
+                let (cs, ce) = credits[ci];
+                for seg in &mut self.out[piece_first..] {
+                    seg.kind = SegmentKind::Boilerplate;
+                }
+                self.push(cs, ce, SegmentKind::Boilerplate);
+                pos = ce;
+                ci += 1;
+                piece_first = self.out.len();
+                if self.skip_space(pos, e) < e {
+                    self.new_block();
+                }
+                continue;
+            }
+            let rest = &text[pos..e];
+            // What follows a stamp or a link split off this line may be furniture itself
+            // ("date 2021-10-07 Skip to main content"). Furniture is short, and the length cap
+            // keeps a line of many glued pieces linear.
+            if pos > s
+                && piece_first == self.out.len()
+                && rest.len() <= 300
+                && boiler::line_class(rest, self.seen_content) == LineClass::Boiler
+            {
+                self.push(pos, e, SegmentKind::Boilerplate);
+                break;
+            }
+            if let Some((title_at, nav)) = boiler::opener(rest) {
+                let split = boiler::glue_split(text, pos + title_at, e);
+                let bp_end = split.unwrap_or(e);
+                // Navigation comes after the report: a first line starting "Next" is a title,
+                // and a whole line ending in a full stop is a sentence ("Next week ...").
+                let sentence_like = nav
+                    && (!self.seen_content
+                        || (split.is_none() && boiler::ends_with_full_stop(rest)));
+                if !sentence_like {
+                    self.push(pos, bp_end, SegmentKind::Boilerplate);
+                    pos = bp_end;
+                    piece_first = self.out.len();
+                    if split.is_some() {
+                        self.new_block();
+                    }
+                    continue;
+                }
+            }
+            if let Some(len) = boiler::leading_stamp(rest) {
+                let end = ceil_boundary(text, pos + len);
+                self.push(pos, end, SegmentKind::Boilerplate);
+                pos = end;
+                piece_first = self.out.len();
+                if self.skip_space(pos, e) < e {
+                    self.new_block();
+                }
+                continue;
+            }
+            let end = sentences::next_end(text, pos, limit).max(pos + 1);
+            let end = ceil_boundary(text, end.min(e));
+            self.push(pos, end, SegmentKind::Claim);
+            pos = end;
+        }
+        // A line whose first sentence is an agency-style dated caption is a caption, together
+        // with the context sentence the picture desk adds after it.
+        let line_first = piece_first.min(self.out.len());
+        if let Some(first_claim) = self.out[line_first..]
+            .iter()
+            .position(|x| x.kind == SegmentKind::Claim)
+        {
+            let seg = &self.out[line_first + first_claim];
+            if boiler::dated_caption(&text[seg.start..seg.end]) {
+                for x in &mut self.out[line_first + first_claim..] {
+                    x.kind = SegmentKind::Boilerplate;
+                }
+            }
+        }
+    }
+
+    /// A line break was lost inside the current line: what follows is a new block.
+    fn new_block(&mut self) {
+        self.paragraph = self.paragraph.saturating_add(1);
+    }
+}
+
+/// The first char boundary at or after `i`.
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}

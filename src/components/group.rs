@@ -1,0 +1,47 @@
+//! One verdict group of the panel, with its count and one entry per other source.
+
+use crosscheck::model::{Label, Verdict};
+use yew::prelude::*;
+
+use crate::components::verdict_item::VerdictItem;
+use crate::state::{Action, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct GroupProps {
+    pub index: Shared,
+    pub label: Label,
+    pub title: &'static str,
+    pub sym: &'static str,
+    pub items: Vec<Verdict>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn Group(props: &GroupProps) -> Html {
+    let class = match props.label {
+        Label::Corroborates => "k-cor",
+        Label::Differs => "k-dif",
+        Label::Omits => "k-omi",
+    };
+    let n = props.items.len();
+    html! {
+        <section class="group" data-group={props.label.as_str()}
+            aria-label={format!("{}: {n}", props.title)}>
+            <h4>
+                <span class={classes!("sym", class)} aria-hidden="true">{ props.sym }</span>
+                { props.title }
+                <span class={classes!("count", class)}>{ n }</span>
+            </h4>
+            if n == 0 {
+                <p class="empty">{ "No other report." }</p>
+            } else {
+                <ul>
+                    { for props.items.iter().map(|v| html! {
+                        <VerdictItem key={v.other.clone()} index={props.index.clone()} verdict={v.clone()}
+                            on_action={props.on_action.clone()} />
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,27 @@
+//! The small coverage badge after each sentence: "✓3 ≠1 ∅0" told apart by symbol, border
+//! and colour, so it reads without colour vision. Hidden from screen readers, which hear the
+//! same counts in the sentence's label.
+
+use yew::prelude::*;
+
+use crate::index::Coverage;
+
+#[derive(Properties, PartialEq)]
+pub struct MarkerProps {
+    pub coverage: Coverage,
+}
+
+#[component]
+pub fn Marker(props: &MarkerProps) -> Html {
+    let c = props.coverage;
+    let part = |class: &'static str, sym: &str, n: usize| {
+        html! { <span class={classes!(class, (n == 0).then_some("zero"))}>{ format!("{sym}{n}") }</span> }
+    };
+    html! {
+        <span class="marker" aria-hidden="true" title={c.spoken()}>
+            { part("k-cor", "✓", c.corroborates) }
+            { part("k-dif", "≠", c.differs) }
+            { part("k-omi", "∅", c.omits) }
+        </span>
+    }
+}

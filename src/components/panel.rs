@@ -1,0 +1,73 @@
+//! The panel for one opened sentence: the sentence, a one-line summary, and the other
+//! sources in three counted groups (Corroborated by, Differs in, Not mentioned by).
+
+use crosscheck::model::Label;
+use yew::prelude::*;
+
+use crate::components::group::Group;
+use crate::index::plural;
+use crate::state::{Action, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub index: Shared,
+    pub segment: u32,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn Panel(props: &PanelProps) -> Html {
+    let index = &props.index;
+    let Some(seg) = index.segment(props.segment) else {
+        return html! {};
+    };
+    let verdicts = index.verdicts_of(seg.id);
+    let c = index.coverage(seg.id);
+    let close = props.on_action.reform(|_: MouseEvent| Action::Close);
+    let onkeydown = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if matches!(e.key().as_str(), "Escape" | "Esc") {
+                e.prevent_default();
+                on_action.emit(Action::Close);
+            }
+        })
+    };
+    let group = |label: Label, title: &'static str, sym: &'static str| {
+        let items: Vec<_> = verdicts
+            .iter()
+            .filter(|v| v.label == label)
+            .map(|v| (*v).clone())
+            .collect();
+        html! {
+            <Group index={index.clone()} {label} {title} {sym} {items}
+                on_action={props.on_action.clone()} />
+        }
+    };
+    let others = index.sources().len().saturating_sub(1);
+    let summary = if verdicts.is_empty() {
+        "The engine has no verdict on this sentence.".to_string()
+    } else {
+        format!(
+            "Of {}, {} corroborate, {} differ and {} do not mention it.",
+            plural(others, "other report"),
+            c.corroborates,
+            c.differs,
+            c.omits
+        )
+    };
+    html! {
+        <aside class="panel" id="cc-panel" data-panel={seg.id.to_string()}
+            aria-label="How the other reports cover this sentence" {onkeydown}>
+            <div class="panel-head">
+                <h3>{ "This sentence" }</h3>
+                <button class="close" onclick={close} aria-label="Close the panel">{ "Close ✕" }</button>
+            </div>
+            <blockquote class="quote">{ seg.text.clone() }</blockquote>
+            <p class="summary">{ summary }</p>
+            { group(Label::Corroborates, "Corroborated by", "✓") }
+            { group(Label::Differs, "Differs in", "≠") }
+            { group(Label::Omits, "Not mentioned by", "∅") }
+        </aside>
+    }
+}

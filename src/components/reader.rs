@@ -1,0 +1,75 @@
+//! The reader: owns the state reducer and lays out the bar, the article switcher, the
+//! article, the sentence panel, the coverage matrix and the live region. It is also where
+//! focus requests from the reducer become real `focus()` calls, after the render that made
+//! the target exist.
+
+use yew::prelude::*;
+
+use crate::components::article::ArticleView;
+use crate::components::header::Header;
+use crate::components::matrix::Matrix;
+use crate::components::panel::Panel;
+use crate::components::switcher::Switcher;
+use crate::state::{Action, Shared, State, Theme};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ReaderProps {
+    pub index: Shared,
+    #[prop_or_default]
+    pub source: Option<String>,
+    #[prop_or_default]
+    pub theme: Theme,
+}
+
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let state = {
+        let p = props.clone();
+        use_reducer(move || State::new(p.index, p.source.as_deref(), p.theme))
+    };
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(state.focus, move |request| {
+            if let Some(r) = request {
+                crate::dom::focus_selector(
+                    &root,
+                    &format!("[data-segment=\"{}\"]", r.segment),
+                    r.center,
+                );
+            }
+        });
+    }
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let side = match state.open {
+        Some(seg) => html! {
+            <Panel index={state.index.clone()} segment={seg} on_action={on_action.clone()} />
+        },
+        None => html! {
+            <p class="hint">
+                { "Select any sentence (click it, or Tab to the article and press Enter) to see which \
+                   other reports corroborate it, which differ and in what detail, and which do not \
+                   mention it." }
+            </p>
+        },
+    };
+    html! {
+        <div ref={root} class={classes!("cc", format!("theme-{}", state.theme.as_str()))}
+             data-crosscheck-root="">
+            <Header theme={state.theme} on_action={on_action.clone()} />
+            <Switcher index={state.index.clone()} current={state.source} on_action={on_action.clone()} />
+            <div class="layout">
+                <ArticleView index={state.index.clone()} source={state.source} open={state.open}
+                    active={state.active} on_action={on_action.clone()} />
+                <div class="side">{ side }</div>
+            </div>
+            <Matrix index={state.index.clone()} open={state.open} on_action={on_action} />
+            <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+                { state.announcement.clone() }
+            </div>
+        </div>
+    }
+}

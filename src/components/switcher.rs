@@ -1,0 +1,48 @@
+//! The article switcher: one button per article of the cluster with its number (the same
+//! number heads its column in the matrix), title, outlet and date.
+
+use yew::prelude::*;
+
+use crate::state::{Action, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct SwitcherProps {
+    pub index: Shared,
+    /// Position of the shown article.
+    pub current: usize,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn Switcher(props: &SwitcherProps) -> Html {
+    let tabs = props.index.sources().iter().enumerate().map(|(i, src)| {
+        let current = i == props.current;
+        let onclick = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::ShowSource(i));
+        let meta: Vec<&str> = [src.outlet.as_deref(), src.published.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        let title = props.index.source_title(i);
+        html! {
+            <li key={src.id.clone()}>
+                <button class="tab" data-source-tab={src.id.clone()}
+                    aria-current={if current { "true" } else { "false" }} {onclick}>
+                    <span class="num" aria-hidden="true">{ i + 1 }</span>
+                    <span class="tab-title">
+                        <span class="sr-only">{ format!("Article {}: ", i + 1) }</span>
+                        { title }
+                    </span>
+                    <span class="tab-meta">{ meta.join(" · ") }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <nav aria-label="Reports of this event">
+            <ul class="tabs">{ for tabs }</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,64 @@
+//! One other source in the panel: its name, and its evidence sentences with the shared words
+//! marked (each a button that jumps to that sentence in its article); for a difference, the
+//! two differing details side by side, labelled by kind.
+
+use crosscheck::model::{Label, Verdict};
+use yew::prelude::*;
+
+use crate::components::emphasis::Emphasised;
+use crate::state::{Action, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictItemProps {
+    pub index: Shared,
+    pub verdict: Verdict,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn VerdictItem(props: &VerdictItemProps) -> Html {
+    let index = &props.index;
+    let v = &props.verdict;
+    let name = index.source_name(&v.other);
+    let number = index.source_index(&v.other).map(|i| i + 1);
+    let date = index.source(&v.other).and_then(|s| s.published.clone());
+    let evidence = v.evidence.iter().filter_map(|&id| {
+        index.segment(id)?;
+        let onclick = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::Jump(id));
+        Some(html! {
+            <button class="evidence" data-evidence={id.to_string()} {onclick}>
+                <Emphasised runs={index.evidence_runs(v, id)} />
+                <span class="go" aria-hidden="true">{ "Show in its article →" }</span>
+                <span class="sr-only">{ format!(" (show this sentence in {name})") }</span>
+            </button>
+        })
+    });
+    let diffs = v.differences.iter().map(|d| {
+        html! {
+            <li class="diff" data-diff-kind={d.kind.human()}>
+                <span class="kind">{ format!("{} differs", d.kind.human()) }</span>
+                <span class="side-a"><span class="lab">{ "This article" }</span>{ d.here.clone() }</span>
+                <span class="side-b"><span class="lab">{ name.clone() }</span>{ d.there.clone() }</span>
+            </li>
+        }
+    });
+    html! {
+        <li class="item" data-source={v.other.clone()} data-verdict={v.label.as_str()}>
+            <div class="who">
+                if let Some(n) = number { <span class="num" aria-hidden="true">{ n }</span> }
+                <span>{ name.clone() }</span>
+                if let Some(d) = date { <span class="meta">{ d }</span> }
+                <span class="meta">{ format!("confidence {:.0}%", (v.score.clamp(0.0, 1.0) * 100.0)) }</span>
+            </div>
+            if v.label == Label::Omits {
+                <p class="none">{ "No sentence of this report states it." }</p>
+            }
+            if !v.differences.is_empty() {
+                <ul class="diffs" aria-label="Details that differ">{ for diffs }</ul>
+            }
+            { for evidence }
+        </li>
+    }
+}

@@ -1,0 +1,385 @@
+//! Read-only lookups over a validated claim database, built once per database so that every
+//! render is a cheap lookup instead of a scan, plus the pure text helpers the views share
+//! (paragraph layout, emphasis pieces, coverage counts).
+//!
+//! Nothing here decides a verdict: it only regroups what the engine wrote.
+
+use std::collections::HashMap;
+
+use crosscheck::model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict};
+
+/// How many other sources fall in each verdict group for one sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub corroborates: usize,
+    pub differs: usize,
+    pub omits: usize,
+}
+
+impl Coverage {
+    /// The sentence a screen reader hears after the sentence itself.
+    pub fn spoken(&self) -> String {
+        format!(
+            "corroborated by {}, differs in {}, not mentioned by {}",
+            plural(self.corroborates, "source"),
+            plural(self.differs, "source"),
+            plural(self.omits, "source"),
+        )
+    }
+}
+
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// One block of an article as published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub number: u32,
+    pub kind: BlockKind,
+    pub pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Every segment is a headline: shown as a heading.
+    Heading,
+    /// Every segment is boilerplate: shown muted, never clickable.
+    Boilerplate,
+    Body,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// Text of the article between segments (usually a space), kept so the article reads as
+    /// published even where the segmenter left something out.
+    Gap(String),
+    Segment(u32),
+}
+
+/// Emphasis applied to a run of an evidence or claim sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Emphasis {
+    /// Words the claim shares with this sentence.
+    Shared,
+    /// The detail that differs: wins over `Shared` where both apply.
+    Differs,
+}
+
+/// A run of text and the emphasis it carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub emphasis: Option<Emphasis>,
+}
+
+/// Cuts `text` into runs by byte ranges, ignoring ranges that are empty, reversed, out of
+/// bounds or not on character boundaries, so a malformed span can never panic or split a
+/// character. Where ranges of different emphasis overlap, the stronger one wins.
+pub fn runs(text: &str, marks: &[(usize, usize, Emphasis)]) -> Vec<Run> {
+    let ok = |i: usize| i <= text.len() && text.is_char_boundary(i);
+    let marks: Vec<_> = marks
+        .iter()
+        .copied()
+        .filter(|&(s, e, _)| s < e && ok(s) && ok(e))
+        .collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for &(s, e, _) in &marks {
+        cuts.push(s);
+        cuts.push(e);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Run> = Vec::new();
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let Some(piece) = text.get(s..e) else {
+            continue;
+        };
+        if piece.is_empty() {
+            continue;
+        }
+        let emphasis = marks
+            .iter()
+            .filter(|&&(ms, me, _)| ms <= s && e <= me)
+            .map(|&(_, _, k)| k)
+            .max();
+        match out.last_mut() {
+            Some(last) if last.emphasis == emphasis => last.text.push_str(piece),
+            _ => out.push(Run {
+                text: piece.to_string(),
+                emphasis,
+            }),
+        }
+    }
+    out
+}
+
+/// Lookups over one database. Built by [`Index::decode`] or [`Index::new`].
+#[derive(Debug)]
+pub struct Index {
+    pub db: Database,
+    seg_pos: HashMap<u32, usize>,
+    source_pos: HashMap<String, usize>,
+    /// Per source (in database order): its segments' positions, in reading order.
+    by_source: Vec<Vec<usize>>,
+    /// Per segment id: positions of its verdicts, ordered like the sources.
+    verdicts: HashMap<u32, Vec<usize>>,
+}
+
+impl Index {
+    /// Decodes and validates the binary database; the error is what a reader is shown.
+    pub fn decode(bytes: &[u8]) -> Result<Index, DbError> {
+        Ok(Index::new(Database::from_bin(bytes)?))
+    }
+
+    /// Indexes an already valid database (see `Database::validate`).
+    pub fn new(db: Database) -> Index {
+        let seg_pos: HashMap<u32, usize> = db
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
+        let source_pos: HashMap<String, usize> = db
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let mut by_source = vec![Vec::new(); db.sources.len()];
+        for (i, seg) in db.segments.iter().enumerate() {
+            if let Some(&p) = source_pos.get(&seg.source) {
+                by_source[p].push(i);
+            }
+        }
+        for list in &mut by_source {
+            list.sort_by_key(|&i| (db.segments[i].start, db.segments[i].end));
+        }
+        let mut verdicts: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, v) in db.verdicts.iter().enumerate() {
+            let list = verdicts.entry(v.segment).or_default();
+            // One verdict per (segment, other source): a repeated pair keeps the first.
+            if !list.iter().any(|&j| db.verdicts[j].other == v.other) {
+                list.push(i);
+            }
+        }
+        for list in verdicts.values_mut() {
+            list.sort_by_key(|&i| {
+                source_pos
+                    .get(&db.verdicts[i].other)
+                    .copied()
+                    .unwrap_or(usize::MAX)
+            });
+        }
+        Index {
+            db,
+            seg_pos,
+            source_pos,
+            by_source,
+            verdicts,
+        }
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.db.sources
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_pos.get(id).map(|&i| &self.db.sources[i])
+    }
+
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.source_pos.get(id).copied()
+    }
+
+    pub fn segment(&self, id: u32) -> Option<&Segment> {
+        self.seg_pos.get(&id).map(|&i| &self.db.segments[i])
+    }
+
+    /// The segments of the source at `source` (database order), in reading order.
+    pub fn segments_of(&self, source: usize) -> impl Iterator<Item = &Segment> {
+        self.by_source
+            .get(source)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.db.segments[i])
+    }
+
+    /// The sentences a reader can open: claims and headlines, in reading order.
+    pub fn clickable_of(&self, source: usize) -> Vec<u32> {
+        self.segments_of(source)
+            .filter(|s| s.kind.gets_verdicts())
+            .map(|s| s.id)
+            .collect()
+    }
+
+    /// The verdicts on one sentence, ordered like the sources.
+    pub fn verdicts_of(&self, segment: u32) -> Vec<&Verdict> {
+        self.verdicts
+            .get(&segment)
+            .map(|l| l.iter().map(|&i| &self.db.verdicts[i]).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn verdict(&self, segment: u32, other: &str) -> Option<&Verdict> {
+        self.verdicts_of(segment)
+            .into_iter()
+            .find(|v| v.other == other)
+    }
+
+    pub fn coverage(&self, segment: u32) -> Coverage {
+        let mut c = Coverage::default();
+        for v in self.verdicts_of(segment) {
+            match v.label {
+                Label::Corroborates => c.corroborates += 1,
+                Label::Differs => c.differs += 1,
+                Label::Omits => c.omits += 1,
+            }
+        }
+        c
+    }
+
+    /// What the switcher calls a source: its title, else its headline, else its id.
+    pub fn source_title(&self, source: usize) -> String {
+        let Some(src) = self.db.sources.get(source) else {
+            return String::new();
+        };
+        if let Some(t) = src
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            return t.to_string();
+        }
+        self.segments_of(source)
+            .find(|s| s.kind == SegmentKind::Headline)
+            .map(|s| s.text.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| src.id.clone())
+    }
+
+    /// The short name used in the panel and the matrix: outlet, else title, else id.
+    pub fn source_name(&self, id: &str) -> String {
+        match (self.source_index(id), self.source(id)) {
+            (Some(i), Some(src)) => src
+                .outlet
+                .as_deref()
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(str::to_string)
+                .unwrap_or_else(|| self.source_title(i)),
+            _ => id.to_string(),
+        }
+    }
+
+    /// The article at `source` laid out as published: paragraphs of segments and the text
+    /// between them.
+    pub fn paragraphs(&self, source: usize) -> Vec<Paragraph> {
+        let Some(src) = self.db.sources.get(source) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Paragraph> = Vec::new();
+        let mut kinds: Vec<Vec<SegmentKind>> = Vec::new();
+        let mut prev_end: Option<usize> = None;
+        for seg in self.segments_of(source) {
+            let same = out.last().is_some_and(|p| p.number == seg.paragraph);
+            if !same {
+                out.push(Paragraph {
+                    number: seg.paragraph,
+                    kind: BlockKind::Body,
+                    pieces: Vec::new(),
+                });
+                kinds.push(Vec::new());
+            } else if let Some(gap) = prev_end
+                .filter(|&e| e <= seg.start)
+                .and_then(|e| src.text.get(e..seg.start))
+            {
+                let gap = if gap.trim().is_empty() { " " } else { gap };
+                if let Some(p) = out.last_mut() {
+                    p.pieces.push(Piece::Gap(gap.to_string()));
+                }
+            }
+            if let (Some(p), Some(k)) = (out.last_mut(), kinds.last_mut()) {
+                p.pieces.push(Piece::Segment(seg.id));
+                k.push(seg.kind);
+            }
+            prev_end = Some(seg.end);
+        }
+        for (p, k) in out.iter_mut().zip(kinds) {
+            p.kind = if k.iter().all(|&k| k == SegmentKind::Headline) {
+                BlockKind::Heading
+            } else if k.iter().all(|&k| k == SegmentKind::Boilerplate) {
+                BlockKind::Boilerplate
+            } else {
+                BlockKind::Body
+            };
+        }
+        out
+    }
+
+    /// The emphasis of an evidence sentence within one verdict: shared words, and the
+    /// differing details the verdict locates in it.
+    pub fn evidence_runs(&self, verdict: &Verdict, evidence: u32) -> Vec<Run> {
+        let Some(seg) = self.segment(evidence) else {
+            return Vec::new();
+        };
+        let mut marks: Vec<(usize, usize, Emphasis)> = verdict
+            .shared
+            .iter()
+            .filter(|s| s.segment == evidence)
+            .map(|s| (s.start, s.end, Emphasis::Shared))
+            .collect();
+        marks.extend(
+            verdict
+                .differences
+                .iter()
+                .filter(|d| d.there_segment == evidence)
+                .map(|d| (d.there_span.0, d.there_span.1, Emphasis::Differs)),
+        );
+        runs(&seg.text, &marks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_merge_and_prefer_differs() {
+        let r = runs(
+            "one two three",
+            &[(0, 7, Emphasis::Shared), (4, 13, Emphasis::Differs)],
+        );
+        let got: Vec<_> = r.iter().map(|r| (r.text.as_str(), r.emphasis)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("one ", Some(Emphasis::Shared)),
+                ("two three", Some(Emphasis::Differs)),
+            ]
+        );
+    }
+
+    #[test]
+    fn runs_ignore_bad_spans() {
+        let text = "Kanaaní said";
+        // 7 is inside the two-byte "í"; 99 is past the end; (5, 2) is reversed.
+        let r = runs(
+            text,
+            &[
+                (0, 7, Emphasis::Shared),
+                (3, 99, Emphasis::Shared),
+                (5, 2, Emphasis::Differs),
+            ],
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].text, text);
+        assert_eq!(r[0].emphasis, None);
+    }
+}

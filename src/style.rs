@@ -1,0 +1,186 @@
+//! The widget's one stylesheet. It is adopted by each shadow root as a constructable
+//! stylesheet, so the widget needs no `<style>` element and no `style=` attribute and keeps
+//! working under a strict `style-src 'self'` Content-Security-Policy.
+//!
+//! The host page's rules cannot reach inside the shadow root, but inherited properties
+//! (colour, font, line height…) and rules on the container itself can: `:host` resets them
+//! with `!important`, which beats the page's own `!important` on the host element.
+//!
+//! Verdict colours are the Okabe-Ito colour-blind-safe palette, and every verdict is also
+//! told apart by a symbol or shape and by text, never by colour alone.
+
+pub const CSS: &str = r#"
+:host {
+  all: initial !important;
+  display: block !important;
+  contain: content;
+  min-width: 0 !important;
+  max-width: 100% !important;
+  visibility: visible !important;
+  opacity: 1 !important;
+}
+:host([hidden]) { display: none !important; }
+
+.cc {
+  --bg: #ffffff; --fg: #1b1b1f; --muted: #5c5f66; --border: #d3d6db; --soft: #f4f5f7;
+  --sel: #e4f0fa; --focus: #0b5cad;
+  --cor: #0072b2; --dif: #b54700; --dif-fill: #d55e00; --omi: #6b6f76;
+  --mark: #cde5f5; --mark-dif: #fadcc6; --own: #9aa0a8;
+  box-sizing: border-box;
+  display: block;
+  background: var(--bg);
+  color: var(--fg);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  text-align: left;
+  border: 1px solid var(--border);
+  border-radius: 8px;
+  padding: 12px;
+  container-type: inline-size;
+  overflow-wrap: anywhere;
+}
+.cc.theme-dark {
+  --bg: #16181c; --fg: #e9eaec; --muted: #a9adb4; --border: #3b3f47; --soft: #20232a;
+  --sel: #1d3547; --focus: #8cc8ff;
+  --cor: #56b4e9; --dif: #e69f00; --dif-fill: #e69f00; --omi: #a0a4ab;
+  --mark: #1c4763; --mark-dif: #5b3c0c; --own: #6c727b;
+  color-scheme: dark;
+}
+@media (prefers-color-scheme: dark) {
+  .cc.theme-auto {
+    --bg: #16181c; --fg: #e9eaec; --muted: #a9adb4; --border: #3b3f47; --soft: #20232a;
+    --sel: #1d3547; --focus: #8cc8ff;
+    --cor: #56b4e9; --dif: #e69f00; --dif-fill: #e69f00; --omi: #a0a4ab;
+    --mark: #1c4763; --mark-dif: #5b3c0c; --own: #6c727b;
+    color-scheme: dark;
+  }
+}
+.cc *, .cc *::before, .cc *::after { box-sizing: border-box; }
+.cc :focus { outline: 3px solid var(--focus); outline-offset: 2px; }
+.cc :focus:not(:focus-visible) { outline-width: 2px; }
+
+.sr-only {
+  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
+}
+
+button {
+  font: inherit; color: inherit; background: none; border: 1px solid var(--border);
+  border-radius: 6px; padding: 4px 10px; cursor: pointer; text-align: left; margin: 0;
+}
+button:hover { background: var(--soft); }
+
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; margin-bottom: 10px; }
+.brand { font-weight: 700; font-size: 1em; margin: 0; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 0.8em; color: var(--muted);
+  margin: 0; padding: 0; list-style: none; flex: 1 1 auto; }
+.theme { font-size: 0.8em; margin-left: auto; }
+
+.sym { font-weight: 700; }
+.k-cor { color: var(--cor); }
+.k-dif { color: var(--dif); }
+.k-omi { color: var(--omi); }
+
+.tabs { display: flex; gap: 8px; overflow-x: auto; padding: 2px 2px 8px; margin: 0 0 10px;
+  list-style: none; scrollbar-width: thin; }
+.tabs li { flex: 0 0 auto; }
+.tab { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; width: 14em;
+  max-width: 70vw; height: 100%; }
+.tab[aria-current="true"] { border: 2px solid var(--cor); background: var(--sel); }
+.num { grid-row: span 2; display: inline-flex; align-items: center; justify-content: center;
+  width: 1.6em; height: 1.6em; border-radius: 50%; background: var(--soft); border: 1px solid var(--border);
+  font-size: 0.8em; font-weight: 700; }
+.tab-title { font-weight: 600; font-size: 0.86em; line-height: 1.3; display: -webkit-box;
+  -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.tab-meta { font-size: 0.75em; color: var(--muted); }
+
+.layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 14px; }
+@container (min-width: 760px) {
+  .layout { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }
+  .side { position: sticky; top: 8px; max-height: 90vh; overflow: auto; }
+}
+
+.article { font-family: Georgia, "Iowan Old Style", "Times New Roman", serif; font-size: 1.02em;
+  line-height: 1.6; }
+.article h3 { font-size: 1.3em; line-height: 1.3; margin: 0 0 0.6em; font-weight: 700; }
+.article h4 { font-size: 1.08em; margin: 1em 0 0.4em; font-weight: 700; }
+.article p { margin: 0 0 0.9em; }
+.article .byline { font-size: 0.8em; color: var(--muted); font-family: system-ui, sans-serif;
+  margin: 0 0 0.8em; }
+
+.sent { cursor: pointer; border-radius: 3px; padding: 0 1px; }
+.sent:hover { background: var(--soft); }
+.sent.active-row { text-decoration: none; }
+.sent[aria-expanded="true"] { background: var(--sel); box-shadow: inset 0 -2px 0 var(--cor); }
+.boiler { color: var(--muted); font-size: 0.85em; font-style: italic; font-family: system-ui, sans-serif; }
+p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
+
+.marker { display: inline-flex; gap: 3px; margin-left: 4px; font: 600 0.7em/1 system-ui, sans-serif;
+  vertical-align: 0.12em; white-space: nowrap; }
+.marker span { padding: 1px 3px; border-radius: 3px; border: 1px solid currentColor; }
+.marker .zero { opacity: 0.45; border-style: dotted; }
+.marker .k-dif:not(.zero) { border-width: 2px; }
+
+.side { min-width: 0; }
+.hint { color: var(--muted); font-size: 0.9em; border: 1px dashed var(--border); border-radius: 6px;
+  padding: 10px; margin: 0; }
+.panel { border: 1px solid var(--border); border-radius: 8px; background: var(--soft); padding: 10px 12px; }
+.panel-head { display: flex; gap: 8px; align-items: flex-start; }
+.panel-head h3 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted);
+  margin: 0; flex: 1; }
+.close { font-size: 0.8em; padding: 2px 8px; }
+.quote { font-family: Georgia, "Times New Roman", serif; margin: 6px 0 8px; padding-left: 10px;
+  border-left: 3px solid var(--cor); }
+.summary { font-size: 0.85em; margin: 0 0 8px; }
+.group { margin: 10px 0 0; }
+.group h4 { font-size: 0.95em; margin: 0 0 6px; display: flex; gap: 6px; align-items: baseline; }
+.count { font-size: 0.8em; border-radius: 10px; padding: 0 7px; border: 1px solid currentColor; }
+.group ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.empty { font-size: 0.85em; color: var(--muted); margin: 0; }
+.item { background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 8px; }
+.item[data-verdict="corroborates"] { border-left: 4px solid var(--cor); }
+.item[data-verdict="differs"] { border-left: 4px dashed var(--dif-fill); }
+.item[data-verdict="omits"] { border-left: 4px dotted var(--omi); }
+.who { font-weight: 600; font-size: 0.88em; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; }
+.who .meta { font-weight: 400; color: var(--muted); font-size: 0.78em; }
+.evidence { display: block; width: 100%; margin-top: 6px; font-family: Georgia, "Times New Roman", serif;
+  font-size: 0.92em; line-height: 1.45; border-color: transparent; background: var(--soft); }
+.evidence:hover { border-color: var(--border); }
+.evidence .go { display: block; font: 0.72em system-ui, sans-serif; color: var(--muted); margin-top: 2px; }
+mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 1px; }
+mark.dif { background: var(--mark-dif); text-decoration: underline wavy var(--dif); text-underline-offset: 3px; }
+.diffs { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 6px; }
+.diff { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 8px; font-size: 0.85em; }
+.diff .kind { grid-column: 1 / -1; font-size: 0.75em; font-weight: 700; color: var(--dif);
+  text-transform: uppercase; letter-spacing: 0.04em; }
+.diff .side-a, .diff .side-b { border: 1px solid var(--border); border-radius: 4px; padding: 4px 6px;
+  background: var(--bg); }
+.diff .lab { display: block; font-size: 0.7em; color: var(--muted); }
+@container (max-width: 340px) { .diff { grid-template-columns: 1fr; } }
+.none { font-size: 0.85em; color: var(--muted); margin: 4px 0 0; }
+
+.overview { margin-top: 16px; border-top: 1px solid var(--border); padding-top: 10px; }
+.overview h3 { font-size: 1em; margin: 0 0 4px; }
+.overview .help { font-size: 0.8em; color: var(--muted); margin: 0 0 8px; }
+.matrix { max-height: 420px; overflow: auto; border: 1px solid var(--border); border-radius: 6px;
+  padding: 0 8px 8px; }
+.mhead { position: sticky; top: 0; background: var(--bg); padding-top: 6px; z-index: 1; }
+.mgroup h4 { font-size: 0.78em; font-weight: 600; margin: 8px 0 2px; color: var(--muted);
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.matrix svg { display: block; overflow: visible; }
+.matrix text { fill: var(--fg); font: 700 11px system-ui, sans-serif; }
+.cell { cursor: pointer; }
+.cell .bgc { fill: transparent; stroke: none; }
+.cell:hover .bgc { fill: var(--soft); }
+.cell:focus { outline: none; }
+.cell:focus .bgc { stroke: var(--focus); stroke-width: 2.5px; fill: var(--soft); }
+.row-open .bgc { fill: var(--sel); }
+.s-cor { fill: var(--cor); }
+.s-dif { fill: var(--dif-fill); }
+.s-omi { fill: none; stroke: var(--omi); stroke-width: 1.5px; }
+.s-own { fill: var(--own); }
+.s-none { fill: none; stroke: var(--own); stroke-width: 1px; stroke-dasharray: 2 2; }
+
+.error { border: 2px solid var(--dif-fill); border-radius: 8px; padding: 12px; background: var(--bg);
+  color: var(--fg); font: 15px/1.5 system-ui, sans-serif; }
+.error strong { display: block; margin-bottom: 4px; }
+"#;
