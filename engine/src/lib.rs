@@ -9,6 +9,7 @@
 pub mod analyze;
 pub mod eval;
 pub mod io;
+pub mod limits;
 pub mod model;
 pub mod pipeline;
 pub mod segment;
