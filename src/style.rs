@@ -184,7 +184,12 @@ mark.dif { background: var(--mark-dif); text-decoration: underline wavy var(--di
 .mhead { position: sticky; top: 0; background: var(--bg); padding-top: 6px; z-index: 1; }
 .mgroup h4 { font-size: 0.78em; font-weight: 600; margin: 8px 0 2px; color: var(--muted);
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.matrix svg { display: block; overflow: visible; }
+.matrix svg { display: block; overflow: visible; flex: 0 0 auto; }
+.mbody { display: flex; align-items: flex-start; gap: 6px; }
+.mlabels { list-style: none; margin: 0; padding: 0; min-width: 0; flex: 1 1 auto; }
+.mlabels li { height: 16px; line-height: 16px; font-size: 11px; color: var(--muted); white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }
+.mlabels li.row-open { color: var(--fg); font-weight: 600; }
 .matrix text { fill: var(--fg); font: 700 11px system-ui, sans-serif; }
 .cell { cursor: pointer; }
 .cell .bgc { fill: transparent; stroke: none; }
