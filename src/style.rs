@@ -144,6 +144,8 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .panel-head h3 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted);
   margin: 0; flex: 1; }
 .close { font-size: 0.8em; padding: 2px 8px; }
+.back { font-size: 0.8em; padding: 2px 8px; margin: 6px 0 0; display: block; max-width: 100%;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .quote { font-family: Georgia, "Times New Roman", serif; margin: 6px 0 8px; padding-left: 10px;
   border-left: 3px solid var(--cor); }
 .summary { font-size: 0.85em; margin: 0 0 8px; }

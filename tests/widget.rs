@@ -645,6 +645,13 @@ async fn differences_and_shared_words_are_shown() {
     assert_eq!(seg_id(&f.active().expect("focused")), 10);
     let back = f.must("[data-panel] [data-source=\"a\"]");
     assert_eq!(attr(&back, "data-verdict"), "differs");
+    // "Back" returns to the sentence the reader came from.
+    click(&f.must("[data-panel] [data-back]"));
+    yew::scheduler::flush().await;
+    assert_eq!(f.shown_article(), "a");
+    assert_eq!(attr(&f.must("[data-panel]"), "data-panel"), "2");
+    assert_eq!(seg_id(&f.active().expect("focused")), 2);
+    assert!(f.q("[data-panel] [data-back]").is_none());
 
     // The omits group of another sentence.
     click(&f.must("[data-source-tab=\"a\"]"));
