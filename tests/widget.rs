@@ -433,6 +433,16 @@ async fn corrupt_database_shows_the_error() {
         (wrong_version, "version"),
         (truncated, "damaged"),
         (Vec::new(), "not a Crosscheck"),
+        (
+            Database {
+                version: DB_VERSION,
+                sources: vec![],
+                segments: vec![],
+                verdicts: vec![],
+            }
+            .to_bin(),
+            "no articles",
+        ),
     ] {
         let f = Fixture::new(&bytes, Options::default()).await;
         let err = f.must("[data-error]");
