@@ -227,8 +227,10 @@ impl Index {
     }
 
     pub fn verdict(&self, segment: u32, other: &str) -> Option<&Verdict> {
-        self.verdicts_of(segment)
-            .into_iter()
+        self.verdicts
+            .get(&segment)?
+            .iter()
+            .map(|&i| &self.db.verdicts[i])
             .find(|v| v.other == other)
     }
 

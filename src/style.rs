@@ -4,24 +4,35 @@
 //!
 //! The host page's rules cannot reach inside the shadow root, but inherited properties
 //! (colour, font, line height…) and rules on the container itself can: `:host` resets them
-//! with `!important`, which beats the page's own `!important` on the host element.
+//! with `!important`, which beats the page's own `!important` on the host element, and
+//! `.cc { all: initial }` cuts inheritance below it. The container's size and place stay the
+//! page's to choose.
 //!
 //! Verdict colours are the Okabe-Ito colour-blind-safe palette, and every verdict is also
 //! told apart by a symbol or shape and by text, never by colour alone.
 
 pub const CSS: &str = r#"
 :host {
-  all: initial !important;
+  /* The page keeps the container's size and place (width, margin, position); everything
+     that would change how the widget looks, or flow into it by inheritance, is reset. */
   display: block !important;
-  contain: content;
+  box-sizing: border-box !important;
   min-width: 0 !important;
-  max-width: 100% !important;
-  visibility: visible !important;
-  opacity: 1 !important;
+  border: 0 !important; padding: 0 !important; background: none !important;
+  box-shadow: none !important; outline: 0 !important;
+  color: initial !important; font: initial !important; line-height: normal !important;
+  letter-spacing: normal !important; word-spacing: normal !important;
+  text-transform: none !important; text-align: start !important; text-indent: 0 !important;
+  text-shadow: none !important; white-space: normal !important; direction: ltr !important;
+  writing-mode: horizontal-tb !important; visibility: visible !important; opacity: 1 !important;
+  filter: none !important; transform: none !important; clip-path: none !important;
+  float: none !important; overflow: visible !important; cursor: auto !important;
+  contain: content;
 }
 :host([hidden]) { display: none !important; }
 
 .cc {
+  all: initial;
   --bg: #ffffff; --fg: #1b1b1f; --muted: #5c5f66; --border: #d3d6db; --soft: #f4f5f7;
   --sel: #e4f0fa; --focus: #0b5cad;
   --cor: #0072b2; --dif: #b54700; --dif-fill: #d55e00; --omi: #6b6f76;
@@ -56,7 +67,7 @@ pub const CSS: &str = r#"
 }
 .cc *, .cc *::before, .cc *::after { box-sizing: border-box; }
 .cc :focus { outline: 3px solid var(--focus); outline-offset: 2px; }
-.cc :focus:not(:focus-visible) { outline-width: 2px; }
+.cc :focus:not(:focus-visible) { outline: 1px dotted var(--focus); outline-offset: 1px; }
 
 .sr-only {
   position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
@@ -80,7 +91,7 @@ button:hover { background: var(--soft); }
 .k-dif { color: var(--dif); }
 .k-omi { color: var(--omi); }
 
-.tabs { display: flex; gap: 8px; overflow-x: auto; padding: 2px 2px 8px; margin: 0 0 10px;
+.tabs { position: relative; display: flex; gap: 8px; overflow-x: auto; padding: 2px 2px 8px; margin: 0 0 10px;
   list-style: none; scrollbar-width: thin; }
 .tabs li { flex: 0 0 auto; }
 .tab { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; width: 14em;
@@ -124,6 +135,11 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .marker .k-dif:not(.zero) { border-width: 2px; }
 
 .side { min-width: 0; }
+/* Narrow: the panel follows the article but stays in sight at the bottom of the viewport. */
+@container (max-width: 759.98px) {
+  .side.is-open { position: sticky; bottom: 0; z-index: 2; max-height: 50vh; overflow: auto;
+    box-shadow: 0 -6px 16px rgba(0, 0, 0, 0.18); border-radius: 8px; }
+}
 .hint { color: var(--muted); font-size: 0.9em; border: 1px dashed var(--border); border-radius: 6px;
   padding: 10px; margin: 0; }
 .panel { border: 1px solid var(--border); border-radius: 8px; background: var(--soft); padding: 10px 12px; }
@@ -144,6 +160,8 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .item[data-verdict="differs"] { border-left: 4px dashed var(--dif-fill); }
 .item[data-verdict="omits"] { border-left: 4px dotted var(--omi); }
 .who { font-weight: 600; font-size: 0.88em; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; }
+.who .name { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical;
+  overflow: hidden; }
 .who .meta { font-weight: 400; color: var(--muted); font-size: 0.78em; }
 .evidence { display: block; width: 100%; margin-top: 6px; font-family: Georgia, "Times New Roman", serif;
   font-size: 0.92em; line-height: 1.45; border-color: transparent; background: var(--soft); }

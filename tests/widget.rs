@@ -661,3 +661,73 @@ async fn differences_and_shared_words_are_shown() {
         .q("[data-cell-segment=\"2\"][data-cell-source=\"b\"] .s-dif")
         .is_some());
 }
+
+// ---------------------------------------------------------------- host page and layout
+
+fn computed(el: &Element, prop: &str) -> String {
+    web_sys::window()
+        .unwrap()
+        .get_computed_style(el)
+        .unwrap()
+        .unwrap()
+        .get_property_value(prop)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn hostile_page_css_does_not_reach_the_widget() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(
+        "body * { all: unset; } \
+         div { color: rgb(255, 0, 0) !important; font-size: 40px !important; \
+               text-transform: uppercase !important; letter-spacing: 9px !important; } \
+         button, svg, [data-segment], [data-panel] { display: none !important; } \
+         mark { background: black !important; }",
+    ));
+    doc.head().unwrap().append_child(&style).unwrap();
+    let f = Fixture::new(EMBEDDED_DB, Options::default()).await;
+    let s = f.must("[data-segment]");
+    assert_ne!(computed(&s, "color"), "rgb(255, 0, 0)");
+    assert_ne!(computed(&s, "font-size"), "40px");
+    assert_eq!(computed(&s, "text-transform"), "none");
+    assert_eq!(computed(&s, "letter-spacing"), "normal");
+    assert_ne!(computed(&f.must("[data-source-tab]"), "display"), "none");
+    assert_ne!(computed(&f.must("svg"), "display"), "none");
+    assert_eq!(computed(&f.container, "display"), "block");
+    click(&s);
+    yew::scheduler::flush().await;
+    assert_ne!(computed(&f.must("[data-panel]"), "display"), "none");
+    style.remove();
+}
+
+#[wasm_bindgen_test]
+async fn narrow_container_stacks_the_panel_under_the_article() {
+    let style_for = |width: u32| {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let style = doc.create_element("style").unwrap();
+        style.set_text_content(Some(&format!("[data-crosscheck] {{ width: {width}px; }}")));
+        doc.head().unwrap().append_child(&style).unwrap();
+        style
+    };
+    for (width, columns) in [(360u32, 1usize), (1100, 2)] {
+        let style = style_for(width);
+        let f = Fixture::new(EMBEDDED_DB, Options::default()).await;
+        let layout = f.must(".layout");
+        let tracks = computed(&layout, "grid-template-columns");
+        assert_eq!(
+            tracks.split_whitespace().count(),
+            columns,
+            "{width}px: {tracks}"
+        );
+        let rect = f.container.get_bounding_client_rect();
+        assert!(rect.width() <= width as f64 + 0.5);
+        // Nothing inside overflows the container sideways.
+        let article = f.must("[data-article]").get_bounding_client_rect();
+        assert!(
+            article.right() <= rect.right() + 0.5,
+            "{width}px article fits"
+        );
+        style.remove();
+    }
+}

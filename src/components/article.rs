@@ -70,7 +70,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     .collect();
     html! {
         <article class="article" aria-label={index.source_title(props.source)}
-            data-article={src.id.clone()}>
+            data-article={src.id.clone()} lang={src.language.clone()}>
             if !byline.is_empty() {
                 <p class="byline">{ byline.join(" · ") }</p>
             }

@@ -48,7 +48,7 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
         <li class="item" data-source={v.other.clone()} data-verdict={v.label.as_str()}>
             <div class="who">
                 if let Some(n) = number { <span class="num" aria-hidden="true">{ n }</span> }
-                <span>{ name.clone() }</span>
+                <span class="name">{ name.clone() }</span>
                 if let Some(d) = date { <span class="meta">{ d }</span> }
                 <span class="meta">{ format!("confidence {:.0}%", (v.score.clamp(0.0, 1.0) * 100.0)) }</span>
             </div>
