@@ -549,7 +549,17 @@ async fn hostile_article_text_is_shown_as_text_and_never_runs() {
             yew::scheduler::flush().await;
             sentences_clicked += 1;
             assert_eq!(f.open_panel().as_deref(), Some(id.as_str()));
-            let quote = f.must("[data-panel] blockquote").text_content().unwrap();
+            // The quote as seen: without the screen-reader-only words ("differing: ").
+            let quote = js(
+                "el",
+                "const c = el.cloneNode(true); \
+                 c.querySelectorAll('.sr-only').forEach(n => n.remove()); \
+                 return c.textContent;",
+            )
+            .call1(&JsValue::NULL, &f.must("[data-panel] blockquote"))
+            .unwrap()
+            .as_string()
+            .unwrap();
             let seg = db.segments.iter().find(|x| x.id.to_string() == id).unwrap();
             assert_eq!(quote, seg.text, "the panel quotes the sentence as text");
             for el in f.qa("*") {
