@@ -817,8 +817,9 @@ async fn damaged_databases_show_the_message_and_the_host_keeps_working() {
 
 #[wasm_bindgen_test]
 async fn failure_message_replaces_the_widgets_not_the_page() {
-    // There is no way to make a component panic from the outside (every input path is
-    // validated), so this drives the panic hook's own path, `show_failure`.
+    // The panic hook's own path, `show_failure`, with two widgets (one with its panel open).
+    // A real panic is provoked in tests/panic.rs, alone in its binary since it aborts the
+    // wasm instance.
     let host = Host::new();
     let before = host.html();
     let a = Fixture::new(EMBEDDED_DB, Options::default()).await;
