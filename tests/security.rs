@@ -600,6 +600,38 @@ async fn hostile_article_text_is_shown_as_text_and_never_runs() {
         click(&el);
         yew::scheduler::flush().await;
     }
+    for el in f.qa("[data-evidence]") {
+        hover(&el);
+        click(&el);
+        yew::scheduler::flush().await;
+    }
+    // The matrix's arrow keys find the cell of the source whose id is a selector break-out
+    // (its focus code builds a CSS selector from source ids).
+    let hostile_id = &db.sources[2].id;
+    let stop = f
+        .qa("[data-cell-segment]")
+        .into_iter()
+        .find(|c| attr(c, "tabindex") == "0")
+        .expect("the matrix has a tab stop");
+    js("el", "el.focus();")
+        .call1(&JsValue::NULL, &stop)
+        .unwrap();
+    for _ in 0..db.sources.len() {
+        let here = f
+            .container
+            .shadow_root()
+            .unwrap()
+            .active_element()
+            .expect("focus is in the matrix");
+        key(&here, "ArrowRight");
+        yew::scheduler::flush().await;
+    }
+    let here = f.container.shadow_root().unwrap().active_element().unwrap();
+    assert_eq!(
+        &attr(&here, "data-cell-source"),
+        hostile_id,
+        "arrow keys reach the last column, whose source id is hostile"
+    );
     for p in PAYLOADS {
         assert!(shown.contains(p), "payload {p:?} is shown verbatim as text");
     }
