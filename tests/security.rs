@@ -1154,6 +1154,24 @@ async fn host_events_outside_the_widget_are_untouched() {
     key(&open, "Escape");
     yew::scheduler::flush().await;
     assert!(f.q("[data-panel]").is_none(), "Escape closed the panel");
+    // With nothing of its own to close, the widget leaves Escape to the host (which may
+    // close its own dialog with it); Space opens a sentence and does not scroll the page.
+    host.clear_log();
+    let s1 = f.must("[data-segment=\"1\"]");
+    focus(&s1);
+    assert!(
+        key(&s1, "Escape"),
+        "Escape with no panel open is not cancelled"
+    );
+    assert!(
+        host.log()
+            .iter()
+            .any(|(t, k, p, w)| t == "keydown" && k == "Escape" && !*p && *w),
+        "Escape with no panel open reaches the host"
+    );
+    assert!(!key(&s1, " "), "Space on a sentence is handled");
+    yew::scheduler::flush().await;
+    assert_eq!(f.open_panel().as_deref(), Some("1"));
     assert_eq!(host.html(), before, "the host DOM is unchanged");
     host.assert_alive("after using the widget");
 }
@@ -1224,4 +1242,93 @@ async fn a_second_widget_keeps_its_own_selection_and_panel() {
     );
     assert!(a.q("[data-panel]").is_some(), "A has its own panel open");
     assert_ne!(a.shown_article(), b.shown_article());
+}
+
+/// Every string a database carries, set to markup: a database need not come from this
+/// engine (a newsroom may build its own), so every field is rendered as text.
+#[wasm_bindgen_test]
+async fn every_string_field_of_a_database_is_shown_as_text() {
+    set_global("__pwned", &JsValue::UNDEFINED);
+    let x = |tag: &str| format!("<img src=x onerror=\"window.__pwned='{tag}'\">");
+    let a_text = format!("{} said {} 40 people were hurt.", x("a0"), x("a1"));
+    let b_text = format!("{} said 45 people were hurt.", x("b0"));
+    let source = |id: &str, text: &str| Source {
+        id: id.into(),
+        title: Some(format!("<script>window.__pwned='title-{id}'</script>")),
+        outlet: Some(x(&format!("outlet-{id}"))),
+        url: Some(format!("javascript:window.__pwned='url-{id}'")),
+        published: Some(x(&format!("date-{id}"))),
+        language: Some(x(&format!("lang-{id}"))),
+        text: text.into(),
+    };
+    let a_id = "a\"><svg onload=\"window.__pwned='id'\">";
+    let a = source(a_id, &a_text);
+    let b = source("b", &b_text);
+    let whole = |id: u32, s: &Source| Segment {
+        id,
+        source: s.id.clone(),
+        text: s.text.clone(),
+        start: 0,
+        end: s.text.len(),
+        kind: SegmentKind::Claim,
+        paragraph: 0,
+    };
+    let verdict = |segment: u32, other: &str, evidence: u32, len: usize| Verdict {
+        segment,
+        other: other.into(),
+        label: Label::Differs,
+        score: 0.9,
+        evidence: vec![evidence],
+        differences: vec![Difference {
+            kind: DiffKind::Number,
+            here: x(&format!("here-{segment}")),
+            there: x(&format!("there-{segment}")),
+            here_span: (0, 4),
+            there_segment: evidence,
+            there_span: (0, 4),
+        }],
+        shared: vec![SharedSpan {
+            segment: evidence,
+            start: 0,
+            end: len,
+        }],
+    };
+    let db = Database {
+        version: DB_VERSION,
+        segments: vec![whole(1, &a), whole(2, &b)],
+        verdicts: vec![
+            verdict(1, "b", 2, b.text.len()),
+            verdict(2, a_id, 1, a.text.len()),
+        ],
+        sources: vec![a, b],
+    };
+    db.validate().expect("a consistent database");
+    let f = Fixture::new(&db.to_bin(), Options::default()).await;
+    for tab in f.qa("[data-source-tab]") {
+        click(&tab);
+        yew::scheduler::flush().await;
+        let s = f.must("[data-segment]");
+        click(&s);
+        yew::scheduler::flush().await;
+        assert!(
+            f.q("[data-panel] [data-diff-kind]").is_some(),
+            "a difference is shown"
+        );
+        for el in f.qa("*") {
+            hover(&el);
+        }
+        let foreign = foreign_markup(&f);
+        assert!(foreign.is_empty(), "markup from data: {foreign:?}");
+        let text = f.must(".cc").text_content().unwrap();
+        for field in ["here-", "there-", "outlet-", "title-"] {
+            assert!(text.contains(field), "{field} shown as text in {text:?}");
+        }
+    }
+    let evidence = f.must("[data-evidence]");
+    click(&evidence);
+    yew::scheduler::flush().await;
+    let foreign = foreign_markup(&f);
+    assert!(foreign.is_empty(), "markup from data: {foreign:?}");
+    yew::platform::time::sleep(Duration::from_millis(300)).await;
+    assert_not_pwned("every string field");
 }
