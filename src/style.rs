@@ -124,6 +124,9 @@ button:hover { background: var(--soft); }
 .sent[aria-expanded="true"] { background: var(--sel); box-shadow: inset 0 -2px 0 var(--cor); }
 .boiler { color: var(--muted); font-size: 0.85em; font-style: italic; font-family: system-ui, sans-serif; }
 p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
+/* Article text may carry bidi controls (U+202E…): each sentence is an isolate, so an
+   unterminated override cannot reorder the next sentence or its coverage marker. */
+.sent, .boiler { unicode-bidi: isolate; }
 
 .marker { display: inline-flex; gap: 3px; margin-left: 4px; font: 600 0.7em/1 system-ui, sans-serif;
   vertical-align: 0.12em; white-space: nowrap; }
