@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::limits;
+
 /// Metadata of one article; only what `sources.toml` or the text says, never invented.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,11 +75,34 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Article>, InputError> {
             "no .txt articles in this folder",
         ));
     }
+    if paths.len() > limits::MAX_ARTICLES {
+        return Err(InputError::new(
+            dir,
+            None,
+            limits::LimitError::TooManyArticles {
+                count: paths.len(),
+                max: limits::MAX_ARTICLES,
+            }
+            .to_string(),
+        ));
+    }
     let meta = load_sources_toml(&dir.join("sources.toml"))?;
     let mut articles = Vec::with_capacity(paths.len());
+    let mut total = 0usize;
     for path in paths {
-        let bytes = std::fs::read(&path)
-            .map_err(|e| InputError::new(&path, None, format!("cannot read: {e}")))?;
+        let bytes = read_capped(&path, limits::MAX_ARTICLE_BYTES)?;
+        total = total.saturating_add(bytes.len());
+        if total > limits::MAX_CLUSTER_BYTES {
+            return Err(InputError::new(
+                dir,
+                None,
+                format!(
+                    "the articles up to {} add up to more than {} bytes, the cluster limit",
+                    path.display(),
+                    limits::MAX_CLUSTER_BYTES
+                ),
+            ));
+        }
         let text = String::from_utf8(bytes).map_err(|e| {
             let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -93,16 +118,57 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Article>, InputError> {
     Ok(articles)
 }
 
-fn load_sources_toml(path: &Path) -> Result<BTreeMap<String, SourceMeta>, InputError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-        Err(e) => return Err(InputError::new(path, None, format!("cannot read: {e}"))),
+/// Reads a file of at most `max` bytes. The size is checked before reading and again while
+/// reading (a file can grow, and some report no size), so a huge or endless file is refused
+/// with an error naming it instead of filling memory.
+fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    let too_large = |bytes: u64| {
+        InputError::new(
+            path,
+            None,
+            format!(
+                "the file is {bytes} bytes; the limit is {max} bytes per file \
+                 (see engine/src/limits.rs)"
+            ),
+        )
     };
+    let file = std::fs::File::open(path)
+        .map_err(|e| InputError::new(path, None, format!("cannot read: {e}")))?;
+    let max64 = u64::try_from(max).unwrap_or(u64::MAX);
+    if let Ok(m) = file.metadata() {
+        if m.len() > max64 {
+            return Err(too_large(m.len()));
+        }
+    }
+    let mut bytes = Vec::new();
+    file.take(max64.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::new(path, None, format!("cannot read: {e}")))?;
+    if bytes.len() > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn load_sources_toml(path: &Path) -> Result<BTreeMap<String, SourceMeta>, InputError> {
+    if let Err(e) = std::fs::metadata(path) {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            return Ok(BTreeMap::new());
+        }
+    }
+    let bytes = read_capped(path, limits::MAX_SOURCES_TOML_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+        InputError::new(path, Some(line), "not valid UTF-8")
+    })?;
     let table: BTreeMap<String, SourceMeta> = toml::from_str(&text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        // Counted on bytes, so a span off a char boundary cannot panic.
+        let line = e.span().map(|s| {
+            let upto = &text.as_bytes()[..s.start.min(text.len())];
+            upto.iter().filter(|&&b| b == b'\n').count() + 1
+        });
         InputError::new(path, line, e.message().to_string())
     })?;
     for (id, meta) in &table {

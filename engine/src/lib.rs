@@ -10,6 +10,7 @@ pub mod align;
 pub mod analyze;
 pub mod eval;
 pub mod io;
+pub mod limits;
 pub mod model;
 mod pair_weights;
 pub mod pipeline;

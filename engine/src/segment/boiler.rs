@@ -110,6 +110,29 @@ fn furniture(line: &str) -> bool {
     if words(line) > 25 {
         return false;
     }
+    // "via example.com", "Source: Interfax": where an aggregator took the text from.
+    if (bare.starts_with("via ") && words(line) <= 3)
+        || ((bare.starts_with("source:") || bare.starts_with("sources:")) && words(line) <= 8)
+    {
+        return true;
+    }
+    // Breadcrumbs: "Home > World > Europe".
+    if bare.starts_with("home >") || bare.contains(":home >") || bare.contains(" > home >") {
+        return true;
+    }
+    // The signature under an embedded post: "— Jane Doe (@janedoe) March 4, 2021".
+    if line.starts_with(['\u{2014}', '\u{2013}', '-']) && line.contains("(@") {
+        if let Some((_, after)) = line.rsplit_once(')') {
+            let run = dates::date_run(after.trim());
+            if run.has_digit && run.end == after.trim().len() {
+                return true;
+            }
+        }
+    }
+    // An agency trailer: "Associated Press writer Jane Doe contributed to this report."
+    if bare.contains("contributed to this report") || bare.contains("contributed reporting") {
+        return true;
+    }
     lexicon::FURNITURE_PREFIXES.iter().any(|p| {
         bare.starts_with(p)
             && (!p.starts_with("copyright")
@@ -124,16 +147,33 @@ fn is_stamp(line: &str) -> bool {
         None => line,
     };
     let run = dates::date_run(value);
-    run.has_digit && run.end == value.trim_end().len()
+    if run.has_digit && run.end == value.trim_end().len() {
+        return true;
+    }
+    // Stamps whose parts were glued by extraction ("February 9, 20233:04 PM GMTUpdated 2 hours
+    // ago"): short, and mostly date and time words.
+    let (date_words, all, digit) = dates::date_share(value);
+    digit && all <= 12 && date_words >= 3 && date_words * 10 >= all * 7
 }
 
 /// A line that is a caption by its trailing credit ("... Photograph: Jane Doe/AAP",
 /// "... AFP via Getty Images").
 fn is_caption(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    // Picture-desk openings: "FILE - ...", "Photo shows ...", "In this photo ...".
+    if line.starts_with("FILE -")
+        || line.starts_with("FILE \u{2013}")
+        || line.starts_with("FILE \u{2014}")
+        || line.starts_with("FILE PHOTO")
+        || lexicon::CAPTION_OPENINGS
+            .iter()
+            .any(|o| lower.starts_with(o))
+    {
+        return true;
+    }
     if ends_with_full_stop(line) {
         return false;
     }
-    let lower = line.to_lowercase();
     for label in lexicon::CREDIT_LABELS {
         if let Some(at) = lower.rfind(label) {
             let starts_upper = line
@@ -150,18 +190,98 @@ fn is_caption(line: &str) -> bool {
     if t.ends_with("getty images") || t.ends_with("shutterstock") {
         return true;
     }
-    if let Some((_, last)) = t.rsplit_once('/') {
-        let last = last.trim();
-        if lexicon::agency(last) && words(line) > 2 {
+    // "... REUTERS/Jane Doe", "... Jane Doe/AFP", "... AFP/Getty Images".
+    if let Some((before, last)) = t.rsplit_once('/') {
+        let agency_before = before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(lexicon::agency);
+        if (lexicon::agency(last.trim()) || agency_before) && words(line) > 2 {
             return true;
+        }
+    }
+    // A gallery position "[1/5]" opens a caption.
+    if let Some(rest) = t.strip_prefix('[') {
+        if let Some((inside, _)) = rest.split_once(']') {
+            if inside.contains('/')
+                && inside
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+            {
+                return true;
+            }
         }
     }
     false
 }
 
+/// A line without its list marker ("- By ...", "• Home").
+fn strip_marker(line: &str) -> &str {
+    line.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{2022}' | '*' | '-' | '\u{2013}' | '\u{2014}' | '\u{00B7}'
+            )
+    })
+}
+
+/// A photo caption sentence in agency style, which ends with the day the picture was taken:
+/// "Rescuers search a building in Adana, Turkey, Tuesday, Feb. 7, 2023."
+pub(crate) fn dated_caption(sentence: &str) -> bool {
+    let Some(body) = sentence.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let mut parts = body.rsplitn(4, ',');
+    let (Some(year), Some(month_day), Some(rest)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let year = year.trim();
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let md: Vec<&str> = month_day.split_whitespace().collect();
+    let [m, d] = md.as_slice() else {
+        return false;
+    };
+    if lexicon::month(&m.to_lowercase()).is_none()
+        || !m.starts_with(char::is_uppercase)
+        || d.len() > 2
+        || !d.chars().all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // The picture's place or weekday comes before the date, after a comma.
+    !rest.trim().is_empty() && parts.next().is_some_and(|p| !p.trim().is_empty())
+}
+
+/// A metadata bar: "Reuters | Washington DC | Updated: 08-10-2021 00:10 IST". Three or more
+/// parts separated by bars, one of them a date stamp or an agency.
+fn is_meta_bar(line: &str) -> bool {
+    if line.matches('|').count() < 2 || words(line) > 30 || ends_with_full_stop(line) {
+        return false;
+    }
+    line.split('|').any(|part| {
+        let part = part.trim();
+        lexicon::agency(&part.to_lowercase()) || is_stamp(part)
+    })
+}
+
+/// A short line that ends in a URL: "Source: https://...", "Read the report at www....".
+fn ends_in_url(line: &str) -> bool {
+    words(line) <= 6 && line.split_whitespace().next_back().is_some_and(is_url)
+}
+
 /// Whole-line rules. `seen_content` says whether a non-boilerplate line came before.
 pub(crate) fn line_class(line: &str, seen_content: bool) -> LineClass {
-    if is_url(line) || furniture(line) || is_stamp(line) || is_byline(line, seen_content) {
+    if is_url(line)
+        || ends_in_url(line)
+        || furniture(line)
+        || is_meta_bar(line)
+        || is_stamp(line)
+        || is_byline(strip_marker(line), seen_content)
+    {
         return LineClass::Boiler;
     }
     if !line.chars().any(char::is_alphanumeric) {
@@ -192,8 +312,20 @@ pub(crate) fn leading_stamp(s: &str) -> Option<usize> {
     if !labelled && !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let end = value + run.end;
-    let after = s.get(end..)?.trim_start();
+    let mut end = value + run.end;
+    let mut after = s.get(end..)?.trim_start();
+    // A year glued to the first word of the sentence: "Published 10 Sep 2022Albania ...".
+    if labelled {
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let glued = after.get(digits..).is_some_and(|t| {
+            let mut cs = t.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+        });
+        if (1..=4).contains(&digits) && glued {
+            end = s.len() - after.len() + digits;
+            after = &after[digits..];
+        }
+    }
     if after.is_empty()
         || after.starts_with(|c: char| c.is_uppercase() || super::sentences::is_opener(c))
     {
@@ -206,9 +338,8 @@ pub(crate) fn leading_stamp(s: &str) -> Option<usize> {
 /// A link or navigation opener at the start of `s` ("SEE ALSO:", "Read more:", "Previous",
 /// "Next"). Returns where the link title starts and whether it is navigation.
 pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
-    let head: String = s.chars().take(28).flat_map(char::to_lowercase).collect();
     for o in lexicon::LINK_OPENERS {
-        if head.starts_with(o) && s.is_char_boundary(o.len()) {
+        if starts_with_ignore_ascii_case(s, o) {
             let rest = &s[o.len()..];
             return Some((s.len() - rest.trim_start().len(), false));
         }
@@ -279,22 +410,35 @@ pub(crate) fn glue_split(text: &str, from: usize, end: usize) -> Option<usize> {
                 ),
                 Some(p) if p.is_ascii_digit() => (true, next.is_some_and(char::is_lowercase)),
                 Some(p) => (
-                    matches!(p, '.' | '!' | '?' | '"' | '\u{201D}' | '\u{2019}' | ')')
-                        && prev2.is_some_and(|q| {
-                            q.is_lowercase() || q.is_ascii_digit() || is_terminal(q)
-                        }),
+                    matches!(
+                        p,
+                        '.' | '!'
+                            | '?'
+                            | '"'
+                            | '\u{201C}'
+                            | '\u{201D}'
+                            | '\u{2018}'
+                            | '\u{2019}'
+                            | ')'
+                    ) && prev2
+                        .is_some_and(|q| q.is_lowercase() || q.is_ascii_digit() || is_terminal(q)),
                     next.is_some_and(|n| n.is_lowercase() || n.is_uppercase()),
                 ),
                 None => (false, false),
             };
             if glued && starts_word {
+                // A glued opening quote belongs to the sentence it opens.
+                let at = match prev {
+                    Some(q @ ('"' | '\u{201C}' | '\u{2018}')) => i - q.len_utf8(),
+                    _ => i,
+                };
                 if past_title {
-                    return Some(from + i);
+                    return Some(from + at);
                 }
                 // A Title Case title has at least one whole word before the glued sentence;
                 // a capital inside the title's first word is a brand ("YouTube").
                 if words_done >= 1 {
-                    last = Some(i);
+                    last = Some(at);
                 }
             }
         }
@@ -341,6 +485,10 @@ pub(crate) fn credit_parens(text: &str, s: usize, e: usize) -> Vec<(usize, usize
         }
         let Some(close) = close else { continue };
         let content = line[open + 1..close].to_lowercase();
+        // "(PHOTOS)" after a title is a label, not a credit; credits name someone.
+        if words(&content) < 2 && !content.contains(['/', ':']) {
+            continue;
+        }
         let credit = lexicon::CREDIT_WORDS.iter().any(|w| has_word(&content, w))
             || (content.contains('/') && content.split('/').any(|p| lexicon::agency(p.trim())));
         if !credit {
@@ -364,4 +512,31 @@ fn has_word(hay: &str, w: &str) -> bool {
         let after = char_at(hay, i + w.len());
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// `s` starts with the ASCII `prefix`, ignoring ASCII case, without allocating.
+pub(crate) fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len()
+        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        && s.is_char_boundary(prefix.len())
+}
+
+/// How many times a capitalised word is glued to the lower-case end of the word before it
+/// ("North AfricaNewsTop Stories" has two): menu items run together by extraction.
+pub(crate) fn glued_joins(t: &str) -> usize {
+    let mut n = 0;
+    let mut run = 0usize;
+    for c in t.chars() {
+        if c.is_uppercase() {
+            if run >= 2 {
+                n += 1;
+            }
+            run = 0;
+        } else if c.is_lowercase() {
+            run += 1;
+        } else {
+            run = 0;
+        }
+    }
+    n
 }

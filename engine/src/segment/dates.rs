@@ -110,20 +110,34 @@ pub(crate) fn date_run(s: &str) -> DateRun {
     run
 }
 
+/// How many of the first words of `s` are date or time words: (date words, words, any digit).
+/// Looks at no more than 16 words.
+pub(crate) fn date_share(s: &str) -> (usize, usize, bool) {
+    let (mut dated, mut all, mut digit) = (0, 0, false);
+    for tok in s.split_whitespace().take(17) {
+        all += 1;
+        let run = date_run(tok);
+        if run.tokens == 1 {
+            dated += 1;
+            digit |= run.has_digit;
+        }
+    }
+    (dated, all, digit)
+}
+
 /// Strips a metadata date label ("Published:", "date", "Updated on") from the start of `s`;
 /// returns the label and the byte offset where its value starts.
 pub(crate) fn strip_date_label(s: &str) -> Option<(&'static str, usize)> {
-    let lower: String = s.chars().take(24).flat_map(char::to_lowercase).collect();
     for label in lexicon::DATE_LABELS {
-        if let Some(rest) = lower.strip_prefix(label) {
-            let boundary = rest
+        if super::boiler::starts_with_ignore_ascii_case(s, label) {
+            let after = &s[label.len()..];
+            if !after
                 .chars()
                 .next()
-                .is_none_or(|c| c.is_whitespace() || c == ':');
-            if !boundary || label.len() > s.len() || !s.is_char_boundary(label.len()) {
+                .is_none_or(|c| c.is_whitespace() || c == ':')
+            {
                 continue;
             }
-            let after = &s[label.len()..];
             let value = after.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
             return Some((label, s.len() - value.len()));
         }
@@ -171,13 +185,13 @@ fn url_date(url: &str) -> Option<NaiveDate> {
 pub fn text_date(text: &str) -> Option<NaiveDate> {
     let mut stamp_line = None;
     let mut url = None;
+    let mut updated = None;
     for (n, line) in text
         .lines()
-        .map(str::trim)
+        .map(|l| l.trim().trim_start_matches('\u{FEFF}').trim())
         .filter(|l| !l.is_empty())
         .enumerate()
     {
-        let line = line.trim_start_matches('\u{FEFF}');
         if n == 0 && super::boiler::is_url(line) {
             url = url_date(line);
             continue;
@@ -187,6 +201,8 @@ pub fn text_date(text: &str) -> Option<NaiveDate> {
                 if !is_update_label(label) {
                     return Some(d);
                 }
+                // An update is usually the same day, but only a last resort.
+                updated = updated.or(Some(d));
             }
             continue;
         }
@@ -197,5 +213,5 @@ pub fn text_date(text: &str) -> Option<NaiveDate> {
             }
         }
     }
-    stamp_line.or(url)
+    stamp_line.or(url).or(updated)
 }

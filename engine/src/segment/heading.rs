@@ -18,6 +18,14 @@ fn bare_lower(w: &str) -> String {
 }
 
 fn starts_like_title(t: &str) -> bool {
+    // List markers of menus and bylines ("• Home", "- By ...") do not count.
+    let t = t.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{2022}' | '*' | '-' | '\u{2013}' | '\u{2014}' | '\u{00B7}' | '>'
+            )
+    });
     t.chars().next().is_some_and(|c| {
         c.is_uppercase()
             || c.is_ascii_digit()
@@ -39,7 +47,7 @@ fn title_like(t: &str) -> bool {
 /// A standfirst sentence standing in for a missing title: short, one clause, no attribution.
 fn dek_like(t: &str) -> bool {
     let ws = words(t);
-    ws.len() <= 35
+    ws.len() <= 25
         && starts_like_title(t)
         && !t.contains([',', '"', '\u{201C}', '\u{201D}', ';'])
         && !ws.iter().any(|w| lexicon::reporting(&bare_lower(w)))
@@ -92,9 +100,10 @@ fn section_question(t: &str) -> bool {
             .is_some_and(|w| QUESTION_WORDS.contains(&bare_lower(w).as_str()))
 }
 
-/// A short line with no verb and no stop: a section label such as "World" or "Asia-Pacific".
-fn kicker(t: &str) -> bool {
-    words(t).len() <= 3 && !ends_with_full_stop(t) && !t.trim_end().ends_with('?') && !has_verb(t)
+/// A short line with no verb and no stop: a section label ("World"), an outlet name, a menu
+/// item or a bare byline.
+fn short_label(t: &str) -> bool {
+    words(t).len() <= 4 && !ends_with_full_stop(t) && !t.trim_end().ends_with('?') && !has_verb(t)
 }
 
 pub(crate) fn classify(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
@@ -121,35 +130,65 @@ pub(crate) fn classify(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
         }
     };
 
+    // The header: the leading lines that read like titles (no full stop). The title is the
+    // first of them that is a real headline (four words, or a verb); short verbless lines
+    // around it are section labels, outlet names, menus and bare bylines.
+    let header_len = content
+        .iter()
+        .take(12)
+        .take_while(|l| title_like(&span_text(out, &non_bp(out, l))))
+        .count();
+    let header: Vec<String> = content[..header_len]
+        .iter()
+        .map(|l| span_text(out, &non_bp(out, l)))
+        .collect();
+    let real_title = header.iter().position(|t| {
+        let n = words(t).len();
+        (n >= 4 || (n >= 2 && has_verb(t))) && super::boiler::glued_joins(t) < 2
+    });
     let mut title_pos = None;
-    if let Some(c0) = content.first() {
-        let i0 = non_bp(out, c0);
-        let t0 = span_text(out, &i0);
-        let next_title = content
-            .get(1)
-            .filter(|c1| c1.first == c0.end && title_like(&span_text(out, &non_bp(out, c1))));
-        if kicker(&t0) && title_like(&t0) && next_title.is_some() {
-            for &i in &i0 {
-                out[i].kind = SegmentKind::Boilerplate;
-            }
-            if let Some(c1) = next_title {
-                for i in non_bp(out, c1) {
-                    out[i].kind = SegmentKind::Headline;
+    let mut after_header = 0;
+    match real_title {
+        Some(t) => {
+            for (j, line) in content[..header_len].iter().enumerate() {
+                let kind = if j == t {
+                    SegmentKind::Headline
+                } else if short_label(&header[j])
+                    || (j < t && super::boiler::glued_joins(&header[j]) >= 2)
+                {
+                    SegmentKind::Boilerplate
+                } else {
+                    continue;
+                };
+                for i in non_bp(out, line) {
+                    out[i].kind = kind;
                 }
             }
-            title_pos = Some(1);
-        } else if title_like(&t0) || (i0.len() == 1 && dek_like(&t0)) {
-            for &i in &i0 {
-                out[i].kind = SegmentKind::Headline;
+            title_pos = Some(t);
+            after_header = header_len;
+        }
+        None => {
+            if let Some(c0) = content.first() {
+                let i0 = non_bp(out, c0);
+                let t0 = span_text(out, &i0);
+                if title_like(&t0) || (i0.len() == 1 && dek_like(&t0)) {
+                    for &i in &i0 {
+                        out[i].kind = SegmentKind::Headline;
+                    }
+                    title_pos = Some(0);
+                    after_header = 1;
+                }
             }
-            title_pos = Some(0);
         }
     }
 
     // Subheadings: a later line that is one short segment without a terminal stop.
-    let start = title_pos.map_or(0, |p| p + 1);
-    for (n, l) in content.iter().enumerate().skip(start) {
+    for (n, l) in content.iter().enumerate().skip(after_header) {
         if l.end != l.first + 1 || n + 1 >= content.len() {
+            continue;
+        }
+        // The line right after the title is a standfirst, not a subheading.
+        if title_pos.is_some_and(|p| n == p + 1) {
             continue;
         }
         let i = l.first;
@@ -183,7 +222,7 @@ pub(crate) fn classify(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
             out[i].kind = SegmentKind::Boilerplate;
             continue;
         }
-        if i == 0 || out[i].kind != SegmentKind::Claim {
+        if i == 0 || out[i].kind != SegmentKind::Claim || !t.starts_with(char::is_lowercase) {
             continue;
         }
         let ws: Vec<String> = t.split_whitespace().map(bare_lower).collect();

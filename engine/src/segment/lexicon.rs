@@ -11,7 +11,7 @@ const NEVER_FINAL: &[&str] = &[
     "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
     "Thurs", "Fri", "Sat", "Art", "Sec", "Ch", "Pt", "Op", "ca", "cf", "eg", "ie", "viz", "Messrs",
     "Mme", "Mlle", "Sra", "Sr", "Sgt", "Amb", "Atty", "Gens", "Reps", "Sens", "Govs", "Lt-Gen",
-    "Maj-Gen", "Jan", "Ex",
+    "Maj-Gen", "Ex", "Rs", "Vs", "Univ", "Assn", "Sgts", "Cdr", "Gds", "Esq",
 ];
 
 /// Abbreviations that can also end a sentence ("... Apple Inc. The company ..."): the stop ends
@@ -546,6 +546,24 @@ pub(crate) const FURNITURE: &[&str] = &[
     "scroll to continue",
     "close",
     "menu",
+    "share this with",
+    "messenger",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "copy this link",
+    "share page",
+    "share article",
+    "save",
+    "save article",
+    "bookmark",
+    "more",
+    "next article",
+    "previous article",
+    "listen to article",
+    "read next",
+    "explore more",
+    "topics",
 ];
 
 /// Prefixes of furniture lines ("Image caption, ...", "Reporting by ...").
@@ -573,6 +591,13 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "click here ",
     "get in front of tomorrow",
     "listen to this article",
+    "your email address will not be published",
+    "required fields are marked",
+    "leave a reply",
+    "leave a comment",
+    "our standards:",
+    "sign up to ",
+    "download the app",
 ];
 
 /// Agencies and picture desks named in credits and bylines.
@@ -630,6 +655,22 @@ pub(crate) const CREDIT_WORDS: &[&str] = &[
     "shutterstock",
     "file photo",
     "illustration",
+];
+
+/// Openings of caption lines (compared in lower case).
+pub(crate) const CAPTION_OPENINGS: &[&str] = &[
+    "photo shows ",
+    "picture shows ",
+    "this photo shows ",
+    "this image shows ",
+    "in this photo ",
+    "in this file photo ",
+    "in this image ",
+    "in this handout photo ",
+    "file photo:",
+    "file photo -",
+    "screenshot of ",
+    "screengrab",
 ];
 
 /// Words of a caption-credit label at the end of a caption line.

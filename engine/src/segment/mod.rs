@@ -209,10 +209,25 @@ impl Builder<'_> {
                 continue;
             }
             let rest = &text[pos..e];
+            // What follows a stamp or a link split off this line may be furniture itself
+            // ("date 2021-10-07 Skip to main content"). Furniture is short, and the length cap
+            // keeps a line of many glued pieces linear.
+            if pos > s
+                && piece_first == self.out.len()
+                && rest.len() <= 300
+                && boiler::line_class(rest, self.seen_content) == LineClass::Boiler
+            {
+                self.push(pos, e, SegmentKind::Boilerplate);
+                break;
+            }
             if let Some((title_at, nav)) = boiler::opener(rest) {
                 let split = boiler::glue_split(text, pos + title_at, e);
                 let bp_end = split.unwrap_or(e);
-                let sentence_like = nav && split.is_none() && boiler::ends_with_full_stop(rest);
+                // Navigation comes after the report: a first line starting "Next" is a title,
+                // and a whole line ending in a full stop is a sentence ("Next week ...").
+                let sentence_like = nav
+                    && (!self.seen_content
+                        || (split.is_none() && boiler::ends_with_full_stop(rest)));
                 if !sentence_like {
                     self.push(pos, bp_end, SegmentKind::Boilerplate);
                     pos = bp_end;
@@ -237,6 +252,20 @@ impl Builder<'_> {
             let end = ceil_boundary(text, end.min(e));
             self.push(pos, end, SegmentKind::Claim);
             pos = end;
+        }
+        // A line whose first sentence is an agency-style dated caption is a caption, together
+        // with the context sentence the picture desk adds after it.
+        let line_first = piece_first.min(self.out.len());
+        if let Some(first_claim) = self.out[line_first..]
+            .iter()
+            .position(|x| x.kind == SegmentKind::Claim)
+        {
+            let seg = &self.out[line_first + first_claim];
+            if boiler::dated_caption(&text[seg.start..seg.end]) {
+                for x in &mut self.out[line_first + first_claim..] {
+                    x.kind = SegmentKind::Boilerplate;
+                }
+            }
         }
     }
 
