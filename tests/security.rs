@@ -354,6 +354,7 @@ const WIDGET_TAGS: &[&str] = &[
     "h3",
     "h4",
     "ul",
+    "ol",
     "li",
     "span",
     "button",
