@@ -41,6 +41,15 @@ if ! grep -qx wasm32-unknown-unknown <<<"$installed_targets"; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# fmt and clippy are test steps; rustup's "minimal" profile leaves them out.
+for component in rustfmt clippy; do
+  cmd=$([ $component = rustfmt ] && echo fmt || echo clippy)
+  if ! cargo "$cmd" --version >/dev/null 2>&1; then
+    say "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
+
 # --- Debian packages (one apt-get update, only if something is missing) -----------------------
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
@@ -124,4 +133,4 @@ cargo fetch --quiet
 
 say "ready: $(version_of trunk --version), $(version_of wasm-bindgen --version)," \
   "$(version_of geckodriver --version | cut -d' ' -f1-2), wasm-opt $(version_of wasm-opt --version | cut -d' ' -f3)," \
-  "$(version_of chromium --version | cut -d' ' -f1-2), $(version_of firefox-esr --version | cut -d' ' -f3-4)"
+  "$(version_of chromium --version | cut -d' ' -f1-2), Firefox $(version_of firefox-esr --version | cut -d' ' -f3)"

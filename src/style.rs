@@ -4,24 +4,35 @@
 //!
 //! The host page's rules cannot reach inside the shadow root, but inherited properties
 //! (colour, font, line height…) and rules on the container itself can: `:host` resets them
-//! with `!important`, which beats the page's own `!important` on the host element.
+//! with `!important`, which beats the page's own `!important` on the host element, and
+//! `.cc { all: initial }` cuts inheritance below it. The container's size and place stay the
+//! page's to choose.
 //!
 //! Verdict colours are the Okabe-Ito colour-blind-safe palette, and every verdict is also
 //! told apart by a symbol or shape and by text, never by colour alone.
 
 pub const CSS: &str = r#"
 :host {
-  all: initial !important;
+  /* The page keeps the container's size and place (width, margin, position); everything
+     that would change how the widget looks, or flow into it by inheritance, is reset. */
   display: block !important;
-  contain: content;
+  box-sizing: border-box !important;
   min-width: 0 !important;
-  max-width: 100% !important;
-  visibility: visible !important;
-  opacity: 1 !important;
+  border: 0 !important; padding: 0 !important; background: none !important;
+  box-shadow: none !important; outline: 0 !important;
+  color: initial !important; font: initial !important; line-height: normal !important;
+  letter-spacing: normal !important; word-spacing: normal !important;
+  text-transform: none !important; text-align: start !important; text-indent: 0 !important;
+  text-shadow: none !important; white-space: normal !important; direction: ltr !important;
+  writing-mode: horizontal-tb !important; visibility: visible !important; opacity: 1 !important;
+  filter: none !important; transform: none !important; clip-path: none !important;
+  float: none !important; overflow: visible !important; cursor: auto !important;
+  contain: content;
 }
 :host([hidden]) { display: none !important; }
 
 .cc {
+  all: initial;
   --bg: #ffffff; --fg: #1b1b1f; --muted: #5c5f66; --border: #d3d6db; --soft: #f4f5f7;
   --sel: #e4f0fa; --focus: #0b5cad;
   --cor: #0072b2; --dif: #b54700; --dif-fill: #d55e00; --omi: #6b6f76;
@@ -56,7 +67,7 @@ pub const CSS: &str = r#"
 }
 .cc *, .cc *::before, .cc *::after { box-sizing: border-box; }
 .cc :focus { outline: 3px solid var(--focus); outline-offset: 2px; }
-.cc :focus:not(:focus-visible) { outline-width: 2px; }
+.cc :focus:not(:focus-visible) { outline: 1px dotted var(--focus); outline-offset: 1px; }
 
 .sr-only {
   position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
@@ -80,7 +91,7 @@ button:hover { background: var(--soft); }
 .k-dif { color: var(--dif); }
 .k-omi { color: var(--omi); }
 
-.tabs { display: flex; gap: 8px; overflow-x: auto; padding: 2px 2px 8px; margin: 0 0 10px;
+.tabs { position: relative; display: flex; gap: 8px; overflow-x: auto; padding: 2px 2px 8px; margin: 0 0 10px;
   list-style: none; scrollbar-width: thin; }
 .tabs li { flex: 0 0 auto; }
 .tab { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; width: 14em;
@@ -113,6 +124,9 @@ button:hover { background: var(--soft); }
 .sent[aria-expanded="true"] { background: var(--sel); box-shadow: inset 0 -2px 0 var(--cor); }
 .boiler { color: var(--muted); font-size: 0.85em; font-style: italic; font-family: system-ui, sans-serif; }
 p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
+/* Article text may carry bidi controls (U+202E…): each sentence is an isolate, so an
+   unterminated override cannot reorder the next sentence or its coverage marker. */
+.sent, .boiler { unicode-bidi: isolate; }
 
 .marker { display: inline-flex; gap: 3px; margin-left: 4px; font: 600 0.7em/1 system-ui, sans-serif;
   vertical-align: 0.12em; white-space: nowrap; }
@@ -121,6 +135,11 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .marker .k-dif:not(.zero) { border-width: 2px; }
 
 .side { min-width: 0; }
+/* Narrow: the panel follows the article but stays in sight at the bottom of the viewport. */
+@container (max-width: 759.98px) {
+  .side.is-open { position: sticky; bottom: 0; z-index: 2; max-height: 50vh; overflow: auto;
+    box-shadow: 0 -6px 16px rgba(0, 0, 0, 0.18); border-radius: 8px; }
+}
 .hint { color: var(--muted); font-size: 0.9em; border: 1px dashed var(--border); border-radius: 6px;
   padding: 10px; margin: 0; }
 .panel { border: 1px solid var(--border); border-radius: 8px; background: var(--soft); padding: 10px 12px; }
@@ -128,6 +147,8 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .panel-head h3 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted);
   margin: 0; flex: 1; }
 .close { font-size: 0.8em; padding: 2px 8px; }
+.back { font-size: 0.8em; padding: 2px 8px; margin: 6px 0 0; display: block; max-width: 100%;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .quote { font-family: Georgia, "Times New Roman", serif; margin: 6px 0 8px; padding-left: 10px;
   border-left: 3px solid var(--cor); }
 .summary { font-size: 0.85em; margin: 0 0 8px; }
@@ -141,6 +162,8 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .item[data-verdict="differs"] { border-left: 4px dashed var(--dif-fill); }
 .item[data-verdict="omits"] { border-left: 4px dotted var(--omi); }
 .who { font-weight: 600; font-size: 0.88em; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; }
+.who .name { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical;
+  overflow: hidden; }
 .who .meta { font-weight: 400; color: var(--muted); font-size: 0.78em; }
 .evidence { display: block; width: 100%; margin-top: 6px; font-family: Georgia, "Times New Roman", serif;
   font-size: 0.92em; line-height: 1.45; border-color: transparent; background: var(--soft); }
@@ -166,7 +189,12 @@ mark.dif { background: var(--mark-dif); text-decoration: underline wavy var(--di
 .mhead { position: sticky; top: 0; background: var(--bg); padding-top: 6px; z-index: 1; }
 .mgroup h4 { font-size: 0.78em; font-weight: 600; margin: 8px 0 2px; color: var(--muted);
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.matrix svg { display: block; overflow: visible; }
+.matrix svg { display: block; overflow: visible; flex: 0 0 auto; }
+.mbody { display: flex; align-items: flex-start; gap: 6px; }
+.mlabels { list-style: none; margin: 0; padding: 0; min-width: 0; flex: 1 1 auto; }
+.mlabels li { height: 16px; line-height: 16px; font-size: 11px; color: var(--muted); white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }
+.mlabels li.row-open { color: var(--fg); font-weight: 600; }
 .matrix text { fill: var(--fg); font: 700 11px system-ui, sans-serif; }
 .cell { cursor: pointer; }
 .cell .bgc { fill: transparent; stroke: none; }

@@ -433,6 +433,16 @@ async fn corrupt_database_shows_the_error() {
         (wrong_version, "version"),
         (truncated, "damaged"),
         (Vec::new(), "not a Crosscheck"),
+        (
+            Database {
+                version: DB_VERSION,
+                sources: vec![],
+                segments: vec![],
+                verdicts: vec![],
+            }
+            .to_bin(),
+            "no articles",
+        ),
     ] {
         let f = Fixture::new(&bytes, Options::default()).await;
         let err = f.must("[data-error]");
@@ -645,6 +655,13 @@ async fn differences_and_shared_words_are_shown() {
     assert_eq!(seg_id(&f.active().expect("focused")), 10);
     let back = f.must("[data-panel] [data-source=\"a\"]");
     assert_eq!(attr(&back, "data-verdict"), "differs");
+    // "Back" returns to the sentence the reader came from.
+    click(&f.must("[data-panel] [data-back]"));
+    yew::scheduler::flush().await;
+    assert_eq!(f.shown_article(), "a");
+    assert_eq!(attr(&f.must("[data-panel]"), "data-panel"), "2");
+    assert_eq!(seg_id(&f.active().expect("focused")), 2);
+    assert!(f.q("[data-panel] [data-back]").is_none());
 
     // The omits group of another sentence.
     click(&f.must("[data-source-tab=\"a\"]"));
@@ -660,4 +677,74 @@ async fn differences_and_shared_words_are_shown() {
     assert!(f
         .q("[data-cell-segment=\"2\"][data-cell-source=\"b\"] .s-dif")
         .is_some());
+}
+
+// ---------------------------------------------------------------- host page and layout
+
+fn computed(el: &Element, prop: &str) -> String {
+    web_sys::window()
+        .unwrap()
+        .get_computed_style(el)
+        .unwrap()
+        .unwrap()
+        .get_property_value(prop)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn hostile_page_css_does_not_reach_the_widget() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(
+        "body * { all: unset; } \
+         div { color: rgb(255, 0, 0) !important; font-size: 40px !important; \
+               text-transform: uppercase !important; letter-spacing: 9px !important; } \
+         button, svg, [data-segment], [data-panel] { display: none !important; } \
+         mark { background: black !important; }",
+    ));
+    doc.head().unwrap().append_child(&style).unwrap();
+    let f = Fixture::new(EMBEDDED_DB, Options::default()).await;
+    let s = f.must("[data-segment]");
+    assert_ne!(computed(&s, "color"), "rgb(255, 0, 0)");
+    assert_ne!(computed(&s, "font-size"), "40px");
+    assert_eq!(computed(&s, "text-transform"), "none");
+    assert_eq!(computed(&s, "letter-spacing"), "normal");
+    assert_ne!(computed(&f.must("[data-source-tab]"), "display"), "none");
+    assert_ne!(computed(&f.must("svg"), "display"), "none");
+    assert_eq!(computed(&f.container, "display"), "block");
+    click(&s);
+    yew::scheduler::flush().await;
+    assert_ne!(computed(&f.must("[data-panel]"), "display"), "none");
+    style.remove();
+}
+
+#[wasm_bindgen_test]
+async fn narrow_container_stacks_the_panel_under_the_article() {
+    let style_for = |width: u32| {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let style = doc.create_element("style").unwrap();
+        style.set_text_content(Some(&format!("[data-crosscheck] {{ width: {width}px; }}")));
+        doc.head().unwrap().append_child(&style).unwrap();
+        style
+    };
+    for (width, columns) in [(360u32, 1usize), (1100, 2)] {
+        let style = style_for(width);
+        let f = Fixture::new(EMBEDDED_DB, Options::default()).await;
+        let layout = f.must(".layout");
+        let tracks = computed(&layout, "grid-template-columns");
+        assert_eq!(
+            tracks.split_whitespace().count(),
+            columns,
+            "{width}px: {tracks}"
+        );
+        let rect = f.container.get_bounding_client_rect();
+        assert!(rect.width() <= width as f64 + 0.5);
+        // Nothing inside overflows the container sideways.
+        let article = f.must("[data-article]").get_bounding_client_rect();
+        assert!(
+            article.right() <= rect.right() + 0.5,
+            "{width}px article fits"
+        );
+        style.remove();
+    }
 }

@@ -6,15 +6,20 @@
 //! Pure Rust with no web dependency: the same code runs in the `crosscheck` CLI, in tests and
 //! benchmarks, and compiled to WebAssembly inside the widget.
 
+pub mod align;
 pub mod analyze;
 pub mod eval;
 pub mod io;
 pub mod limits;
 pub mod model;
+mod pair_weights;
 pub mod pipeline;
 pub mod segment;
 pub mod text;
+pub mod verdict;
 
 pub use io::{load_dir, Article, InputError, SourceMeta};
 pub use model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict, DB_VERSION};
-pub use pipeline::{build, judge_pair, BuildError, PairVerdict};
+pub use pipeline::{
+    analyse_pair, build, build_traced, judge_pair, BuildError, PairAnalysis, PairVerdict,
+};

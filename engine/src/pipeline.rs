@@ -1,14 +1,19 @@
 //! The whole build: articles in, claim database out.
 //!
-//! Stages: segment each article, analyse each segment, learn the cluster's aliases, then for
-//! every claim segment and every other article align and decide a verdict.
+//! Stages: segment each article; analyse each segment against the article's date (published,
+//! else a date stated in its text); learn the cluster's aliases; index every claim and headline
+//! segment's terms (`align`); then for every claim segment and every other article retrieve and
+//! score candidates, detect differences and decide (`verdict`). `judge_pair` runs the same
+//! stages on one claim against one document.
 
-use std::collections::HashSet;
+use chrono::NaiveDate;
 
-use crate::analyze;
+use crate::align::{Aligner, Unit, Weighting};
+use crate::analyze::{self, Aliases, Analysis};
 use crate::io::Article;
-use crate::model::{Database, Label, Segment, Source, Verdict, DB_VERSION};
+use crate::model::{Database, Difference, Label, Segment, SharedSpan, Source, Verdict, DB_VERSION};
 use crate::segment;
+use crate::verdict::{self, Found, Side};
 
 /// Why a cluster could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +27,51 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+/// The date relative dates resolve against: the published date, else one stated in the text.
+fn anchor_date(a: &Article) -> Option<NaiveDate> {
+    a.meta
+        .published
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+        .or_else(|| segment::text_date(&a.text))
+}
+
+fn analyse(text: &str, anchor: Option<NaiveDate>) -> Analysis {
+    analyze::analyze(text, anchor)
+}
+
+fn to_difference(f: &Found, claim_text: &str, there_text: &str, there_segment: u32) -> Difference {
+    let slice = |t: &str, (s, e): (usize, usize)| t.get(s..e).unwrap_or("").to_string();
+    Difference {
+        kind: f.kind,
+        here: slice(claim_text, f.here),
+        there: slice(there_text, f.there),
+        here_span: f.here,
+        there_segment,
+        there_span: f.there,
+    }
+}
+
 /// Builds the claim database for one cluster.
-// SCAFFOLD: naive stem-overlap verdicts, to be replaced by alignment and the verdict stage.
 pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
-    let mut sources = Vec::new();
-    let mut segments = Vec::new();
+    build_traced(articles).map(|(db, _)| db)
+}
+
+/// `build`, also returning the features each verdict was decided on (same order as
+/// `Database::verdicts`), for measuring and tuning.
+pub fn build_traced(
+    articles: &[Article],
+) -> Result<(Database, Vec<verdict::Features>), BuildError> {
+    let mut seen = std::collections::HashSet::new();
     for a in articles {
+        if !seen.insert(a.id.as_str()) {
+            return Err(BuildError(format!("two articles share the id {:?}", a.id)));
+        }
+    }
+    let mut sources = Vec::with_capacity(articles.len());
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut seg_article: Vec<usize> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
         sources.push(Source {
             id: a.id.clone(),
             title: a.meta.title.clone(),
@@ -38,71 +82,165 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
             text: a.text.clone(),
         });
         for raw in segment::segment(&a.text) {
+            let Some(text) = a.text.get(raw.start..raw.end) else {
+                continue;
+            };
             segments.push(Segment {
                 id: segments.len() as u32,
                 source: a.id.clone(),
-                text: a.text[raw.start..raw.end].to_string(),
+                text: text.to_string(),
                 start: raw.start,
                 end: raw.end,
                 kind: raw.kind,
                 paragraph: raw.paragraph,
             });
+            seg_article.push(ai);
         }
     }
-    let stems: Vec<HashSet<String>> = segments
+    let anchors: Vec<Option<NaiveDate>> = articles.iter().map(anchor_date).collect();
+    let analyses: Vec<Analysis> = segments
         .iter()
-        .map(|s| {
-            analyze::tokenize(&s.text)
-                .into_iter()
-                .filter(|t| !t.stop)
-                .map(|t| t.stem)
+        .zip(&seg_article)
+        .map(|(s, &ai)| analyse(&s.text, anchors[ai]))
+        .collect();
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let aliases = Aliases::learn(&texts);
+    let units: Vec<Unit> = segments
+        .iter()
+        .zip(&analyses)
+        .zip(&seg_article)
+        .map(|((s, a), &ai)| Unit {
+            article: ai,
+            text: &s.text,
+            analysis: a,
+            eligible: s.kind.gets_verdicts(),
+        })
+        .collect();
+    let al = Aligner::new(&units, &aliases, Weighting::Idf);
+    let doc_units: Vec<Vec<u32>> = (0..articles.len())
+        .map(|ai| {
+            (0..units.len() as u32)
+                .filter(|&u| units[u as usize].article == ai && units[u as usize].eligible)
                 .collect()
         })
         .collect();
+
     let mut verdicts = Vec::new();
-    for (i, seg) in segments.iter().enumerate() {
+    let mut traces = Vec::new();
+    // Every claim's best match in every article, computed once: a match that is best in both
+    // directions (mutual) is strong evidence that the two sentences report the same thing.
+    let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
+        .map(|ci| {
+            if segments[ci].kind.gets_verdicts() {
+                al.best_per_article(ci as u32)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let is_mutual = |claim: usize, m: &crate::align::Match| {
+        m.units.iter().any(|&u| {
+            all_best
+                .get(u as usize)
+                .and_then(|b| b.get(seg_article[claim]))
+                .and_then(|x| x.as_ref())
+                .is_some_and(|back| back.units.contains(&(claim as u32)))
+        })
+    };
+    for (ci, seg) in segments.iter().enumerate() {
         if !seg.kind.gets_verdicts() {
             continue;
         }
-        for other in &sources {
-            if other.id == seg.source {
+        let claim = ci as u32;
+        let best = &all_best[ci];
+        let claim_side = Side {
+            unit: claim,
+            text: &seg.text,
+            analysis: &analyses[ci],
+        };
+        for (ai, other) in articles.iter().enumerate() {
+            if ai == seg_article[ci] {
                 continue;
             }
-            let best = segments
+            let m = best.get(ai).cloned().flatten();
+            let evidence: Vec<u32> = m.as_ref().map(|m| m.units.clone()).unwrap_or_default();
+            let sides: Vec<Side> = evidence
                 .iter()
-                .enumerate()
-                .filter(|(_, s)| s.source == other.id && s.kind.gets_verdicts())
-                .map(|(j, s)| {
-                    let shared = stems[i].intersection(&stems[j]).count();
-                    (shared as f32 / stems[i].len().max(1) as f32, s.id)
+                .map(|&u| Side {
+                    unit: u,
+                    text: &segments[u as usize].text,
+                    analysis: &analyses[u as usize],
                 })
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            let (score, evidence) = match best {
-                Some((score, id)) if score >= 0.5 => (score, vec![id]),
-                Some((score, _)) => (1.0 - score, vec![]),
-                None => (1.0, vec![]),
+                .collect();
+            let coverage = m.as_ref().map_or(0.0, |m| m.coverage);
+            let diffs = if sides.is_empty() {
+                Vec::new()
+            } else {
+                verdict::differences(&claim_side, &sides, coverage)
+            };
+            let mutual = m.as_ref().is_some_and(|m| is_mutual(ci, m));
+            let mut f = verdict::features(
+                &al,
+                claim,
+                &evidence,
+                &doc_units[ai],
+                &diffs,
+                &claim_side,
+                &sides,
+            );
+            f.mutual = if mutual { 1.0 } else { 0.0 };
+            let (label, score) = verdict::decide_cluster(&f, &diffs);
+            traces.push(f);
+            let (evidence, differences, shared) = if label == Label::Omits {
+                (Vec::new(), Vec::new(), Vec::new())
+            } else {
+                let differences = if label == Label::Differs {
+                    diffs
+                        .iter()
+                        .map(|d| {
+                            to_difference(
+                                d,
+                                &seg.text,
+                                &segments[d.there_unit as usize].text,
+                                d.there_unit,
+                            )
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let shared = evidence
+                    .iter()
+                    .flat_map(|&u| {
+                        verdict::shared_terms(&al, claim, u).map(move |t| SharedSpan {
+                            segment: u,
+                            start: t.start,
+                            end: t.end,
+                        })
+                    })
+                    .collect();
+                (evidence, differences, shared)
             };
             verdicts.push(Verdict {
                 segment: seg.id,
                 other: other.id.clone(),
-                label: if evidence.is_empty() {
-                    Label::Omits
-                } else {
-                    Label::Corroborates
-                },
+                label,
                 score,
                 evidence,
-                differences: vec![],
-                shared: vec![],
+                differences,
+                shared,
             });
         }
     }
-    Ok(Database {
-        version: DB_VERSION,
-        sources,
-        segments,
-        verdicts,
-    })
+    Ok((
+        Database {
+            version: DB_VERSION,
+            sources,
+            segments,
+            verdicts,
+        },
+        traces,
+    ))
 }
 
 /// The engine applied to one claim against one document (the `crosscheck verdict` command).
@@ -116,54 +254,118 @@ pub struct PairVerdict {
     pub differences: Vec<crate::model::Difference>,
 }
 
+/// Everything the pair judge computes, for benchmarking and fitting the pair model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairAnalysis {
+    pub verdict: PairVerdict,
+    pub features: verdict::Features,
+}
+
 /// Judges `claim` against `document`; `date` is the document's date, for relative dates.
-// SCAFFOLD: routes through `build` on a two-article cluster.
-pub fn judge_pair(claim: &str, document: &str, date: Option<chrono::NaiveDate>) -> PairVerdict {
-    let meta = crate::io::SourceMeta {
-        published: date.map(|d| d.format("%Y-%m-%d").to_string()),
-        ..Default::default()
-    };
-    let articles = [
-        Article {
-            id: "claim".into(),
-            text: claim.into(),
-            meta: meta.clone(),
-        },
-        Article {
-            id: "document".into(),
-            text: document.into(),
-            meta,
-        },
-    ];
-    let Ok(db) = build(&articles) else {
-        return PairVerdict {
+pub fn judge_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> PairVerdict {
+    analyse_pair(claim, document, date).verdict
+}
+
+/// `judge_pair` with the features it decided on.
+pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> PairAnalysis {
+    let empty = || PairAnalysis {
+        verdict: PairVerdict {
             label: Label::Omits,
-            score: 0.0,
+            score: 1.0,
             evidence: vec![],
             differences: vec![],
-        };
+        },
+        features: verdict::Features::default(),
     };
-    let Some(v) = db.verdicts.iter().find(|v| v.other == "document") else {
-        return PairVerdict {
-            label: Label::Omits,
-            score: 0.0,
-            evidence: vec![],
-            differences: vec![],
-        };
+    let claim = claim.trim();
+    if claim.is_empty() {
+        return empty();
+    }
+    // The claim is one unit however many sentences it has; the document is segmented.
+    let doc_segs: Vec<(usize, usize)> = segment::segment(document)
+        .into_iter()
+        .filter(|r| r.kind.gets_verdicts() && document.get(r.start..r.end).is_some())
+        .map(|r| (r.start, r.end))
+        .collect();
+    let doc_texts: Vec<&str> = doc_segs
+        .iter()
+        .filter_map(|&(s, e)| document.get(s..e))
+        .collect();
+    if doc_texts.is_empty() {
+        return empty();
+    }
+    let mut analyses = vec![analyse(claim, date)];
+    analyses.extend(doc_texts.iter().map(|t| analyse(t, date)));
+    let aliases = Aliases::learn(&[claim, document]);
+    let mut units = vec![Unit {
+        article: 0,
+        text: claim,
+        analysis: &analyses[0],
+        eligible: true,
+    }];
+    for (i, t) in doc_texts.iter().enumerate() {
+        units.push(Unit {
+            article: 1,
+            text: t,
+            analysis: &analyses[i + 1],
+            eligible: true,
+        });
+    }
+    let al = Aligner::new(&units, &aliases, Weighting::Static);
+    let best = al.best_per_article(0);
+    let evidence: Vec<u32> = best
+        .get(1)
+        .cloned()
+        .flatten()
+        .map(|m| m.units)
+        .unwrap_or_default();
+    let doc: Vec<u32> = (1..units.len() as u32).collect();
+    let claim_side = Side {
+        unit: 0,
+        text: claim,
+        analysis: &analyses[0],
     };
-    PairVerdict {
-        label: v.label,
-        score: v.score,
-        evidence: v
-            .evidence
+    let sides: Vec<Side> = evidence
+        .iter()
+        .map(|&u| Side {
+            unit: u,
+            text: doc_texts[u as usize - 1],
+            analysis: &analyses[u as usize],
+        })
+        .collect();
+    let coverage = best.get(1).cloned().flatten().map_or(0.0, |m| m.coverage);
+    let diffs = if sides.is_empty() {
+        Vec::new()
+    } else {
+        verdict::differences(&claim_side, &sides, coverage)
+    };
+    let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);
+    let (label, score) = verdict::decide_pair(&features);
+    let differences = if label == Label::Differs {
+        diffs
             .iter()
-            .filter_map(|id| {
-                db.segments
-                    .iter()
-                    .find(|s| s.id == *id)
-                    .map(|s| s.text.clone())
+            .map(|d| {
+                let idx = d.there_unit as usize - 1;
+                to_difference(d, claim, doc_texts[idx], idx as u32)
             })
-            .collect(),
-        differences: v.differences.clone(),
+            .collect()
+    } else {
+        Vec::new()
+    };
+    PairAnalysis {
+        verdict: PairVerdict {
+            label,
+            score,
+            evidence: if label == Label::Omits {
+                Vec::new()
+            } else {
+                evidence
+                    .iter()
+                    .map(|&u| doc_texts[u as usize - 1].to_string())
+                    .collect()
+            },
+            differences,
+        },
+        features,
     }
 }

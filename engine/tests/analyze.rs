@@ -599,6 +599,18 @@ fn reporting_verbs_strength_and_speaker() {
             Some("Iran"),
         ),
         (
+            "O’Neil told the parliament that police were coming.",
+            "tell",
+            Strength::Neutral,
+            Some("O’Neil"),
+        ),
+        (
+            "Microsoft wrote in a blog post that the group was linked to Iran.",
+            "write",
+            Strength::Neutral,
+            Some("Microsoft"),
+        ),
+        (
             "Iran dismissed the accusation as baseless.",
             "dismiss",
             Strength::Denied,
@@ -713,6 +725,129 @@ fn hedges() {
     assert!(hedges("The ministry said the systems were hit.").is_empty());
 }
 
+#[test]
+fn speakers_in_appositions_and_passives() {
+    let cases = [
+        (
+            "“We are relieved,” Sanjana Quazi, head of the agency in Turkey, said.",
+            "say",
+            Some("Sanjana Quazi"),
+        ),
+        (
+            "Muhannad Hadi, the regional coordinator, said in a statement Wednesday.",
+            "say",
+            Some("Muhannad Hadi"),
+        ),
+        (
+            "The attack was condemned by NATO and the European Union.",
+            "condemn",
+            Some("NATO and the European Union"),
+        ),
+        (
+            "Iran has been accused of directing the attack.",
+            "accuse",
+            None,
+        ),
+        ("More than 3,500 people were reported dead.", "report", None),
+        ("Many found shelter in tents.", "", None),
+    ];
+    for (text, lemma, speaker) in cases {
+        let a = attrs(text);
+        if lemma.is_empty() {
+            assert!(a.is_empty(), "{text}: {a:?}");
+            continue;
+        }
+        assert_eq!(a.len(), 1, "{text}: {a:?}");
+        assert_eq!(a[0].0, lemma, "{text}");
+        assert_eq!(a[0].2.as_deref(), speaker, "{text}");
+    }
+}
+
+#[test]
+fn what_a_figure_counts_when_no_noun_follows() {
+    let cases = [
+        ("The death toll rose to 20,700 on Thursday.", "death"),
+        (
+            "Death toll in Turkey, Syria earthquake nears 20,000",
+            "death",
+        ),
+        ("The quake killed more than 19,300.", "death"),
+        (
+            "The toll of more than 18,400 killed in Japan was passed.",
+            "death",
+        ),
+        (
+            "The toll rose to 17,674 with another nearly 73,000 injured.",
+            "injuri",
+        ),
+    ];
+    for (text, unit) in cases {
+        let qs = quantities(text);
+        let last = qs.last().expect("a figure");
+        assert_eq!(last.1.unit.as_deref(), Some(unit), "{text}: {qs:?}");
+    }
+    // Counted in different words, one count.
+    let a = q("It killed 18,400 people in the region.");
+    assert_eq!(a.unit.as_deref(), Some("death"));
+    let b = q("More than 16,500 people have been reported dead.");
+    assert_eq!(b.unit.as_deref(), Some("death"));
+    assert_eq!(
+        q("Some 400 people were hurt.").unit.as_deref(),
+        Some("injuri")
+    );
+    assert_eq!(
+        q("About 400 people gathered.").unit.as_deref(),
+        Some("peopl")
+    );
+    assert!(!quantities_conflict(
+        &q("The toll reached 20,000."),
+        &q("It caused 20,000 deaths.")
+    ));
+    assert!(quantities_conflict(
+        &q("The toll reached 21,000."),
+        &q("It caused 20,000 deaths.")
+    ));
+}
+
+#[test]
+fn running_counts_bounded_by_verbs() {
+    let surpassed = q("The death toll surpassed 20,000 on Thursday.");
+    assert_eq!(
+        (surpassed.bound, surpassed.value),
+        (Bound::MoreThan, 20000.0)
+    );
+    let nears = q("Death toll in Turkey, Syria earthquake nears 20,000");
+    assert_eq!(nears.bound, Bound::LessThan);
+    let passes = q("Death toll passes 20,700 as survivors suffer");
+    assert_eq!(passes.bound, Bound::MoreThan);
+    let risen = q("The death toll has risen to 20,700.");
+    assert_eq!(risen.bound, Bound::Exact);
+    let more = q("More than 20,000 deaths have been reported.");
+    let more21 = q("The death toll soared to more than 21,000.");
+    let killed = q("The quake killed more than 19,300.");
+    // Agreements and disagreements as honest readers see them.
+    assert!(
+        !quantities_conflict(&surpassed, &risen),
+        "20,700 is past 20,000"
+    );
+    assert!(
+        quantities_conflict(&nears, &more),
+        "near 20,000 is not past it"
+    );
+    assert!(quantities_conflict(&nears, &surpassed));
+    assert!(quantities_conflict(&more, &more21));
+    assert!(quantities_conflict(&killed, &surpassed));
+    // A large count far beyond the bound is another count.
+    let dead = q("More than 16,500 people have been reported dead.");
+    let rose = q("The death toll rose to 17,674 on Thursday.");
+    assert!(quantities_conflict(&dead, &rose));
+    // Small counts are not held to that.
+    assert!(!quantities_conflict(
+        &q("Queues formed at more than two crossings."),
+        &q("Queues formed at five crossings.")
+    ));
+}
+
 // ---------------------------------------------------------------- names
 
 fn names(text: &str) -> Vec<String> {
@@ -729,7 +864,7 @@ fn names_are_capitalised_runs() {
         names(
             "The US announced sanctions on Iran’s Ministry of Intelligence and Security on Friday."
         ),
-        ["US", "Iran’s Ministry of Intelligence and Security"]
+        ["US", "Iran", "Ministry of Intelligence and Security"]
     );
     assert_eq!(
         names("Kanani referred to the banned Mujahedin-e Khalq Organization (MKO)."),
@@ -748,7 +883,19 @@ fn names_are_capitalised_runs() {
         Vec::<String>::new()
     );
     assert_eq!(names("Albania and Iran cut ties."), ["Albania", "Iran"]);
+    assert_eq!(
+        names("Sanctions hit Intelligence and Security Minister Esmail Khatib."),
+        ["Intelligence and Security", "Esmail Khatib"]
+    );
     assert_eq!(names("Albania's police were hit."), ["Albania"]);
+    assert_eq!(
+        names("They hosted the People’s Mujahedeen of Iran."),
+        ["People’s Mujahedeen of Iran"]
+    );
+    assert_eq!(
+        names("They hosted the People’s Mujahideen Organization of Iran."),
+        ["People’s Mujahideen Organization of Iran"]
+    );
 }
 
 #[test]
@@ -785,25 +932,43 @@ fn aliases_learned_from_the_cluster() {
     assert!(!al.same("Austria", "Australia"));
     assert!(!al.same("MEK", "NCRI"));
     assert!(!al.same("Rama", "Kanani"));
+    // Abbreviations with and without dots.
+    assert!(al.same("U.S.", "US"));
     // Lower-case function words are never acronyms.
     assert_eq!(al.key("who"), "who");
+    // Ordinary words capitalised at a sentence start.
+    let al2 =
+        Aliases::learn(&["Damages were minimal. The damages were small. WHO said so, who knew."]);
+    assert!(al2.is_common_word("Damages"));
+    assert!(!al2.is_common_word("WHO"));
+    assert!(!al2.is_common_word("Kanani"));
     // Unknown names key to themselves, normalised.
     assert_eq!(al.key("Somewhere Else"), "somewhere else");
 }
 
 #[test]
 fn aliases_learning_scales() {
-    // Many distinct names: learning must not compare every pair.
-    let text: String = (0..4000)
-        .map(|i| {
-            format!(
-                "Official Name{i} Person{} met Ministry{i} officials. ",
-                i * 7
-            )
+    // Many distinct long names sharing first letters and lengths, in a few texts: learning
+    // must not compare every pair.
+    let syll = ["ka", "ne", "mo", "ri", "ta", "lu", "se", "vo", "ha", "di"];
+    let name = |mut i: usize| {
+        let mut s = String::from("M");
+        for _ in 0..4 {
+            s.push_str(syll[i % 10]);
+            i /= 10;
+        }
+        s
+    };
+    let texts: Vec<String> = (0..10)
+        .map(|t| {
+            (0..1000)
+                .map(|i| format!("Officials met {} Tarvanen. ", name(t * 1000 + i)))
+                .collect()
         })
         .collect();
-    let al = Aliases::learn(&[&text]);
-    assert!(!al.same("Name1", "Name2"));
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let al = Aliases::learn(&refs);
+    assert!(!al.same("Mkanekane", "Mkanekari"));
 }
 
 // ---------------------------------------------------------------- robustness
@@ -908,6 +1073,36 @@ fn never_panics_on_hostile_text() {
         }
         let a = analyze(&s, anchor());
         check_spans(&s, &a);
+    }
+}
+
+#[test]
+fn never_panics_on_random_unicode() {
+    // Characters from the ranges that break naive slicing: multi-byte quotes and dashes,
+    // combining marks, right-to-left text, emoji, CJK, digits of other scripts.
+    let pool: Vec<char> =
+        "aZ9 ,.'\"“”‘’«»—–-$€£%()[]:;!?\n\t\u{00A0}\u{0301}\u{200F}\u{FEFF}é漢字🙂👍🏽٣४Ⅻß"
+            .chars()
+            .collect();
+    let mut seed = 12345u64;
+    for _ in 0..3000 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = (seed >> 40) as usize % 60;
+        let s: String = (0..len)
+            .map(|_| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                pool[(seed >> 33) as usize % pool.len()]
+            })
+            .collect();
+        let a = analyze(&s, anchor());
+        check_spans(&s, &a);
+        let _ = quote_words_differ(&s, "a b c");
+        let al = Aliases::learn(&[&s]);
+        let _ = al.key(&s);
     }
 }
 

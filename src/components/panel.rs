@@ -4,14 +4,18 @@
 use crosscheck::model::Label;
 use yew::prelude::*;
 
+use crate::components::emphasis::Emphasised;
 use crate::components::group::Group;
-use crate::index::plural;
+use crate::index::{plural, runs, Emphasis};
 use crate::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub index: Shared,
     pub segment: u32,
+    /// The sentence "Back" returns to, if the reader got here by a jump.
+    #[prop_or_default]
+    pub back: Option<u32>,
     pub on_action: Callback<Action>,
 }
 
@@ -44,6 +48,13 @@ pub fn Panel(props: &PanelProps) -> Html {
                 on_action={props.on_action.clone()} />
         }
     };
+    // The sentence itself, with every detail another report differs on marked.
+    let here: Vec<_> = verdicts
+        .iter()
+        .flat_map(|v| v.differences.iter())
+        .map(|d| (d.here_span.0, d.here_span.1, Emphasis::Differs))
+        .collect();
+    let quote = runs(&seg.text, &here);
     let others = index.sources().len().saturating_sub(1);
     let summary = if verdicts.is_empty() {
         "The engine has no verdict on this sentence.".to_string()
@@ -63,7 +74,13 @@ pub fn Panel(props: &PanelProps) -> Html {
                 <h3>{ "This sentence" }</h3>
                 <button class="close" onclick={close} aria-label="Close the panel">{ "Close ✕" }</button>
             </div>
-            <blockquote class="quote">{ seg.text.clone() }</blockquote>
+            if let Some(back) = props.back.and_then(|b| index.segment(b)) {
+                <button class="back" data-back={back.id.to_string()}
+                    onclick={props.on_action.reform(|_: MouseEvent| Action::Back)}>
+                    { format!("← Back to {}", index.source_name(&back.source)) }
+                </button>
+            }
+            <blockquote class="quote"><Emphasised runs={quote} /></blockquote>
             <p class="summary">{ summary }</p>
             { group(Label::Corroborates, "Corroborated by", "✓") }
             { group(Label::Differs, "Differs in", "≠") }

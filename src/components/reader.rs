@@ -46,7 +46,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     let side = match state.open {
         Some(seg) => html! {
-            <Panel index={state.index.clone()} segment={seg} on_action={on_action.clone()} />
+            <Panel index={state.index.clone()} segment={seg} back={state.trail.last().copied()}
+                on_action={on_action.clone()} />
         },
         None => html! {
             <p class="hint">
@@ -64,7 +65,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <div class="layout">
                 <ArticleView index={state.index.clone()} source={state.source} open={state.open}
                     active={state.active} on_action={on_action.clone()} />
-                <div class="side">{ side }</div>
+                <div class={classes!("side", state.open.is_some().then_some("is-open"))}>{ side }</div>
             </div>
             <Matrix index={state.index.clone()} open={state.open} on_action={on_action} />
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">

@@ -1,6 +1,7 @@
 //! The article switcher: one button per article of the cluster with its number (the same
 //! number heads its column in the matrix), title, outlet and date.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::{Action, Shared};
@@ -15,6 +16,25 @@ pub struct SwitcherProps {
 
 #[component]
 pub fn Switcher(props: &SwitcherProps) -> Html {
+    let list = use_node_ref();
+    {
+        // Keep the shown article's button in sight when a jump changes it; only the list
+        // scrolls sideways, the page does not move.
+        let list = list.clone();
+        use_effect_with(props.current, move |_| {
+            if let Some(ul) = list.cast::<web_sys::HtmlElement>() {
+                if let Ok(Some(tab)) = ul.query_selector("[aria-current=\"true\"]") {
+                    if let Ok(tab) = tab.dyn_into::<web_sys::HtmlElement>() {
+                        let left = tab.offset_left() - 8;
+                        let right = tab.offset_left() + tab.offset_width() + 8;
+                        if left < ul.scroll_left() || right > ul.scroll_left() + ul.client_width() {
+                            ul.set_scroll_left(left.max(0));
+                        }
+                    }
+                }
+            }
+        });
+    }
     let tabs = props.index.sources().iter().enumerate().map(|(i, src)| {
         let current = i == props.current;
         let onclick = props
@@ -42,7 +62,7 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
     });
     html! {
         <nav aria-label="Reports of this event">
-            <ul class="tabs">{ for tabs }</ul>
+            <ul class="tabs" ref={list}>{ for tabs }</ul>
         </nav>
     }
 }

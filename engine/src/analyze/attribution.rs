@@ -4,6 +4,9 @@
 //! "X confirmed" and "X alleged" report the same words with different weight; LABELS.md counts
 //! a change of attribution strength or of negation as a difference.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::{gap, Attribution, Quote, Strength, Token};
 
 /// Reporting verbs by surface form: (form, lemma, strength).
@@ -35,7 +38,6 @@ const VERBS: &[(&str, &str, Strength)] = &[
     ("explained", "explain", Strength::Neutral),
     ("declared", "declare", Strength::Neutral),
     ("described", "describe", Strength::Neutral),
-    ("posted", "post", Strength::Neutral),
     ("insisted", "insist", Strength::Neutral),
     ("warned", "warn", Strength::Neutral),
     ("confirmed", "confirm", Strength::Confirmed),
@@ -104,10 +106,11 @@ const VERBS: &[(&str, &str, Strength)] = &[
 
 /// The lemma and strength of a reporting verb form, if `lower` is one.
 pub fn reporting_verb(lower: &str) -> Option<(&'static str, Strength)> {
-    VERBS
-        .iter()
-        .find(|(f, ..)| *f == lower)
-        .map(|&(_, l, s)| (l, s))
+    type Map = HashMap<&'static str, (&'static str, Strength)>;
+    static MAP: OnceLock<Map> = OnceLock::new();
+    MAP.get_or_init(|| VERBS.iter().map(|&(f, l, s)| (f, (l, s))).collect())
+        .get(lower)
+        .copied()
 }
 
 /// Words allowed between a speaker and its verb ("Iran has also strongly condemned").
@@ -179,8 +182,9 @@ fn np_gap(g: &str) -> bool {
 /// Reporting verbs of a segment with their speakers; `quotes` marks verbs inside quotations.
 pub fn extract(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Attribution> {
     let mut out = Vec::new();
+    let quote_spans: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
     for (k, t) in tokens.iter().enumerate() {
-        let in_quote = quotes.iter().any(|q| t.start >= q.start && t.end <= q.end);
+        let in_quote = super::within(&quote_spans, t.start, t.end);
         if t.lower == "according" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
             let speaker = forward_speaker(text, tokens, k + 2, true);
             out.push(Attribution {
@@ -201,6 +205,15 @@ pub fn extract(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Attributio
             continue;
         }
         let prev = k.checked_sub(1).map(|j| tokens[j].lower.as_str());
+        // "found shelter" is no finding: only "found that", "was found to be".
+        if lemma == "find" {
+            let next = tokens.get(k + 1).map(|n| n.lower.as_str());
+            let passive = matches!(prev, Some("was" | "were" | "is" | "are" | "been" | "be"));
+            if !(matches!(next, Some("that" | "no" | "evidence")) || passive && next == Some("to"))
+            {
+                continue;
+            }
+        }
         // "the said attack": an adjective, not a verb.
         if strength == Strength::Neutral
             && matches!(prev, Some("the" | "a" | "this" | "that" | "an"))
@@ -212,7 +225,13 @@ pub fn extract(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Attributio
             prev,
             Some("the" | "a" | "an" | "its" | "his" | "her" | "their" | "our")
         ) || prev.is_some_and(|p| p.ends_with("'s"));
-        let mut speaker = if adjective {
+        // "condemned by NATO", "claimed by a policyholder": the agent follows "by".
+        let by_agent = tokens.get(k + 1).is_some_and(|n| n.lower == "by")
+            && !t.lower.ends_with('s')
+            && t.lower.ends_with(['d', 'n', 't']);
+        let mut speaker = if by_agent {
+            forward_speaker(text, tokens, k + 2, false)
+        } else if adjective {
             None
         } else {
             backward_speaker(text, tokens, k)
@@ -266,6 +285,7 @@ pub fn extract(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Attributio
 /// The noun phrase ending just before the verb at `k`, skipping auxiliaries and adverbs.
 fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, usize)> {
     let mut j = k;
+    let mut passive = false;
     // Skip "has also", "went on to", "on Saturday".
     while j > 0 {
         let p = &tokens[j - 1];
@@ -280,12 +300,18 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
             || weekday;
         let adverb = !p.capitalized && p.lower.ends_with("ly") && p.lower.len() > 4;
         if BETWEEN.contains(&p.lower.as_str()) || date_word || adverb {
+            passive |= matches!(
+                p.lower.as_str(),
+                "is" | "are" | "was" | "were" | "been" | "being" | "be"
+            );
             j -= 1;
         } else {
             break;
         }
     }
-    if j == 0 {
+    // "more than 3,500 were reported dead", "Iran has been accused": the subject is not the
+    // one who reports or accuses.
+    if passive || j == 0 {
         return None;
     }
     // Skip back over the dates' own "on".
@@ -297,26 +323,30 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
     }
     let last = j - 1;
     let lt = &tokens[last];
-    let mut comma = false;
     if !gap_ok_before_verb(text, tokens, last, k) {
-        // "The Prime Minister of Albania, Edi Rama, said": a name set off by commas.
+        // "The Prime Minister of Albania, Edi Rama, said", "Sanjana Quazi, head of OCHA
+        // Turkey, said": a name set off by commas.
         let g = gap(text, tokens, last, last + 1);
-        let date =
-            lt.lower.ends_with("day") || super::dates::month_of(text, tokens, last).is_some();
-        if !(lt.capitalized && !date && g.trim() == "," && last + 1 == k) {
+        if g.trim() != "," || last + 1 != k {
             return None;
         }
-        comma = true;
+        return apposed_name(text, tokens, last);
     }
     if PRONOUNS.contains(&lt.lower.as_str()) {
         return Some((lt.start, lt.end));
     }
-    if lt.stop || lt.lower.chars().all(|c| c.is_ascii_digit()) || !nounish(lt) {
+    if lt.stop || lt.lower.chars().any(|c| c.is_ascii_digit()) || !nounish(lt) {
         return None;
     }
+    let first = np_back(text, tokens, last);
+    Some((tokens[first].start, lt.end))
+}
+
+/// The start of the noun phrase that ends at token `last`.
+fn np_back(text: &str, tokens: &[Token], last: usize) -> usize {
     let mut first = last;
     let mut n = 1;
-    while first > 0 && n < 10 {
+    while first > 0 && n < 12 {
         let p = &tokens[first - 1];
         if !np_gap(gap(text, tokens, first - 1, first)) {
             break;
@@ -343,12 +373,12 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
         }
         first -= 1;
         n += 1;
-        if p.lower == "the" {
+        // "the Office for the Coordination": "the" ends the phrase unless a joiner precedes.
+        if p.lower == "the"
+            && !(first > 0 && matches!(tokens[first - 1].lower.as_str(), "of" | "for"))
+        {
             break;
         }
-    }
-    if comma && (first == 0 || !gap(text, tokens, first - 1, first).contains(',')) {
-        return None;
     }
     // Leading joiners other than "the" do not belong to the name.
     while first < last
@@ -357,7 +387,47 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
     {
         first += 1;
     }
-    Some((tokens[first].start, lt.end))
+    first
+}
+
+/// The named speaker of "NAME, ROLE, said" or "ROLE, NAME, said", where token `last` ends
+/// the second comma-delimited part.
+fn apposed_name(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize)> {
+    let is_date = |i: usize| {
+        tokens[i].lower.ends_with("day") || super::dates::month_of(text, tokens, i).is_some()
+    };
+    let clause_start = |f: usize| {
+        f == 0 || {
+            let g = gap(text, tokens, f - 1, f);
+            g.contains([
+                ',', '"', '\u{201C}', '\u{201D}', ':', '(', '\u{2014}', '\u{2013}',
+            ])
+        }
+    };
+    // "ROLE, NAME, said": the part right before the verb is a name.
+    if tokens[last].capitalized && !is_date(last) {
+        let first = np_back(text, tokens, last);
+        if first > 0 && gap(text, tokens, first - 1, first).contains(',') {
+            return Some((tokens[first].start, tokens[last].end));
+        }
+    }
+    // "NAME, ROLE, said": the name is before the previous comma.
+    let lo = last.saturating_sub(15);
+    let mut i = last;
+    while i > lo {
+        i -= 1;
+        if gap(text, tokens, i, i + 1).contains(',') {
+            if !tokens[i].capitalized || is_date(i) {
+                return None;
+            }
+            let first = np_back(text, tokens, i);
+            if !clause_start(first) || !tokens[first..=i].iter().all(|t| t.capitalized) {
+                return None;
+            }
+            return Some((tokens[first].start, tokens[i].end));
+        }
+    }
+    None
 }
 
 /// Could this word be part of a noun phrase? Lower-case participles, adverbs and

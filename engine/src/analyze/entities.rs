@@ -409,7 +409,9 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             // A joiner counts only between two name words.
             let joiner = JOINERS.contains(&n.lower.as_str()) && !n.capitalized;
             let and_ok = match n.lower.as_str() {
-                "and" => has_of,
+                // "Ministry of Intelligence and Security", "Home Affairs and Cyber Security
+                // Minister": "and" joins inside an institution's name, not two names.
+                "and" => has_of || institution_ahead(text, tokens, j + 1),
                 // "Centre for Strategic Studies", not "Khatib for Tehran".
                 "for" => ORGISH.contains(&tokens[j - 1].lower.as_str()),
                 _ => true,
@@ -443,8 +445,57 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     out
 }
 
+/// Whether the capitalised run starting at token `k` ends in an institution or a title
+/// ("Security Minister", "Cyber Security Agency").
+fn institution_ahead(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut j = k;
+    while j < tokens.len() && j < k + 5 && is_name_token(text, &tokens[j]) {
+        let w = tokens[j].lower.as_str();
+        if ORGISH.contains(&w) || TITLES.contains(&w) {
+            return true;
+        }
+        if j + 1 < tokens.len() && !name_gap(text, tokens, j, j + 1) {
+            break;
+        }
+        j += 1;
+    }
+    false
+}
+
 /// Emits the run `a..=b`, split at titles ("Prime Minister Edi Rama" gives "Edi Rama").
 fn emit(text: &str, tokens: &[Token], a: usize, b: usize, out: &mut Vec<Mention>) {
+    // "Iran’s Ministry of Intelligence": the possessor is a name of its own when what
+    // follows is an institution ("People’s Mujahedeen" stays whole).
+    // "People's Mujahedeen Organization", "Women's Institute": a group in the possessive is
+    // part of the name.
+    let group = tokens[a].lower.strip_suffix("'s").is_some_and(|w| {
+        matches!(
+            w,
+            "people"
+                | "workers"
+                | "women"
+                | "children"
+                | "men"
+                | "citizens"
+                | "farmers"
+                | "veterans"
+                | "soldiers"
+                | "peasants"
+                | "writers"
+                | "youth"
+                | "students"
+        )
+    });
+    if a < b && !group && tokens[a].lower.ends_with("'s") {
+        let institution = tokens[a + 1..=b]
+            .iter()
+            .any(|t| ORGISH.contains(&t.lower.as_str()) || t.lower == "minister");
+        if institution {
+            push(text, tokens, a, a, out);
+            emit(text, tokens, a + 1, b, out);
+            return;
+        }
+    }
     let title = |i: usize| TITLES.contains(&tokens[i].lower.trim_end_matches('.'));
     let mut last_title = None;
     for i in a..b {
@@ -494,7 +545,10 @@ fn push(text: &str, tokens: &[Token], mut a: usize, mut b: usize, out: &mut Vec<
 
 /// Lower case, accents removed: the form names are compared in.
 fn fold(s: &str) -> String {
-    crate::text::normalize(s)
+    if s.is_ascii() {
+        return super::norm(s);
+    }
+    super::norm(s)
         .nfd()
         .filter(|c| !is_combining_mark(*c))
         .collect()
@@ -601,6 +655,9 @@ pub struct Aliases {
     canon: HashMap<String, String>,
     /// Name word (folded) to the canonical spelling of its variants.
     words: HashMap<String, String>,
+    /// Words the cluster also writes in lower case: ordinary words, even when capitalised at
+    /// the start of a sentence.
+    lowercase: HashSet<String>,
 }
 
 struct Seen {
@@ -621,12 +678,11 @@ impl Aliases {
         let mut lowercase: HashSet<String> = HashSet::new();
         for text in texts {
             let tokens = tokenize(text);
-            lowercase.extend(
-                tokens
-                    .iter()
-                    .filter(|t| !t.capitalized)
-                    .map(|t| t.lower.clone()),
-            );
+            for t in tokens.iter().filter(|t| !t.capitalized) {
+                if !lowercase.contains(&t.lower) {
+                    lowercase.insert(t.lower.clone());
+                }
+            }
             let ms = mentions(text, &tokens);
             let mut ti = 0;
             let mut prev: Option<(usize, usize)> = None;
@@ -655,10 +711,7 @@ impl Aliases {
                 let surface = text.get(m.start..m.end).unwrap_or("").to_string();
                 // "Long Name (ACR)", "X, or Y", "X, also known as Y".
                 if let Some((ps, pe)) = prev {
-                    let between = text
-                        .get(pe..m.start)
-                        .map(crate::text::normalize)
-                        .unwrap_or_default();
+                    let between = text.get(pe..m.start).map(super::norm).unwrap_or_default();
                     let after = text.get(m.end..).unwrap_or("");
                     let bracket = between == "(" && after.trim_start().starts_with(')');
                     let appos = matches!(
@@ -689,6 +742,12 @@ impl Aliases {
                 found.push((words, surface));
             }
         }
+        // "Damages may be ...": a capitalised word the cluster also writes in lower case is an
+        // ordinary word, not a name (acronyms aside: "WHO" is not "who").
+        found.retain(|(words, surface)| {
+            let acronym = surface.len() >= 2 && surface.chars().all(|c| c.is_ascii_uppercase());
+            !(words.len() == 1 && !acronym && lowercase.contains(&words[0].0))
+        });
         // Spelling variants of name words.
         let mut wg = Groups::default();
         let mut by_skel: HashMap<String, Vec<&str>> = HashMap::new();
@@ -704,9 +763,18 @@ impl Aliases {
                 by_len.entry((c, w.chars().count())).or_default().push(w);
             }
         }
+        // A real cluster has a handful of names per bucket; a hostile one could have
+        // thousands, so beyond a few hundred only near neighbours (sorted) are compared.
+        const WINDOW: usize = 24;
+        let wide = |n: usize| n > 300;
         for bucket in by_skel.values() {
             for (i, a) in bucket.iter().enumerate() {
-                for b in &bucket[i + 1..] {
+                let end = if wide(bucket.len()) {
+                    (i + 1 + WINDOW).min(bucket.len())
+                } else {
+                    bucket.len()
+                };
+                for b in &bucket[i + 1..end] {
                     if spelling_variants(a, b) {
                         wg.union(a, b);
                     }
@@ -721,8 +789,16 @@ impl Aliases {
                 let Some(other) = by_len.get(&(c, n + d)) else {
                     continue;
                 };
-                for a in bucket {
-                    for b in other {
+                let capped = wide(bucket.len()) || wide(other.len());
+                for (i, a) in bucket.iter().enumerate() {
+                    let (lo, hi) = if capped {
+                        let p = other.partition_point(|b| b < a);
+                        (p.saturating_sub(WINDOW), (p + WINDOW).min(other.len()))
+                    } else {
+                        (0, other.len())
+                    };
+                    let _ = i;
+                    for b in &other[lo..hi] {
                         if a < b && spelling_variants(a, b) {
                             wg.union(a, b);
                         }
@@ -733,6 +809,7 @@ impl Aliases {
         let mut aliases = Aliases {
             canon: HashMap::new(),
             words: wg.into_map(),
+            lowercase: HashSet::new(),
         };
         // Entity groups over name signatures.
         let mut g = Groups::default();
@@ -847,6 +924,7 @@ impl Aliases {
             }
         }
         aliases.canon = g.into_map();
+        aliases.lowercase = lowercase;
         aliases
     }
 
@@ -859,7 +937,8 @@ impl Aliases {
     /// A name reduced to what identifies it: folded words, spelling variants unified, titles,
     /// articles, possessives and generic words ("Organization") dropped.
     fn sig(&self, surface: &str) -> String {
-        let f = fold(surface);
+        // "U.S." and "US" are one name: dots inside abbreviations go.
+        let f = fold(surface).replace('.', "");
         let mut out = String::new();
         for piece in f.split(|c: char| !c.is_alphanumeric()) {
             if piece.is_empty()
@@ -881,14 +960,12 @@ impl Aliases {
     /// normalised, when no alias is known).
     pub fn key(&self, surface: &str) -> String {
         // "who", "us", "it" written lower case are words, not WHO, US or IT.
-        if !surface.chars().any(char::is_uppercase)
-            && super::is_stop(&crate::text::normalize(surface))
-        {
-            return crate::text::normalize(surface);
+        if !surface.chars().any(char::is_uppercase) && super::is_stop(&super::norm(surface)) {
+            return super::norm(surface);
         }
         let sig = self.sig(surface);
         if sig.is_empty() {
-            return crate::text::normalize(surface);
+            return super::norm(surface);
         }
         self.canon.get(&sig).cloned().unwrap_or(sig)
     }
@@ -897,6 +974,13 @@ impl Aliases {
     /// "MKO" when the cluster ties them to one organisation).
     pub fn key_token(&self, word: &str) -> String {
         self.key(word)
+    }
+
+    /// Whether the cluster also writes this word in lower case, i.e. it is an ordinary word
+    /// even where a sentence starts with it ("Authorities", "Damages"); acronyms never are.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let raw_acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        !raw_acronym && self.lowercase.contains(&super::norm(word))
     }
 
     /// Whether two names denote the same entity.

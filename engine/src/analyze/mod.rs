@@ -2,12 +2,21 @@
 //!
 //! Every span here is a byte range into the analysed segment's own text, so a difference found
 //! later can be shown to the reader exactly where it is.
+//!
+//! Submodules: `numbers` (quantities), `dates`, `quotes`, `attribution` (reporting verbs,
+//! negation, hedges) and `entities` (names and the cluster's `Aliases`). The comparison helpers
+//! the verdict stage needs are re-exported here: `quantities_conflict`, `dates_conflict`,
+//! `quote_words_differ`, `fold_compounds`.
 
 pub mod attribution;
 pub mod dates;
 pub mod entities;
 pub mod numbers;
 pub mod quotes;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -47,7 +56,10 @@ pub struct Quantity {
     pub end: usize,
     pub value: f64,
     pub bound: Bound,
-    /// What is counted or measured: a currency, "%", or the stem of the head noun ("hour").
+    /// What is counted or measured: a currency ("$" when unspecified, else an ISO code such as
+    /// "USD", "AUD", "EUR"), "%", "°c"/"°f", or the Snowball stem of the counted noun ("hour",
+    /// "member", "cross" for crossings); counts of the dead are "death" and of the hurt
+    /// "injuri" however they are worded ("killed", "dead", "death toll", "people ... dead").
     pub unit: Option<String>,
     /// "2nd", "second": an ordinal, not a count.
     pub ordinal: bool,
@@ -163,40 +175,89 @@ pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
 }
 
 thread_local! {
-    // Building a Snowball stemmer is cheap but not free; tokenising thousands of segments
-    // should not pay for it each time. Thread-local keeps the engine free of locks (wasm).
+    // Building a Snowball stemmer is cheap but not free, and stemming dominates tokenising;
+    // news repeats its words, so a per-thread cache of stems pays for itself. Thread-local
+    // keeps the engine free of locks (wasm).
     static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
+
+/// Upper bound on cached stems, so a hostile input cannot grow the cache without limit.
+const STEM_CACHE_MAX: usize = 200_000;
 
 /// The Snowball English stem of an already normalised word.
 pub fn stem(lower: &str) -> String {
-    STEMMER.with(|s| s.stem(lower).into_owned())
+    STEMS.with(|cache| {
+        if let Some(s) = cache.borrow().get(lower) {
+            return s.clone();
+        }
+        let s = STEMMER.with(|st| st.stem(lower).into_owned());
+        let mut c = cache.borrow_mut();
+        if c.len() >= STEM_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(lower.to_string(), s.clone());
+        s
+    })
+}
+
+fn stop_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
 }
 
 /// Whether a normalised word is a function word.
 pub fn is_stop(lower: &str) -> bool {
-    STOP.contains(&lower)
+    stop_set().contains(lower)
+}
+
+/// `text::normalize`, with a fast path for ASCII text (where NFKC changes nothing and only
+/// the backtick folds to an apostrophe); names and keys are normalised very often.
+pub(crate) fn norm(s: &str) -> String {
+    if !s.is_ascii() || s.contains('`') {
+        return crate::text::normalize(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
+}
+
+/// The `text::normalize` form of one word, with a fast path for plain ASCII words (for which
+/// NFKC and the quote and dash folding change nothing).
+fn normalize_word(w: &str) -> String {
+    if w.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'.' | b',' | b'-' | b'_'))
+    {
+        w.to_ascii_lowercase()
+    } else {
+        crate::text::normalize(w)
+    }
 }
 
 /// Words of `text` with byte spans, normalised and stemmed.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    STEMMER.with(|stemmer| {
-        text.unicode_word_indices()
-            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-            .map(|(start, w)| {
-                let lower = crate::text::normalize(w);
-                let stem = stemmer.stem(&lower).into_owned();
-                Token {
-                    start,
-                    end: start + w.len(),
-                    stop: STOP.contains(&lower.as_str()),
-                    capitalized: w.chars().next().is_some_and(char::is_uppercase),
-                    lower,
-                    stem,
-                }
-            })
-            .collect()
-    })
+    text.unicode_word_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(start, w)| {
+            let lower = normalize_word(w);
+            Token {
+                start,
+                end: start + w.len(),
+                stop: is_stop(&lower),
+                capitalized: w.chars().next().is_some_and(char::is_uppercase),
+                stem: stem(&lower),
+                lower,
+            }
+        })
+        .collect()
 }
 
 /// Compound forms of adjacent word pairs, so "cyber-attack", "cyber attack" and "cyberattack"
@@ -237,6 +298,13 @@ fn is_alpha(s: &str) -> bool {
     !s.is_empty() && s.chars().all(char::is_alphabetic)
 }
 
+/// Whether `start..end` lies inside one of `spans` (sorted, non-overlapping): a binary search,
+/// so that checking every token against every quote or date stays near-linear.
+pub(crate) fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(a, _)| a <= start);
+    i > 0 && spans[i - 1].1 >= end
+}
+
 /// The raw text between two tokens (empty when out of range or not on char boundaries).
 pub(crate) fn gap<'a>(text: &'a str, tokens: &[Token], before: usize, after: usize) -> &'a str {
     match (tokens.get(before), tokens.get(after)) {
@@ -249,3 +317,30 @@ pub use dates::dates_conflict;
 pub use entities::Aliases;
 pub use numbers::quantities_conflict;
 pub use quotes::quote_words_differ;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_normalisation_agrees_with_the_labels_normalisation() {
+        let pool = [
+            "A", "b", " ", "\t", "\n", "\u{0B}", "\r", "`", "'", "-", "Q.", "9", "  ", "x",
+        ];
+        let mut seed = 99u64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pool[(seed >> 33) as usize % pool.len()]);
+            }
+            seed = seed.wrapping_add(1);
+            assert_eq!(norm(&s), crate::text::normalize(&s), "{s:?}");
+            if !s.contains(char::is_whitespace) {
+                assert_eq!(normalize_word(&s), crate::text::normalize(&s), "{s:?}");
+            }
+        }
+    }
+}

@@ -4,7 +4,10 @@
 //! Reports of one event disagree most checkably on figures; a figure is only comparable with
 //! another of the same kind, so each carries its unit and how it is bounded.
 
-use super::{gap, stem, Bound, DateMention, Quantity, Token};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::{gap, Bound, DateMention, Quantity, Token};
 
 const SMALL: &[(&str, f64)] = &[
     ("zero", 0.0),
@@ -135,6 +138,24 @@ const BOUNDS: &[(&[&str], Bound)] = &[
     (&["estimated"], Bound::About),
     (&["approx"], Bound::About),
     (&["circa"], Bound::About),
+    // Verbs that bound a running count: "the toll surpassed 20,000", "nears 20,000".
+    (&["surpassed"], Bound::MoreThan),
+    (&["surpasses"], Bound::MoreThan),
+    (&["surpassing"], Bound::MoreThan),
+    (&["exceeded"], Bound::MoreThan),
+    (&["exceeds"], Bound::MoreThan),
+    (&["exceeding"], Bound::MoreThan),
+    (&["topped"], Bound::MoreThan),
+    (&["tops"], Bound::MoreThan),
+    (&["passed"], Bound::MoreThan),
+    (&["passes"], Bound::MoreThan),
+    (&["crossed"], Bound::MoreThan),
+    (&["nears"], Bound::LessThan),
+    (&["neared"], Bound::LessThan),
+    (&["nearing"], Bound::LessThan),
+    (&["approaches"], Bound::LessThan),
+    (&["approached"], Bound::LessThan),
+    (&["approaching"], Bound::LessThan),
 ];
 
 /// Words that end the noun phrase after a figure ("the first time since ...").
@@ -165,6 +186,22 @@ const PREPOSITIONS: &[&str] = &[
     "later",
     "earlier",
 ];
+
+/// Whether a word can start a figure written in words.
+fn number_word(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        SMALL
+            .iter()
+            .chain(SCALES)
+            .chain(ORDINALS)
+            .chain(VAGUE)
+            .map(|&(n, _)| n)
+            .chain(["tens", "few", "handful"])
+            .collect()
+    })
+    .contains(w)
+}
 
 fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
     table.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
@@ -219,7 +256,8 @@ fn word_value(w: &str) -> Option<f64> {
 
 /// Every quantity of a segment. Tokens inside `dates` (years, days of the month) are skipped.
 pub fn extract(text: &str, tokens: &[Token], dates: &[DateMention]) -> Vec<Quantity> {
-    let in_date = |t: &Token| dates.iter().any(|d| t.start >= d.start && t.end <= d.end);
+    let spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+    let in_date = |t: &Token| super::within(&spans, t.start, t.end);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -311,6 +349,11 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         }
     }
 
+    // Most words are no number: leave before any table is searched.
+    if currency.is_none() && !lower.starts_with(|c: char| c.is_ascii_digit()) && !number_word(lower)
+    {
+        return None;
+    }
     if let Some((v, suffix)) = parse_digits(lower) {
         // Identifiers, not figures: "COVID-19", "F-16", "MH17".
         if currency.is_none()
@@ -319,6 +362,10 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
             && tokens[i - 1].lower.chars().all(char::is_alphabetic)
             && tokens[i - 1].capitalized
         {
+            return None;
+        }
+        // The right side of a rate or equation ("$1=1 customer") counts nothing.
+        if before.trim_end().ends_with('=') {
             return None;
         }
         // Addresses: "news.co.nz", "/2023/02/".
@@ -589,14 +636,60 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
                 .copied()
                 .or(run.first().copied().filter(|t| !t.lower.ends_with("ed")))
         };
-        let head = head.or_else(|| counted_before(text, tokens, i));
         if let Some(h) = head {
             if (!h.capitalized || plural(&h)) && !h.lower.ends_with("ing") {
-                unit = Some(if h.lower.contains(char::is_alphabetic) {
-                    h.stem.clone()
-                } else {
-                    stem(&h.lower)
-                });
+                unit = Some(h.stem.clone());
+            }
+        }
+        if unit.is_none()
+            && tokens
+                .get(next)
+                .is_some_and(|n| matches!(n.lower.as_str(), "killed" | "dead"))
+        {
+            unit = Some("death".into());
+        }
+        if unit.is_none()
+            && tokens
+                .get(next)
+                .is_some_and(|n| matches!(n.lower.as_str(), "injured" | "wounded" | "hurt"))
+        {
+            unit = Some("injuri".into());
+        }
+        if unit.is_none() && !ordinal {
+            unit = counted_before(text, tokens, i, start);
+        }
+        // "killed 18,400 people", "16,500 people have been reported dead": people counted
+        // as dead or hurt are deaths or injuries.
+        if matches!(unit.as_deref(), Some("peopl" | "person")) {
+            let before_fig = figure_index(tokens, i, start);
+            let before_fig = bound_start(tokens, i, start, text)
+                .and_then(|s| tokens.iter().position(|t| t.start == s))
+                .unwrap_or(before_fig);
+            let prev = before_fig.checked_sub(1).map(|j| tokens[j].lower.as_str());
+            let after: Vec<&str> = tokens
+                .iter()
+                .skip(next)
+                .take(6)
+                .take_while(|t| !t.lower.starts_with(|c: char| c.is_ascii_digit()))
+                .map(|t| t.lower.as_str())
+                .collect();
+            let says = |ws: &[&str]| after.iter().any(|w| ws.contains(w));
+            if matches!(prev, Some("killed" | "killing" | "kills" | "kill"))
+                || says(&["dead", "killed", "died", "perished"])
+            {
+                unit = Some("death".into());
+            } else if matches!(prev, Some("injured" | "injuring" | "wounded" | "wounding"))
+                || says(&["injured", "wounded", "hurt"])
+            {
+                unit = Some("injuri".into());
+            }
+        }
+        // One count in different words: "18,400 killed", "18,400 dead", "18,400 deaths".
+        if let Some(u) = unit.as_deref() {
+            if matches!(u, "dead" | "kill" | "die" | "fatal" | "death") {
+                unit = Some("death".into());
+            } else if matches!(u, "injur" | "wound") {
+                unit = Some("injuri".into());
             }
         }
     }
@@ -626,25 +719,44 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
 }
 
 /// What a figure with no noun after it counts, named before it: "the death toll rose to
-/// 20,000" counts deaths, "the number of injured reached 3,000" counts the injured.
-fn counted_before<'a>(text: &str, tokens: &'a [Token], i: usize) -> Option<&'a Token> {
-    let lo = i.saturating_sub(14);
-    for k in (lo..i).rev() {
+/// 20,000" counts deaths, "the number of injured reached 3,000" counts the injured, "killed
+/// more than 19,300" counts deaths.
+fn counted_before(text: &str, tokens: &[Token], i: usize, start: usize) -> Option<String> {
+    let fig = figure_index(tokens, i, start);
+    let fig = bound_start(tokens, i, start, text)
+        .and_then(|s| tokens.iter().position(|t| t.start == s))
+        .unwrap_or(fig);
+    if let Some(p) = fig.checked_sub(1).and_then(|j| tokens.get(j)) {
+        if matches!(p.lower.as_str(), "killed" | "killing" | "kills" | "kill") {
+            return Some("death".into());
+        }
+    }
+    let lo = fig.saturating_sub(14);
+    for k in (lo..fig).rev() {
         if gap(text, tokens, k, k + 1).contains(['.', ';', ':', '(', ')']) {
             return None;
         }
         let w = tokens[k].lower.as_str();
+        // Another figure in between has already taken the noun.
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         if matches!(
             w,
             "toll" | "tally" | "number" | "total" | "count" | "figure"
         ) {
             if tokens.get(k + 1).is_some_and(|n| n.lower == "of") {
-                return tokens.get(k + 2).filter(|n| !n.stop && k + 2 < i);
+                if let Some(n) = tokens.get(k + 2).filter(|n| !n.stop && k + 2 < fig) {
+                    return Some(n.stem.clone());
+                }
             }
-            return k
+            let modifier = k
                 .checked_sub(1)
                 .and_then(|j| tokens.get(j))
-                .filter(|p| !p.stop && !p.capitalized);
+                .filter(|p| !p.stop && (!p.capitalized || k == 1))
+                .map(|p| p.stem.clone());
+            // A toll with no qualifier is a death toll.
+            return modifier.or_else(|| (w == "toll").then(|| "death".to_string()));
         }
     }
     None
@@ -781,7 +893,19 @@ pub fn quantities_conflict(a: &Quantity, b: &Quantity) -> bool {
     let (a0, a1) = interval(a);
     let (b0, b1) = interval(b);
     let overlap = a0 <= b1 + 1e-9 && b0 <= a1 + 1e-9;
+    // "more than 16,500" for a count of 17,674: large counts bounded by a round figure say
+    // the figure is near; far beyond it is another count.
+    let far_beyond = |o: &Quantity, x: &Quantity| {
+        o.value.abs() >= 100.0
+            && match o.bound {
+                Bound::AtLeast | Bound::MoreThan => x.value > o.value * 1.05,
+                Bound::AtMost | Bound::LessThan => x.value < o.value * 0.95,
+                _ => false,
+            }
+    };
     match (open(a), open(b)) {
+        (true, false) if b.bound != Bound::Vague && far_beyond(a, b) => true,
+        (false, true) if a.bound != Bound::Vague && far_beyond(b, a) => true,
         (true, true) => !feq(a0, b0) || !feq(a1, b1),
         (false, false) => match (a.bound, b.bound) {
             (Bound::Exact, Bound::Exact) => !feq(a.value, b.value),

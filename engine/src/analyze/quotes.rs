@@ -28,6 +28,7 @@ fn is_word(c: Option<char>) -> bool {
 pub fn extract(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let last_closer = last_single_closer(&chars);
     let mut open: Option<(Mark, usize)> = None;
     let mut first_mark_seen = false;
     for (k, &(pos, c)) in chars.iter().enumerate() {
@@ -57,7 +58,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 if is_word(next)
                     && prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p))
                     // Only an opening mark if a closing one follows; else an elision ('tis).
-                    && closing_single_ahead(&chars, k + 1) =>
+                    && last_closer.is_some_and(|l| l > k) =>
             {
                 open = Some((Mark::Single, after));
             }
@@ -92,11 +93,13 @@ pub fn extract(text: &str) -> Vec<Quote> {
     out
 }
 
-fn closing_single_ahead(chars: &[(usize, char)], from: usize) -> bool {
-    (from..chars.len()).any(|k| {
+/// Index of the last char that could close a single-quoted span, so the test "is there a
+/// closing mark ahead" is constant time (a hostile text full of apostrophes stays linear).
+fn last_single_closer(chars: &[(usize, char)]) -> Option<usize> {
+    (1..chars.len()).rev().find(|&k| {
         let c = chars[k].1;
         let next = chars.get(k + 1).map(|&(_, c)| c);
-        matches!(c, '\'' | '\u{2019}') && !is_word(next) && k > 0 && !chars[k - 1].1.is_whitespace()
+        matches!(c, '\'' | '\u{2019}') && !is_word(next) && !chars[k - 1].1.is_whitespace()
     })
 }
 
@@ -117,19 +120,16 @@ fn push(text: &str, s: usize, e: usize, out: &mut Vec<Quote>) {
 /// Gives each quote the speaker of the nearest reporting verb outside any quote: the one after
 /// it ("…," the ministry said) first, else the one before it (Rama said: "…").
 pub fn link_speakers(quotes: &mut [Quote], attributions: &[Attribution]) {
+    // Attributions come in text order; binary searches keep this near-linear.
     let outside: Vec<&Attribution> = attributions
         .iter()
         .filter(|a| !a.in_quote && a.speaker.is_some())
         .collect();
     for q in quotes.iter_mut() {
-        let after = outside
-            .iter()
-            .filter(|a| a.start >= q.end)
-            .min_by_key(|a| a.start - q.end);
-        let before = outside
-            .iter()
-            .filter(|a| a.end <= q.start)
-            .min_by_key(|a| q.start - a.end);
+        let i = outside.partition_point(|a| a.start < q.end);
+        let after = outside.get(i);
+        let j = outside.partition_point(|a| a.end <= q.start);
+        let before = j.checked_sub(1).and_then(|j| outside.get(j));
         q.speaker = after.or(before).and_then(|a| a.speaker);
     }
 }
@@ -225,6 +225,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["sever", "cut", "break", "broke"],
     &["tie", "relat"],
     &["hack", "breach", "compromis"],
+    &["even", "night", "overnight"],
+    &["seen", "saw", "observ", "notic", "record", "detect"],
 ];
 
 /// Words whose presence or absence turns a statement around.
@@ -267,6 +269,8 @@ fn is_light(lower: &str) -> bool {
                 | "its"
                 | "s"
                 | "re"
+                | "latter"
+                | "former"
         )
 }
 
@@ -361,6 +365,11 @@ pub fn quote_words_differ(a: &str, b: &str) -> Option<((usize, usize), (usize, u
         let negb = db.iter().filter(|w| is_neg(&w.lower)).count();
         if (nega > 0 || negb > 0) && neg_a != neg_b && ra.len() <= 2 && rb.len() <= 2 {
             return Some((anchor(&wa, &ra)?, anchor(&wb, &rb)?));
+        }
+        // "failed" against "did not achieve": a negation inside a longer rewording is a
+        // paraphrase, not a reversal.
+        if nega > 0 || negb > 0 {
+            continue;
         }
         let ca: Vec<&W> = da.iter().copied().filter(|w| !is_light(&w.lower)).collect();
         let cb: Vec<&W> = db.iter().copied().filter(|w| !is_light(&w.lower)).collect();

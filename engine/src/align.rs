@@ -1,0 +1,722 @@
+//! Alignment: for a claim segment, find the sentence (or two adjacent sentences) of another
+//! article that carries the most of the claim's content.
+//!
+//! Every segment becomes a set of *terms*: content-word stems, name keys that unify spelling
+//! variants and learned aliases, numbers by value, days by resolved date. Closed compounds are
+//! folded ("cyber attack" = "cyberattack") and demonyms fold onto their country when the country
+//! occurs in the cluster ("Iranian" = "Iran"). Candidates come from an inverted index
+//! (term → segments), never from all pairs, and are scored by weighted coverage of the claim's
+//! terms; weights are IDF over the cluster's segments, or fixed by term kind for a lone pair
+//! where no IDF can be estimated.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::analyze::{Aliases, Analysis};
+
+/// What a term stands for; names, numbers and dates are the checkable parts of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    Word,
+    Name,
+    Number,
+    Date,
+}
+
+/// A unit of matching, with its byte span in the segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub key: u32,
+    pub start: usize,
+    pub end: usize,
+    pub kind: TermKind,
+}
+
+/// One segment as the aligner sees it.
+pub struct Unit<'a> {
+    pub article: usize,
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    /// Claims and headlines; boilerplate is never evidence.
+    pub eligible: bool,
+}
+
+/// How term weights are set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weighting {
+    /// IDF over the cluster's eligible segments.
+    Idf,
+    /// By kind only: for a lone claim/document pair, where document frequencies mean nothing.
+    Static,
+}
+
+/// The best evidence found in one article for one claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Unit ids, in text order (one, or two adjacent sentences).
+    pub units: Vec<u32>,
+    /// Weighted share of the claim's terms found in the evidence.
+    pub coverage: f32,
+    /// Weighted share of the evidence's terms found in the claim.
+    pub reverse: f32,
+}
+
+/// Coverage a second, adjacent sentence must add before a claim is taken to be split over two.
+const SPLIT_GAIN: f32 = 0.2;
+
+/// Terms whose posting list is longer than this share of the units are not used to *retrieve*
+/// candidates (they would touch nearly everything); they still count when scoring.
+const RETRIEVAL_DF_SHARE: f32 = 0.5;
+
+pub struct Aligner {
+    pub terms: Vec<Vec<Term>>,
+    keysets: Vec<Vec<u32>>,
+    /// Unordered pairs of neighbouring term keys: shared phrases, not just shared words.
+    pairsets: Vec<Vec<(u32, u32)>>,
+    pub weight: Vec<f32>,
+    postings: Vec<Vec<u32>>,
+    article_of: Vec<usize>,
+    eligible: Vec<bool>,
+    /// Eligible unit ids of each article, in text order.
+    by_article: Vec<Vec<u32>>,
+    /// Position of each eligible unit within `by_article[article]`.
+    pos_in_article: Vec<usize>,
+    pub kinds: Vec<TermKind>,
+    pub names: Vec<String>,
+    /// The largest term weight: the weight of a term found in one segment only.
+    pub max_weight: f32,
+}
+
+fn skeleton(s: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for (i, c) in s.chars().enumerate() {
+        let keep = i == 0 || !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | '\'' | '-');
+        if keep && c != last {
+            out.push(c);
+        }
+        if keep {
+            last = c;
+        }
+    }
+    out
+}
+
+/// The key of a name: its consonant skeleton when long enough to be distinctive.
+fn name_key(n: &str) -> String {
+    if n.chars().count() >= 5 {
+        format!("N:{}", skeleton(n))
+    } else {
+        format!("N:{n}")
+    }
+}
+
+fn fmt_value(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 && v.abs() < 1e15 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+impl Aligner {
+    pub fn new(units: &[Unit], aliases: &Aliases, weighting: Weighting) -> Aligner {
+        // Pass 1: the cluster vocabulary, and which stems only ever appear capitalised (names).
+        let mut vocab: HashSet<&str> = HashSet::new();
+        let mut lower_seen: HashSet<String> = HashSet::new();
+        let mut acronyms: HashSet<String> = HashSet::new();
+        for u in units {
+            for t in &u.analysis.tokens {
+                if let Some(a) = acronym(u.text, t) {
+                    acronyms.insert(a);
+                }
+                vocab.insert(t.stem.as_str());
+                if !t.capitalized {
+                    lower_seen.insert(t.stem.clone());
+                }
+            }
+        }
+        let fold = |stem: &str| -> String {
+            for cut in ["ian", "n", "i", "ese"] {
+                if let Some(base) = stem.strip_suffix(cut) {
+                    if base.chars().count() >= 3 && vocab.contains(base) {
+                        return base.to_string();
+                    }
+                }
+            }
+            stem.to_string()
+        };
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let synonyms: HashMap<String, usize> = SYNONYMS
+            .iter()
+            .enumerate()
+            .flat_map(|(g, words)| {
+                let stemmer = &stemmer;
+                words
+                    .split(' ')
+                    .map(move |w| (stemmer.stem(w).into_owned(), g))
+            })
+            .collect();
+
+        let mut interner: HashMap<String, u32> = HashMap::new();
+        let mut kinds: Vec<TermKind> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut intern = |s: String, kind: TermKind| -> u32 {
+            if let Some(&id) = interner.get(&s) {
+                return id;
+            }
+            let id = kinds.len() as u32;
+            kinds.push(kind);
+            names.push(s.clone());
+            interner.insert(s, id);
+            id
+        };
+
+        let mut all_terms = Vec::with_capacity(units.len());
+        for u in units {
+            let a = u.analysis;
+            let mut terms = Vec::new();
+            let mut covered: Vec<(usize, usize)> = Vec::new();
+            for d in &a.dates {
+                let key = if let Some(day) = d.day {
+                    format!("d:{day}")
+                } else if let Some((y, m)) = d.month {
+                    format!("m:{y}-{m}")
+                } else if let Some(y) = d.year {
+                    format!("y:{y}")
+                } else {
+                    continue;
+                };
+                terms.push(Term {
+                    key: intern(key, TermKind::Date),
+                    start: d.start,
+                    end: d.end,
+                    kind: TermKind::Date,
+                });
+                covered.push((d.start, d.end));
+            }
+            for q in &a.quantities {
+                if covered.iter().any(|&(s, e)| q.start < e && s < q.end) {
+                    continue;
+                }
+                let key = if q.ordinal {
+                    format!("o:{}", fmt_value(q.value))
+                } else {
+                    format!("n:{}", fmt_value(q.value))
+                };
+                terms.push(Term {
+                    key: intern(key, TermKind::Number),
+                    start: q.start,
+                    end: q.end,
+                    kind: TermKind::Number,
+                });
+                covered.push((q.start, q.end));
+            }
+            let toks = &a.tokens;
+            let mut i = 0;
+            while i < toks.len() {
+                let t = &toks[i];
+                // "U.S." / "US" and "United States" are one name when the cluster has both.
+                if let Some(acr) = acronym(u.text, t).filter(|x| acronyms.contains(x)) {
+                    terms.push(Term {
+                        key: intern(format!("N:{acr}"), TermKind::Name),
+                        start: t.start,
+                        end: t.end,
+                        kind: TermKind::Name,
+                    });
+                    i += 1;
+                    continue;
+                }
+                if let Some((acr, next)) =
+                    expansion(u.text, toks, i).filter(|(x, _)| acronyms.contains(x))
+                {
+                    terms.push(Term {
+                        key: intern(format!("N:{acr}"), TermKind::Name),
+                        start: t.start,
+                        end: toks[next - 1].end,
+                        kind: TermKind::Name,
+                    });
+                    i = next;
+                    continue;
+                }
+                if t.stop
+                    || covered.iter().any(|&(s, e)| t.start < e && s < t.end)
+                    || !t.lower.chars().any(char::is_alphanumeric)
+                {
+                    i += 1;
+                    continue;
+                }
+                // Closed compounds: "cyber attack" next to "cyberattack" elsewhere.
+                if let Some(n) = toks.get(i + 1) {
+                    if !n.stop && n.start <= t.end + 1 {
+                        let joined = format!("{}{}", t.lower, n.lower);
+                        let js = stemmer.stem(&joined);
+                        if vocab.contains(js.as_ref()) {
+                            terms.push(Term {
+                                key: intern(format!("w:{js}"), TermKind::Word),
+                                start: t.start,
+                                end: n.end,
+                                kind: TermKind::Word,
+                            });
+                            i += 2;
+                            continue;
+                        }
+                    }
+                }
+                // Learned aliases and spelling variants first; a name key is reduced to its
+                // consonant skeleton either way, so both routes meet ("Kenani" / "Kanaani").
+                let bare = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
+                let surface = u.text.get(t.start..t.end).unwrap_or(bare);
+                let surface = surface.strip_suffix("'s").unwrap_or(surface);
+                let alias = aliases.key(surface);
+                let (key, kind) = if t.capitalized && alias != bare && !alias.is_empty() {
+                    (name_key(&alias), TermKind::Name)
+                } else {
+                    let f = fold(&t.stem);
+                    let is_name = t.capitalized && !lower_seen.contains(&f);
+                    if is_name {
+                        (name_key(&f), TermKind::Name)
+                    } else if t.lower.bytes().any(|b| b.is_ascii_digit()) {
+                        (format!("n:{}", t.lower), TermKind::Number)
+                    } else if let Some(g) = synonyms.get(&t.stem) {
+                        (format!("s:{g}"), TermKind::Word)
+                    } else {
+                        (format!("w:{f}"), TermKind::Word)
+                    }
+                };
+                terms.push(Term {
+                    key: intern(key, kind),
+                    start: t.start,
+                    end: t.end,
+                    kind,
+                });
+                i += 1;
+            }
+            // A multi-word name is also one term, under its alias key ("People's Mujahedin of
+            // Iran" and "MEK" when the cluster ties them).
+            for m in &a.mentions {
+                let Some(surface) = u.text.get(m.start..m.end) else {
+                    continue;
+                };
+                if !surface.contains(' ') {
+                    continue;
+                }
+                let k = aliases.key(surface);
+                if k.is_empty() {
+                    continue;
+                }
+                terms.push(Term {
+                    key: intern(name_key(&k), TermKind::Name),
+                    start: m.start,
+                    end: m.end,
+                    kind: TermKind::Name,
+                });
+            }
+            terms.sort_by_key(|t| t.start);
+            all_terms.push(terms);
+        }
+
+        let n_keys = kinds.len();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_keys];
+        let mut keysets = Vec::with_capacity(units.len());
+        let mut pairsets = Vec::with_capacity(units.len());
+        for (id, terms) in all_terms.iter().enumerate() {
+            let mut ps: Vec<(u32, u32)> = terms
+                .windows(2)
+                .filter(|w| w[0].key != w[1].key)
+                .map(|w| (w[0].key.min(w[1].key), w[0].key.max(w[1].key)))
+                .collect();
+            ps.sort_unstable();
+            ps.dedup();
+            pairsets.push(ps);
+            let mut ks: Vec<u32> = terms.iter().map(|t| t.key).collect();
+            ks.sort_unstable();
+            ks.dedup();
+            if units[id].eligible {
+                for &k in &ks {
+                    postings[k as usize].push(id as u32);
+                }
+            }
+            keysets.push(ks);
+        }
+        let n_eligible = units.iter().filter(|u| u.eligible).count().max(1) as f32;
+        let weight: Vec<f32> = (0..n_keys)
+            .map(|k| {
+                let kind_w = static_weight(kinds[k], &names[k]);
+                match weighting {
+                    Weighting::Idf => {
+                        let df = postings[k].len().max(1) as f32;
+                        (1.0 + n_eligible / df).ln() * kind_boost(kinds[k])
+                    }
+                    Weighting::Static => kind_w,
+                }
+            })
+            .collect();
+
+        let n_articles = units.iter().map(|u| u.article + 1).max().unwrap_or(0);
+        let mut by_article = vec![Vec::new(); n_articles];
+        let mut pos_in_article = vec![0usize; units.len()];
+        for (id, u) in units.iter().enumerate() {
+            if u.eligible {
+                pos_in_article[id] = by_article[u.article].len();
+                by_article[u.article].push(id as u32);
+            }
+        }
+        let max_weight = weight.iter().copied().fold(1e-6, f32::max);
+        Aligner {
+            max_weight,
+            terms: all_terms,
+            keysets,
+            pairsets,
+            weight,
+            postings,
+            article_of: units.iter().map(|u| u.article).collect(),
+            eligible: units.iter().map(|u| u.eligible).collect(),
+            by_article,
+            pos_in_article,
+            kinds,
+            names,
+        }
+    }
+
+    pub fn keys(&self, unit: u32) -> &[u32] {
+        self.keysets.get(unit as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Weighted coverage of `claim` by the union of `evidence`, and of the evidence by the claim.
+    pub fn score(&self, claim: u32, evidence: &[u32]) -> (f32, f32) {
+        let ck = self.keys(claim);
+        let mut ek: Vec<u32> = evidence
+            .iter()
+            .flat_map(|&e| self.keys(e))
+            .copied()
+            .collect();
+        ek.sort_unstable();
+        ek.dedup();
+        let w = |k: &u32| self.weight.get(*k as usize).copied().unwrap_or(0.0);
+        let total_c: f32 = ck.iter().map(w).sum();
+        let total_e: f32 = ek.iter().map(w).sum();
+        let shared: f32 = ck
+            .iter()
+            .filter(|k| ek.binary_search(k).is_ok())
+            .map(w)
+            .sum();
+        let cov = if total_c > 0.0 { shared / total_c } else { 0.0 };
+        let rev = if total_e > 0.0 { shared / total_e } else { 0.0 };
+        (cov, rev)
+    }
+
+    /// Weighted share of the claim's neighbouring-term pairs that the evidence also has
+    /// (neighbours in either order, within each evidence unit).
+    pub fn pair_coverage(&self, claim: u32, evidence: &[u32]) -> f32 {
+        let Some(cp) = self.pairsets.get(claim as usize) else {
+            return 0.0;
+        };
+        let w = |p: &(u32, u32)| {
+            self.weight.get(p.0 as usize).copied().unwrap_or(0.0)
+                + self.weight.get(p.1 as usize).copied().unwrap_or(0.0)
+        };
+        let total: f32 = cp.iter().map(w).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let shared: f32 = cp
+            .iter()
+            .filter(|p| {
+                evidence.iter().any(|&e| {
+                    self.pairsets
+                        .get(e as usize)
+                        .is_some_and(|ep| ep.binary_search(p).is_ok())
+                })
+            })
+            .map(w)
+            .sum();
+        shared / total
+    }
+
+    /// For every article, the best evidence for `claim` (None when nothing shares a term).
+    pub fn best_per_article(&self, claim: u32) -> Vec<Option<Match>> {
+        let n_articles = self.by_article.len();
+        let own = self.article_of.get(claim as usize).copied();
+        let n_units = self.eligible.iter().filter(|e| **e).count().max(1) as f32;
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        for &k in self.keys(claim) {
+            let post = &self.postings[k as usize];
+            if post.len() as f32 > RETRIEVAL_DF_SHARE * n_units && post.len() > 8 {
+                continue;
+            }
+            for &u in post {
+                if Some(self.article_of[u as usize]) != own {
+                    *acc.entry(u).or_insert(0.0) += self.weight[k as usize];
+                }
+            }
+        }
+        let mut per_article: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n_articles];
+        for (&u, &s) in &acc {
+            per_article[self.article_of[u as usize]].push((s, u));
+        }
+        per_article
+            .into_iter()
+            .map(|mut cands| {
+                if cands.is_empty() {
+                    return None;
+                }
+                // Retrieval skipped the commonest terms: rescore the top few exactly.
+                cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                cands.truncate(4);
+                let mut top: Option<Match> = None;
+                for &(_, v) in &cands {
+                    let m = self.extend(claim, v);
+                    let better = match &top {
+                        None => true,
+                        Some(t) => {
+                            m.coverage > t.coverage + 1e-6
+                                || ((m.coverage - t.coverage).abs() <= 1e-6
+                                    && m.reverse > t.reverse)
+                        }
+                    };
+                    if better {
+                        top = Some(m);
+                    }
+                }
+                top
+            })
+            .collect()
+    }
+
+    /// `unit` alone, or with its neighbour when the claim is split across the two.
+    fn extend(&self, claim: u32, unit: u32) -> Match {
+        let (cov, rev) = self.score(claim, &[unit]);
+        let mut m = Match {
+            units: vec![unit],
+            coverage: cov,
+            reverse: rev,
+        };
+        let art = self.article_of[unit as usize];
+        let pos = self.pos_in_article[unit as usize];
+        let list = &self.by_article[art];
+        let neighbours = [
+            pos.checked_sub(1).and_then(|p| list.get(p)),
+            list.get(pos + 1),
+        ];
+        for n in neighbours.into_iter().flatten() {
+            let pair = if *n < unit {
+                vec![*n, unit]
+            } else {
+                vec![unit, *n]
+            };
+            let (c2, r2) = self.score(claim, &pair);
+            let (alone, _) = self.score(claim, &[*n]);
+            if c2 >= cov + SPLIT_GAIN && c2 > m.coverage && alone >= SPLIT_GAIN {
+                m = Match {
+                    units: pair,
+                    coverage: c2,
+                    reverse: r2,
+                };
+            }
+        }
+        m
+    }
+}
+
+/// An all-capital token of two to five letters ("US", "U.S", "MEK"), lower-cased without dots.
+fn acronym(text: &str, t: &crate::analyze::Token) -> Option<String> {
+    let surface = text.get(t.start..t.end)?;
+    let letters: String = surface.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=5).contains(&n) && letters.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| letters.to_ascii_lowercase())
+}
+
+/// A run of capitalised words from `i` ("United States", "National Council of Resistance of
+/// Iran"), with its initials and the index just after it; connectors inside are skipped.
+fn expansion(text: &str, toks: &[crate::analyze::Token], i: usize) -> Option<(String, usize)> {
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.capitalized
+                && text
+                    .get(t.start..t.end)
+                    .is_some_and(|s| s.chars().skip(1).any(char::is_lowercase))
+        })
+    };
+    if !cap(i) {
+        return None;
+    }
+    let mut initials = String::new();
+    let mut k = i;
+    let mut end = i;
+    while k < toks.len() && k < i + 8 {
+        if cap(k) {
+            initials.extend(toks[k].lower.chars().next());
+            k += 1;
+            end = k;
+        } else if matches!(toks[k].lower.as_str(), "of" | "and" | "for" | "the" | "on")
+            && cap(k + 1)
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (end - i >= 2).then_some((initials, end))
+}
+
+/// Groups of words news reports use interchangeably for one thing. A general list: no group
+/// may name an entity or depend on one story.
+const SYNONYMS: &[&str] = &[
+    "post posted upload release publish leak dump",
+    "demand seek ask request",
+    "cut sever break severance",
+    "ties relations",
+    "reject deny dismiss refute",
+    "condemn denounce criticise criticize slam",
+    "accuse blame allege",
+    "hacker attacker cybercriminal extortionist blackmailer",
+    "death dead kill die fatality",
+    "injure injury wound",
+    "rise climb increase jump soar surge",
+    "fall drop decline decrease plunge",
+    "aid assistance relief",
+    "expel oust eject",
+    "arrive reach",
+    "official authority",
+    "information data detail record",
+    "customer client policyholder",
+    "quake earthquake tremor",
+    "begin start launch",
+    "agree accept",
+    "investigate probe",
+    "large big major massive huge",
+    "nation country",
+    "shut close",
+    "buy purchase acquire",
+    "company firm",
+    "arrest detain",
+    "discover detect find",
+    "objective goal aim purpose",
+    "help assist",
+    "talk discuss",
+    "sanction penalty",
+    "earlier previous prior",
+    "second 2nd",
+    "third 3rd",
+    "kid child children",
+    "car vehicle",
+    "doctor physician",
+    "rebel insurgent militant",
+    "town city",
+    "school college",
+];
+
+/// Names, numbers and dates are what a claim is checked on: they weigh more than plain words.
+fn kind_boost(kind: TermKind) -> f32 {
+    match kind {
+        TermKind::Word => 1.0,
+        TermKind::Name => 1.2,
+        TermKind::Number | TermKind::Date => 1.2,
+    }
+}
+
+/// Words that say little about which claim a sentence makes.
+const LIGHT: &[&str] = &[
+    "w:told",
+    "w:state",
+    "w:statement",
+    "w:report",
+    "w:accord",
+    "w:ad",
+    "w:add",
+    "w:say",
+    "w:tell",
+    "w:one",
+    "w:year",
+    "w:new",
+    "w:last",
+    "w:like",
+    "w:more",
+    "w:most",
+    "w:other",
+    "w:made",
+    "w:make",
+    "w:take",
+    "w:took",
+    "w:get",
+    "w:got",
+    "w:go",
+    "w:went",
+    "w:come",
+    "w:came",
+    "w:includ",
+    "w:well",
+    "w:just",
+    "w:even",
+    "w:still",
+    "w:now",
+    "w:time",
+    "w:two",
+    "w:three",
+    "w:first",
+    "w:being",
+    "w:whether",
+    "w:while",
+    "w:when",
+    "w:where",
+    "w:what",
+    "w:all",
+    "w:some",
+    "w:ani",
+    "w:veri",
+    "w:out",
+    "w:up",
+    "w:down",
+    "w:how",
+    "w:onli",
+    "w:own",
+    "w:same",
+    "w:should",
+    "w:must",
+    "w:shall",
+    "w:whi",
+    "w:where",
+    "w:against",
+    "w:between",
+    "w:through",
+    "w:dure",
+    "w:under",
+    "w:again",
+    "w:further",
+    "w:here",
+    "w:each",
+    "w:few",
+    "w:both",
+    "w:nor",
+    "w:too",
+    "w:am",
+    "w:my",
+    "w:me",
+    "w:him",
+    "w:himself",
+    "w:herself",
+    "w:themselv",
+    "w:itself",
+    "w:yourself",
+    "w:ourselv",
+    "w:becaus",
+    "w:until",
+    "w:off",
+    "w:abov",
+    "w:below",
+    "w:onc",
+    "w:mr",
+    "w:ms",
+    "w:mrs",
+];
+
+/// Fixed weight of a term by kind, for pairs.
+pub fn static_weight(kind: TermKind, name: &str) -> f32 {
+    match kind {
+        TermKind::Word if LIGHT.contains(&name) => 0.3,
+        TermKind::Word => 1.0,
+        TermKind::Name => 1.6,
+        TermKind::Number | TermKind::Date => 1.6,
+    }
+}

@@ -1,0 +1,690 @@
+//! Verdicts: given a claim and its best-aligned evidence, decide corroborates / differs / omits
+//! and name every checkable detail that differs.
+//!
+//! The same features and difference detectors serve the cluster build and the one-pair judge;
+//! only the decision constants differ (a coverage threshold for clusters, a small logistic model
+//! fitted offline on MRPC train and RTE-3 dev for pairs; see `pair_weights.rs`).
+
+use std::collections::HashSet;
+
+use crate::align::{Aligner, Term, TermKind};
+use crate::analyze::{Analysis, Bound, Quantity, Strength};
+use crate::model::{DiffKind, Label};
+
+/// A segment as the verdict stage sees it: its text, analysis, and id in the aligner.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    pub unit: u32,
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+}
+
+/// One incompatible detail: a span of the claim and a span of one evidence unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: DiffKind,
+    pub here: (usize, usize),
+    pub there_unit: u32,
+    pub there: (usize, usize),
+}
+
+/// Below this weighted coverage the other article does not carry the claim (cluster builds).
+pub const CLUSTER_OMIT_BELOW: f32 = 0.26;
+
+/// ... unless the evidence shares at least this much weight (in rarest-term units) with it.
+pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.0;
+
+/// ... or the match is mutual (each sentence the other's best) with at least this coverage.
+pub const CLUSTER_MUTUAL_BELOW: f32 = 0.16;
+
+// ---------------------------------------------------------------- numbers
+
+/// The range a figure denotes on its natural reading: "more than 20,000" means the low 20,000s.
+fn interval(q: &Quantity) -> Option<(f64, f64)> {
+    let v = q.value;
+    Some(match q.bound {
+        Bound::Exact => (v * 0.995, v * 1.005),
+        Bound::About => (v * 0.9, v * 1.1),
+        Bound::AtLeast => (v, v * 1.03),
+        Bound::MoreThan => (v * 1.001, v * 1.03),
+        Bound::AtMost | Bound::LessThan => (v * 0.97, v),
+        Bound::Vague => return None,
+    })
+}
+
+fn is_iso_code(u: &str) -> bool {
+    u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn is_currency(u: &str) -> bool {
+    u.contains('$') || matches!(u, "€" | "£" | "¥") || is_iso_code(u)
+}
+
+/// Dollars of any country are one unit here (outlets write "$15m" for A$ and US$ alike);
+/// other currencies are their own units.
+fn same_currency(a: &str, b: &str) -> bool {
+    let dollar = |u: &str| u.contains('$') || (is_iso_code(u) && u.ends_with('D'));
+    (dollar(a) && dollar(b)) || a == b
+}
+
+/// Whether two figures measure the same thing, so that comparing them means something.
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    if a.ordinal || b.ordinal || a.value <= 0.0 || b.value <= 0.0 {
+        return false;
+    }
+    match (&a.unit, &b.unit) {
+        (Some(x), Some(y)) => x == y || (is_currency(x) && is_currency(y) && same_currency(x, y)),
+        (None, None) | (Some(_), None) | (None, Some(_)) => {
+            let unit_is_money = a.unit.as_deref().is_some_and(is_currency)
+                || b.unit.as_deref().is_some_and(is_currency);
+            let r = a.value / b.value;
+            !unit_is_money && (0.5..=2.0).contains(&r) && a.value >= 10.0
+        }
+    }
+}
+
+fn compatible(a: &Quantity, b: &Quantity) -> bool {
+    let (Some(ia), Some(ib)) = (interval(a), interval(b)) else {
+        return true;
+    };
+    let strict = |x: Bound| !matches!(x, Bound::About | Bound::Vague | Bound::Exact);
+    // "more than two" and "at least two" are different claims about the same figure, while
+    // "at least 9.7 million" still covers "9.7 million".
+    if (a.value - b.value).abs() < 1e-9 && a.bound != b.bound && strict(a.bound) && strict(b.bound)
+    {
+        return false;
+    }
+    ia.0.max(ib.0) <= ia.1.min(ib.1)
+}
+
+fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
+    // A figure of the evidence that one of the claim's own figures accounts for is no conflict
+    // ("10 million, discounted to 9.7 million" against "9.7 million").
+    let explained = |r: &Quantity| {
+        claim
+            .analysis
+            .quantities
+            .iter()
+            .any(|q| comparable(q, r) && compatible(q, r))
+    };
+    for q in &claim.analysis.quantities {
+        if q.bound == Bound::Vague {
+            continue;
+        }
+        let mut best: Option<(f64, u32, (usize, usize))> = None;
+        let mut any_ok = false;
+        for e in evidence {
+            for r in &e.analysis.quantities {
+                if !comparable(q, r) {
+                    continue;
+                }
+                if compatible(q, r) {
+                    any_ok = true;
+                } else if !explained(r) {
+                    let dist = (q.value / r.value).ln().abs();
+                    if best.is_none_or(|b| dist < b.0) {
+                        best = Some((dist, e.unit, (r.start, r.end)));
+                    }
+                }
+            }
+        }
+        if let (false, Some((_, unit, span))) = (any_ok, best) {
+            out.push(Found {
+                kind: DiffKind::Number,
+                here: (q.start, q.end),
+                there_unit: unit,
+                there: span,
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------- dates
+
+/// Reporting verbs: the day something was *said* is not the day it happened.
+fn is_report_word(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "stated"
+            | "statement"
+            | "announced"
+            | "tweeted"
+            | "added"
+            | "reported"
+            | "confirmed"
+            | "tweet"
+            | "posted"
+            | "wrote"
+    )
+}
+
+/// Days named in the segment that are not just the day of a statement. Months and years are
+/// left out: "in July" against "on September 9" is far more often two events than one event
+/// misdated.
+fn event_dates<'a>(s: &Side<'a>) -> Vec<&'a crate::analyze::DateMention> {
+    let toks = &s.analysis.tokens;
+    s.analysis
+        .dates
+        .iter()
+        .filter(|d| d.day.is_some() || d.weekday.is_some())
+        .filter(|d| {
+            let Some(i) = toks.iter().position(|t| t.start >= d.start) else {
+                return false;
+            };
+            let lo = i.saturating_sub(3);
+            let hi = (i + 3).min(toks.len());
+            !toks[lo..hi].iter().any(|t| is_report_word(&t.lower))
+        })
+        .collect()
+}
+
+fn date_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
+    let here = event_dates(claim);
+    let there: Vec<(u32, &crate::analyze::DateMention)> = evidence
+        .iter()
+        .flat_map(|e| event_dates(e).into_iter().map(move |d| (e.unit, d)))
+        .collect();
+    let (Some(h), Some(t)) = (here.first(), there.first()) else {
+        return;
+    };
+    // Every date of one side against every date of the other: one compatible pair means the
+    // sentences can be telling the same time.
+    let all_conflict = here.iter().all(|a| {
+        there
+            .iter()
+            .all(|(_, b)| crate::analyze::dates_conflict(a, b))
+    });
+    if all_conflict {
+        out.push(Found {
+            kind: DiffKind::Date,
+            here: (h.start, h.end),
+            there_unit: t.0,
+            there: (t.1.start, t.1.end),
+        });
+    }
+}
+
+// ---------------------------------------------------------------- negation
+
+fn is_cue(a: &Analysis, t: &crate::analyze::Token) -> bool {
+    a.negations.iter().any(|&(s, e)| t.start >= s && t.end <= e)
+}
+
+type Span = (usize, usize);
+
+/// Words that follow a negation cue within a few words: the word's stem, the cue's span and
+/// the word's span.
+fn negated(a: &Analysis) -> Vec<(String, Span, Span)> {
+    let toks = &a.tokens;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !is_cue(a, t) {
+            continue;
+        }
+        if let Some(n) = toks[i + 1..]
+            .iter()
+            .take(3)
+            .find(|n| !n.stop && n.lower.len() > 2)
+        {
+            out.push((n.stem.clone(), (t.start, t.end), (n.start, n.end)));
+        }
+    }
+    out
+}
+
+fn has_negation_before(a: &Analysis, idx: usize) -> bool {
+    a.tokens[idx.saturating_sub(3)..idx]
+        .iter()
+        .any(|t| is_cue(a, t))
+}
+
+const ANTONYM_PREFIXES: &[&str] = &["un", "in", "ir", "il", "im", "non", "dis"];
+
+fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
+    // "not X" on one side, plain X on the other.
+    let check =
+        |neg_side: &Analysis, plain_side: &Analysis| -> Option<((usize, usize), (usize, usize))> {
+            for (stem, cue, word) in negated(neg_side) {
+                for (j, t) in plain_side.tokens.iter().enumerate() {
+                    if t.stem == stem && !has_negation_before(plain_side, j) {
+                        return Some(((cue.0, word.1), (t.start, t.end)));
+                    }
+                }
+            }
+            None
+        };
+    for e in evidence {
+        if let Some((h, t)) = check(claim.analysis, e.analysis) {
+            out.push(Found {
+                kind: DiffKind::Negation,
+                here: h,
+                there_unit: e.unit,
+                there: t,
+            });
+            return;
+        }
+        if let Some((t, h)) = check(e.analysis, claim.analysis) {
+            out.push(Found {
+                kind: DiffKind::Negation,
+                here: h,
+                there_unit: e.unit,
+                there: t,
+            });
+            return;
+        }
+        // "irreprehensible" against "reprehensible".
+        for c in claim.analysis.tokens.iter().filter(|t| !t.stop) {
+            for t in e.analysis.tokens.iter().filter(|t| !t.stop) {
+                let (long, short) = if c.lower.len() > t.lower.len() {
+                    (&c.lower, &t.lower)
+                } else {
+                    (&t.lower, &c.lower)
+                };
+                if short.len() >= 5
+                    && ANTONYM_PREFIXES
+                        .iter()
+                        .any(|p| long.strip_prefix(p) == Some(short.as_str()))
+                {
+                    out.push(Found {
+                        kind: DiffKind::Negation,
+                        here: (c.start, c.end),
+                        there_unit: e.unit,
+                        there: (t.start, t.end),
+                    });
+                    return;
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- attribution
+
+fn in_quote(a: &Analysis, pos: usize) -> bool {
+    a.quotes.iter().any(|q| q.start <= pos && pos < q.end)
+}
+
+/// Stance verbs outside quotes; an explicit "confirm" is kept apart from findings ("found",
+/// "showed"), which describe evidence rather than take a stance.
+fn stances(a: &Analysis) -> Vec<(Strength, bool, (usize, usize))> {
+    a.attributions
+        .iter()
+        .filter(|x| x.strength != Strength::Neutral && !x.in_quote && !in_quote(a, x.start))
+        .map(|x| (x.strength, x.lemma.starts_with("confirm"), (x.start, x.end)))
+        .collect()
+}
+
+fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
+    let here = stances(claim.analysis);
+    let mut there = Vec::new();
+    for e in evidence {
+        there.extend(stances(e.analysis).into_iter().map(|x| (e.unit, x)));
+    }
+    // Only an explicit confirmation against an allegation, condemnation or denial is a material
+    // change; other pairs of stance verbs usually belong to different subjects.
+    let contested = |s: Strength| {
+        matches!(
+            s,
+            Strength::Alleged | Strength::Condemned | Strength::Denied
+        )
+    };
+    let h_conf = here.iter().find(|x| x.1);
+    let t_conf = there.iter().find(|x| x.1 .1);
+    let h_cont = here.iter().find(|x| contested(x.0));
+    let t_cont = there.iter().find(|x| contested(x.1 .0));
+    let pair = match (h_conf, t_conf, h_cont, t_cont) {
+        (Some(h), None, _, Some(t)) => Some((h.2, t.0, t.1 .2)),
+        (None, Some(t), Some(h), _) => Some((h.2, t.0, t.1 .2)),
+        _ => None,
+    };
+    if let Some((here, there_unit, there)) = pair {
+        out.push(Found {
+            kind: DiffKind::Attribution,
+            here,
+            there_unit,
+            there,
+        });
+    }
+}
+
+// ---------------------------------------------------------------- quotes
+
+/// Longest quote compared word for word: longer quotes are translated or trimmed too freely
+/// for one changed word to mean a change of tone.
+const SHORT_QUOTE_WORDS: usize = 12;
+
+fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
+    let words = |a: &Analysis, s: usize, e: usize| {
+        a.tokens
+            .iter()
+            .filter(|t| t.start >= s && t.end <= e)
+            .count()
+    };
+    let content = |a: &Analysis, s: usize, e: usize| -> HashSet<String> {
+        a.tokens
+            .iter()
+            .filter(|t| t.start >= s && t.end <= e && !t.stop)
+            .map(|t| t.stem.clone())
+            .collect()
+    };
+    for cq in &claim.analysis.quotes {
+        if words(claim.analysis, cq.start, cq.end) > SHORT_QUOTE_WORDS {
+            continue;
+        }
+        let cc = content(claim.analysis, cq.start, cq.end);
+        let Some(ctext) = claim.text.get(cq.start..cq.end) else {
+            continue;
+        };
+        for e in evidence {
+            for eq in &e.analysis.quotes {
+                if words(e.analysis, eq.start, eq.end) > SHORT_QUOTE_WORDS {
+                    continue;
+                }
+                let ec = content(e.analysis, eq.start, eq.end);
+                // Only two renderings of one quote are compared: most of the shorter one's
+                // content words must be in the other.
+                let shared = cc.intersection(&ec).count();
+                if shared < 2 || shared * 2 < cc.len().min(ec.len()) {
+                    continue;
+                }
+                let Some(etext) = e.text.get(eq.start..eq.end) else {
+                    continue;
+                };
+                if let Some((h, t)) = crate::analyze::quote_words_differ(ctext, etext) {
+                    out.push(Found {
+                        kind: DiffKind::Quote,
+                        here: (cq.start + h.0, cq.start + h.1),
+                        there_unit: e.unit,
+                        there: (eq.start + t.0, eq.start + t.1),
+                    });
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Coverage below which only figures are compared: a weakly aligned sentence may well tell
+/// another event, with its own day, stance and wording.
+pub const STRONG_ALIGNMENT: f32 = 0.4;
+
+/// Every incompatible detail between a claim and its evidence, most checkable first.
+/// `coverage` is how well the evidence is aligned with the claim.
+pub fn differences(claim: &Side, evidence: &[Side], coverage: f32) -> Vec<Found> {
+    let mut out = Vec::new();
+    number_diffs(claim, evidence, &mut out);
+    if coverage >= STRONG_ALIGNMENT {
+        date_diffs(claim, evidence, &mut out);
+        negation_diffs(claim, evidence, &mut out);
+        attribution_diffs(claim, evidence, &mut out);
+        quote_diffs(claim, evidence, &mut out);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- features and decisions
+
+/// What the decision looks at, shared by cluster verdicts and the pair judge.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Features {
+    /// Weighted share of the claim's terms found in the evidence.
+    pub coverage: f32,
+    /// Weighted share of the evidence's terms found in the claim.
+    pub reverse: f32,
+    /// Weighted share of the claim's names, numbers and dates missing from the evidence.
+    pub specifics_missing: f32,
+    /// Weighted share of the claim's terms found anywhere in the other document, and of the
+    /// whole document's terms found in the claim.
+    pub doc_coverage: f32,
+    pub doc_reverse: f32,
+    /// 1 when the evidence's own best match back in the claim's article is the claim
+    /// (cluster builds only; a lone pair has nothing to compete with).
+    pub mutual: f32,
+    /// Differences found, by kind.
+    pub n_number: f32,
+    pub n_date: f32,
+    pub n_negation: f32,
+    pub n_other: f32,
+    /// log(evidence terms / claim terms).
+    pub length_ratio: f32,
+    /// Weighted share of the claim's neighbouring-term pairs found in the evidence.
+    pub pair_coverage: f32,
+    /// Weighted share of the evidence's names, numbers and dates missing from the claim.
+    pub ev_specifics_missing: f32,
+    /// Claim terms not in the evidence, and evidence terms not in the claim (counts).
+    pub claim_unmatched: f32,
+    pub evidence_unmatched: f32,
+    /// Share of the claim's word bigrams / trigrams (surface, stop words included) found in the
+    /// evidence, and of the evidence's found in the claim: phrasing kept, not just vocabulary.
+    pub bigram_claim: f32,
+    pub bigram_evidence: f32,
+    pub trigram_claim: f32,
+    pub trigram_evidence: f32,
+    /// Total weight of the shared terms in units of the rarest term's weight (not a share:
+    /// a long claim carrying several claims can be corroborated on its main one).
+    pub shared_weight: f32,
+}
+
+impl Features {
+    pub const NAMES: [&'static str; 20] = [
+        "coverage",
+        "reverse",
+        "specifics_missing",
+        "doc_coverage",
+        "n_number",
+        "n_date",
+        "n_negation",
+        "n_other",
+        "length_ratio",
+        "pair_coverage",
+        "shared_weight",
+        "ev_specifics_missing",
+        "claim_unmatched",
+        "evidence_unmatched",
+        "bigram_claim",
+        "bigram_evidence",
+        "trigram_claim",
+        "trigram_evidence",
+        "doc_reverse",
+        "mutual",
+    ];
+
+    pub fn to_vec(&self) -> [f32; 20] {
+        [
+            self.coverage,
+            self.reverse,
+            self.specifics_missing,
+            self.doc_coverage,
+            self.n_number,
+            self.n_date,
+            self.n_negation,
+            self.n_other,
+            self.length_ratio,
+            self.pair_coverage,
+            self.shared_weight,
+            self.ev_specifics_missing,
+            self.claim_unmatched,
+            self.evidence_unmatched,
+            self.bigram_claim,
+            self.bigram_evidence,
+            self.trigram_claim,
+            self.trigram_evidence,
+            self.doc_reverse,
+            self.mutual,
+        ]
+    }
+}
+
+fn ngrams(words: &[&str], n: usize) -> HashSet<String> {
+    words.windows(n).map(|w| w.join(" ")).collect()
+}
+
+/// Shares of `a`'s n-grams found in `b` and of `b`'s found in `a`.
+fn ngram_overlap(a: &[&str], b: &[&str], n: usize) -> (f32, f32) {
+    let (x, y) = (ngrams(a, n), ngrams(b, n));
+    let shared = x.intersection(&y).count() as f32;
+    let share = |s: &HashSet<String>| {
+        if s.is_empty() {
+            0.0
+        } else {
+            shared / s.len() as f32
+        }
+    };
+    (share(&x), share(&y))
+}
+
+/// Computes the features of `claim` against `evidence` (unit ids) within `doc` (all the other
+/// article's unit ids). `claim_side` and `evidence_sides` give the texts' tokens.
+pub fn features(
+    al: &Aligner,
+    claim: u32,
+    evidence: &[u32],
+    doc: &[u32],
+    diffs: &[Found],
+    claim_side: &Side,
+    evidence_sides: &[Side],
+) -> Features {
+    let cw: Vec<&str> = claim_side
+        .analysis
+        .tokens
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let ew: Vec<&str> = evidence_sides
+        .iter()
+        .flat_map(|s| s.analysis.tokens.iter().map(|t| t.lower.as_str()))
+        .collect();
+    let (bigram_claim, bigram_evidence) = ngram_overlap(&cw, &ew, 2);
+    let (trigram_claim, trigram_evidence) = ngram_overlap(&cw, &ew, 3);
+    let (mut coverage, reverse) = al.score(claim, evidence);
+    let (doc_coverage, doc_reverse) = al.score(claim, doc);
+    let ev_keys: HashSet<u32> = evidence.iter().flat_map(|&e| al.keys(e)).copied().collect();
+    let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
+    let ck = al.keys(claim);
+    let total: f32 = ck.iter().map(|&k| w(k)).sum();
+    let missing: f32 = ck
+        .iter()
+        .filter(|&&k| {
+            !ev_keys.contains(&k)
+                && al
+                    .kinds
+                    .get(k as usize)
+                    .is_some_and(|kind| *kind != TermKind::Word)
+        })
+        .map(|&k| w(k))
+        .sum();
+    let ev_total: f32 = ev_keys.iter().map(|&k| w(k)).sum();
+    // A figure or day that is there with another value still marks the same slot of the
+    // claim: "nears 20,000" and "more than 20,000" are one claim that differs.
+    if total > 0.0 {
+        let slots: f32 = diffs
+            .iter()
+            .filter(|d| matches!(d.kind, DiffKind::Number | DiffKind::Date))
+            .filter_map(|d| {
+                al.terms
+                    .get(claim as usize)?
+                    .iter()
+                    .find(|t| t.start == d.here.0 && t.end == d.here.1 && !ev_keys.contains(&t.key))
+                    .map(|t| w(t.key))
+            })
+            .sum();
+        coverage = (coverage + slots / total).min(1.0);
+    }
+    let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
+    let claim_keys: HashSet<u32> = ck.iter().copied().collect();
+    let specific = |k: &u32| {
+        al.kinds
+            .get(*k as usize)
+            .is_some_and(|kind| *kind != TermKind::Word)
+    };
+    let ev_spec_total: f32 = ev_keys.iter().filter(|k| specific(k)).map(|&k| w(k)).sum();
+    let ev_spec_missing: f32 = ev_keys
+        .iter()
+        .filter(|k| specific(k) && !claim_keys.contains(k))
+        .map(|&k| w(k))
+        .sum();
+    Features {
+        mutual: 0.0,
+        doc_reverse,
+        bigram_claim,
+        bigram_evidence,
+        trigram_claim,
+        trigram_evidence,
+        ev_specifics_missing: if ev_spec_total > 0.0 {
+            ev_spec_missing / ev_spec_total
+        } else {
+            0.0
+        },
+        claim_unmatched: ck.iter().filter(|k| !ev_keys.contains(k)).count() as f32,
+        evidence_unmatched: ev_keys.iter().filter(|k| !claim_keys.contains(k)).count() as f32,
+        coverage,
+        reverse,
+        specifics_missing: if total > 0.0 { missing / total } else { 0.0 },
+        doc_coverage,
+        n_number: count(DiffKind::Number),
+        n_date: count(DiffKind::Date),
+        n_negation: count(DiffKind::Negation),
+        n_other: count(DiffKind::Attribution) + count(DiffKind::Quote) + count(DiffKind::Entity),
+        length_ratio: ((ev_total + 1.0) / (total + 1.0)).ln(),
+        pair_coverage: al.pair_coverage(claim, evidence),
+        shared_weight: coverage * total / al.max_weight,
+    }
+}
+
+/// Cluster decision: coverage decides whether the claim is carried; a found difference turns a
+/// carried claim into `differs`.
+pub fn decide_cluster(f: &Features, diffs: &[Found]) -> (Label, f32) {
+    let carried = f.coverage >= CLUSTER_OMIT_BELOW
+        || f.shared_weight >= CLUSTER_CARRIED_WEIGHT
+        || (f.mutual > 0.0 && f.coverage >= CLUSTER_MUTUAL_BELOW);
+    if !carried {
+        return (Label::Omits, (1.0 - f.coverage).clamp(0.0, 1.0));
+    }
+    let conf = (0.5 + (f.coverage - CLUSTER_OMIT_BELOW)).clamp(0.5, 1.0);
+    if diffs.is_empty() {
+        (Label::Corroborates, conf)
+    } else {
+        (Label::Differs, conf)
+    }
+}
+
+/// Pair decision: a multinomial logistic model over the same features (weights fitted offline,
+/// see `pair_weights.rs` and `examples/fit_pairs.py`).
+pub fn decide_pair(f: &Features) -> (Label, f32) {
+    let x = f.to_vec();
+    let mut logits = [0f32; 3];
+    for (c, row) in crate::pair_weights::WEIGHTS.iter().enumerate() {
+        let mut z = row[0];
+        for (xi, wi) in x.iter().zip(row[1..].iter()) {
+            z += xi * wi;
+        }
+        logits[c] = z;
+    }
+    let m = logits.iter().copied().fold(f32::MIN, f32::max);
+    let exps: Vec<f32> = logits.iter().map(|z| (z - m).exp()).collect();
+    let sum: f32 = exps.iter().sum();
+    let (best, p) =
+        exps.iter().enumerate().fold(
+            (0usize, 0f32),
+            |acc, (i, e)| if *e > acc.1 { (i, *e) } else { acc },
+        );
+    let label = match best {
+        0 => Label::Corroborates,
+        1 => Label::Differs,
+        _ => Label::Omits,
+    };
+    (label, if sum > 0.0 { p / sum } else { 0.0 })
+}
+
+/// The terms of `unit` whose key the claim shares, for the widget to emphasise.
+pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &Term> {
+    let ck: HashSet<u32> = al.keys(claim).iter().copied().collect();
+    al.terms
+        .get(unit as usize)
+        .into_iter()
+        .flatten()
+        .filter(move |t| ck.contains(&t.key))
+}
