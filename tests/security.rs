@@ -1255,7 +1255,7 @@ async fn every_string_field_of_a_database_is_shown_as_text() {
     let source = |id: &str, text: &str| Source {
         id: id.into(),
         title: Some(format!("<script>window.__pwned='title-{id}'</script>")),
-        outlet: Some(x(&format!("outlet-{id}"))),
+        outlet: Some(format!("{} {}", x(&format!("outlet-{id}")), long_word())),
         url: Some(format!("javascript:window.__pwned='url-{id}'")),
         published: Some(x(&format!("date-{id}"))),
         language: Some(x(&format!("lang-{id}"))),
@@ -1303,7 +1303,8 @@ async fn every_string_field_of_a_database_is_shown_as_text() {
         sources: vec![a, b],
     };
     db.validate().expect("a consistent database");
-    let f = Fixture::new(&db.to_bin(), Options::default()).await;
+    // A narrow column, and a 5,000-character word in every outlet name.
+    let f = Fixture::with_width(&db.to_bin(), Options::default(), 360).await;
     for tab in f.qa("[data-source-tab]") {
         click(&tab);
         yew::scheduler::flush().await;
@@ -1322,6 +1323,11 @@ async fn every_string_field_of_a_database_is_shown_as_text() {
         let text = f.must(".cc").text_content().unwrap();
         for field in ["here-", "there-", "outlet-", "title-"] {
             assert!(text.contains(field), "{field} shown as text in {text:?}");
+        }
+        for sel in [".cc", "[data-panel]", "[data-article]"] {
+            let el = f.must(sel);
+            let (sw, cw) = (number(&el, "el.scrollWidth"), number(&el, "el.clientWidth"));
+            assert!(sw <= cw + 1.0, "{sel}: {sw}px of content in a {cw}px box");
         }
     }
     let evidence = f.must("[data-evidence]");
