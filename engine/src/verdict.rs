@@ -161,12 +161,15 @@ fn is_report_word(w: &str) -> bool {
     )
 }
 
-/// Dates named in the segment that are not just the day of a statement.
+/// Days named in the segment that are not just the day of a statement. Months and years are
+/// left out: "in July" against "on September 9" is far more often two events than one event
+/// misdated.
 fn event_dates<'a>(s: &Side<'a>) -> Vec<&'a crate::analyze::DateMention> {
     let toks = &s.analysis.tokens;
     s.analysis
         .dates
         .iter()
+        .filter(|d| d.day.is_some() || d.weekday.is_some())
         .filter(|d| {
             let Some(i) = toks.iter().position(|t| t.start >= d.start) else {
                 return false;
@@ -210,8 +213,11 @@ fn is_cue(a: &Analysis, t: &crate::analyze::Token) -> bool {
     a.negations.iter().any(|&(s, e)| t.start >= s && t.end <= e)
 }
 
-/// Stems that follow a negation cue within a few words (the negated word).
-fn negated(a: &Analysis) -> Vec<(String, (usize, usize), (usize, usize))> {
+type Span = (usize, usize);
+
+/// Words that follow a negation cue within a few words: the word's stem, the cue's span and
+/// the word's span.
+fn negated(a: &Analysis) -> Vec<(String, Span, Span)> {
     let toks = &a.tokens;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -317,9 +323,14 @@ fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     for e in evidence {
         there.extend(stances(e.analysis).into_iter().map(|x| (e.unit, x)));
     }
-    // Only an explicit confirmation against an allegation or a condemnation is a material
+    // Only an explicit confirmation against an allegation, condemnation or denial is a material
     // change; other pairs of stance verbs usually belong to different subjects.
-    let contested = |s: Strength| matches!(s, Strength::Alleged | Strength::Condemned);
+    let contested = |s: Strength| {
+        matches!(
+            s,
+            Strength::Alleged | Strength::Condemned | Strength::Denied
+        )
+    };
     let h_conf = here.iter().find(|x| x.1);
     let t_conf = there.iter().find(|x| x.1 .1);
     let h_cont = here.iter().find(|x| contested(x.0));
@@ -341,97 +352,55 @@ fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
 
 // ---------------------------------------------------------------- quotes
 
-/// Longest quote compared word by word: longer quotes are translated or trimmed too freely
-/// for a single substituted word to mean a change of tone.
-const SHORT_QUOTE_WORDS: usize = 8;
+/// Longest quote compared word for word: longer quotes are translated or trimmed too freely
+/// for one changed word to mean a change of tone.
+const SHORT_QUOTE_WORDS: usize = 12;
 
 fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
-    let words = |a: &Analysis, s: usize, e: usize| -> Vec<usize> {
-        (0..a.tokens.len())
-            .filter(|&i| a.tokens[i].start >= s && a.tokens[i].end <= e)
+    let words = |a: &Analysis, s: usize, e: usize| {
+        a.tokens
+            .iter()
+            .filter(|t| t.start >= s && t.end <= e)
+            .count()
+    };
+    let content = |a: &Analysis, s: usize, e: usize| -> HashSet<String> {
+        a.tokens
+            .iter()
+            .filter(|t| t.start >= s && t.end <= e && !t.stop)
+            .map(|t| t.stem.clone())
             .collect()
     };
     for cq in &claim.analysis.quotes {
-        let cw = words(claim.analysis, cq.start, cq.end);
-        if cw.len() < 2 || cw.len() > SHORT_QUOTE_WORDS {
+        if words(claim.analysis, cq.start, cq.end) > SHORT_QUOTE_WORDS {
             continue;
         }
+        let cc = content(claim.analysis, cq.start, cq.end);
+        let Some(ctext) = claim.text.get(cq.start..cq.end) else {
+            continue;
+        };
         for e in evidence {
             for eq in &e.analysis.quotes {
-                let ew = words(e.analysis, eq.start, eq.end);
-                if ew.len() < 2 || ew.len() > SHORT_QUOTE_WORDS {
+                if words(e.analysis, eq.start, eq.end) > SHORT_QUOTE_WORDS {
                     continue;
                 }
-                let cs: Vec<&str> = cw
-                    .iter()
-                    .map(|&i| claim.analysis.tokens[i].stem.as_str())
-                    .collect();
-                let es: Vec<&str> = ew
-                    .iter()
-                    .map(|&i| e.analysis.tokens[i].stem.as_str())
-                    .collect();
-                let content = |a: &Analysis, ix: &[usize]| -> HashSet<String> {
-                    ix.iter()
-                        .filter(|&&i| !a.tokens[i].stop)
-                        .map(|&i| a.tokens[i].stem.clone())
-                        .collect()
-                };
-                let cc = content(claim.analysis, &cw);
-                let ec = content(e.analysis, &ew);
+                let ec = content(e.analysis, eq.start, eq.end);
+                // Only two renderings of one quote are compared: most of the shorter one's
+                // content words must be in the other.
                 let shared = cc.intersection(&ec).count();
                 if shared < 2 || shared * 2 < cc.len().min(ec.len()) {
                     continue;
                 }
-                let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &cs, &es);
-                for op in ops {
-                    if let similar::DiffOp::Replace {
-                        old_index,
-                        old_len,
-                        new_index,
-                        new_len,
-                    } = op
-                    {
-                        let old: Vec<usize> = cw[old_index..old_index + old_len].to_vec();
-                        let new: Vec<usize> = ew[new_index..new_index + new_len].to_vec();
-                        let substantive = |a: &Analysis, ix: &[usize]| {
-                            ix.iter()
-                                .any(|&i| !a.tokens[i].stop && a.tokens[i].lower.len() > 2)
-                        };
-                        if !substantive(claim.analysis, &old) || !substantive(e.analysis, &new) {
-                            continue;
-                        }
-                        let variant =
-                            old.iter()
-                                .filter(|&&i| !claim.analysis.tokens[i].stop)
-                                .any(|&i| {
-                                    new.iter()
-                                        .filter(|&&j| !e.analysis.tokens[j].stop)
-                                        .any(|&j| {
-                                            strsim::jaro_winkler(
-                                                &claim.analysis.tokens[i].lower,
-                                                &e.analysis.tokens[j].lower,
-                                            ) > 0.85
-                                        })
-                                });
-                        if variant {
-                            continue;
-                        }
-                        let (Some(&o0), Some(&o1), Some(&n0), Some(&n1)) =
-                            (old.first(), old.last(), new.first(), new.last())
-                        else {
-                            continue;
-                        };
-                        out.push(Found {
-                            kind: DiffKind::Quote,
-                            here: (
-                                claim.analysis.tokens[o0].start,
-                                claim.analysis.tokens[o1].end,
-                            ),
-                            there_unit: e.unit,
-                            there: (e.analysis.tokens[n0].start, e.analysis.tokens[n1].end),
-                        });
-                        return;
-                    }
+                let Some(etext) = e.text.get(eq.start..eq.end) else {
+                    continue;
+                };
+                if let Some((h, t)) = crate::analyze::quote_words_differ(ctext, etext) {
+                    out.push(Found {
+                        kind: DiffKind::Quote,
+                        here: (cq.start + h.0, cq.start + h.1),
+                        there_unit: e.unit,
+                        there: (eq.start + t.0, eq.start + t.1),
+                    });
+                    return;
                 }
             }
         }
@@ -711,7 +680,7 @@ pub fn decide_pair(f: &Features) -> (Label, f32) {
 }
 
 /// The terms of `unit` whose key the claim shares, for the widget to emphasise.
-pub fn shared_terms<'a>(al: &'a Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &'a Term> {
+pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &Term> {
     let ck: HashSet<u32> = al.keys(claim).iter().copied().collect();
     al.terms
         .get(unit as usize)
