@@ -346,32 +346,20 @@ const PAYLOADS: &[&str] = &[
     "bell\u{0007}escape\u{001B}[31mdel\u{007F}",
 ];
 
-/// The tags the widget's own markup uses; anything else inside the shadow root came from
+/// The tags the widget's own markup uses or may use (inert structure and text only); the
+/// payloads' tags are none of these, and anything else inside the shadow root came from
 /// data and would mean text was parsed as markup.
+#[rustfmt::skip]
 const WIDGET_TAGS: &[&str] = &[
-    "div",
-    "h2",
-    "h3",
-    "h4",
-    "ul",
-    "li",
-    "span",
-    "button",
-    "nav",
-    "article",
-    "aside",
-    "section",
-    "p",
-    "blockquote",
-    "mark",
-    "strong",
-    "svg",
-    "g",
-    "rect",
-    "circle",
-    "polygon",
-    "text",
-    "title",
+    // HTML structure and text.
+    "div", "span", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "nav", "article", "aside", "section", "header", "footer", "figure", "figcaption",
+    "blockquote", "q", "cite", "mark", "strong", "em", "small", "abbr", "time", "bdi", "code",
+    "kbd", "br", "hr", "del", "ins", "s", "details", "summary", "table", "thead", "tbody",
+    "tr", "th", "td", "caption", "button", "label",
+    // SVG shapes and text.
+    "svg", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text",
+    "tspan", "title", "desc", "defs",
 ];
 
 fn long_word() -> String {
