@@ -108,7 +108,7 @@ print_summary() {
     [[ $done_steps == *" $s "* ]] || printf '%-5s %-12s %6s  %s\n' "-" "$s" "" "not run (an earlier step failed)"
   done
   local elapsed=$((SECONDS - started))
-  local suites=""
+  local suites=" (no test suite in this run)"
   [ ${#per_suite[@]} -gt 0 ] && suites=" (${per_suite[*]})"
   if [ "$rc" -eq 0 ]; then
     echo "test.sh: PASSED: ${#summary[@]} steps in ${elapsed}s; tests: $total_passed passed, $total_failed failed$suites"
