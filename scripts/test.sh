@@ -10,6 +10,12 @@
 # Steps: fmt clippy clippy-wasm native chromium firefox trunk-build e2e fuzz
 # (`e2e` implies `trunk-build`: it tests the release build in dist/.)
 # Each step's full output is also kept in target/test-logs/STEP.log.
+
+# The whole script is one { ... } block: bash parses it completely before running it, so
+# editing or merging this file while a run is under way cannot break that run.
+# SC2317: shellcheck mistakes the functions inside the block for code after its exit.
+# shellcheck disable=SC2317
+{
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
@@ -234,3 +240,6 @@ for step in "${selected[@]}"; do
       ;;
   esac
 done
+
+exit 0
+}
