@@ -12,7 +12,7 @@
 // Prints figures and writes them as JSON; it never fails on a slow figure (only on a broken
 // page). Run by scripts/bench.sh; alone: `node bench/browser.mjs` after `trunk build --release`.
 // Env: CROSSCHECK_DIST (default dist/), CHROMIUM (default /usr/bin/chromium),
-//      BENCH_LOADS (default 15), BENCH_CLICK_PASSES (default 3), BENCH_OUT (default target/bench/; writes browser.json).
+//      BENCH_LOADS (default 15), BENCH_CLICK_PASSES (default 5), BENCH_OUT (default target/bench/; writes browser.json).
 
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +26,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.CROSSCHECK_DIST || join(REPO, 'dist'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const LOADS = Math.max(1, Number(process.env.BENCH_LOADS) || 15);
-const PASSES = Math.max(1, Number(process.env.BENCH_CLICK_PASSES) || 3);
+const PASSES = Math.max(1, Number(process.env.BENCH_CLICK_PASSES) || 5);
 const OUT = resolve(process.env.BENCH_OUT || join(REPO, 'target', 'bench'));
 // The end-to-end test's flags: headless as root in a container, and nothing Chromium fetches
 // on its own, so only the page's own work is timed.

@@ -249,6 +249,8 @@ test('demo page under heavy use: zero requests, zero CSP violations, host handle
 
   await page.waitForTimeout(SETTLE_MS);
   assert.deepEqual(since(), [], 'requests after keyboard use');
+  t.diagnostic(`page's own files: ${own} requests, all from ${server.url}; after load, ${n} sentences, ` +
+    `${nTabs} articles, evidence jumps, ${Math.min(3, nCells)} matrix cells, theme and keys: ${since().length} requests`);
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'securitypolicyviolation events');
   assert.deepEqual(rec.console, [], 'console errors (CSP reports among them)');
   assert.deepEqual(rec.errors, [], 'uncaught exceptions');
@@ -382,6 +384,7 @@ test('hostile host page: widgets work and look the same, unmountable containers 
     const unexpected = rec.console.filter((m) => !m.includes('Crosscheck could not load this comparison'));
     assert.deepEqual(unexpected, [], `${variant}: console errors`);
     assert.equal(rec.console.length, 2, `${variant}: one console error per unmountable container: ${rec.console}`);
+    t.diagnostic(`${variant}: ${own} requests to load, ${rec.requests.length - own} after; console: ${rec.console.map((m) => m.split('\n')[0]).join(' | ')}`);
   }
   for (const sel of probes) {
     assert.deepEqual(

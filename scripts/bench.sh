@@ -13,7 +13,7 @@
 #   browser  start-up and click latency in headless Chromium (bench/browser.mjs)
 #   engine   cargo bench -p crosscheck --bench scale (seeds, 20, 50, 200, 500 articles)
 # The report (bench/report.mjs) always runs last.
-# Knobs: BENCH_LOADS (start-up loads, 15), BENCH_CLICK_PASSES (3), BENCH_BUDGET_SECS (engine
+# Knobs: BENCH_LOADS (start-up loads, 15), BENCH_CLICK_PASSES (5), BENCH_BUDGET_SECS (engine
 # bench's per-size time budget, 30), BENCH_OUT (intermediate results, target/bench/).
 set -euo pipefail
 cd "$(dirname "$0")/.."

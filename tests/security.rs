@@ -346,32 +346,20 @@ const PAYLOADS: &[&str] = &[
     "bell\u{0007}escape\u{001B}[31mdel\u{007F}",
 ];
 
-/// The tags the widget's own markup uses; anything else inside the shadow root came from
+/// The tags the widget's own markup uses or may use (inert structure and text only); the
+/// payloads' tags are none of these, and anything else inside the shadow root came from
 /// data and would mean text was parsed as markup.
+#[rustfmt::skip]
 const WIDGET_TAGS: &[&str] = &[
-    "div",
-    "h2",
-    "h3",
-    "h4",
-    "ul",
-    "li",
-    "span",
-    "button",
-    "nav",
-    "article",
-    "aside",
-    "section",
-    "p",
-    "blockquote",
-    "mark",
-    "strong",
-    "svg",
-    "g",
-    "rect",
-    "circle",
-    "polygon",
-    "text",
-    "title",
+    // HTML structure and text.
+    "div", "span", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "nav", "article", "aside", "section", "header", "footer", "figure", "figcaption",
+    "blockquote", "q", "cite", "mark", "strong", "em", "small", "abbr", "time", "bdi", "code",
+    "kbd", "br", "hr", "del", "ins", "s", "details", "summary", "table", "thead", "tbody",
+    "tr", "th", "td", "caption", "button", "label",
+    // SVG shapes and text.
+    "svg", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text",
+    "tspan", "title", "desc", "defs",
 ];
 
 fn long_word() -> String {
@@ -1255,7 +1243,7 @@ async fn every_string_field_of_a_database_is_shown_as_text() {
     let source = |id: &str, text: &str| Source {
         id: id.into(),
         title: Some(format!("<script>window.__pwned='title-{id}'</script>")),
-        outlet: Some(x(&format!("outlet-{id}"))),
+        outlet: Some(format!("{} {}", x(&format!("outlet-{id}")), long_word())),
         url: Some(format!("javascript:window.__pwned='url-{id}'")),
         published: Some(x(&format!("date-{id}"))),
         language: Some(x(&format!("lang-{id}"))),
@@ -1303,7 +1291,8 @@ async fn every_string_field_of_a_database_is_shown_as_text() {
         sources: vec![a, b],
     };
     db.validate().expect("a consistent database");
-    let f = Fixture::new(&db.to_bin(), Options::default()).await;
+    // A narrow column, and a 5,000-character word in every outlet name.
+    let f = Fixture::with_width(&db.to_bin(), Options::default(), 360).await;
     for tab in f.qa("[data-source-tab]") {
         click(&tab);
         yew::scheduler::flush().await;
@@ -1322,6 +1311,11 @@ async fn every_string_field_of_a_database_is_shown_as_text() {
         let text = f.must(".cc").text_content().unwrap();
         for field in ["here-", "there-", "outlet-", "title-"] {
             assert!(text.contains(field), "{field} shown as text in {text:?}");
+        }
+        for sel in [".cc", "[data-panel]", "[data-article]"] {
+            let el = f.must(sel);
+            let (sw, cw) = (number(&el, "el.scrollWidth"), number(&el, "el.clientWidth"));
+            assert!(sw <= cw + 1.0, "{sel}: {sw}px of content in a {cw}px box");
         }
     }
     let evidence = f.must("[data-evidence]");

@@ -275,27 +275,48 @@ fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
             });
             return;
         }
-        // "irreprehensible" against "reprehensible".
-        for c in claim.analysis.tokens.iter().filter(|t| !t.stop) {
-            for t in e.analysis.tokens.iter().filter(|t| !t.stop) {
-                let (long, short) = if c.lower.len() > t.lower.len() {
-                    (&c.lower, &t.lower)
-                } else {
-                    (&t.lower, &c.lower)
-                };
-                if short.len() >= 5
-                    && ANTONYM_PREFIXES
-                        .iter()
-                        .any(|p| long.strip_prefix(p) == Some(short.as_str()))
-                {
-                    out.push(Found {
-                        kind: DiffKind::Negation,
-                        here: (c.start, c.end),
-                        there_unit: e.unit,
-                        there: (t.start, t.end),
-                    });
-                    return;
-                }
+        // "irreprehensible" against "reprehensible": only words that start with a negating
+        // prefix are candidates, so this stays linear in the two sentences' lengths.
+        let stripped = |a: &'_ Analysis| -> Vec<(String, Span)> {
+            a.tokens
+                .iter()
+                .filter(|t| !t.stop)
+                .flat_map(|t| {
+                    ANTONYM_PREFIXES.iter().filter_map(move |p| {
+                        t.lower
+                            .strip_prefix(p)
+                            .filter(|r| r.len() >= 5)
+                            .map(|r| (r.to_string(), (t.start, t.end)))
+                    })
+                })
+                .collect()
+        };
+        let plain = |a: &'_ Analysis, w: &str| -> Option<Span> {
+            a.tokens
+                .iter()
+                .find(|t| !t.stop && t.lower == w)
+                .map(|t| (t.start, t.end))
+        };
+        for (rest, here) in stripped(claim.analysis) {
+            if let Some(there) = plain(e.analysis, &rest) {
+                out.push(Found {
+                    kind: DiffKind::Negation,
+                    here,
+                    there_unit: e.unit,
+                    there,
+                });
+                return;
+            }
+        }
+        for (rest, there) in stripped(e.analysis) {
+            if let Some(here) = plain(claim.analysis, &rest) {
+                out.push(Found {
+                    kind: DiffKind::Negation,
+                    here,
+                    there_unit: e.unit,
+                    there,
+                });
+                return;
             }
         }
     }
@@ -406,6 +427,10 @@ fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
         }
     }
 }
+
+/// Coverage below which a cluster build does not look for differences at all (figure slots
+/// can lift coverage by less than this gap to the carrying thresholds).
+pub const DIFF_MIN_COVERAGE: f32 = 0.08;
 
 /// Coverage below which only figures are compared: a weakly aligned sentence may well tell
 /// another event, with its own day, stance and wording.
@@ -634,6 +659,46 @@ pub fn features(
     }
 }
 
+/// The features the cluster decision reads (coverage with figure slots, reverse coverage,
+/// shared weight, differences), without the pair-only ones: a build computes one per
+/// (claim, other article), so this path allocates nothing per call beyond the slot lookup.
+pub fn cluster_features(al: &Aligner, claim: u32, evidence: &[u32], diffs: &[Found]) -> Features {
+    let (mut coverage, reverse) = al.score(claim, evidence);
+    let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
+    let ck = al.keys(claim);
+    let total: f32 = ck.iter().map(|&k| w(k)).sum();
+    let in_evidence = |k: u32| {
+        evidence
+            .iter()
+            .any(|&e| al.keys(e).binary_search(&k).is_ok())
+    };
+    if total > 0.0 && !diffs.is_empty() {
+        let slots: f32 = diffs
+            .iter()
+            .filter(|d| matches!(d.kind, DiffKind::Number | DiffKind::Date))
+            .filter_map(|d| {
+                al.terms
+                    .get(claim as usize)?
+                    .iter()
+                    .find(|t| t.start == d.here.0 && t.end == d.here.1 && !in_evidence(t.key))
+                    .map(|t| w(t.key))
+            })
+            .sum();
+        coverage = (coverage + slots / total).min(1.0);
+    }
+    let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
+    Features {
+        coverage,
+        reverse,
+        shared_weight: coverage * total / al.max_weight,
+        n_number: count(DiffKind::Number),
+        n_date: count(DiffKind::Date),
+        n_negation: count(DiffKind::Negation),
+        n_other: count(DiffKind::Attribution) + count(DiffKind::Quote) + count(DiffKind::Entity),
+        ..Features::default()
+    }
+}
+
 /// Cluster decision: coverage decides whether the claim is carried; a found difference turns a
 /// carried claim into `differs`.
 pub fn decide_cluster(f: &Features, diffs: &[Found]) -> (Label, f32) {
@@ -681,10 +746,10 @@ pub fn decide_pair(f: &Features) -> (Label, f32) {
 
 /// The terms of `unit` whose key the claim shares, for the widget to emphasise.
 pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &Term> {
-    let ck: HashSet<u32> = al.keys(claim).iter().copied().collect();
+    let ck = al.keys(claim);
     al.terms
         .get(unit as usize)
         .into_iter()
         .flatten()
-        .filter(move |t| ck.contains(&t.key))
+        .filter(move |t| ck.binary_search(&t.key).is_ok())
 }
