@@ -171,6 +171,7 @@ async function main() {
       row('DOMContentLoaded', s.domContentLoaded);
       row('first contentful paint', s.firstContentfulPaint);
       row('**first clickable sentence in the DOM**', s.ready);
+      if (s.wasmToReady) row('(from wasm fetched to first sentence: compile, start, decode, render)', s.wasmToReady);
       L.push('');
     }
     const c = browser.click;
