@@ -236,7 +236,12 @@ impl Index {
 
     pub fn coverage(&self, segment: u32) -> Coverage {
         let mut c = Coverage::default();
-        for v in self.verdicts_of(segment) {
+        let list = self
+            .verdicts
+            .get(&segment)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for v in list.iter().map(|&i| &self.db.verdicts[i]) {
             match v.label {
                 Label::Corroborates => c.corroborates += 1,
                 Label::Differs => c.differs += 1,
@@ -383,5 +388,59 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].text, text);
         assert_eq!(r[0].emphasis, None);
+    }
+
+    fn db() -> Index {
+        use crosscheck::model::*;
+        let text = "Storm shuts port\n\nShips wait. Crews rest.\nPhoto: agency";
+        let seg = |id: u32, part: &str, kind: SegmentKind, paragraph: u32| {
+            let start = text.find(part).unwrap_or(0);
+            Segment {
+                id,
+                source: "a".into(),
+                text: part.into(),
+                start,
+                end: start + part.len(),
+                kind,
+                paragraph,
+            }
+        };
+        let db = Database {
+            version: DB_VERSION,
+            sources: vec![Source {
+                id: "a".into(),
+                title: None,
+                outlet: None,
+                url: None,
+                published: None,
+                language: None,
+                text: text.into(),
+            }],
+            // Deliberately out of reading order: the index sorts by position.
+            segments: vec![
+                seg(7, "Crews rest.", SegmentKind::Claim, 1),
+                seg(5, "Storm shuts port", SegmentKind::Headline, 0),
+                seg(6, "Ships wait.", SegmentKind::Claim, 1),
+                seg(8, "Photo: agency", SegmentKind::Boilerplate, 2),
+            ],
+            verdicts: vec![],
+        };
+        Index::new(db)
+    }
+
+    #[test]
+    fn paragraphs_follow_the_article() {
+        let index = db();
+        let p = index.paragraphs(0);
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0].kind, BlockKind::Heading);
+        assert_eq!(
+            p[1].pieces,
+            vec![Piece::Segment(6), Piece::Gap(" ".into()), Piece::Segment(7)]
+        );
+        assert_eq!(p[2].kind, BlockKind::Boilerplate);
+        assert_eq!(index.clickable_of(0), vec![5, 6, 7]);
+        assert_eq!(index.source_title(0), "Storm shuts port");
+        assert_eq!(index.coverage(6), Coverage::default());
     }
 }

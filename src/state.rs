@@ -91,6 +91,8 @@ pub struct State {
     pub theme: Theme,
     /// The polite live region's text.
     pub announcement: String,
+    /// Sentences the reader jumped away from, most recent last, for "Back".
+    pub trail: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +103,8 @@ pub enum Action {
     Open(u32),
     /// Show the sentence's article, open its panel and move focus to it.
     Jump(u32),
+    /// Return to the sentence the last `Jump` left.
+    Back,
     /// Close the panel and give focus back to its sentence.
     Close,
     /// Move the roving focus by this many sentences (clamped to the article).
@@ -125,6 +129,7 @@ impl State {
             focus: None,
             theme,
             announcement: String::new(),
+            trail: Vec::new(),
         }
     }
 
@@ -178,6 +183,7 @@ impl Reducible for State {
                 }
                 s.source = i;
                 s.open = None;
+                s.trail.clear();
                 s.active = s.index.clickable_of(i).first().copied();
                 s.announcement = format!("Showing {}.", s.index.source_title(i));
             }
@@ -198,6 +204,9 @@ impl Reducible for State {
                     return self;
                 };
                 let clickable = segment.kind.gets_verdicts();
+                if let Some(from) = s.open.filter(|&o| o != seg) {
+                    s.trail.push(from);
+                }
                 s.source = i;
                 if clickable {
                     s.open_segment(seg);
@@ -208,6 +217,21 @@ impl Reducible for State {
                     s.active = s.index.clickable_of(i).first().copied();
                     s.announcement = format!("Showing {}.", s.index.source_title(i));
                 }
+            }
+            Action::Back => {
+                let Some(seg) = s.trail.pop() else {
+                    return self;
+                };
+                let Some(i) = s
+                    .index
+                    .segment(seg)
+                    .and_then(|x| s.index.source_index(&x.source))
+                else {
+                    return self;
+                };
+                s.source = i;
+                s.open_segment(seg);
+                s.request_focus(seg, true);
             }
             Action::Close => {
                 let Some(seg) = s.open.take() else {
@@ -355,10 +379,14 @@ mod tests {
     }
 
     #[test]
-    fn jump_switches_article() {
-        let s = run(state(), &[Action::Jump(3)]);
+    fn jump_switches_article_and_back_returns() {
+        let s = run(state(), &[Action::Open(0), Action::Jump(3)]);
         assert_eq!(s.source, 1);
         assert_eq!(s.open, Some(3));
         assert!(s.focus.is_some_and(|f| f.segment == 3 && f.center));
+        assert_eq!(s.trail, vec![0]);
+        let s = s.reduce(Action::Back);
+        assert_eq!((s.source, s.open), (0, Some(0)));
+        assert!(s.trail.is_empty());
     }
 }

@@ -124,6 +124,9 @@ button:hover { background: var(--soft); }
 .sent[aria-expanded="true"] { background: var(--sel); box-shadow: inset 0 -2px 0 var(--cor); }
 .boiler { color: var(--muted); font-size: 0.85em; font-style: italic; font-family: system-ui, sans-serif; }
 p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
+/* Article text may carry bidi controls (U+202E…): each sentence is an isolate, so an
+   unterminated override cannot reorder the next sentence or its coverage marker. */
+.sent, .boiler { unicode-bidi: isolate; }
 
 .marker { display: inline-flex; gap: 3px; margin-left: 4px; font: 600 0.7em/1 system-ui, sans-serif;
   vertical-align: 0.12em; white-space: nowrap; }
@@ -144,6 +147,8 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .panel-head h3 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted);
   margin: 0; flex: 1; }
 .close { font-size: 0.8em; padding: 2px 8px; }
+.back { font-size: 0.8em; padding: 2px 8px; margin: 6px 0 0; display: block; max-width: 100%;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .quote { font-family: Georgia, "Times New Roman", serif; margin: 6px 0 8px; padding-left: 10px;
   border-left: 3px solid var(--cor); }
 .summary { font-size: 0.85em; margin: 0 0 8px; }
@@ -184,7 +189,12 @@ mark.dif { background: var(--mark-dif); text-decoration: underline wavy var(--di
 .mhead { position: sticky; top: 0; background: var(--bg); padding-top: 6px; z-index: 1; }
 .mgroup h4 { font-size: 0.78em; font-weight: 600; margin: 8px 0 2px; color: var(--muted);
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.matrix svg { display: block; overflow: visible; }
+.matrix svg { display: block; overflow: visible; flex: 0 0 auto; }
+.mbody { display: flex; align-items: flex-start; gap: 6px; }
+.mlabels { list-style: none; margin: 0; padding: 0; min-width: 0; flex: 1 1 auto; }
+.mlabels li { height: 16px; line-height: 16px; font-size: 11px; color: var(--muted); white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }
+.mlabels li.row-open { color: var(--fg); font-weight: 600; }
 .matrix text { fill: var(--fg); font: 700 11px system-ui, sans-serif; }
 .cell { cursor: pointer; }
 .cell .bgc { fill: transparent; stroke: none; }

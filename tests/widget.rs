@@ -433,6 +433,16 @@ async fn corrupt_database_shows_the_error() {
         (wrong_version, "version"),
         (truncated, "damaged"),
         (Vec::new(), "not a Crosscheck"),
+        (
+            Database {
+                version: DB_VERSION,
+                sources: vec![],
+                segments: vec![],
+                verdicts: vec![],
+            }
+            .to_bin(),
+            "no articles",
+        ),
     ] {
         let f = Fixture::new(&bytes, Options::default()).await;
         let err = f.must("[data-error]");
@@ -645,6 +655,13 @@ async fn differences_and_shared_words_are_shown() {
     assert_eq!(seg_id(&f.active().expect("focused")), 10);
     let back = f.must("[data-panel] [data-source=\"a\"]");
     assert_eq!(attr(&back, "data-verdict"), "differs");
+    // "Back" returns to the sentence the reader came from.
+    click(&f.must("[data-panel] [data-back]"));
+    yew::scheduler::flush().await;
+    assert_eq!(f.shown_article(), "a");
+    assert_eq!(attr(&f.must("[data-panel]"), "data-panel"), "2");
+    assert_eq!(seg_id(&f.active().expect("focused")), 2);
+    assert!(f.q("[data-panel] [data-back]").is_none());
 
     // The omits group of another sentence.
     click(&f.must("[data-source-tab=\"a\"]"));

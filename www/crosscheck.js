@@ -10,6 +10,13 @@ init({ module_or_path: new URL('./crosscheck-widget_bg.wasm', import.meta.url) }
   for (const el of document.querySelectorAll('[data-crosscheck]')) {
     if (el.shadowRoot) continue;
     const root = el.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(':host { display: block !important; color: initial !important; font: initial !important; }' +
+        ' div { font: 15px/1.5 system-ui, sans-serif; color: #1b1b1f; background: #fff;' +
+        ' border: 2px solid #d55e00; border-radius: 8px; padding: 12px; }');
+      root.adoptedStyleSheets = [sheet];
+    } catch (_) { /* an unstyled message is still a message */ }
     const box = document.createElement('div');
     box.setAttribute('role', 'alert');
     box.setAttribute('data-error', '');

@@ -27,8 +27,11 @@ def load(path):
 def fit(data, weights, n_feat, l2=1e-3, iters=600, lr=0.5):
     # standardise
     mean = [sum(x[i] for x, _ in data) / len(data) for i in range(n_feat)]
-    sd = [max(1e-6, math.sqrt(sum((x[i] - mean[i]) ** 2 for x, _ in data) / len(data))) for i in range(n_feat)]
-    X = [[(x[i] - mean[i]) / sd[i] for i in range(n_feat)] for x, _ in data]
+    sd = [math.sqrt(sum((x[i] - mean[i]) ** 2 for x, _ in data) / len(data)) for i in range(n_feat)]
+    # A feature (almost) constant in training gets no weight: its scale there says nothing.
+    dead = [v < 1e-3 for v in sd]
+    sd = [1.0 if d else v for d, v in zip(dead, sd)]
+    X = [[0.0 if dead[i] else (x[i] - mean[i]) / sd[i] for i in range(n_feat)] for x, _ in data]
     Y = [y for _, y in data]
     W = [[0.0] * (n_feat + 1) for _ in CLASSES]
     tw = sum(weights)
@@ -51,8 +54,9 @@ def fit(data, weights, n_feat, l2=1e-3, iters=600, lr=0.5):
     # back to raw feature scale
     out = []
     for c in range(3):
-        b = W[c][0] - sum(W[c][i + 1] * mean[i] / sd[i] for i in range(n_feat))
-        out.append([b] + [W[c][i + 1] / sd[i] for i in range(n_feat)])
+        w = [0.0 if dead[i] else W[c][i + 1] / sd[i] for i in range(n_feat)]
+        b = W[c][0] - sum(w[i] * mean[i] for i in range(n_feat))
+        out.append([b] + w)
     return out
 
 

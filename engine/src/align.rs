@@ -73,6 +73,8 @@ pub struct Aligner {
     /// Unordered pairs of neighbouring term keys: shared phrases, not just shared words.
     pairsets: Vec<Vec<(u32, u32)>>,
     pub weight: Vec<f32>,
+    /// Sum of the weights of each unit's distinct terms.
+    total: Vec<f32>,
     postings: Vec<Vec<u32>>,
     article_of: Vec<usize>,
     eligible: Vec<bool>,
@@ -362,7 +364,12 @@ impl Aligner {
             }
         }
         let max_weight = weight.iter().copied().fold(1e-6, f32::max);
+        let total = keysets
+            .iter()
+            .map(|ks: &Vec<u32>| ks.iter().map(|&k| weight[k as usize]).sum())
+            .collect();
         Aligner {
+            total,
             max_weight,
             terms: all_terms,
             keysets,
@@ -385,6 +392,29 @@ impl Aligner {
     /// Weighted coverage of `claim` by the union of `evidence`, and of the evidence by the claim.
     pub fn score(&self, claim: u32, evidence: &[u32]) -> (f32, f32) {
         let ck = self.keys(claim);
+        let w = |k: &u32| self.weight.get(*k as usize).copied().unwrap_or(0.0);
+        if let [one] = evidence {
+            // The common case, without allocating: a merge walk over two sorted key lists.
+            let ek = self.keys(*one);
+            let (mut i, mut j) = (0, 0);
+            let mut shared = 0.0;
+            while i < ck.len() && j < ek.len() {
+                match ck[i].cmp(&ek[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        shared += w(&ck[i]);
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            let total_c = self.total.get(claim as usize).copied().unwrap_or(0.0);
+            let total_e = self.total.get(*one as usize).copied().unwrap_or(0.0);
+            let cov = if total_c > 0.0 { shared / total_c } else { 0.0 };
+            let rev = if total_e > 0.0 { shared / total_e } else { 0.0 };
+            return (cov, rev);
+        }
         let mut ek: Vec<u32> = evidence
             .iter()
             .flat_map(|&e| self.keys(e))
@@ -392,7 +422,6 @@ impl Aligner {
             .collect();
         ek.sort_unstable();
         ek.dedup();
-        let w = |k: &u32| self.weight.get(*k as usize).copied().unwrap_or(0.0);
         let total_c: f32 = ck.iter().map(w).sum();
         let total_e: f32 = ek.iter().map(w).sum();
         let shared: f32 = ck
@@ -438,7 +467,9 @@ impl Aligner {
         let n_articles = self.by_article.len();
         let own = self.article_of.get(claim as usize).copied();
         let n_units = self.eligible.iter().filter(|e| **e).count().max(1) as f32;
-        let mut acc: HashMap<u32, f32> = HashMap::new();
+        // Dense accumulator plus the list of touched units: no hashing in the hot loop.
+        let mut acc = vec![0f32; self.article_of.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for &k in self.keys(claim) {
             let post = &self.postings[k as usize];
             if post.len() as f32 > RETRIEVAL_DF_SHARE * n_units && post.len() > 8 {
@@ -446,13 +477,16 @@ impl Aligner {
             }
             for &u in post {
                 if Some(self.article_of[u as usize]) != own {
-                    *acc.entry(u).or_insert(0.0) += self.weight[k as usize];
+                    if acc[u as usize] == 0.0 {
+                        touched.push(u);
+                    }
+                    acc[u as usize] += self.weight[k as usize].max(1e-6);
                 }
             }
         }
         let mut per_article: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n_articles];
-        for (&u, &s) in &acc {
-            per_article[self.article_of[u as usize]].push((s, u));
+        for &u in &touched {
+            per_article[self.article_of[u as usize]].push((acc[u as usize], u));
         }
         per_article
             .into_iter()
@@ -462,7 +496,7 @@ impl Aligner {
                 }
                 // Retrieval skipped the commonest terms: rescore the top few exactly.
                 cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                cands.truncate(4);
+                cands.truncate(3);
                 let mut top: Option<Match> = None;
                 for &(_, v) in &cands {
                     let m = self.extend(claim, v);
@@ -504,9 +538,14 @@ impl Aligner {
             } else {
                 vec![unit, *n]
             };
-            let (c2, r2) = self.score(claim, &pair);
+            // The neighbour must carry part of the claim on its own; checking that first (no
+            // allocation) skips the union for almost every candidate.
             let (alone, _) = self.score(claim, &[*n]);
-            if c2 >= cov + SPLIT_GAIN && c2 > m.coverage && alone >= SPLIT_GAIN {
+            if alone < SPLIT_GAIN {
+                continue;
+            }
+            let (c2, r2) = self.score(claim, &pair);
+            if c2 >= cov + SPLIT_GAIN && c2 > m.coverage {
                 m = Match {
                     units: pair,
                     coverage: c2,

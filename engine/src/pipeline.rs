@@ -117,13 +117,6 @@ pub fn build_traced(
         })
         .collect();
     let al = Aligner::new(&units, &aliases, Weighting::Idf);
-    let doc_units: Vec<Vec<u32>> = (0..articles.len())
-        .map(|ai| {
-            (0..units.len() as u32)
-                .filter(|&u| units[u as usize].article == ai && units[u as usize].eligible)
-                .collect()
-        })
-        .collect();
 
     let mut verdicts = Vec::new();
     let mut traces = Vec::new();
@@ -173,21 +166,14 @@ pub fn build_traced(
                 })
                 .collect();
             let coverage = m.as_ref().map_or(0.0, |m| m.coverage);
-            let diffs = if sides.is_empty() {
+            // Far below any carrying threshold a difference cannot change the verdict.
+            let diffs = if sides.is_empty() || coverage < verdict::DIFF_MIN_COVERAGE {
                 Vec::new()
             } else {
                 verdict::differences(&claim_side, &sides, coverage)
             };
             let mutual = m.as_ref().is_some_and(|m| is_mutual(ci, m));
-            let mut f = verdict::features(
-                &al,
-                claim,
-                &evidence,
-                &doc_units[ai],
-                &diffs,
-                &claim_side,
-                &sides,
-            );
+            let mut f = verdict::cluster_features(&al, claim, &evidence, &diffs);
             f.mutual = if mutual { 1.0 } else { 0.0 };
             let (label, score) = verdict::decide_cluster(&f, &diffs);
             traces.push(f);

@@ -161,12 +161,15 @@ fn is_report_word(w: &str) -> bool {
     )
 }
 
-/// Dates named in the segment that are not just the day of a statement.
+/// Days named in the segment that are not just the day of a statement. Months and years are
+/// left out: "in July" against "on September 9" is far more often two events than one event
+/// misdated.
 fn event_dates<'a>(s: &Side<'a>) -> Vec<&'a crate::analyze::DateMention> {
     let toks = &s.analysis.tokens;
     s.analysis
         .dates
         .iter()
+        .filter(|d| d.day.is_some() || d.weekday.is_some())
         .filter(|d| {
             let Some(i) = toks.iter().position(|t| t.start >= d.start) else {
                 return false;
@@ -210,8 +213,11 @@ fn is_cue(a: &Analysis, t: &crate::analyze::Token) -> bool {
     a.negations.iter().any(|&(s, e)| t.start >= s && t.end <= e)
 }
 
-/// Stems that follow a negation cue within a few words (the negated word).
-fn negated(a: &Analysis) -> Vec<(String, (usize, usize), (usize, usize))> {
+type Span = (usize, usize);
+
+/// Words that follow a negation cue within a few words: the word's stem, the cue's span and
+/// the word's span.
+fn negated(a: &Analysis) -> Vec<(String, Span, Span)> {
     let toks = &a.tokens;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -269,27 +275,48 @@ fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
             });
             return;
         }
-        // "irreprehensible" against "reprehensible".
-        for c in claim.analysis.tokens.iter().filter(|t| !t.stop) {
-            for t in e.analysis.tokens.iter().filter(|t| !t.stop) {
-                let (long, short) = if c.lower.len() > t.lower.len() {
-                    (&c.lower, &t.lower)
-                } else {
-                    (&t.lower, &c.lower)
-                };
-                if short.len() >= 5
-                    && ANTONYM_PREFIXES
-                        .iter()
-                        .any(|p| long.strip_prefix(p) == Some(short.as_str()))
-                {
-                    out.push(Found {
-                        kind: DiffKind::Negation,
-                        here: (c.start, c.end),
-                        there_unit: e.unit,
-                        there: (t.start, t.end),
-                    });
-                    return;
-                }
+        // "irreprehensible" against "reprehensible": only words that start with a negating
+        // prefix are candidates, so this stays linear in the two sentences' lengths.
+        let stripped = |a: &'_ Analysis| -> Vec<(String, Span)> {
+            a.tokens
+                .iter()
+                .filter(|t| !t.stop)
+                .flat_map(|t| {
+                    ANTONYM_PREFIXES.iter().filter_map(move |p| {
+                        t.lower
+                            .strip_prefix(p)
+                            .filter(|r| r.len() >= 5)
+                            .map(|r| (r.to_string(), (t.start, t.end)))
+                    })
+                })
+                .collect()
+        };
+        let plain = |a: &'_ Analysis, w: &str| -> Option<Span> {
+            a.tokens
+                .iter()
+                .find(|t| !t.stop && t.lower == w)
+                .map(|t| (t.start, t.end))
+        };
+        for (rest, here) in stripped(claim.analysis) {
+            if let Some(there) = plain(e.analysis, &rest) {
+                out.push(Found {
+                    kind: DiffKind::Negation,
+                    here,
+                    there_unit: e.unit,
+                    there,
+                });
+                return;
+            }
+        }
+        for (rest, there) in stripped(e.analysis) {
+            if let Some(here) = plain(claim.analysis, &rest) {
+                out.push(Found {
+                    kind: DiffKind::Negation,
+                    here,
+                    there_unit: e.unit,
+                    there,
+                });
+                return;
             }
         }
     }
@@ -317,9 +344,14 @@ fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     for e in evidence {
         there.extend(stances(e.analysis).into_iter().map(|x| (e.unit, x)));
     }
-    // Only an explicit confirmation against an allegation or a condemnation is a material
+    // Only an explicit confirmation against an allegation, condemnation or denial is a material
     // change; other pairs of stance verbs usually belong to different subjects.
-    let contested = |s: Strength| matches!(s, Strength::Alleged | Strength::Condemned);
+    let contested = |s: Strength| {
+        matches!(
+            s,
+            Strength::Alleged | Strength::Condemned | Strength::Denied
+        )
+    };
     let h_conf = here.iter().find(|x| x.1);
     let t_conf = there.iter().find(|x| x.1 .1);
     let h_cont = here.iter().find(|x| contested(x.0));
@@ -341,102 +373,64 @@ fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
 
 // ---------------------------------------------------------------- quotes
 
-/// Longest quote compared word by word: longer quotes are translated or trimmed too freely
-/// for a single substituted word to mean a change of tone.
-const SHORT_QUOTE_WORDS: usize = 8;
+/// Longest quote compared word for word: longer quotes are translated or trimmed too freely
+/// for one changed word to mean a change of tone.
+const SHORT_QUOTE_WORDS: usize = 12;
 
 fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
-    let words = |a: &Analysis, s: usize, e: usize| -> Vec<usize> {
-        (0..a.tokens.len())
-            .filter(|&i| a.tokens[i].start >= s && a.tokens[i].end <= e)
+    let words = |a: &Analysis, s: usize, e: usize| {
+        a.tokens
+            .iter()
+            .filter(|t| t.start >= s && t.end <= e)
+            .count()
+    };
+    let content = |a: &Analysis, s: usize, e: usize| -> HashSet<String> {
+        a.tokens
+            .iter()
+            .filter(|t| t.start >= s && t.end <= e && !t.stop)
+            .map(|t| t.stem.clone())
             .collect()
     };
     for cq in &claim.analysis.quotes {
-        let cw = words(claim.analysis, cq.start, cq.end);
-        if cw.len() < 2 || cw.len() > SHORT_QUOTE_WORDS {
+        if words(claim.analysis, cq.start, cq.end) > SHORT_QUOTE_WORDS {
             continue;
         }
+        let cc = content(claim.analysis, cq.start, cq.end);
+        let Some(ctext) = claim.text.get(cq.start..cq.end) else {
+            continue;
+        };
         for e in evidence {
             for eq in &e.analysis.quotes {
-                let ew = words(e.analysis, eq.start, eq.end);
-                if ew.len() < 2 || ew.len() > SHORT_QUOTE_WORDS {
+                if words(e.analysis, eq.start, eq.end) > SHORT_QUOTE_WORDS {
                     continue;
                 }
-                let cs: Vec<&str> = cw
-                    .iter()
-                    .map(|&i| claim.analysis.tokens[i].stem.as_str())
-                    .collect();
-                let es: Vec<&str> = ew
-                    .iter()
-                    .map(|&i| e.analysis.tokens[i].stem.as_str())
-                    .collect();
-                let content = |a: &Analysis, ix: &[usize]| -> HashSet<String> {
-                    ix.iter()
-                        .filter(|&&i| !a.tokens[i].stop)
-                        .map(|&i| a.tokens[i].stem.clone())
-                        .collect()
-                };
-                let cc = content(claim.analysis, &cw);
-                let ec = content(e.analysis, &ew);
+                let ec = content(e.analysis, eq.start, eq.end);
+                // Only two renderings of one quote are compared: most of the shorter one's
+                // content words must be in the other.
                 let shared = cc.intersection(&ec).count();
                 if shared < 2 || shared * 2 < cc.len().min(ec.len()) {
                     continue;
                 }
-                let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &cs, &es);
-                for op in ops {
-                    if let similar::DiffOp::Replace {
-                        old_index,
-                        old_len,
-                        new_index,
-                        new_len,
-                    } = op
-                    {
-                        let old: Vec<usize> = cw[old_index..old_index + old_len].to_vec();
-                        let new: Vec<usize> = ew[new_index..new_index + new_len].to_vec();
-                        let substantive = |a: &Analysis, ix: &[usize]| {
-                            ix.iter()
-                                .any(|&i| !a.tokens[i].stop && a.tokens[i].lower.len() > 2)
-                        };
-                        if !substantive(claim.analysis, &old) || !substantive(e.analysis, &new) {
-                            continue;
-                        }
-                        let variant =
-                            old.iter()
-                                .filter(|&&i| !claim.analysis.tokens[i].stop)
-                                .any(|&i| {
-                                    new.iter()
-                                        .filter(|&&j| !e.analysis.tokens[j].stop)
-                                        .any(|&j| {
-                                            strsim::jaro_winkler(
-                                                &claim.analysis.tokens[i].lower,
-                                                &e.analysis.tokens[j].lower,
-                                            ) > 0.85
-                                        })
-                                });
-                        if variant {
-                            continue;
-                        }
-                        let (Some(&o0), Some(&o1), Some(&n0), Some(&n1)) =
-                            (old.first(), old.last(), new.first(), new.last())
-                        else {
-                            continue;
-                        };
-                        out.push(Found {
-                            kind: DiffKind::Quote,
-                            here: (
-                                claim.analysis.tokens[o0].start,
-                                claim.analysis.tokens[o1].end,
-                            ),
-                            there_unit: e.unit,
-                            there: (e.analysis.tokens[n0].start, e.analysis.tokens[n1].end),
-                        });
-                        return;
-                    }
+                let Some(etext) = e.text.get(eq.start..eq.end) else {
+                    continue;
+                };
+                if let Some((h, t)) = crate::analyze::quote_words_differ(ctext, etext) {
+                    out.push(Found {
+                        kind: DiffKind::Quote,
+                        here: (cq.start + h.0, cq.start + h.1),
+                        there_unit: e.unit,
+                        there: (eq.start + t.0, eq.start + t.1),
+                    });
+                    return;
                 }
             }
         }
     }
 }
+
+/// Coverage below which a cluster build does not look for differences at all (figure slots
+/// can lift coverage by less than this gap to the carrying thresholds).
+pub const DIFF_MIN_COVERAGE: f32 = 0.08;
 
 /// Coverage below which only figures are compared: a weakly aligned sentence may well tell
 /// another event, with its own day, stance and wording.
@@ -665,6 +659,46 @@ pub fn features(
     }
 }
 
+/// The features the cluster decision reads (coverage with figure slots, reverse coverage,
+/// shared weight, differences), without the pair-only ones: a build computes one per
+/// (claim, other article), so this path allocates nothing per call beyond the slot lookup.
+pub fn cluster_features(al: &Aligner, claim: u32, evidence: &[u32], diffs: &[Found]) -> Features {
+    let (mut coverage, reverse) = al.score(claim, evidence);
+    let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
+    let ck = al.keys(claim);
+    let total: f32 = ck.iter().map(|&k| w(k)).sum();
+    let in_evidence = |k: u32| {
+        evidence
+            .iter()
+            .any(|&e| al.keys(e).binary_search(&k).is_ok())
+    };
+    if total > 0.0 && !diffs.is_empty() {
+        let slots: f32 = diffs
+            .iter()
+            .filter(|d| matches!(d.kind, DiffKind::Number | DiffKind::Date))
+            .filter_map(|d| {
+                al.terms
+                    .get(claim as usize)?
+                    .iter()
+                    .find(|t| t.start == d.here.0 && t.end == d.here.1 && !in_evidence(t.key))
+                    .map(|t| w(t.key))
+            })
+            .sum();
+        coverage = (coverage + slots / total).min(1.0);
+    }
+    let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
+    Features {
+        coverage,
+        reverse,
+        shared_weight: coverage * total / al.max_weight,
+        n_number: count(DiffKind::Number),
+        n_date: count(DiffKind::Date),
+        n_negation: count(DiffKind::Negation),
+        n_other: count(DiffKind::Attribution) + count(DiffKind::Quote) + count(DiffKind::Entity),
+        ..Features::default()
+    }
+}
+
 /// Cluster decision: coverage decides whether the claim is carried; a found difference turns a
 /// carried claim into `differs`.
 pub fn decide_cluster(f: &Features, diffs: &[Found]) -> (Label, f32) {
@@ -711,11 +745,11 @@ pub fn decide_pair(f: &Features) -> (Label, f32) {
 }
 
 /// The terms of `unit` whose key the claim shares, for the widget to emphasise.
-pub fn shared_terms<'a>(al: &'a Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &'a Term> {
-    let ck: HashSet<u32> = al.keys(claim).iter().copied().collect();
+pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &Term> {
+    let ck = al.keys(claim);
     al.terms
         .get(unit as usize)
         .into_iter()
         .flatten()
-        .filter(move |t| ck.contains(&t.key))
+        .filter(move |t| ck.binary_search(&t.key).is_ok())
 }

@@ -375,6 +375,17 @@ fn prose(n: usize, seed: usize) -> String {
     out
 }
 
+/// Builds `articles` expecting a refusal; a database is reported by its size, not dumped.
+fn build_err(name: &str, articles: &[Article]) -> crosscheck::BuildError {
+    match build(articles) {
+        Ok(db) => panic!(
+            "{name}: expected an error, got a database of {} segments",
+            db.segments.len()
+        ),
+        Err(e) => e,
+    }
+}
+
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
 }
@@ -556,7 +567,7 @@ fn database_readers_refuse_damaged_input() {
 #[test]
 #[ignore = "needs build() to call limits::check first (asked of the pipeline owner)"]
 fn empty_cluster_is_an_error() {
-    let err = build(&[]).expect_err("no articles");
+    let err = build_err("no articles", &[]);
     assert!(!err.to_string().is_empty());
 }
 
@@ -756,13 +767,53 @@ fn scale_pathological_shapes_at_the_size_limit_build() {
     }
 }
 
+/// Prints build time against cluster size and article size, the measurements the limits in
+/// `limits.rs` were chosen from. `SCALE_MAX_ARTICLES` caps the cluster sizes tried.
+#[test]
+#[ignore = "scale: run with --release --ignored"]
+fn scale_measure_growth() {
+    let cap: usize = std::env::var("SCALE_MAX_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    for n in [10usize, 25, 50, 100, 200, 500] {
+        if n > cap {
+            break;
+        }
+        let arts: Vec<Article> = (0..n)
+            .map(|i| art(&format!("a{i:03}"), prose(3_000, i)))
+            .collect();
+        let t = Instant::now();
+        let db = build(&arts).expect("builds");
+        println!(
+            "scale: {n} articles x 3 KB: {:?}, {} segments, {} verdicts",
+            t.elapsed(),
+            db.segments.len(),
+            db.verdicts.len()
+        );
+    }
+    for kb in [64usize, 256, 1024] {
+        let arts = [
+            art("big", prose(kb * 1024, 1)),
+            art("small", prose(3_000, 2)),
+        ];
+        let t = Instant::now();
+        let db = build(&arts).expect("builds");
+        println!(
+            "scale: {kb} KB + 3 KB article: {:?}, {} segments",
+            t.elapsed(),
+            db.segments.len()
+        );
+    }
+}
+
 #[test]
 #[ignore = "scale: run with --release --ignored"]
 fn scale_a_cluster_of_500_builds() {
     let arts: Vec<Article> = (0..500)
         .map(|i| art(&format!("a{i:03}"), prose(3_000, i)))
         .collect();
-    build_ok("500 articles", &arts, secs(120));
+    build_ok("500 articles", &arts, secs(900));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -812,14 +863,14 @@ fn limits_refuse_what_is_too_large_and_name_it() {
 fn build_refuses_what_the_limits_refuse() {
     let t = Instant::now();
     let huge = art("huge", prose(10 * 1024 * 1024, 7));
-    let err = build(&[art("ok", "Fine."), huge]).expect_err("a 10 MB article is refused");
+    let err = build_err("a 10 MB article", &[art("ok", "Fine."), huge]);
     println!(
         "robustness: build of a 10 MB article: error in {:?}: {err}",
         t.elapsed()
     );
     assert!(err.to_string().contains("huge"), "{err}");
     assert!(t.elapsed() < secs(10));
-    let err = build(&[art("d", "a."), art("d", "b.")]).expect_err("duplicate ids");
+    let err = build_err("duplicate ids", &[art("d", "a."), art("d", "b.")]);
     assert!(err.to_string().contains("\"d\""), "{err}");
 }
 

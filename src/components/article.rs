@@ -32,7 +32,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 };
                 if seg.kind.gets_verdicts() {
                     html! {
-                        <Sentence key={seg.id} id={seg.id} text={seg.text.clone()}
+                        <Sentence id={seg.id} text={seg.text.clone()}
                             coverage={index.coverage(seg.id)} open={props.open == Some(seg.id)}
                             active={props.active == Some(seg.id)} on_action={props.on_action.clone()} />
                     }

@@ -190,14 +190,26 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             }
         });
         let cells: Vec<Html> = cells.collect();
+        let labels = group.iter().map(|&seg_id| {
+            let text = index.segment(seg_id).map(|s| s.text.clone()).unwrap_or_default();
+            let open = props.open == Some(seg_id);
+            html! { <li key={seg_id} class={classes!(open.then_some("row-open"))}>{ text }</li> }
+        });
         row_no += group.len();
         html! {
             <div class="mgroup" key={gi}>
                 <h4 title={title.clone()}>{ format!("{} · {}", gi + 1, excerpt(&title, 60)) }</h4>
-                <svg width={width.to_string()} height={height.to_string()}
-                     viewBox={format!("0 0 {width} {height}")}>
-                    { for cells }
-                </svg>
+                <div class="mbody">
+                    <svg width={width.to_string()} height={height.to_string()}
+                         viewBox={format!("0 0 {width} {height}")}>
+                        { for cells }
+                    </svg>
+                    // The rows' sentences, for sighted readers scanning the matrix; each
+                    // cell already carries its sentence in its label.
+                    <ol class="mlabels" aria-hidden="true">
+                        { for labels }
+                    </ol>
+                </div>
             </div>
         }
     });

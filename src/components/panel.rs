@@ -13,6 +13,9 @@ use crate::state::{Action, Shared};
 pub struct PanelProps {
     pub index: Shared,
     pub segment: u32,
+    /// The sentence "Back" returns to, if the reader got here by a jump.
+    #[prop_or_default]
+    pub back: Option<u32>,
     pub on_action: Callback<Action>,
 }
 
@@ -71,6 +74,12 @@ pub fn Panel(props: &PanelProps) -> Html {
                 <h3>{ "This sentence" }</h3>
                 <button class="close" onclick={close} aria-label="Close the panel">{ "Close ✕" }</button>
             </div>
+            if let Some(back) = props.back.and_then(|b| index.segment(b)) {
+                <button class="back" data-back={back.id.to_string()}
+                    onclick={props.on_action.reform(|_: MouseEvent| Action::Back)}>
+                    { format!("← Back to {}", index.source_name(&back.source)) }
+                </button>
+            }
             <blockquote class="quote"><Emphasised runs={quote} /></blockquote>
             <p class="summary">{ summary }</p>
             { group(Label::Corroborates, "Corroborated by", "✓") }

@@ -46,7 +46,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     let side = match state.open {
         Some(seg) => html! {
-            <Panel index={state.index.clone()} segment={seg} on_action={on_action.clone()} />
+            <Panel index={state.index.clone()} segment={seg} back={state.trail.last().copied()}
+                on_action={on_action.clone()} />
         },
         None => html! {
             <p class="hint">

@@ -22,6 +22,13 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
     let name = index.source_name(&v.other);
     let number = index.source_index(&v.other).map(|i| i + 1);
     let date = index.source(&v.other).and_then(|s| s.published.clone());
+    // A label short enough to sit above a detail: the outlet, else the report's number.
+    let short = index
+        .source(&v.other)
+        .and_then(|s| s.outlet.clone())
+        .filter(|o| !o.trim().is_empty())
+        .or_else(|| number.map(|n| format!("Report {n}")))
+        .unwrap_or_else(|| v.other.clone());
     let evidence = v.evidence.iter().filter_map(|&id| {
         index.segment(id)?;
         let onclick = props
@@ -40,7 +47,7 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
             <li class="diff" data-diff-kind={d.kind.human()}>
                 <span class="kind">{ format!("{} differs", d.kind.human()) }</span>
                 <span class="side-a"><span class="lab">{ "This article" }</span>{ d.here.clone() }</span>
-                <span class="side-b"><span class="lab">{ name.clone() }</span>{ d.there.clone() }</span>
+                <span class="side-b"><span class="lab">{ short.clone() }</span>{ d.there.clone() }</span>
             </li>
         }
     });

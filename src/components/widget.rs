@@ -19,6 +19,9 @@ pub struct WidgetProps {
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     match &props.loaded {
+        Loaded::Ready(index) if index.sources().is_empty() => html! {
+            <ErrorBox message="The claim database holds no articles." theme={props.theme} />
+        },
         Loaded::Ready(index) => html! {
             <Reader index={index.clone()} source={props.source.clone()} theme={props.theme} />
         },

@@ -1,0 +1,390 @@
+//! Alignment and verdicts through the public API, on small clusters of made-up reports:
+//! corroboration by paraphrase, omission, every difference kind, claims split over two
+//! sentences, spelling variants, relative dates, degenerate clusters, and the pair judge.
+
+use crosscheck::model::{DiffKind, Label};
+use crosscheck::{build, judge_pair, Article, Database, SourceMeta};
+
+fn article(id: &str, date: &str, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        text: text.into(),
+        meta: SourceMeta {
+            published: Some(date.into()),
+            ..Default::default()
+        },
+    }
+}
+
+/// The verdict on the segment of `source` containing `needle`, against `other`.
+fn verdict<'a>(
+    db: &'a Database,
+    source: &str,
+    needle: &str,
+    other: &str,
+) -> &'a crosscheck::Verdict {
+    let seg = db
+        .segments
+        .iter()
+        .find(|s| s.source == source && s.text.contains(needle))
+        .unwrap_or_else(|| panic!("no segment of {source} contains {needle:?}"));
+    db.verdicts
+        .iter()
+        .find(|v| v.segment == seg.id && v.other == other)
+        .unwrap_or_else(|| panic!("no verdict on {needle:?} against {other}"))
+}
+
+fn evidence_text(db: &Database, v: &crosscheck::Verdict) -> String {
+    v.evidence
+        .iter()
+        .filter_map(|id| db.segments.iter().find(|s| s.id == *id))
+        .map(|s| s.text.clone())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+const DAY: &str = "2023-03-04"; // a Saturday
+
+fn storm_cluster() -> Vec<Article> {
+    vec![
+        article(
+            "north",
+            DAY,
+            "Storm floods the harbour town of Dunmore\n\n\
+             Heavy rain flooded the harbour district of Dunmore on Friday, forcing more than two hundred residents from their homes.\n\n\
+             The regional water authority said the river rose 3 metres overnight.\n\n\
+             Mayor Ellen Kowalczyk said the town would not reopen the coastal road until Monday.\n\n\
+             \"This is a reckless and short-sighted plan,\" the opposition leader said of the new sea wall.\n\n\
+             The fire service confirmed that a landslide had blocked the northern railway line.\n\n\
+             Local schools will stay closed for the rest of the week.",
+        ),
+        article(
+            "south",
+            DAY,
+            "Dunmore harbour district flooded after heavy rain\n\n\
+             The harbour district of Dunmore was flooded by heavy rain on Friday, and at least two hundred residents had to leave their homes.\n\n\
+             According to the regional water authority, the river rose 5 metres overnight.\n\n\
+             Mayor Ellen Kowalchyk said the town would reopen the coastal road on Monday.\n\n\
+             \"This is an ill-considered and short-sighted plan,\" the opposition leader said of the new sea wall.\n\n\
+             The fire service denied that a landslide had blocked the northern railway line.\n\n\
+             Volunteers handed out blankets at the town hall.",
+        ),
+    ]
+}
+
+#[test]
+fn one_verdict_per_claim_and_other_article_and_the_database_validates() {
+    let db = build(&storm_cluster()).expect("builds");
+    db.validate().expect("consistent database");
+    for seg in db.segments.iter().filter(|s| s.kind.gets_verdicts()) {
+        let n = db.verdicts.iter().filter(|v| v.segment == seg.id).count();
+        assert_eq!(n, 1, "segment {:?} has {n} verdicts", seg.text);
+    }
+    for v in &db.verdicts {
+        assert!(
+            (0.0..=1.0).contains(&v.score),
+            "score out of range: {}",
+            v.score
+        );
+        if v.label == Label::Omits {
+            assert!(v.evidence.is_empty() && v.differences.is_empty());
+        } else {
+            assert!(
+                !v.evidence.is_empty(),
+                "a {:?} verdict without evidence",
+                v.label
+            );
+        }
+    }
+}
+
+#[test]
+fn a_paraphrase_corroborates_with_the_right_evidence_and_shared_words() {
+    let db = build(&storm_cluster()).expect("builds");
+    let v = verdict(&db, "north", "Heavy rain flooded", "south");
+    assert_ne!(v.label, Label::Omits);
+    assert!(
+        evidence_text(&db, v).contains("was flooded by heavy rain"),
+        "evidence: {}",
+        evidence_text(&db, v)
+    );
+    assert!(
+        !v.shared.is_empty(),
+        "shared words are given for the widget"
+    );
+    for s in &v.shared {
+        assert!(v.evidence.contains(&s.segment));
+    }
+}
+
+#[test]
+fn a_claim_the_other_article_does_not_make_is_omitted() {
+    let db = build(&storm_cluster()).expect("builds");
+    let v = verdict(&db, "north", "schools will stay closed", "south");
+    assert_eq!(v.label, Label::Omits);
+    let v = verdict(&db, "south", "handed out blankets", "north");
+    assert_eq!(v.label, Label::Omits);
+}
+
+fn diff_of(v: &crosscheck::Verdict, kind: DiffKind) -> &crosscheck::model::Difference {
+    v.differences
+        .iter()
+        .find(|d| d.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} difference in {:?}", v.differences))
+}
+
+#[test]
+fn a_different_figure_differs_with_both_spans() {
+    let db = build(&storm_cluster()).expect("builds");
+    let v = verdict(&db, "north", "river rose 3 metres", "south");
+    assert_eq!(v.label, Label::Differs);
+    let d = diff_of(v, DiffKind::Number);
+    assert!(d.here.contains('3') && d.there.contains('5'), "{d:?}");
+    let seg = db
+        .segments
+        .iter()
+        .find(|s| s.id == v.segment)
+        .expect("claim");
+    assert_eq!(&seg.text[d.here_span.0..d.here_span.1], d.here);
+}
+
+#[test]
+fn a_bound_that_changes_the_claim_differs() {
+    // "more than two hundred" and "at least two hundred" are different claims.
+    let db = build(&storm_cluster()).expect("builds");
+    let v = verdict(&db, "north", "forcing more than two hundred", "south");
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
+    diff_of(v, DiffKind::Number);
+}
+
+#[test]
+fn negation_differs() {
+    let db = build(&storm_cluster()).expect("builds");
+    let v = verdict(&db, "north", "would not reopen", "south");
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
+    diff_of(v, DiffKind::Negation);
+}
+
+#[test]
+fn a_changed_word_in_a_short_quote_differs() {
+    let db = build(&storm_cluster()).expect("builds");
+    let v = verdict(&db, "north", "reckless and short-sighted", "south");
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
+    let d = diff_of(v, DiffKind::Quote);
+    assert!(
+        d.here.contains("reckless") && d.there.contains("ill-considered"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn confirmed_against_denied_is_an_attribution_difference() {
+    let db = build(&storm_cluster()).expect("builds");
+    let v = verdict(&db, "north", "confirmed that a landslide", "south");
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
+    diff_of(v, DiffKind::Attribution);
+}
+
+#[test]
+fn spelling_variants_of_a_name_still_corroborate() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "Spokesman Nasser Kanani told reporters the embassy in Tirana would remain closed.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The embassy in Tirana will remain closed, spokesman Nasser Kanaani told reporters.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "Kanani", "b");
+    assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
+}
+
+#[test]
+fn a_relative_date_resolving_to_the_same_day_corroborates_and_another_day_differs() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "Engineers restored power to the eastern valley substation on Friday after the blackout.",
+        ),
+        article(
+            "b",
+            DAY,
+            "Power to the eastern valley substation was restored by engineers on March 3 after the blackout.",
+        ),
+        article(
+            "c",
+            DAY,
+            "Engineers restored power to the eastern valley substation on March 1 after the blackout.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "restored power", "b");
+    assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
+    let v = verdict(&db, "a", "restored power", "c");
+    assert_eq!(v.label, Label::Differs);
+    diff_of(v, DiffKind::Date);
+}
+
+#[test]
+fn a_claim_split_over_two_sentences_is_found_in_both() {
+    let arts = vec![
+        article(
+            "one",
+            DAY,
+            "The ferry operator cancelled all crossings to Inishmore and suspended its freight service to Galway until the harbour wall is repaired.",
+        ),
+        article(
+            "two",
+            DAY,
+            "Officials praised the quick response of the coastguard.\n\n\
+             The ferry operator cancelled all crossings to Inishmore. \
+             It also suspended its freight service to Galway until the harbour wall is repaired.\n\n\
+             Tourism groups expect fewer visitors this summer.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "one", "ferry operator cancelled", "two");
+    assert_eq!(v.label, Label::Corroborates);
+    let ev = evidence_text(&db, v);
+    assert!(
+        ev.contains("cancelled all crossings") && ev.contains("suspended its freight"),
+        "evidence: {ev}"
+    );
+}
+
+#[test]
+fn closed_compounds_match_their_spaced_form() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "A cyberattack disabled the payment terminals of the national railway on Thursday.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The national railway's payment terminals were disabled on Thursday by a cyber attack.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "cyberattack disabled", "b");
+    assert_eq!(v.label, Label::Corroborates);
+}
+
+#[test]
+fn empty_and_single_article_clusters_do_not_panic() {
+    let db = build(&[]).expect("an empty cluster builds");
+    assert!(db.verdicts.is_empty());
+    let db = build(&[article(
+        "only",
+        DAY,
+        "One article says one thing. And another.",
+    )])
+    .expect("one article builds");
+    assert!(db.verdicts.is_empty(), "no other article, no verdict");
+    let db = build(&[article("a", DAY, ""), article("b", DAY, "   \n\n ")]).expect("blank");
+    db.validate().expect("consistent");
+    let hostile =
+        "\u{0}\u{feff}\"\"\"“”‘’ ... $$$ 99999999999999999999999 %%% — – 1.2.3.4 \n".repeat(20);
+    let db = build(&[article("x", DAY, &hostile), article("y", DAY, &hostile)]).expect("hostile");
+    db.validate().expect("consistent");
+}
+
+#[test]
+fn boilerplate_gets_no_verdict_and_is_never_evidence() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "The council approved the new budget for the harbour on Tuesday.\n\nSEE ALSO: Council approves new harbour budget\n",
+        ),
+        article(
+            "b",
+            DAY,
+            "On Tuesday the council approved the harbour's new budget.\n\nSEE ALSO: Council approves new harbour budget\n",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    for v in &db.verdicts {
+        let seg = db
+            .segments
+            .iter()
+            .find(|s| s.id == v.segment)
+            .expect("segment");
+        assert!(seg.kind.gets_verdicts());
+        for e in &v.evidence {
+            let ev = db.segments.iter().find(|s| s.id == *e).expect("evidence");
+            assert!(
+                ev.kind.gets_verdicts(),
+                "boilerplate used as evidence: {:?}",
+                ev.text
+            );
+        }
+    }
+}
+
+#[test]
+fn the_pair_judge_corroborates_a_paraphrase_and_omits_an_unrelated_claim() {
+    let doc = "Heavy rain flooded the harbour district of Dunmore on Friday. \
+               Hundreds of residents were moved to the sports hall.";
+    let v = judge_pair(
+        "The harbour district of Dunmore was flooded by heavy rain on Friday.",
+        doc,
+        None,
+    );
+    assert_eq!(v.label, Label::Corroborates);
+    assert!(v.evidence.iter().any(|e| e.contains("Heavy rain flooded")));
+    let v = judge_pair(
+        "The central bank raised interest rates by half a point.",
+        doc,
+        None,
+    );
+    assert_eq!(v.label, Label::Omits);
+    assert!(v.evidence.is_empty());
+}
+
+#[test]
+fn the_pair_judge_survives_degenerate_input() {
+    for (c, d) in [
+        ("", ""),
+        ("claim", ""),
+        ("", "document"),
+        ("\u{0}", "\u{feff}"),
+    ] {
+        let v = judge_pair(c, d, None);
+        assert!((0.0..=1.0).contains(&v.score));
+    }
+}
+
+#[test]
+fn two_hundred_articles_build_without_all_pairs_blowup() {
+    let mut arts = Vec::new();
+    for i in 0..200 {
+        arts.push(article(
+            &format!("a{i:03}"),
+            DAY,
+            &format!(
+                "Report {i}: heavy rain flooded the harbour district of Dunmore on Friday.\n\n\
+                 The river rose {} metres overnight, the water authority said.\n\n\
+                 Volunteer group {i} handed out {} blankets at hall number {i}.",
+                i % 7 + 1,
+                i * 10 + 5
+            ),
+        ));
+    }
+    let db = build(&arts).expect("builds");
+    assert_eq!(
+        db.verdicts.len(),
+        db.segments
+            .iter()
+            .filter(|s| s.kind.gets_verdicts())
+            .count()
+            * 199
+    );
+}
