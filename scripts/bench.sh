@@ -10,8 +10,10 @@
 # Steps:
 #   bundle   trunk build --release; dist/ sizes raw/gzip/brotli; the embedded claims.bin;
 #            per-crate cost with twiggy on the same wasm with names kept
-#   browser  start-up and click latency in headless Chromium (bench/browser.mjs)
-#   engine   cargo bench -p crosscheck --bench scale (seeds, 20, 50, 200, 500 articles)
+#   browser  start-up and click latency in headless Chromium (bench/browser.mjs) on dist/
+#            (as `bundle` left it; built only if missing)
+#   engine   cargo bench -p crosscheck --bench scale (seeds, 20, 50, 200, 500 articles), then
+#            the CPU time of `crosscheck build` on the largest cluster it generated
 # The report (bench/report.mjs) always runs last.
 # Knobs: BENCH_LOADS (start-up loads, 15), BENCH_CLICK_PASSES (5), BENCH_BUDGET_SECS (engine
 # bench's per-size time budget, 30), BENCH_OUT (intermediate results, target/bench/).
@@ -35,7 +37,7 @@ selected=()
 for s in "$@"; do
   case $s in
     -h | --help)
-      sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     bundle | browser | engine) ;;
@@ -91,9 +93,8 @@ fi
 if is_selected browser; then
   echo
   echo "==> [browser] start-up and click latency in headless Chromium"
-  if [ ! -f dist/index.html ] || ! is_selected bundle; then
-    [ -f dist/index.html ] || trunk build --release
-  fi
+  # Alone, this step measures the dist/ that is there (built only if missing).
+  [ -f dist/index.html ] || trunk build --release
   node bench/browser.mjs
 fi
 
