@@ -661,6 +661,7 @@ const SYNONYMS: &[&str] = &[
     "rebel insurgent militant",
     "town city",
     "school college",
+    "new fresh another renewed",
 ];
 
 /// Names, numbers and dates are what a claim is checked on: they weigh more than plain words.
