@@ -38,6 +38,8 @@ pub struct Unit<'a> {
     pub analysis: &'a Analysis,
     /// Claims and headlines; boilerplate is never evidence.
     pub eligible: bool,
+    /// The article's headline (false when unknown, as for a bare document).
+    pub headline: bool,
 }
 
 /// How term weights are set.
@@ -73,12 +75,18 @@ const SPLIT_GAIN: f32 = 0.2;
 /// candidates (they would touch nearly everything); they still count when scoring.
 const RETRIEVAL_DF_SHARE: f32 = 0.5;
 
+/// Factor on a candidate's coverage, for choosing among an article's candidates, when one of
+/// the claim and the candidate is a headline and the other is not.
+const HEADLINE_MISMATCH: f32 = 0.85;
+
 pub struct Aligner {
     pub terms: Vec<Vec<Term>>,
     keysets: Vec<Vec<u32>>,
     /// Unordered pairs of neighbouring term keys: shared phrases, not just shared words.
     pairsets: Vec<Vec<(u32, u32)>>,
     pub weight: Vec<f32>,
+    /// Units that are their article's headline.
+    headline: Vec<bool>,
     /// Sum of the weights of each unit's distinct terms.
     total: Vec<f32>,
     postings: Vec<Vec<u32>>,
@@ -382,6 +390,7 @@ impl Aligner {
             pairsets,
             weight,
             postings,
+            headline: units.iter().map(|u| u.headline).collect(),
             article_of: units.iter().map(|u| u.article).collect(),
             eligible: units.iter().map(|u| u.eligible).collect(),
             by_article,
@@ -503,23 +512,23 @@ impl Aligner {
                 // Retrieval skipped the commonest terms: rescore the top few exactly.
                 cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 cands.truncate(3);
-                let mut top: Option<Match> = None;
+                let mut top: Option<(f32, Match)> = None;
                 let mut all: Vec<(u32, f32)> = Vec::new();
                 for &(_, v) in &cands {
                     let m = self.extend(claim, v);
                     all.push((v, self.score(claim, &[v]).0));
+                    let rank = m.coverage * self.register_fit(claim, v);
                     let better = match &top {
                         None => true,
-                        Some(t) => {
-                            m.coverage > t.coverage + 1e-6
-                                || ((m.coverage - t.coverage).abs() <= 1e-6
-                                    && m.reverse > t.reverse)
+                        Some((r, t)) => {
+                            rank > *r + 1e-6 || ((rank - *r).abs() <= 1e-6 && m.reverse > t.reverse)
                         }
                     };
                     if better {
-                        top = Some(m);
+                        top = Some((rank, m));
                     }
                 }
+                let mut top = top.map(|(_, m)| m);
                 if let Some(t) = top.as_mut() {
                     let floor = t.coverage * ALSO_SHARE;
                     t.also = all
@@ -530,6 +539,18 @@ impl Aligner {
                 top
             })
             .collect()
+    }
+
+    /// How well `unit` suits as evidence for `claim` by register, as a factor on its coverage:
+    /// a headline is best carried by another headline (same compressed wording), a body
+    /// sentence by a body sentence (a headline shares the topic words of many of them).
+    fn register_fit(&self, claim: u32, unit: u32) -> f32 {
+        let h = |u: u32| self.headline.get(u as usize).copied().unwrap_or(false);
+        if h(unit) != h(claim) {
+            HEADLINE_MISMATCH
+        } else {
+            1.0
+        }
     }
 
     /// `unit` alone, or with its neighbour when the claim is split across the two.

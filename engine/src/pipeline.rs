@@ -114,6 +114,7 @@ pub fn build_traced(
             text: &s.text,
             analysis: a,
             eligible: s.kind.gets_verdicts(),
+            headline: s.kind == crate::model::SegmentKind::Headline,
         })
         .collect();
     let al = Aligner::new(&units, &aliases, Weighting::Idf);
@@ -296,6 +297,7 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
         text: claim,
         analysis: &analyses[0],
         eligible: true,
+        headline: false,
     }];
     for (i, t) in doc_texts.iter().enumerate() {
         units.push(Unit {
@@ -303,6 +305,7 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
             text: t,
             analysis: &analyses[i + 1],
             eligible: true,
+            headline: false,
         });
     }
     let al = Aligner::new(&units, &aliases, Weighting::Static);
