@@ -245,6 +245,8 @@ pub struct PairVerdict {
 pub struct PairAnalysis {
     pub verdict: PairVerdict,
     pub features: verdict::Features,
+    /// The pair-only surface features (`pair_features::NAMES`).
+    pub extra: [f32; crate::pair_features::N],
 }
 
 /// Judges `claim` against `document`; `date` is the document's date, for relative dates.
@@ -262,6 +264,7 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
             differences: vec![],
         },
         features: verdict::Features::default(),
+        extra: [0.0; crate::pair_features::N],
     };
     let claim = claim.trim();
     if claim.is_empty() {
@@ -326,7 +329,8 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
         verdict::differences(&claim_side, &sides, coverage)
     };
     let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);
-    let (label, score) = verdict::decide_pair(&features);
+    let extra = crate::pair_features::extract(claim, document);
+    let (label, score) = verdict::decide_pair(&features, &extra);
     let differences = if label == Label::Differs {
         diffs
             .iter()
@@ -353,5 +357,6 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
             differences,
         },
         features,
+        extra,
     }
 }
