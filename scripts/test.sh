@@ -10,6 +10,12 @@
 # Steps: fmt clippy clippy-wasm native chromium firefox trunk-build e2e fuzz
 # (`e2e` implies `trunk-build`: it tests the release build in dist/.)
 # Each step's full output is also kept in target/test-logs/STEP.log.
+
+# The whole script is one { ... } block: bash parses it completely before running it, so
+# editing or merging this file while a run is under way cannot break that run.
+# SC2317: shellcheck mistakes the functions inside the block for code after its exit.
+# shellcheck disable=SC2317
+{
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
@@ -108,7 +114,7 @@ print_summary() {
     [[ $done_steps == *" $s "* ]] || printf '%-5s %-12s %6s  %s\n' "-" "$s" "" "not run (an earlier step failed)"
   done
   local elapsed=$((SECONDS - started))
-  local suites=""
+  local suites=" (no test suite in this run)"
   [ ${#per_suite[@]} -gt 0 ] && suites=" (${per_suite[*]})"
   if [ "$rc" -eq 0 ]; then
     echo "test.sh: PASSED: ${#summary[@]} steps in ${elapsed}s; tests: $total_passed passed, $total_failed failed$suites"
@@ -234,3 +240,6 @@ for step in "${selected[@]}"; do
       ;;
   esac
 done
+
+exit 0
+}
