@@ -58,7 +58,13 @@ pub struct Match {
     pub coverage: f32,
     /// Weighted share of the evidence's terms found in the claim.
     pub reverse: f32,
+    /// Other sentences of the article that carry the claim nearly as well (a headline and a
+    /// lead often both do), with their coverage: further evidence, not compared for details.
+    pub also: Vec<(u32, f32)>,
 }
+
+/// Share of the best coverage another sentence needs to be listed as further evidence.
+const ALSO_SHARE: f32 = 0.7;
 
 /// Coverage a second, adjacent sentence must add before a claim is taken to be split over two.
 const SPLIT_GAIN: f32 = 0.2;
@@ -498,8 +504,10 @@ impl Aligner {
                 cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 cands.truncate(3);
                 let mut top: Option<Match> = None;
+                let mut all: Vec<(u32, f32)> = Vec::new();
                 for &(_, v) in &cands {
                     let m = self.extend(claim, v);
+                    all.push((v, self.score(claim, &[v]).0));
                     let better = match &top {
                         None => true,
                         Some(t) => {
@@ -511,6 +519,13 @@ impl Aligner {
                     if better {
                         top = Some(m);
                     }
+                }
+                if let Some(t) = top.as_mut() {
+                    let floor = t.coverage * ALSO_SHARE;
+                    t.also = all
+                        .into_iter()
+                        .filter(|(u, c)| *c >= floor && !t.units.contains(u))
+                        .collect();
                 }
                 top
             })
@@ -524,6 +539,7 @@ impl Aligner {
             units: vec![unit],
             coverage: cov,
             reverse: rev,
+            also: Vec::new(),
         };
         let art = self.article_of[unit as usize];
         let pos = self.pos_in_article[unit as usize];
@@ -550,6 +566,7 @@ impl Aligner {
                     units: pair,
                     coverage: c2,
                     reverse: r2,
+                    also: Vec::new(),
                 };
             }
         }

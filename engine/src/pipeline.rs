@@ -180,6 +180,14 @@ pub fn build_traced(
             let (evidence, differences, shared) = if label == Label::Omits {
                 (Vec::new(), Vec::new(), Vec::new())
             } else {
+                let mut evidence = evidence;
+                if let Some(m) = &m {
+                    for &(u, c) in &m.also {
+                        if c >= verdict::CLUSTER_OMIT_BELOW && !evidence.contains(&u) {
+                            evidence.push(u);
+                        }
+                    }
+                }
                 let differences = if label == Label::Differs {
                     diffs
                         .iter()

@@ -860,7 +860,7 @@ fn limits_refuse_what_is_too_large_and_name_it() {
 
 #[test]
 #[ignore = "needs build() to call limits::check first (asked of the pipeline owner)"]
-fn build_refuses_what_the_limits_refuse() {
+fn build_refuses_an_article_over_the_limit() {
     let t = Instant::now();
     let huge = art("huge", prose(10 * 1024 * 1024, 7));
     let err = build_err("a 10 MB article", &[art("ok", "Fine."), huge]);
@@ -870,6 +870,10 @@ fn build_refuses_what_the_limits_refuse() {
     );
     assert!(err.to_string().contains("huge"), "{err}");
     assert!(t.elapsed() < secs(10));
+}
+
+#[test]
+fn build_refuses_duplicate_ids() {
     let err = build_err("duplicate ids", &[art("d", "a."), art("d", "b.")]);
     assert!(err.to_string().contains("\"d\""), "{err}");
 }
