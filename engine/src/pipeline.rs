@@ -62,12 +62,8 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
 pub fn build_traced(
     articles: &[Article],
 ) -> Result<(Database, Vec<verdict::Features>), BuildError> {
-    let mut seen = std::collections::HashSet::new();
-    for a in articles {
-        if !seen.insert(a.id.as_str()) {
-            return Err(BuildError(format!("two articles share the id {:?}", a.id)));
-        }
-    }
+    // Limits first: an oversized or malformed cluster gets a clear error, never a slow crawl.
+    crate::limits::check(articles).map_err(|e| BuildError(e.to_string()))?;
     let mut sources = Vec::with_capacity(articles.len());
     let mut segments: Vec<Segment> = Vec::new();
     let mut seg_article: Vec<usize> = Vec::new();
