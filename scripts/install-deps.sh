@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Crosscheck's build and tests need and is missing on this machine:
 #   - the wasm32-unknown-unknown Rust target (rustup)
-#   - Debian: chromium, chromium-driver, firefox-esr
+#   - Debian: chromium, chromium-driver, firefox-esr (and build-essential if no C/C++ compiler)
 #   - npm: binaryen (wasm-opt; Debian 12's is too old for current rustc output)
 #   - crates.io: trunk, wasm-bindgen-cli (= the version Cargo.lock holds), geckodriver
 #   - npm ci: playwright-core for the end-to-end test (it downloads no browser)
@@ -55,6 +55,8 @@ need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+# C and C++ compilers: crates under trunk and geckodriver build C code, libFuzzer is C++.
+{ command -v cc && command -v c++; } >/dev/null || need_apt+=(build-essential)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     SUDO=()

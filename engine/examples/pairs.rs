@@ -45,7 +45,12 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map(|p| std::fs::File::create(p).expect("cannot write the features"));
     if let Some(f) = feats.as_mut() {
-        let names = crosscheck::verdict::Features::NAMES.join("\t");
+        let names = crosscheck::verdict::Features::NAMES
+            .iter()
+            .chain(crosscheck::pair_features::NAMES.iter())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\t");
         let _ = writeln!(f, "id\tgold\t{names}");
     }
     let t0 = std::time::Instant::now();
@@ -66,6 +71,7 @@ fn main() {
                 .features
                 .to_vec()
                 .iter()
+                .chain(r.extra.iter())
                 .map(|x| format!("{x:.5}"))
                 .collect();
             let _ = writeln!(f, "{id}\t{gold}\t{}", xs.join("\t"));

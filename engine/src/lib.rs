@@ -12,6 +12,7 @@ pub mod eval;
 pub mod io;
 pub mod limits;
 pub mod model;
+pub mod pair_features;
 mod pair_weights;
 pub mod pipeline;
 pub mod segment;

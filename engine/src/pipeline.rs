@@ -62,12 +62,8 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
 pub fn build_traced(
     articles: &[Article],
 ) -> Result<(Database, Vec<verdict::Features>), BuildError> {
-    let mut seen = std::collections::HashSet::new();
-    for a in articles {
-        if !seen.insert(a.id.as_str()) {
-            return Err(BuildError(format!("two articles share the id {:?}", a.id)));
-        }
-    }
+    // Limits first: an oversized or malformed cluster gets a clear error, never a slow crawl.
+    crate::limits::check(articles).map_err(|e| BuildError(e.to_string()))?;
     let mut sources = Vec::with_capacity(articles.len());
     let mut segments: Vec<Segment> = Vec::new();
     let mut seg_article: Vec<usize> = Vec::new();
@@ -254,6 +250,8 @@ pub struct PairVerdict {
 pub struct PairAnalysis {
     pub verdict: PairVerdict,
     pub features: verdict::Features,
+    /// The pair-only surface features (`pair_features::NAMES`).
+    pub extra: [f32; crate::pair_features::N],
 }
 
 /// Judges `claim` against `document`; `date` is the document's date, for relative dates.
@@ -271,6 +269,7 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
             differences: vec![],
         },
         features: verdict::Features::default(),
+        extra: [0.0; crate::pair_features::N],
     };
     let claim = claim.trim();
     if claim.is_empty() {
@@ -337,7 +336,8 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
         verdict::differences(&claim_side, &sides, coverage)
     };
     let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);
-    let (label, score) = verdict::decide_pair(&features);
+    let extra = crate::pair_features::extract(claim, document);
+    let (label, score) = verdict::decide_pair(&features, &extra);
     let differences = if label == Label::Differs {
         diffs
             .iter()
@@ -364,5 +364,6 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
             differences,
         },
         features,
+        extra,
     }
 }

@@ -716,32 +716,11 @@ pub fn decide_cluster(f: &Features, diffs: &[Found]) -> (Label, f32) {
     }
 }
 
-/// Pair decision: a multinomial logistic model over the same features (weights fitted offline,
-/// see `pair_weights.rs` and `examples/fit_pairs.py`).
-pub fn decide_pair(f: &Features) -> (Label, f32) {
-    let x = f.to_vec();
-    let mut logits = [0f32; 3];
-    for (c, row) in crate::pair_weights::WEIGHTS.iter().enumerate() {
-        let mut z = row[0];
-        for (xi, wi) in x.iter().zip(row[1..].iter()) {
-            z += xi * wi;
-        }
-        logits[c] = z;
-    }
-    let m = logits.iter().copied().fold(f32::MIN, f32::max);
-    let exps: Vec<f32> = logits.iter().map(|z| (z - m).exp()).collect();
-    let sum: f32 = exps.iter().sum();
-    let (best, p) =
-        exps.iter().enumerate().fold(
-            (0usize, 0f32),
-            |acc, (i, e)| if *e > acc.1 { (i, *e) } else { acc },
-        );
-    let label = match best {
-        0 => Label::Corroborates,
-        1 => Label::Differs,
-        _ => Label::Omits,
-    };
-    (label, if sum > 0.0 { p / sum } else { 0.0 })
+/// Pair decision: a small fitted model over these features and the pair-only surface features
+/// of `pair_features::extract` (weights fitted offline, see `pair_weights.rs` and
+/// `examples/fit_pairs.py`).
+pub fn decide_pair(f: &Features, extra: &[f32]) -> (Label, f32) {
+    crate::pair_features::decide(&f.to_vec(), extra)
 }
 
 /// The terms of `unit` whose key the claim shares, for the widget to emphasise.

@@ -565,7 +565,6 @@ fn database_readers_refuse_damaged_input() {
 // Named hostile clusters
 
 #[test]
-#[ignore = "needs build() to call limits::check first (asked of the pipeline owner)"]
 fn empty_cluster_is_an_error() {
     let err = build_err("no articles", &[]);
     assert!(!err.to_string().is_empty());
@@ -859,7 +858,6 @@ fn limits_refuse_what_is_too_large_and_name_it() {
 }
 
 #[test]
-#[ignore = "needs build() to call limits::check first (asked of the pipeline owner)"]
 fn build_refuses_an_article_over_the_limit() {
     let t = Instant::now();
     let huge = art("huge", prose(10 * 1024 * 1024, 7));

@@ -40,6 +40,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         });
     }
+    // Marks the moment the first sentences are clickable, so start-up can be measured with the
+    // Performance API (scripts/bench.sh reads this mark) rather than by polling the DOM.
+    use_effect_with((), |_| {
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark("crosscheck:ready");
+        }
+    });
     let on_action = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
