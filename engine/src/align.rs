@@ -683,6 +683,7 @@ const SYNONYMS: &[&str] = &[
     "town city",
     "school college",
     "new fresh another renewed",
+    "agency ministry department",
 ];
 
 /// Names, numbers and dates are what a claim is checked on: they weigh more than plain words.
