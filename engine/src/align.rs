@@ -430,6 +430,44 @@ impl Aligner {
             let rev = if total_e > 0.0 { shared / total_e } else { 0.0 };
             return (cov, rev);
         }
+        if let [a, b] = evidence {
+            // A unit and its neighbour (every `extend` step): walk the two sorted key lists in
+            // step instead of collecting and sorting them, summing in the same order as below.
+            let (a, b) = (self.keys(*a), self.keys(*b));
+            let (mut i, mut j) = (0, 0);
+            let mut last: Option<u32> = None;
+            let union = std::iter::from_fn(|| loop {
+                let k = match (a.get(i), b.get(j)) {
+                    (Some(&x), Some(&y)) if x <= y => {
+                        i += 1;
+                        x
+                    }
+                    (_, Some(&y)) => {
+                        j += 1;
+                        y
+                    }
+                    (Some(&x), None) => {
+                        i += 1;
+                        x
+                    }
+                    (None, None) => return None,
+                };
+                if last != Some(k) {
+                    last = Some(k);
+                    return Some(k);
+                }
+            });
+            let total_c: f32 = ck.iter().map(w).sum();
+            let total_e: f32 = union.map(|k| w(&k)).sum();
+            let shared: f32 = ck
+                .iter()
+                .filter(|k| a.binary_search(k).is_ok() || b.binary_search(k).is_ok())
+                .map(w)
+                .sum();
+            let cov = if total_c > 0.0 { shared / total_c } else { 0.0 };
+            let rev = if total_e > 0.0 { shared / total_e } else { 0.0 };
+            return (cov, rev);
+        }
         let mut ek: Vec<u32> = evidence
             .iter()
             .flat_map(|&e| self.keys(e))

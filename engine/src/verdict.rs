@@ -217,7 +217,7 @@ type Span = (usize, usize);
 
 /// Words that follow a negation cue within a few words: the word's stem, the cue's span and
 /// the word's span.
-fn negated(a: &Analysis) -> Vec<(String, Span, Span)> {
+fn negated(a: &Analysis) -> Vec<(&str, Span, Span)> {
     let toks = &a.tokens;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -229,7 +229,7 @@ fn negated(a: &Analysis) -> Vec<(String, Span, Span)> {
             .take(3)
             .find(|n| !n.stop && n.lower.len() > 2)
         {
-            out.push((n.stem.clone(), (t.start, t.end), (n.start, n.end)));
+            out.push((n.stem.as_str(), (t.start, t.end), (n.start, n.end)));
         }
     }
     out
@@ -277,20 +277,25 @@ fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
         }
         // "irreprehensible" against "reprehensible": only words that start with a negating
         // prefix are candidates, so this stays linear in the two sentences' lengths.
-        let stripped = |a: &'_ Analysis| -> Vec<(String, Span)> {
+        // Borrowed slices, not owned strings: this runs for every (claim, evidence) pair.
+        fn stripped(a: &Analysis) -> impl Iterator<Item = (&str, Span)> {
+            // Cheap byte test first: every prefix starts with one of these letters and leaves
+            // at least five bytes, and most words fail here without a string comparison.
+            let candidate = |w: &str| {
+                w.len() >= 7 && matches!(w.as_bytes().first(), Some(b'u' | b'i' | b'n' | b'd'))
+            };
             a.tokens
                 .iter()
-                .filter(|t| !t.stop)
+                .filter(move |t| !t.stop && candidate(&t.lower))
                 .flat_map(|t| {
                     ANTONYM_PREFIXES.iter().filter_map(move |p| {
                         t.lower
                             .strip_prefix(p)
                             .filter(|r| r.len() >= 5)
-                            .map(|r| (r.to_string(), (t.start, t.end)))
+                            .map(|r| (r, (t.start, t.end)))
                     })
                 })
-                .collect()
-        };
+        }
         let plain = |a: &'_ Analysis, w: &str| -> Option<Span> {
             a.tokens
                 .iter()
@@ -298,7 +303,7 @@ fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
                 .map(|t| (t.start, t.end))
         };
         for (rest, here) in stripped(claim.analysis) {
-            if let Some(there) = plain(e.analysis, &rest) {
+            if let Some(there) = plain(e.analysis, rest) {
                 out.push(Found {
                     kind: DiffKind::Negation,
                     here,
@@ -309,7 +314,7 @@ fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
             }
         }
         for (rest, there) in stripped(e.analysis) {
-            if let Some(here) = plain(claim.analysis, &rest) {
+            if let Some(here) = plain(claim.analysis, rest) {
                 out.push(Found {
                     kind: DiffKind::Negation,
                     here,
