@@ -20,7 +20,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from '../e2e/static-server.mjs';
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, startServer } from '../e2e/static-server.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.CROSSCHECK_DIST || join(REPO, 'dist'));
@@ -31,15 +31,7 @@ const OUT = resolve(process.env.BENCH_OUT || join(REPO, 'target', 'bench'));
 // The end-to-end test's flags: headless as root in a container, and nothing Chromium fetches
 // on its own, so only the page's own work is timed.
 const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
+  ...E2E_CHROMIUM_ARGS,
   // Extra flags for experiments, e.g. "--disable-frame-rate-limit --disable-gpu-vsync".
   ...(process.env.BENCH_CHROMIUM_ARGS || '').split(/\s+/).filter(Boolean),
 ];

@@ -26,22 +26,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { STRICT_CSP, startServer } from './static-server.mjs';
+import { CHROMIUM_ARGS, STRICT_CSP, startServer } from './static-server.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.CROSSCHECK_DIST || join(REPO, 'dist'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const WIDGET_FILES = ['crosscheck.js', 'crosscheck-widget.js', 'crosscheck-widget_bg.wasm'];
 const SETTLE_MS = 800;
 const EXPECTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";

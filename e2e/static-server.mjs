@@ -13,6 +13,21 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The policy the widget must live with: nothing inline, nothing from elsewhere. */
+// Chromium flags for every headless run (tests and benchmarks): root in a container needs
+// --no-sandbox, and nothing Chromium fetches on its own (updates, sync, QUIC probes) may reach
+// the network count.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 

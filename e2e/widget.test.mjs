@@ -18,26 +18,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from './static-server.mjs';
+import { CHROMIUM_ARGS, startServer } from './static-server.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.CROSSCHECK_DIST || join(REPO, 'dist'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOT = process.env.CROSSCHECK_SCREENSHOT ?? join(REPO, 'docs', 'screenshot.png');
 const VERDICTS = new Set(['corroborates', 'differs', 'omits']);
-// Flags from the project's notes: headless as root in a container, and nothing Chromium would
-// fetch on its own (updates, sync, QUIC probes) so the network count only sees the page.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const WIDGET_TIMEOUT_MS = 30_000;
 // How long to keep listening for late traffic (a lazy fetch, a timer) before counting.
 const SETTLE_MS = 1_000;
