@@ -79,8 +79,98 @@ const ANTONYMS: &[(&str, &str)] = &[
     ("young", "old"),
 ];
 
+/// Groups of words a news text uses interchangeably (by stem); a claim word matches a document
+/// word of the same group. General vocabulary only.
+const SYNONYMS: &[&[&str]] = &[
+    &["buy", "purchas", "acquir", "acquisit", "bought"],
+    &["sell", "sold", "sale"],
+    &[
+        "kill", "die", "dead", "death", "die", "slain", "murder", "fatal",
+    ],
+    &[
+        "say", "said", "state", "tell", "told", "report", "announc", "claim", "declar",
+    ],
+    &[
+        "start", "begin", "began", "begun", "launch", "initi", "commenc", "open",
+    ],
+    &["end", "finish", "conclud", "complet", "close"],
+    &["big", "larg", "huge", "major", "great"],
+    &["small", "littl", "minor", "tini"],
+    &["help", "aid", "assist", "support"],
+    &["show", "reveal", "indic", "demonstr", "suggest"],
+    &["make", "made", "creat", "produc", "manufactur"],
+    &["leav", "left", "quit", "resign", "depart", "step"],
+    &["win", "won", "defeat", "beat", "victori"],
+    &["arrest", "detain", "captur", "custodi"],
+    &["hurt", "injur", "wound"],
+    &["build", "built", "construct", "erect"],
+    &["countri", "nation", "state"],
+    &["peopl", "person", "individu", "resid", "citizen"],
+    &["compani", "firm", "corpor", "busi", "group"],
+    &["chief", "head", "leader", "director", "boss"],
+    &["tri", "attempt", "seek", "sought"],
+    &[
+        "rise", "rose", "increas", "grow", "grew", "climb", "gain", "jump",
+    ],
+    &["fall", "fell", "drop", "declin", "decreas", "slip", "lower"],
+    &["allow", "permit", "let", "authoris", "author"],
+    &["need", "requir", "must"],
+    &["get", "got", "receiv", "obtain", "gain"],
+    &["use", "utilis", "util", "employ"],
+    &["own", "possess", "hold", "held"],
+    &["found", "establish", "set", "creat"],
+    &["locat", "situat", "base"],
+    &["govern", "administr", "author"],
+    &["child", "children", "kid"],
+    &["car", "vehicl", "automobil"],
+    &["citi", "town"],
+    &["job", "work", "employ"],
+    &["attack", "assault", "strike", "struck", "hit"],
+    &["near", "close"],
+    &["ban", "prohibit", "forbid", "outlaw"],
+    &["plan", "intend", "aim", "propos"],
+    &["meet", "met", "meeting", "talk"],
+    &["elect", "vote", "chose", "choos"],
+    &["talk", "speak", "spoke", "discuss"],
+    &["money", "fund", "cash"],
+    &["percent", "%", "per"],
+    &["million", "m", "mln"],
+    &["billion", "bn", "bln"],
+    &["u.s", "us", "america", "american", "unit"],
+    &["born", "birth"],
+    &["marri", "wed", "wife", "husband"],
+    &["invent", "discov", "develop", "devis"],
+    &["write", "wrote", "written", "author"],
+    &["lead", "led", "head", "guid"],
+    &["join", "enter", "becam", "becom"],
+    &["live", "resid", "inhabit"],
+    &["war", "conflict", "fight", "battl"],
+    &["prison", "jail", "imprison", "sentenc"],
+];
+
+/// Number words a claim may spell out where the document has digits (or the reverse).
+const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("hundred", "100"),
+    ("thousand", "1000"),
+    ("dozen", "12"),
+];
+
 /// Number of values `extract` returns, in the order of `NAMES`.
-pub const N: usize = 30;
+pub const N: usize = 59;
 
 /// Names of the values `extract` returns (the header `examples/pairs.rs` writes).
 pub const NAMES: [&str; N] = [
@@ -114,9 +204,39 @@ pub const NAMES: [&str; N] = [
     "order_sim",
     "tail_absent",
     "near_neg",
+    "soft_cov",
+    "soft_cov_w",
+    "sent_cov",
+    "sent_gap",
+    "sent_compact",
+    "sent_log_len",
+    "soft_unmatched",
+    "soft_names_missing",
+    "soft_nums_missing",
+    "unmatched_run",
+    "unmatched_verbish",
+    "first_unmatched",
+    "sent_neg_mismatch",
+    "sent_modal_only",
+    "claim_copula",
+    "miss_closeness",
+    "num_conflict",
+    "rev_soft_cov",
+    "rev_soft_cov_w",
+    "rev_unmatched",
+    "rev_names_missing",
+    "rev_nums_missing",
+    "rev_unmatched_run",
+    "bleu_claim",
+    "bleu_doc",
+    "edit_claim",
+    "edit_max",
+    "meteor",
+    "fragmentation",
 ];
 
 /// One text's words: lowercase surface, stem, whether capitalised mid-sentence (a name).
+#[derive(Default)]
 struct Words {
     lower: Vec<String>,
     stems: Vec<String>,
@@ -269,6 +389,374 @@ pub fn antonym_clash(a: &[String], b: &[String]) -> bool {
     })
 }
 
+/// Number of values `soft` returns (the tail of `extract`).
+const N_SOFT: usize = 17;
+
+/// The synonym groups a stem belongs to: the stem equals an entry, or starts with an entry of
+/// four letters or more ("acquisit" covers "acquisitions").
+fn groups(stem: &str) -> Vec<usize> {
+    SYNONYMS
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            g.iter()
+                .any(|e| stem == *e || (e.len() >= 4 && stem.starts_with(e)))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A number as digits: "1,200" -> "1200", "two" -> "2"; None for other words.
+fn number_value(w: &str) -> Option<String> {
+    if is_number(w) {
+        return Some(w.replace(',', ""));
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(word, _)| *word == w)
+        .map(|(_, d)| (*d).to_string())
+}
+
+/// The first five characters of a word of six or more: derivations of one root
+/// ("production", "produced") share it where the stemmer leaves them apart.
+fn prefix5(w: &str) -> Option<String> {
+    (w.chars().count() >= 6).then(|| w.chars().take(5).collect())
+}
+
+/// What a stretch of document offers a claim word to match against.
+#[derive(Default)]
+struct Index {
+    lower: HashSet<String>,
+    stems: HashSet<String>,
+    prefixes: HashSet<String>,
+    groups: HashSet<usize>,
+    numbers: HashSet<String>,
+}
+
+impl Index {
+    fn add(&mut self, lower: &str, stem: &str) {
+        self.lower.insert(lower.to_string());
+        self.stems.insert(stem.to_string());
+        if let Some(p) = prefix5(lower) {
+            self.prefixes.insert(p);
+        }
+        self.groups.extend(groups(stem));
+        if let Some(n) = number_value(lower) {
+            self.numbers.insert(n);
+        }
+    }
+
+    /// 3 same word, 2 same stem or number, 1 same root prefix or synonym group, 0 none.
+    fn level(&self, lower: &str, stem: &str) -> u8 {
+        if self.lower.contains(lower) {
+            3
+        } else if self.stems.contains(stem)
+            || number_value(lower).is_some_and(|n| self.numbers.contains(&n))
+        {
+            2
+        } else if prefix5(lower).is_some_and(|p| self.prefixes.contains(&p))
+            || groups(stem).iter().any(|g| self.groups.contains(g))
+        {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// One word with what `Index::level` compares, worked out once.
+struct Tok<'a> {
+    lower: &'a str,
+    stem: &'a str,
+    prefix: Option<String>,
+    groups: Vec<usize>,
+    number: Option<String>,
+}
+
+impl<'a> Tok<'a> {
+    fn new(lower: &'a str, stem: &'a str) -> Self {
+        Tok {
+            lower,
+            stem,
+            prefix: prefix5(lower),
+            groups: groups(stem),
+            number: number_value(lower),
+        }
+    }
+
+    /// The same levels as `Index::level`, word against word.
+    fn level(&self, o: &Tok) -> u8 {
+        if self.lower == o.lower {
+            3
+        } else if self.stem == o.stem || (self.number.is_some() && self.number == o.number) {
+            2
+        } else if (self.prefix.is_some() && self.prefix == o.prefix)
+            || self.groups.iter().any(|g| o.groups.contains(g))
+        {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+const COPULA: &[&str] = &["is", "are", "was", "were"];
+
+/// Soft-matching features of the claim's content words against the whole document and against
+/// its best-covering sentence: a claim is entailed when one stretch of the document holds all its
+/// words (by form, stem, root or synonym), and not when a name, number or predicate is missing.
+fn soft(c: &Words, document: &str, d: &Words, stemmer: &Stemmer) -> [f32; N_SOFT] {
+    let content: Vec<usize> = (0..c.lower.len())
+        .filter(|&i| !STOP.contains(&c.lower[i].as_str()))
+        .collect();
+    let cnames: HashSet<&String> = c.names.iter().collect();
+    let weight = |i: usize| -> f32 {
+        if cnames.contains(&c.lower[i]) || is_number(&c.lower[i]) {
+            2.0
+        } else {
+            1.0
+        }
+    };
+    let mut whole = Index::default();
+    for (l, s) in d.lower.iter().zip(&d.stems) {
+        whole.add(l, s);
+    }
+    let levels: Vec<u8> = content
+        .iter()
+        .map(|&i| whole.level(&c.lower[i], &c.stems[i]))
+        .collect();
+    let n = content.len().max(1) as f32;
+    let matched = levels.iter().filter(|&&l| l > 0).count();
+    let soft_cov = matched as f32 / n;
+    let wsum: f32 = content.iter().map(|&i| weight(i)).sum::<f32>().max(1.0);
+    let soft_cov_w = content
+        .iter()
+        .zip(&levels)
+        .filter(|(_, &l)| l > 0)
+        .map(|(&i, _)| weight(i))
+        .sum::<f32>()
+        / wsum;
+    // The best sentence: the most claim words matched, shortest sentence on ties.
+    let mut best: Option<(usize, Words, Vec<u8>)> = None;
+    for sent in document.unicode_sentences().take(200) {
+        let w = words(sent, stemmer);
+        if w.lower.is_empty() {
+            continue;
+        }
+        let mut ix = Index::default();
+        for (l, s) in w.lower.iter().zip(&w.stems) {
+            ix.add(l, s);
+        }
+        let lv: Vec<u8> = content
+            .iter()
+            .map(|&i| ix.level(&c.lower[i], &c.stems[i]))
+            .collect();
+        let m = lv.iter().filter(|&&l| l > 0).count();
+        let better = match &best {
+            None => true,
+            Some((bm, bw, _)) => m > *bm || (m == *bm && w.lower.len() < bw.lower.len()),
+        };
+        if better {
+            best = Some((m, w, lv));
+        }
+    }
+    let (sent_m, sent_words, _) = best.unwrap_or((0, Words::default(), Vec::new()));
+    let sent_cov = sent_m as f32 / n;
+    // How tightly the matched words sit in the best sentence: matches over the window they span.
+    // (Matching is symmetric, so the sentence's words are looked up among the claim's.)
+    let compact = {
+        let mut claim_ix = Index::default();
+        for &i in &content {
+            claim_ix.add(&c.lower[i], &c.stems[i]);
+        }
+        let pos: Vec<usize> = (0..sent_words.lower.len())
+            .filter(|&j| {
+                !STOP.contains(&sent_words.lower[j].as_str())
+                    && claim_ix.level(&sent_words.lower[j], &sent_words.stems[j]) > 0
+            })
+            .collect();
+        match (pos.first(), pos.last()) {
+            (Some(a), Some(b)) => pos.len() as f32 / (b - a + 1) as f32,
+            _ => 0.0,
+        }
+    };
+    let unmatched: Vec<usize> = content
+        .iter()
+        .zip(&levels)
+        .filter(|(_, &l)| l == 0)
+        .map(|(&i, _)| i)
+        .collect();
+    let names_missing = unmatched
+        .iter()
+        .filter(|&&i| cnames.contains(&c.lower[i]))
+        .count();
+    let nums_missing = unmatched
+        .iter()
+        .filter(|&&i| number_value(&c.lower[i]).is_some())
+        .count();
+    let mut run = 0usize;
+    let mut longest = 0usize;
+    for &l in &levels {
+        run = if l == 0 { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let verbish = unmatched
+        .iter()
+        .filter(|&&i| c.lower[i].ends_with("ed") || c.lower[i].ends_with("ing"))
+        .count();
+    let first_unmatched = levels
+        .iter()
+        .position(|&l| l == 0)
+        .map_or(1.0, |p| p as f32 / n);
+    let neg_c = count_in(&c.lower, NEGATIONS) > 0;
+    let neg_s = count_in(&sent_words.lower, NEGATIONS) > 0;
+    let modal_c = count_in(&c.lower, MODALS) > 0;
+    let modal_s = count_in(&sent_words.lower, MODALS) > 0;
+    // How near the missed words come to some document word (spelling variants, partial names).
+    let closeness = if unmatched.is_empty() {
+        1.0
+    } else {
+        unmatched
+            .iter()
+            .take(100)
+            .map(|&i| {
+                d.lower
+                    .iter()
+                    .take(2000)
+                    .map(|x| strsim::jaro_winkler(&c.lower[i], x))
+                    .fold(0.0f64, f64::max)
+            })
+            .sum::<f64>() as f32
+            / unmatched.len().min(100) as f32
+    };
+    let doc_has_numbers = !whole.numbers.is_empty();
+    [
+        soft_cov,
+        soft_cov_w,
+        sent_cov,
+        soft_cov - sent_cov,
+        compact,
+        (sent_words.lower.len() as f32 + 1.0).ln(),
+        unmatched.len() as f32,
+        names_missing as f32,
+        nums_missing as f32,
+        longest as f32,
+        verbish as f32,
+        first_unmatched,
+        f32::from(u8::from(neg_c != neg_s)),
+        f32::from(u8::from(modal_s && !modal_c)),
+        f32::from(u8::from(
+            c.lower.iter().any(|w| COPULA.contains(&w.as_str())),
+        )),
+        closeness,
+        f32::from(u8::from(nums_missing > 0 && doc_has_numbers)),
+    ]
+}
+
+/// Number of values `mt_scores` returns.
+const N_MT: usize = 6;
+
+/// Word edit distance (insertions, deletions, substitutions) of two word lists; the document
+/// side is cut to its first 400 words so the table stays small on any input.
+pub fn word_edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let b = &b[..b.len().min(400)];
+    let a = &a[..a.len().min(400)];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(x != y);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Smoothed BLEU of `a` against `b`: geometric mean of the 1- to 4-gram precisions (add-one),
+/// no brevity penalty (the length features carry that).
+fn bleu(a: &[String], b: &[String]) -> f32 {
+    let mut log_sum = 0.0f32;
+    for n in 1..=4 {
+        let grams = |w: &[String]| -> HashMap<String, usize> {
+            let mut m = HashMap::new();
+            for g in w.windows(n) {
+                *m.entry(g.join(" ")).or_insert(0) += 1;
+            }
+            m
+        };
+        let (x, y) = (grams(a), grams(b));
+        let total: usize = x.values().sum();
+        let hit: usize = x
+            .iter()
+            .map(|(g, k)| (*k).min(y.get(g).copied().unwrap_or(0)))
+            .sum();
+        log_sum += ((hit as f32 + 1.0) / (total as f32 + 1.0)).ln();
+    }
+    (log_sum / 4.0).exp()
+}
+
+/// Machine-translation style scores of the claim against the document (paraphrase detection
+/// leans on them): BLEU both ways, word edit distance over each side's length, and a METEOR-like
+/// alignment of every word (form, stem, root or synonym) with its fragmentation.
+fn mt_scores(c: &Words, d: &Words) -> [f32; N_MT] {
+    let ed = word_edit_distance(&c.stems, &d.stems) as f32;
+    // Greedy in-order alignment: each claim word takes the first unused document word it
+    // matches, preferring an exact match; chunks count the breaks in document order. Both sides
+    // are cut (400 claim words, 2000 document words) so the quadratic scan stays bounded.
+    let doc: Vec<Tok> = d
+        .lower
+        .iter()
+        .zip(&d.stems)
+        .take(2000)
+        .map(|(l, s)| Tok::new(l, s))
+        .collect();
+    let mut used = vec![false; doc.len()];
+    let mut positions: Vec<usize> = Vec::new();
+    for (l, s) in c.lower.iter().zip(&c.stems).take(400) {
+        let t = Tok::new(l, s);
+        let mut best: Option<(u8, usize)> = None;
+        for (j, u) in doc.iter().enumerate() {
+            if used[j] {
+                continue;
+            }
+            let lv = t.level(u);
+            if lv > 0 && best.is_none_or(|(b, _)| lv > b) {
+                best = Some((lv, j));
+                if lv == 3 {
+                    break;
+                }
+            }
+        }
+        if let Some((_, j)) = best {
+            used[j] = true;
+            positions.push(j);
+        }
+    }
+    let m = positions.len() as f32;
+    let chunks = 1 + positions.windows(2).filter(|p| p[1] != p[0] + 1).count();
+    let (p, r) = (
+        m / (c.lower.len().max(1) as f32),
+        m / (d.lower.len().max(1) as f32),
+    );
+    let fmean = if p + r > 0.0 {
+        10.0 * p * r / (r + 9.0 * p)
+    } else {
+        0.0
+    };
+    let frag = if m > 0.0 { chunks as f32 / m } else { 1.0 };
+    let meteor = fmean * (1.0 - 0.5 * frag.powi(3));
+    [
+        bleu(&c.stems, &d.stems),
+        bleu(&d.stems, &c.stems),
+        ed / c.lower.len().max(1) as f32,
+        ed / c.lower.len().max(d.lower.len()).max(1) as f32,
+        meteor,
+        frag,
+    ]
+}
+
 /// The surface features of `claim` against `document`, in the order of `NAMES`.
 pub fn extract(claim: &str, document: &str) -> [f32; N] {
     let stemmer = Stemmer::create(Algorithm::English);
@@ -325,7 +813,13 @@ pub fn extract(claim: &str, document: &str) -> [f32; N] {
     let shared: HashSet<&String> = cset.intersection(&dset).copied().collect();
     let near = (near_neg(&c, &shared) as f32 - near_neg(&d, &shared) as f32).abs();
     let (lc, ld) = (c.lower.len() as f32, d.lower.len() as f32);
-    [
+    let tail_soft = soft(&c, document, &d, &stemmer);
+    // The same matching the other way round: what of the document the claim leaves out (for a
+    // one-sentence document, the other half of a paraphrase test).
+    let rev = soft(&d, claim, &c, &stemmer);
+    let rev_soft = [rev[0], rev[1], rev[6], rev[7], rev[8], rev[9]];
+    let mt = mt_scores(&c, &d);
+    let head = [
         char_cosine(claim, document, 3),
         char_cosine(claim, document, 4),
         ratio(inter, cset.len()),
@@ -356,7 +850,15 @@ pub fn extract(claim: &str, document: &str) -> [f32; N] {
         order_similarity(&cc, &dc),
         tail as f32,
         near,
-    ]
+    ];
+    let mut out = [0.0; N];
+    for (o, v) in out
+        .iter_mut()
+        .zip(head.iter().chain(&tail_soft).chain(&rev_soft).chain(&mt))
+    {
+        *o = *v;
+    }
+    out
 }
 
 /// The pair decision over `verdict::Features::to_vec()` followed by `extract`'s values: a small
@@ -441,13 +943,59 @@ mod tests {
         assert!((p - 1.0).abs() < 1e-5 && (r - 0.5).abs() < 1e-5);
     }
 
+    fn at(name: &str) -> usize {
+        NAMES.iter().position(|n| *n == name).unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn soft_matching_sees_roots_synonyms_and_number_words() {
+        let f = extract(
+            "The firm purchased two factories.",
+            "The company bought 2 plants last year. Its production rose.",
+        );
+        // firm~company, purchased~bought, two=2 match; factories does not.
+        assert!(
+            (f[at("soft_cov")] - 0.75).abs() < 1e-5,
+            "{}",
+            f[at("soft_cov")]
+        );
+        assert_eq!(f[at("soft_unmatched")], 1.0);
+        assert!(f[at("content_prec")] < 0.5, "plain overlap misses them");
+    }
+
+    #[test]
+    fn best_sentence_holds_the_claim() {
+        let f = extract(
+            "Voters approved the new stadium.",
+            "Rain fell all day. Voters approved the new stadium on Sunday. Turnout was low.",
+        );
+        assert!((f[at("sent_cov")] - 1.0).abs() < 1e-5);
+        // Four matched content words over a five-word window ("the" is not counted).
+        assert!((f[at("sent_compact")] - 0.8).abs() < 1e-5);
+        assert_eq!(f[at("sent_gap")], 0.0);
+    }
+
+    #[test]
+    fn translation_scores_reward_same_wording() {
+        let s = "the mayor opened the new bridge on friday";
+        let f = extract(s, s);
+        assert!(f[at("bleu_claim")] > 0.99 && f[at("edit_claim")] == 0.0);
+        assert_eq!(f[at("fragmentation")], 1.0 / 8.0);
+        assert_eq!(word_edit_distance(&v("a b c"), &v("a x c d")), 2);
+        let g = extract(s, "a storm closed the old bridge");
+        assert!(g[at("meteor")] < f[at("meteor")]);
+    }
+
     #[test]
     fn hostile_input_does_not_panic() {
+        let (long_a, long_b) = ("word ".repeat(3000), "other words. ".repeat(3000));
         for (a, b) in [
             ("", ""),
             ("   ", "x"),
             ("\u{0}\u{feff}🙂🙂", "日本語のテキスト"),
             ("n't n't not", ""),
+            ("two 2 2,000 ...", "... . . ! ? two"),
+            (long_a.as_str(), long_b.as_str()),
         ] {
             let f = extract(a, b);
             assert!(f.iter().all(|x| x.is_finite()));
