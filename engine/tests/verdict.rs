@@ -388,3 +388,52 @@ fn two_hundred_articles_build_without_all_pairs_blowup() {
             * 199
     );
 }
+
+#[test]
+fn one_speaker_confirming_against_condemning_differs_even_when_loosely_worded() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "Oil reaches the beaches of Dunmore\n\n\
+             However, the Harbour Board has confirmed that the ferry operator caused the oil spill when its tanker struck the northern breakwater during a gale.\n\n\
+             Fishing boats stayed in port all week.",
+        ),
+        article(
+            "b",
+            DAY,
+            "Dunmore cleans its beaches\n\n\
+             The Harbour Board and the coastguard also condemned the oil spill and praised the volunteers.\n\n\
+             Volunteers handed out gloves at the town hall.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "has confirmed", "b");
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
+    let d = diff_of(v, DiffKind::Attribution);
+    assert_eq!(
+        (d.here.as_str(), d.there.as_str()),
+        ("confirmed", "condemned")
+    );
+    let v = verdict(&db, "b", "also condemned", "a");
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
+}
+
+#[test]
+fn an_earlier_event_named_by_its_month_in_the_evidence_is_no_date_difference() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "The council accused the Redline gang of the February 14 ransomware attack on the city hospital records.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The city hospital records were hit on Friday by a ransomware attack which the council blamed on the Redline gang, who also attacked in February.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "February 14", "b");
+    assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
+}
