@@ -66,7 +66,7 @@ pub struct Match {
 }
 
 /// Share of the best coverage another sentence needs to be listed as further evidence.
-const ALSO_SHARE: f32 = 0.7;
+const ALSO_SHARE: f32 = 0.5;
 
 /// Coverage a second, adjacent sentence must add before a claim is taken to be split over two.
 const SPLIT_GAIN: f32 = 0.2;

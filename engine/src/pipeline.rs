@@ -189,7 +189,7 @@ pub fn build_traced(articles: &[Article]) -> Result<(Database, Vec<Trace>), Buil
                 let mut evidence = evidence;
                 if let Some(m) = &m {
                     for &(u, c) in &m.also {
-                        if c >= verdict::CLUSTER_OMIT_BELOW && !evidence.contains(&u) {
+                        if c >= verdict::ALSO_EVIDENCE_MIN && !evidence.contains(&u) {
                             evidence.push(u);
                         }
                     }

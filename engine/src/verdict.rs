@@ -37,6 +37,11 @@ pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.0;
 /// ... or the match is mutual (each sentence the other's best) with at least this coverage.
 pub const CLUSTER_MUTUAL_BELOW: f32 = 0.16;
 
+/// A runner-up sentence of the other article joins the evidence of a carried claim from this
+/// single-sentence coverage on (and from `align`'s share of the best one): a claim told across
+/// a story is often carried by several sentences, and the reader should see them all.
+pub const ALSO_EVIDENCE_MIN: f32 = 0.15;
+
 // ---------------------------------------------------------------- numbers
 
 /// The range a figure denotes on its natural reading: "more than 20,000" means the low 20,000s.
