@@ -102,7 +102,37 @@ fn compatible(a: &Quantity, b: &Quantity) -> bool {
     ia.0.max(ib.0) <= ia.1.min(ib.1)
 }
 
+/// The years a segment's dates fall in, stated ("in 1999") or resolved ("on Thursday").
+fn years(a: &Analysis) -> Vec<i32> {
+    use chrono::Datelike;
+    a.dates
+        .iter()
+        .filter_map(|d| d.day.map(|x| x.year()).or(d.month.map(|m| m.0)).or(d.year))
+        .collect()
+}
+
+/// Whether the claim is set in a year the evidence never reaches: "in 1999 an earthquake killed
+/// 18,000" against "the toll passed 21,000 on Thursday" tells two events, whose figures are not
+/// two versions of one.
+fn another_year(claim: &Side, evidence: &[Side]) -> bool {
+    let stated: Vec<i32> = claim
+        .analysis
+        .dates
+        .iter()
+        .filter(|d| d.day.is_none() && d.month.is_none())
+        .filter_map(|d| d.year)
+        .collect();
+    if stated.is_empty() {
+        return false;
+    }
+    let theirs: Vec<i32> = evidence.iter().flat_map(|e| years(e.analysis)).collect();
+    !theirs.is_empty() && !stated.iter().any(|y| theirs.contains(y))
+}
+
 fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
+    if another_year(claim, evidence) {
+        return;
+    }
     // A figure of the evidence that one of the claim's own figures accounts for is no conflict
     // ("10 million, discounted to 9.7 million" against "9.7 million").
     let explained = |r: &Quantity| {

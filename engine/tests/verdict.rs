@@ -437,3 +437,25 @@ fn an_earlier_event_named_by_its_month_in_the_evidence_is_no_date_difference() {
     let v = verdict(&db, "a", "February 14", "b");
     assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
 }
+
+#[test]
+fn a_figure_of_another_year_is_no_number_difference() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "The river flood killed 52 people in the valley on Friday.\n\n\
+             In 1998, a river flood killed more than 400 people in the valley.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The death toll from the river flood in the valley rose to 52 on Friday.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "In 1998", "b");
+    assert_ne!(v.label, Label::Differs, "{:?}", v.differences);
+    let v = verdict(&db, "a", "killed 52", "b");
+    assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
+}
