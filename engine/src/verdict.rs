@@ -129,6 +129,20 @@ fn another_year(claim: &Side, evidence: &[Side]) -> bool {
     !theirs.is_empty() && !stated.iter().any(|y| theirs.contains(y))
 }
 
+/// Counts this far apart are two different quantities (a part and the whole: one country's
+/// dead against the region's), not two versions of one figure.
+const FAR_APART: f64 = 3.0;
+
+fn far_apart(q: &Quantity, r: &Quantity) -> bool {
+    let money = |x: &Quantity| x.unit.as_deref().is_some_and(is_currency);
+    let ratio = (q.value / r.value).abs();
+    !q.ordinal
+        && !money(q)
+        && !money(r)
+        && ratio.is_finite()
+        && !(1.0 / FAR_APART..=FAR_APART).contains(&ratio)
+}
+
 fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     if another_year(claim, evidence) {
         return;
@@ -155,7 +169,7 @@ fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
                 }
                 if compatible(q, r) {
                     any_ok = true;
-                } else if !explained(r) {
+                } else if !explained(r) && !far_apart(q, r) {
                     let dist = (q.value / r.value).ln().abs();
                     if best.is_none_or(|b| dist < b.0) {
                         best = Some((dist, e.unit, (r.start, r.end)));

@@ -459,3 +459,27 @@ fn a_figure_of_another_year_is_no_number_difference() {
     let v = verdict(&db, "a", "killed 52", "b");
     assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
 }
+
+#[test]
+fn a_part_against_the_whole_is_no_number_difference_but_a_changed_sum_is() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "In the northern province alone, more than 350 people died in the floods.\n\n\
+             The insurer said the gang demanded a ransom of $10 million.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The death toll from the floods across the country passed 2,000 on Friday.\n\n\
+             The gang demanded a ransom of $1 million, the insurer said.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "more than 350", "b");
+    assert_ne!(v.label, Label::Differs, "{:?}", v.differences);
+    let v = verdict(&db, "a", "$10 million", "b");
+    assert_eq!(v.label, Label::Differs);
+    diff_of(v, DiffKind::Number);
+}
