@@ -255,21 +255,25 @@ impl Database {
                 )));
             }
         }
-        let seg_len: HashMap<u32, usize> =
-            self.segments.iter().map(|s| (s.id, s.text.len())).collect();
+        let seg_text: HashMap<u32, &str> = self
+            .segments
+            .iter()
+            .map(|s| (s.id, s.text.as_str()))
+            .collect();
         for v in &self.verdicts {
-            if !seg_len.contains_key(&v.segment) || !sources.contains_key(v.other.as_str()) {
+            if !seg_text.contains_key(&v.segment) || !sources.contains_key(v.other.as_str()) {
                 return Err(DbError::Inconsistent(format!(
                     "a verdict on segment {} refers to something missing",
                     v.segment
                 )));
             }
+            // In range and on char boundaries: the widget slices segment text with these.
             let in_range = |seg: u32, start: usize, end: usize| {
-                seg_len
+                seg_text
                     .get(&seg)
-                    .is_some_and(|&len| start <= end && end <= len)
+                    .is_some_and(|t| t.get(start..end).is_some())
             };
-            let ok = v.evidence.iter().all(|e| seg_len.contains_key(e))
+            let ok = v.evidence.iter().all(|e| seg_text.contains_key(e))
                 && v.shared.iter().all(|s| in_range(s.segment, s.start, s.end))
                 && v.differences.iter().all(|d| {
                     in_range(v.segment, d.here_span.0, d.here_span.1)
