@@ -177,10 +177,20 @@ impl Database {
     }
 
     pub fn from_json(text: &str) -> Result<Database, DbError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        let version = value
-            .get("version")
+        /// Only the version, read first so a database of another version gets its own error;
+        /// every other field is skipped without being built (a generic `Value` of a large
+        /// export costs several times the database's own memory).
+        #[derive(Deserialize)]
+        struct Probe {
+            #[serde(default)]
+            version: Option<serde_json::Value>,
+        }
+        let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => DbError::NotADatabase,
+            _ => DbError::Corrupt(e.to_string()),
+        })?;
+        let version = probe
+            .version
             .and_then(|v| v.as_u64())
             .ok_or(DbError::NotADatabase)?;
         if version != u64::from(DB_VERSION) {
@@ -190,7 +200,7 @@ impl Database {
             });
         }
         let db: Database =
-            serde_json::from_value(value).map_err(|e| DbError::Corrupt(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| DbError::Corrupt(e.to_string()))?;
         db.validate()?;
         Ok(db)
     }
