@@ -66,7 +66,7 @@ pub struct Match {
 }
 
 /// Share of the best coverage another sentence needs to be listed as further evidence.
-const ALSO_SHARE: f32 = 0.7;
+const ALSO_SHARE: f32 = 0.5;
 
 /// Coverage a second, adjacent sentence must add before a claim is taken to be split over two.
 const SPLIT_GAIN: f32 = 0.2;
@@ -682,8 +682,7 @@ const SYNONYMS: &[&str] = &[
     "demand seek ask request",
     "cut sever break severance",
     "ties relations",
-    "reject deny dismiss refute",
-    "condemn denounce criticise criticize slam",
+    "reject deny dismiss refute condemn denounce criticise criticize slam",
     "accuse blame allege",
     "hacker attacker cybercriminal extortionist blackmailer",
     "death dead kill die fatality",

@@ -22,5 +22,5 @@ pub mod verdict;
 pub use io::{load_dir, Article, InputError, SourceMeta};
 pub use model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict, DB_VERSION};
 pub use pipeline::{
-    analyse_pair, build, build_traced, judge_pair, BuildError, PairAnalysis, PairVerdict,
+    analyse_pair, build, build_traced, judge_pair, BuildError, PairAnalysis, PairVerdict, Trace,
 };

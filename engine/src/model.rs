@@ -177,10 +177,20 @@ impl Database {
     }
 
     pub fn from_json(text: &str) -> Result<Database, DbError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        let version = value
-            .get("version")
+        /// Only the version, read first so a database of another version gets its own error;
+        /// every other field is skipped without being built (a generic `Value` of a large
+        /// export costs several times the database's own memory).
+        #[derive(Deserialize)]
+        struct Probe {
+            #[serde(default)]
+            version: Option<serde_json::Value>,
+        }
+        let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => DbError::NotADatabase,
+            _ => DbError::Corrupt(e.to_string()),
+        })?;
+        let version = probe
+            .version
             .and_then(|v| v.as_u64())
             .ok_or(DbError::NotADatabase)?;
         if version != u64::from(DB_VERSION) {
@@ -190,7 +200,7 @@ impl Database {
             });
         }
         let db: Database =
-            serde_json::from_value(value).map_err(|e| DbError::Corrupt(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| DbError::Corrupt(e.to_string()))?;
         db.validate()?;
         Ok(db)
     }
@@ -255,21 +265,25 @@ impl Database {
                 )));
             }
         }
-        let seg_len: HashMap<u32, usize> =
-            self.segments.iter().map(|s| (s.id, s.text.len())).collect();
+        let seg_text: HashMap<u32, &str> = self
+            .segments
+            .iter()
+            .map(|s| (s.id, s.text.as_str()))
+            .collect();
         for v in &self.verdicts {
-            if !seg_len.contains_key(&v.segment) || !sources.contains_key(v.other.as_str()) {
+            if !seg_text.contains_key(&v.segment) || !sources.contains_key(v.other.as_str()) {
                 return Err(DbError::Inconsistent(format!(
                     "a verdict on segment {} refers to something missing",
                     v.segment
                 )));
             }
+            // In range and on char boundaries: the widget slices segment text with these.
             let in_range = |seg: u32, start: usize, end: usize| {
-                seg_len
+                seg_text
                     .get(&seg)
-                    .is_some_and(|&len| start <= end && end <= len)
+                    .is_some_and(|t| t.get(start..end).is_some())
             };
-            let ok = v.evidence.iter().all(|e| seg_len.contains_key(e))
+            let ok = v.evidence.iter().all(|e| seg_text.contains_key(e))
                 && v.shared.iter().all(|s| in_range(s.segment, s.start, s.end))
                 && v.differences.iter().all(|d| {
                     in_range(v.segment, d.here_span.0, d.here_span.1)

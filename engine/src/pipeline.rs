@@ -57,11 +57,17 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
     build_traced(articles).map(|(db, _)| db)
 }
 
-/// `build`, also returning the features each verdict was decided on (same order as
+/// What one verdict was decided on, for measuring and tuning the decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    pub features: verdict::Features,
+    /// The best-aligned units, kept even when the verdict is `omits`.
+    pub candidates: Vec<u32>,
+}
+
+/// `build`, also returning what each verdict was decided on (same order as
 /// `Database::verdicts`), for measuring and tuning.
-pub fn build_traced(
-    articles: &[Article],
-) -> Result<(Database, Vec<verdict::Features>), BuildError> {
+pub fn build_traced(articles: &[Article]) -> Result<(Database, Vec<Trace>), BuildError> {
     // Limits first: an oversized or malformed cluster gets a clear error, never a slow crawl.
     crate::limits::check(articles).map_err(|e| BuildError(e.to_string()))?;
     let mut sources = Vec::with_capacity(articles.len());
@@ -173,14 +179,17 @@ pub fn build_traced(
             let mut f = verdict::cluster_features(&al, claim, &evidence, &diffs);
             f.mutual = if mutual { 1.0 } else { 0.0 };
             let (label, score) = verdict::decide_cluster(&f, &diffs);
-            traces.push(f);
+            traces.push(Trace {
+                features: f,
+                candidates: evidence.clone(),
+            });
             let (evidence, differences, shared) = if label == Label::Omits {
                 (Vec::new(), Vec::new(), Vec::new())
             } else {
                 let mut evidence = evidence;
                 if let Some(m) = &m {
                     for &(u, c) in &m.also {
-                        if c >= verdict::CLUSTER_OMIT_BELOW && !evidence.contains(&u) {
+                        if c >= verdict::ALSO_EVIDENCE_MIN && !evidence.contains(&u) {
                             evidence.push(u);
                         }
                     }

@@ -37,6 +37,11 @@ pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.0;
 /// ... or the match is mutual (each sentence the other's best) with at least this coverage.
 pub const CLUSTER_MUTUAL_BELOW: f32 = 0.16;
 
+/// A runner-up sentence of the other article joins the evidence of a carried claim from this
+/// single-sentence coverage on (and from `align`'s share of the best one): a claim told across
+/// a story is often carried by several sentences, and the reader should see them all.
+pub const ALSO_EVIDENCE_MIN: f32 = 0.15;
+
 // ---------------------------------------------------------------- numbers
 
 /// The range a figure denotes on its natural reading: "more than 20,000" means the low 20,000s.
@@ -97,7 +102,51 @@ fn compatible(a: &Quantity, b: &Quantity) -> bool {
     ia.0.max(ib.0) <= ia.1.min(ib.1)
 }
 
+/// The years a segment's dates fall in, stated ("in 1999") or resolved ("on Thursday").
+fn years(a: &Analysis) -> Vec<i32> {
+    use chrono::Datelike;
+    a.dates
+        .iter()
+        .filter_map(|d| d.day.map(|x| x.year()).or(d.month.map(|m| m.0)).or(d.year))
+        .collect()
+}
+
+/// Whether the claim is set in a year the evidence never reaches: "in 1999 an earthquake killed
+/// 18,000" against "the toll passed 21,000 on Thursday" tells two events, whose figures are not
+/// two versions of one.
+fn another_year(claim: &Side, evidence: &[Side]) -> bool {
+    let stated: Vec<i32> = claim
+        .analysis
+        .dates
+        .iter()
+        .filter(|d| d.day.is_none() && d.month.is_none())
+        .filter_map(|d| d.year)
+        .collect();
+    if stated.is_empty() {
+        return false;
+    }
+    let theirs: Vec<i32> = evidence.iter().flat_map(|e| years(e.analysis)).collect();
+    !theirs.is_empty() && !stated.iter().any(|y| theirs.contains(y))
+}
+
+/// Counts this far apart are two different quantities (a part and the whole: one country's
+/// dead against the region's), not two versions of one figure.
+const FAR_APART: f64 = 3.0;
+
+fn far_apart(q: &Quantity, r: &Quantity) -> bool {
+    let money = |x: &Quantity| x.unit.as_deref().is_some_and(is_currency);
+    let ratio = (q.value / r.value).abs();
+    !q.ordinal
+        && !money(q)
+        && !money(r)
+        && ratio.is_finite()
+        && !(1.0 / FAR_APART..=FAR_APART).contains(&ratio)
+}
+
 fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
+    if another_year(claim, evidence) {
+        return;
+    }
     // A figure of the evidence that one of the claim's own figures accounts for is no conflict
     // ("10 million, discounted to 9.7 million" against "9.7 million").
     let explained = |r: &Quantity| {
@@ -120,7 +169,7 @@ fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
                 }
                 if compatible(q, r) {
                     any_ok = true;
-                } else if !explained(r) {
+                } else if !explained(r) && !far_apart(q, r) {
                     let dist = (q.value / r.value).ln().abs();
                     if best.is_none_or(|b| dist < b.0) {
                         best = Some((dist, e.unit, (r.start, r.end)));
@@ -197,7 +246,19 @@ fn date_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
             .iter()
             .all(|(_, b)| crate::analyze::dates_conflict(a, b))
     });
-    if all_conflict {
+    // A month the evidence also names around the claim's day ("attacked ... in July" against
+    // "the July 15 attack") means the evidence tells of that earlier event too; its other day
+    // belongs to another event, not to a misdating of this one.
+    let month_agrees = || {
+        evidence.iter().any(|e| {
+            e.analysis
+                .dates
+                .iter()
+                .filter(|b| b.day.is_none() && b.weekday.is_none() && b.month.is_some())
+                .any(|b| here.iter().any(|a| !crate::analyze::dates_conflict(a, b)))
+        })
+    };
+    if all_conflict && !month_agrees() {
         out.push(Found {
             kind: DiffKind::Date,
             here: (h.start, h.end),
@@ -335,20 +396,66 @@ fn in_quote(a: &Analysis, pos: usize) -> bool {
 
 /// Stance verbs outside quotes; an explicit "confirm" is kept apart from findings ("found",
 /// "showed"), which describe evidence rather than take a stance.
-fn stances(a: &Analysis) -> Vec<(Strength, bool, (usize, usize))> {
+fn stances<'a>(side: &Side<'a>) -> Vec<Stance<'a>> {
+    let a = side.analysis;
     a.attributions
         .iter()
         .filter(|x| x.strength != Strength::Neutral && !x.in_quote && !in_quote(a, x.start))
-        .map(|x| (x.strength, x.lemma.starts_with("confirm"), (x.start, x.end)))
+        .map(|x| Stance {
+            strength: x.strength,
+            confirm: x.lemma.starts_with("confirm"),
+            span: (x.start, x.end),
+            speaker: speaker_words(side, x.speaker),
+        })
         .collect()
 }
 
-fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
-    let here = stances(claim.analysis);
+/// One stance verb of a side: how strong, whether an explicit "confirm", where, and who.
+struct Stance<'a> {
+    strength: Strength,
+    confirm: bool,
+    span: (usize, usize),
+    /// The speaker's content words, lowercased (empty when the sentence names nobody).
+    speaker: Vec<&'a str>,
+}
+
+fn speaker_words<'a>(side: &Side<'a>, span: Option<(usize, usize)>) -> Vec<&'a str> {
+    let Some((s, e)) = span else {
+        return Vec::new();
+    };
+    side.analysis
+        .tokens
+        .iter()
+        .filter(|t| t.start >= s && t.end <= e && !t.stop)
+        .map(|t| t.lower.as_str())
+        .collect()
+}
+
+/// `same_speaker`: only stances whose speakers share a word count. A weakly aligned pair of
+/// sentences is compared on stance only when both name one speaker ("NATO confirmed that Iran
+/// was behind the attack" against "NATO and the EU denounced the attack"): the same actor
+/// taking two different stances on one event is the difference itself.
+fn attribution_diffs(claim: &Side, evidence: &[Side], same_speaker: bool, out: &mut Vec<Found>) {
+    let here = stances(claim);
     let mut there = Vec::new();
     for e in evidence {
-        there.extend(stances(e.analysis).into_iter().map(|x| (e.unit, x)));
+        there.extend(stances(e).into_iter().map(|x| (e.unit, x)));
     }
+    if same_speaker {
+        let shares = |a: &Stance, b: &Stance| a.speaker.iter().any(|w| b.speaker.contains(w));
+        there.retain(|(_, t)| here.iter().any(|h| shares(h, t)));
+    }
+    let here: Vec<&Stance> = if same_speaker {
+        here.iter()
+            .filter(|h| {
+                there
+                    .iter()
+                    .any(|(_, t)| h.speaker.iter().any(|w| t.speaker.contains(w)))
+            })
+            .collect()
+    } else {
+        here.iter().collect()
+    };
     // Only an explicit confirmation against an allegation, condemnation or denial is a material
     // change; other pairs of stance verbs usually belong to different subjects.
     let contested = |s: Strength| {
@@ -357,13 +464,13 @@ fn attribution_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
             Strength::Alleged | Strength::Condemned | Strength::Denied
         )
     };
-    let h_conf = here.iter().find(|x| x.1);
-    let t_conf = there.iter().find(|x| x.1 .1);
-    let h_cont = here.iter().find(|x| contested(x.0));
-    let t_cont = there.iter().find(|x| contested(x.1 .0));
+    let h_conf = here.iter().find(|x| x.confirm);
+    let t_conf = there.iter().find(|x| x.1.confirm);
+    let h_cont = here.iter().find(|x| contested(x.strength));
+    let t_cont = there.iter().find(|x| contested(x.1.strength));
     let pair = match (h_conf, t_conf, h_cont, t_cont) {
-        (Some(h), None, _, Some(t)) => Some((h.2, t.0, t.1 .2)),
-        (None, Some(t), Some(h), _) => Some((h.2, t.0, t.1 .2)),
+        (Some(h), None, _, Some(t)) => Some((h.span, t.0, t.1.span)),
+        (None, Some(t), Some(h), _) => Some((h.span, t.0, t.1.span)),
         _ => None,
     };
     if let Some((here, there_unit, there)) = pair {
@@ -449,8 +556,10 @@ pub fn differences(claim: &Side, evidence: &[Side], coverage: f32) -> Vec<Found>
     if coverage >= STRONG_ALIGNMENT {
         date_diffs(claim, evidence, &mut out);
         negation_diffs(claim, evidence, &mut out);
-        attribution_diffs(claim, evidence, &mut out);
+        attribution_diffs(claim, evidence, false, &mut out);
         quote_diffs(claim, evidence, &mut out);
+    } else {
+        attribution_diffs(claim, evidence, true, &mut out);
     }
     out
 }

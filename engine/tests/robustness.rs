@@ -561,6 +561,24 @@ fn database_readers_refuse_damaged_input() {
     assert!(Database::from_json(&deep).is_err());
 }
 
+#[test]
+fn a_span_off_a_char_boundary_is_inconsistent() {
+    let arts = vec![
+        art("one", "Café owners said 12 people were hurt on Friday."),
+        art("two", "Café owners said 14 people were hurt on Friday."),
+    ];
+    let mut db = build(&arts).expect("builds");
+    db.validate().expect("consistent as built");
+    let v = db
+        .verdicts
+        .iter_mut()
+        .find(|v| !v.differences.is_empty())
+        .expect("the figures differ");
+    // "Caf|é": byte 4 is inside the two-byte é.
+    v.differences[0].here_span = (0, 4);
+    assert!(matches!(db.validate(), Err(DbError::Inconsistent(_))));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Named hostile clusters
 

@@ -388,3 +388,98 @@ fn two_hundred_articles_build_without_all_pairs_blowup() {
             * 199
     );
 }
+
+#[test]
+fn one_speaker_confirming_against_condemning_differs_even_when_loosely_worded() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "Oil reaches the beaches of Dunmore\n\n\
+             However, the Harbour Board has confirmed that the ferry operator caused the oil spill when its tanker struck the northern breakwater during a gale.\n\n\
+             Fishing boats stayed in port all week.",
+        ),
+        article(
+            "b",
+            DAY,
+            "Dunmore cleans its beaches\n\n\
+             The Harbour Board and the coastguard also condemned the oil spill and praised the volunteers.\n\n\
+             Volunteers handed out gloves at the town hall.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "has confirmed", "b");
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
+    let d = diff_of(v, DiffKind::Attribution);
+    assert_eq!(
+        (d.here.as_str(), d.there.as_str()),
+        ("confirmed", "condemned")
+    );
+    let v = verdict(&db, "b", "also condemned", "a");
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
+}
+
+#[test]
+fn an_earlier_event_named_by_its_month_in_the_evidence_is_no_date_difference() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "The council accused the Redline gang of the February 14 ransomware attack on the city hospital records.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The city hospital records were hit on Friday by a ransomware attack which the council blamed on the Redline gang, who also attacked in February.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "February 14", "b");
+    assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
+}
+
+#[test]
+fn a_figure_of_another_year_is_no_number_difference() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "The river flood killed 52 people in the valley on Friday.\n\n\
+             In 1998, a river flood killed more than 400 people in the valley.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The death toll from the river flood in the valley rose to 52 on Friday.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "In 1998", "b");
+    assert_ne!(v.label, Label::Differs, "{:?}", v.differences);
+    let v = verdict(&db, "a", "killed 52", "b");
+    assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
+}
+
+#[test]
+fn a_part_against_the_whole_is_no_number_difference_but_a_changed_sum_is() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "In the northern province alone, more than 350 people died in the floods.\n\n\
+             The insurer said the gang demanded a ransom of $10 million.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The death toll from the floods across the country passed 2,000 on Friday.\n\n\
+             The gang demanded a ransom of $1 million, the insurer said.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "more than 350", "b");
+    assert_ne!(v.label, Label::Differs, "{:?}", v.differences);
+    let v = verdict(&db, "a", "$10 million", "b");
+    assert_eq!(v.label, Label::Differs);
+    diff_of(v, DiffKind::Number);
+}

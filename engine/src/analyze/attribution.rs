@@ -338,7 +338,18 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
     if lt.stop || lt.lower.chars().any(|c| c.is_ascii_digit()) || !nounish(lt) {
         return None;
     }
-    let first = np_back(text, tokens, last);
+    let mut first = np_back(text, tokens, last);
+    // "NATO and the European Union denounced": a coordination of names speaks together.
+    if first >= 2
+        && tokens[first - 1].lower == "and"
+        && tokens[first].capitalized | (tokens[first].lower == "the")
+        && tokens[first - 2].capitalized
+        && nounish(&tokens[first - 2])
+        && np_gap(gap(text, tokens, first - 2, first - 1))
+        && np_gap(gap(text, tokens, first - 1, first))
+    {
+        first = np_back(text, tokens, first - 2);
+    }
     Some((tokens[first].start, lt.end))
 }
 
