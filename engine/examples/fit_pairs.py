@@ -36,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.neural_network import MLPClassifier
 
-HIDDEN = 32
+HIDDEN = 16
 ALPHA = 3.0
 ENSEMBLE = 5
 RTE_SHARE = 0.25
