@@ -25,6 +25,7 @@ Refit (needs numpy + scikit-learn; install them in a venv OUTSIDE the repository
     target/release/examples/pairs mrpc $B/mrpc/msr_paraphrase_train.txt /tmp/m.jsonl --features /tmp/mrpc_train.tsv
     target/release/examples/pairs rte3 $B/rte3/rte3_en_3way_dev.jsonl /tmp/r.jsonl --features /tmp/rte_dev.tsv
     /tmp/pairs-venv/bin/python engine/examples/fit_pairs.py /tmp/mrpc_train.tsv /tmp/rte_dev.tsv > engine/src/pair_weights.rs
+    cargo fmt --all
     scripts/bench_pairs.py $B
 
 Refit whenever a feature the model reads changes (the features are dumped by the current engine).
