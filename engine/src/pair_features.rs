@@ -862,9 +862,9 @@ pub fn extract(claim: &str, document: &str) -> [f32; N] {
     out
 }
 
-/// The pair decision over `verdict::Features::to_vec()` followed by `extract`'s values: a small
-/// fitted network (see `pair_weights.rs`) giving P(corroborates) and, for what is not
-/// corroborated, P(differs | not corroborated).
+/// The pair decision over `verdict::Features::to_vec()` followed by `extract`'s values: small
+/// fitted networks blended with boosted trees (see `pair_weights.rs`) giving P(corroborates) and,
+/// for what is not corroborated, P(differs | not corroborated).
 pub fn decide(base: &[f32], extra: &[f32]) -> (Label, f32) {
     use crate::pair_weights as w;
     let x: Vec<f32> = base.iter().chain(extra).copied().collect();
