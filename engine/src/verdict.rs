@@ -130,8 +130,11 @@ fn another_year(claim: &Side, evidence: &[Side]) -> bool {
 }
 
 /// Counts this far apart are two different quantities (a part and the whole: one country's
-/// dead against the region's), not two versions of one figure.
+/// dead against the region's), not two versions of one figure ...
 const FAR_APART: f64 = 3.0;
+
+/// ... when both are tallies this large: "3 dead" against "12 dead" is a conflict.
+const TALLY: f64 = 100.0;
 
 fn far_apart(q: &Quantity, r: &Quantity) -> bool {
     let money = |x: &Quantity| x.unit.as_deref().is_some_and(is_currency);
@@ -139,6 +142,7 @@ fn far_apart(q: &Quantity, r: &Quantity) -> bool {
     !q.ordinal
         && !money(q)
         && !money(r)
+        && q.value.abs().min(r.value.abs()) >= TALLY
         && ratio.is_finite()
         && !(1.0 / FAR_APART..=FAR_APART).contains(&ratio)
 }

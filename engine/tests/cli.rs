@@ -317,6 +317,14 @@ fn verdict_input_errors_name_the_line_and_write_nothing() {
     for (input, prefix) in &cases {
         assert_input_error(&run(&["verdict"], input.as_bytes()), prefix);
     }
+    let huge = format!(
+        "{good}\n{{\"id\": 2, \"claim\": \"A.\", \"document\": \"{}\"}}\n",
+        "word ".repeat(crosscheck::limits::MAX_ARTICLE_BYTES / 5 + 1)
+    );
+    assert_input_error(
+        &run(&["verdict"], huge.as_bytes()),
+        "<stdin>:2: \"document\" is",
+    );
     let mut bytes = format!("{good}\n").into_bytes();
     bytes.extend_from_slice(b"{\"id\": 2, \"claim\": \"\xc3\x28\", \"document\": \"\"}\n");
     assert_input_error(&run(&["verdict"], &bytes), "<stdin>:2: not valid UTF-8");

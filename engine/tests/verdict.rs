@@ -467,13 +467,15 @@ fn a_part_against_the_whole_is_no_number_difference_but_a_changed_sum_is() {
             "a",
             DAY,
             "In the northern province alone, more than 350 people died in the floods.\n\n\
-             The insurer said the gang demanded a ransom of $10 million.",
+             The insurer said the gang demanded a ransom of $10 million.\n\n\
+             The landslide on the coast road killed 3 people.",
         ),
         article(
             "b",
             DAY,
             "The death toll from the floods across the country passed 2,000 on Friday.\n\n\
-             The gang demanded a ransom of $1 million, the insurer said.",
+             The gang demanded a ransom of $1 million, the insurer said.\n\n\
+             Twelve people were killed by the landslide on the coast road.",
         ),
     ];
     let db = build(&arts).expect("builds");
@@ -481,5 +483,12 @@ fn a_part_against_the_whole_is_no_number_difference_but_a_changed_sum_is() {
     assert_ne!(v.label, Label::Differs, "{:?}", v.differences);
     let v = verdict(&db, "a", "$10 million", "b");
     assert_eq!(v.label, Label::Differs);
+    diff_of(v, DiffKind::Number);
+    let v = verdict(&db, "a", "killed 3", "b");
+    assert_eq!(
+        v.label,
+        Label::Differs,
+        "small tallies far apart still conflict"
+    );
     diff_of(v, DiffKind::Number);
 }

@@ -65,6 +65,16 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Vec<Pair>, Failure> {
         };
         let claim = text_field("claim")?;
         let document = text_field("document")?;
+        // A pair is one claim against one article: the cluster build's per-article limit holds.
+        let max = crosscheck::limits::MAX_ARTICLE_BYTES;
+        for (key, t) in [("claim", &claim), ("document", &document)] {
+            if t.len() > max {
+                return Err(fail(format!(
+                    "\"{key}\" is {} bytes; the limit is {max} bytes (one article)",
+                    t.len()
+                )));
+            }
+        }
         let date = match obj.remove("date") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(
