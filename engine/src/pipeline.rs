@@ -54,7 +54,7 @@ fn to_difference(f: &Found, claim_text: &str, there_text: &str, there_segment: u
 
 /// Builds the claim database for one cluster.
 pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
-    build_traced(articles).map(|(db, _)| db)
+    build_with(articles, false).map(|(db, _)| db)
 }
 
 /// What one verdict was decided on, for measuring and tuning the decision.
@@ -68,6 +68,11 @@ pub struct Trace {
 /// `build`, also returning what each verdict was decided on (same order as
 /// `Database::verdicts`), for measuring and tuning.
 pub fn build_traced(articles: &[Article]) -> Result<(Database, Vec<Trace>), BuildError> {
+    build_with(articles, true)
+}
+
+/// The build; traces are kept only when asked for (at 500 articles they would hold 10M entries).
+fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>), BuildError> {
     // Limits first: an oversized or malformed cluster gets a clear error, never a slow crawl.
     crate::limits::check(articles).map_err(|e| BuildError(e.to_string()))?;
     let mut sources = Vec::with_capacity(articles.len());
@@ -179,10 +184,12 @@ pub fn build_traced(articles: &[Article]) -> Result<(Database, Vec<Trace>), Buil
             let mut f = verdict::cluster_features(&al, claim, &evidence, &diffs);
             f.mutual = if mutual { 1.0 } else { 0.0 };
             let (label, score) = verdict::decide_cluster(&f, &diffs);
-            traces.push(Trace {
-                features: f,
-                candidates: evidence.clone(),
-            });
+            if trace {
+                traces.push(Trace {
+                    features: f,
+                    candidates: evidence.clone(),
+                });
+            }
             let (evidence, differences, shared) = if label == Label::Omits {
                 (Vec::new(), Vec::new(), Vec::new())
             } else {
