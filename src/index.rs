@@ -251,7 +251,9 @@ impl Index {
         c
     }
 
-    /// What the switcher calls a source: its title, else its headline, else its id.
+    /// What the switcher calls a source: its title, else its headline, else the opening words
+    /// of its first sentence (a file id such as "000_1ee52c78" means nothing to a reader),
+    /// else its id.
     pub fn source_title(&self, source: usize) -> String {
         let Some(src) = self.db.sources.get(source) else {
             return String::new();
@@ -264,10 +266,17 @@ impl Index {
         {
             return t.to_string();
         }
-        self.segments_of(source)
-            .find(|s| s.kind == SegmentKind::Headline)
-            .map(|s| s.text.trim().to_string())
-            .filter(|t| !t.is_empty())
+        let first = |kind: SegmentKind| {
+            self.segments_of(source)
+                .filter(|s| s.kind == kind)
+                .map(|s| s.text.trim())
+                .find(|t| !t.is_empty())
+        };
+        if let Some(h) = first(SegmentKind::Headline) {
+            return h.to_string();
+        }
+        first(SegmentKind::Claim)
+            .map(opening_words)
             .unwrap_or_else(|| src.id.clone())
     }
 
@@ -351,6 +360,18 @@ impl Index {
         );
         runs(&seg.text, &marks)
     }
+}
+
+/// Words a title stand-in keeps of a first sentence.
+const TITLE_WORDS: usize = 10;
+
+/// The first `TITLE_WORDS` words of `sentence`, with an ellipsis when it goes on.
+fn opening_words(sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= TITLE_WORDS {
+        return words.join(" ");
+    }
+    format!("{}…", words[..TITLE_WORDS].join(" "))
 }
 
 #[cfg(test)]
@@ -442,5 +463,18 @@ mod tests {
         assert_eq!(index.clickable_of(0), vec![5, 6, 7]);
         assert_eq!(index.source_title(0), "Storm shuts port");
         assert_eq!(index.coverage(6), Coverage::default());
+    }
+
+    #[test]
+    fn a_source_without_title_or_headline_is_named_by_its_opening_words() {
+        let mut db = db().db;
+        db.segments.retain(|s| s.kind != SegmentKind::Headline);
+        let index = Index::new(db);
+        assert_eq!(index.source_title(0), "Ships wait.");
+        assert_eq!(
+            opening_words("Crews rested for the first time in three days after the storm passed."),
+            "Crews rested for the first time in three days after…"
+        );
+        assert_eq!(opening_words("  Ships   wait. "), "Ships wait.");
     }
 }
