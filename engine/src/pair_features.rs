@@ -337,8 +337,12 @@ pub fn longest_run<T: PartialEq>(a: &[T], b: &[T]) -> usize {
 }
 
 /// Shares of `a`'s word n-grams found in `b` and of `b`'s found in `a`.
-pub fn ngram_shares(a: &[String], b: &[String], n: usize) -> (f32, f32) {
-    let grams = |w: &[String]| -> HashSet<String> { w.windows(n).map(|g| g.join(" ")).collect() };
+pub fn ngram_shares<S: AsRef<str>>(a: &[S], b: &[S], n: usize) -> (f32, f32) {
+    let grams = |w: &[S]| -> HashSet<String> {
+        w.windows(n)
+            .map(|g| g.iter().map(AsRef::as_ref).collect::<Vec<&str>>().join(" "))
+            .collect()
+    };
     let (x, y) = (grams(a), grams(b));
     let shared = x.intersection(&y).count() as f32;
     let share = |s: &HashSet<String>| {

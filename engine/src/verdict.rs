@@ -440,7 +440,7 @@ fn speaker_words<'a>(side: &Side<'a>, span: Option<(usize, usize)>) -> Vec<&'a s
 /// was behind the attack" against "NATO and the EU denounced the attack"): the same actor
 /// taking two different stances on one event is the difference itself.
 fn attribution_diffs(claim: &Side, evidence: &[Side], same_speaker: bool, out: &mut Vec<Found>) {
-    let here = stances(claim);
+    let mut here = stances(claim);
     let mut there = Vec::new();
     for e in evidence {
         there.extend(stances(e).into_iter().map(|x| (e.unit, x)));
@@ -448,18 +448,8 @@ fn attribution_diffs(claim: &Side, evidence: &[Side], same_speaker: bool, out: &
     if same_speaker {
         let shares = |a: &Stance, b: &Stance| a.speaker.iter().any(|w| b.speaker.contains(w));
         there.retain(|(_, t)| here.iter().any(|h| shares(h, t)));
+        here.retain(|h| there.iter().any(|(_, t)| shares(h, t)));
     }
-    let here: Vec<&Stance> = if same_speaker {
-        here.iter()
-            .filter(|h| {
-                there
-                    .iter()
-                    .any(|(_, t)| h.speaker.iter().any(|w| t.speaker.contains(w)))
-            })
-            .collect()
-    } else {
-        here.iter().collect()
-    };
     // Only an explicit confirmation against an allegation, condemnation or denial is a material
     // change; other pairs of stance verbs usually belong to different subjects.
     let contested = |s: Strength| {
@@ -661,24 +651,6 @@ impl Features {
     }
 }
 
-fn ngrams(words: &[&str], n: usize) -> HashSet<String> {
-    words.windows(n).map(|w| w.join(" ")).collect()
-}
-
-/// Shares of `a`'s n-grams found in `b` and of `b`'s found in `a`.
-fn ngram_overlap(a: &[&str], b: &[&str], n: usize) -> (f32, f32) {
-    let (x, y) = (ngrams(a, n), ngrams(b, n));
-    let shared = x.intersection(&y).count() as f32;
-    let share = |s: &HashSet<String>| {
-        if s.is_empty() {
-            0.0
-        } else {
-            shared / s.len() as f32
-        }
-    };
-    (share(&x), share(&y))
-}
-
 /// Computes the features of `claim` against `evidence` (unit ids) within `doc` (all the other
 /// article's unit ids). `claim_side` and `evidence_sides` give the texts' tokens.
 pub fn features(
@@ -700,8 +672,8 @@ pub fn features(
         .iter()
         .flat_map(|s| s.analysis.tokens.iter().map(|t| t.lower.as_str()))
         .collect();
-    let (bigram_claim, bigram_evidence) = ngram_overlap(&cw, &ew, 2);
-    let (trigram_claim, trigram_evidence) = ngram_overlap(&cw, &ew, 3);
+    let (bigram_claim, bigram_evidence) = crate::pair_features::ngram_shares(&cw, &ew, 2);
+    let (trigram_claim, trigram_evidence) = crate::pair_features::ngram_shares(&cw, &ew, 3);
     let (mut coverage, reverse) = al.score(claim, evidence);
     let (doc_coverage, doc_reverse) = al.score(claim, doc);
     let ev_keys: HashSet<u32> = evidence.iter().flat_map(|&e| al.keys(e)).copied().collect();
