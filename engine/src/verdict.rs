@@ -5,7 +5,7 @@
 //! only the decision constants differ (a coverage threshold for clusters, a small logistic model
 //! fitted offline on MRPC train and RTE-3 dev for pairs; see `pair_weights.rs`).
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::align::{Aligner, Term, TermKind};
 use crate::analyze::{Analysis, Bound, Quantity, Strength};
@@ -676,7 +676,9 @@ pub fn features(
     let (trigram_claim, trigram_evidence) = crate::pair_features::ngram_shares(&cw, &ew, 3);
     let (mut coverage, reverse) = al.score(claim, evidence);
     let (doc_coverage, doc_reverse) = al.score(claim, doc);
-    let ev_keys: HashSet<u32> = evidence.iter().flat_map(|&e| al.keys(e)).copied().collect();
+    // Ordered, so the weight sums below add in one order and a pair gets the same features,
+    // to the last bit, on every run (a hash set's order changes from run to run).
+    let ev_keys: BTreeSet<u32> = evidence.iter().flat_map(|&e| al.keys(e)).copied().collect();
     let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
     let ck = al.keys(claim);
     let total: f32 = ck.iter().map(|&k| w(k)).sum();
