@@ -363,6 +363,18 @@ fn the_pair_judge_survives_degenerate_input() {
 }
 
 #[test]
+fn the_same_articles_build_the_same_bytes() {
+    // A fact-checker who rebuilds a database must get the one they published, and the widget's
+    // embedded copy must not change with every build.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let articles = crosscheck::load_dir(&dir).expect("seeds load");
+    let first = build(&articles).expect("builds").to_bin();
+    for _ in 0..2 {
+        assert!(first == build(&articles).expect("builds").to_bin());
+    }
+}
+
+#[test]
 fn the_pair_judge_gives_the_same_features_on_every_call() {
     // Hash sets iterate in a new order in every process and for every set; a feature summed in
     // that order moved in its last bits and could flip a verdict at the threshold.
