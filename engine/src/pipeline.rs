@@ -159,6 +159,7 @@ fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>
             text: &seg.text,
             analysis: &analyses[ci],
         };
+        let main_end = verdict::main_clause_end(&seg.text);
         for (ai, other) in articles.iter().enumerate() {
             if ai == seg_article[ci] {
                 continue;
@@ -183,7 +184,10 @@ fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>
             let mutual = m.as_ref().is_some_and(|m| is_mutual(ci, m));
             let mut f = verdict::cluster_features(&al, claim, &evidence, &diffs);
             f.mutual = if mutual { 1.0 } else { 0.0 };
-            let (label, score) = verdict::decide_cluster(&f, &diffs);
+            let main_clause = main_end
+                .filter(|_| !evidence.is_empty())
+                .map(|end| verdict::main_clause_coverage(&al, claim, end, &evidence));
+            let (label, score) = verdict::decide_cluster(&f, &diffs, main_clause);
             if trace {
                 traces.push(Trace {
                     features: f,

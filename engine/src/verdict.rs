@@ -37,6 +37,14 @@ pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.0;
 /// ... or the match is mutual (each sentence the other's best) with at least this coverage.
 pub const CLUSTER_MUTUAL_BELOW: f32 = 0.16;
 
+/// ... or the claim's main clause (see `main_clause_end`) is carried: at least this share of
+/// its weight ...
+pub const CLUSTER_MAIN_CLAUSE_AT: f32 = 0.8;
+
+/// ... and that clause weighs at least this much (in rarest-term units), so a bare "Police
+/// said on Monday, citing ..." is not a claim of its own.
+pub const CLUSTER_MAIN_CLAUSE_WEIGHT: f32 = 1.0;
+
 /// A runner-up sentence of the other article joins the evidence of a carried claim from this
 /// single-sentence coverage on (and from `align`'s share of the best one): a claim told across
 /// a story is often carried by several sentences, and the reader should see them all.
@@ -791,12 +799,84 @@ pub fn cluster_features(al: &Aligner, claim: u32, evidence: &[u32], diffs: &[Fou
     }
 }
 
+/// Where a claim's main clause ends: at the first clause break ("…, citing …", "…, which …",
+/// "…, according to …", a semicolon or a spaced dash) after at least four words; None when the
+/// sentence has no such break.
+pub fn main_clause_end(text: &str) -> Option<usize> {
+    const BREAKS: &[&str] = &[
+        ", citing ",
+        ", saying ",
+        ", adding ",
+        ", which ",
+        ", who ",
+        ", after ",
+        ", as ",
+        ", while ",
+        ", although ",
+        ", according ",
+        ", including ",
+        ", amid ",
+        ", following ",
+        ", with ",
+        ", despite ",
+        ", but ",
+        ", a move ",
+        ", in a ",
+        "; ",
+        " – ",
+        " — ",
+        " - ",
+    ];
+    // ASCII lowercasing keeps every byte offset, so the break indexes `text` itself.
+    let lower = text.to_ascii_lowercase();
+    let end = BREAKS.iter().filter_map(|b| lower.find(b)).min()?;
+    (text.get(..end)?.split_whitespace().count() >= 4).then_some(end)
+}
+
+/// How much of the claim's main clause (its terms before byte `end`) the evidence carries:
+/// (weighted share, clause weight in rarest-term units). LABELS.md: a sentence making several
+/// claims is corroborated by an article stating its main claim, however long the rest.
+pub fn main_clause_coverage(al: &Aligner, claim: u32, end: usize, evidence: &[u32]) -> (f32, f32) {
+    let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
+    let mut keys: Vec<u32> = al
+        .terms
+        .get(claim as usize)
+        .into_iter()
+        .flatten()
+        .filter(|t| t.end <= end)
+        .map(|t| t.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let total: f32 = keys.iter().map(|&k| w(k)).sum();
+    let carried: f32 = keys
+        .iter()
+        .filter(|&&k| {
+            evidence
+                .iter()
+                .any(|&e| al.keys(e).binary_search(&k).is_ok())
+        })
+        .map(|&k| w(k))
+        .sum();
+    if total <= 0.0 || al.max_weight <= 0.0 {
+        return (0.0, 0.0);
+    }
+    (carried / total, total / al.max_weight)
+}
+
 /// Cluster decision: coverage decides whether the claim is carried; a found difference turns a
-/// carried claim into `differs`.
-pub fn decide_cluster(f: &Features, diffs: &[Found]) -> (Label, f32) {
+/// carried claim into `differs`. `main_clause` is `main_clause_coverage` when the claim has one.
+pub fn decide_cluster(
+    f: &Features,
+    diffs: &[Found],
+    main_clause: Option<(f32, f32)>,
+) -> (Label, f32) {
     let carried = f.coverage >= CLUSTER_OMIT_BELOW
         || f.shared_weight >= CLUSTER_CARRIED_WEIGHT
-        || (f.mutual > 0.0 && f.coverage >= CLUSTER_MUTUAL_BELOW);
+        || (f.mutual > 0.0 && f.coverage >= CLUSTER_MUTUAL_BELOW)
+        || main_clause.is_some_and(|(share, weight)| {
+            share >= CLUSTER_MAIN_CLAUSE_AT && weight >= CLUSTER_MAIN_CLAUSE_WEIGHT
+        });
     if !carried {
         return (Label::Omits, (1.0 - f.coverage).clamp(0.0, 1.0));
     }

@@ -363,6 +363,64 @@ fn the_pair_judge_survives_degenerate_input() {
 }
 
 #[test]
+fn an_article_stating_the_main_clause_corroborates_a_long_claim() {
+    // LABELS.md: a sentence making several claims is corroborated by an article that states its
+    // main claim; the reasons given after "citing" are extra detail, not a second claim.
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "Helvora has refused to pay the ransom, citing advice from security consultants \
+             that paying would neither stop further leaks nor guarantee the deletion of stolen \
+             files held on overseas servers.\n\n\
+             Helvora said the ransom demand arrived on Monday.\n\n\
+             Helvora customers were told to watch for emails asking them to pay.",
+        ),
+        article(
+            "b",
+            DAY,
+            "Helvora has refused to pay the ransom.\n\n\
+             Helvora said the ransom demand arrived on Monday.\n\n\
+             Customers of Helvora may be asked to pay a ransom themselves, the regulator said.",
+        ),
+        article(
+            "c",
+            DAY,
+            "Helvora's chief executive apologised to customers on Friday.\n\n\
+             The ransom demand reached Helvora on Monday.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "refused to pay", "b");
+    assert_eq!(v.label, Label::Corroborates, "{}", evidence_text(&db, v));
+    assert!(evidence_text(&db, v).contains("Helvora has refused"));
+    // The company named without its refusal is still an omission.
+    assert_eq!(verdict(&db, "a", "refused to pay", "c").label, Label::Omits);
+}
+
+#[test]
+fn the_main_clause_ends_at_the_first_clause_break() {
+    use crosscheck::verdict::main_clause_end;
+    let s = "Medics have reopened the eastern clinic, according to the ministry.";
+    assert_eq!(
+        main_clause_end(s).map(|e| &s[..e]),
+        Some("Medics have reopened the eastern clinic")
+    );
+    // Too short to be a claim of its own.
+    assert_eq!(
+        main_clause_end("Police said, citing witnesses, that two died."),
+        None
+    );
+    assert_eq!(main_clause_end("No break in this sentence at all."), None);
+    // Byte offsets survive text that lowercasing would resize.
+    let s = "İstanbul officials closed the bridge \u{2013} two ferries ran instead.";
+    assert_eq!(
+        main_clause_end(s).map(|e| &s[..e]),
+        Some("İstanbul officials closed the bridge")
+    );
+}
+
+#[test]
 fn the_same_articles_build_the_same_bytes() {
     // A fact-checker who rebuilds a database must get the one they published, and the widget's
     // embedded copy must not change with every build.
