@@ -321,10 +321,18 @@ fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     let check =
         |neg_side: &Analysis, plain_side: &Analysis| -> Option<((usize, usize), (usize, usize))> {
             for (stem, cue, word) in negated(neg_side) {
-                for (j, t) in plain_side.tokens.iter().enumerate() {
-                    if t.stem == stem && !has_negation_before(plain_side, j) {
-                        return Some(((cue.0, word.1), (t.start, t.end)));
-                    }
+                let on_plain = |negated: bool| {
+                    plain_side.tokens.iter().enumerate().find(|(j, t)| {
+                        t.stem == stem && has_negation_before(plain_side, *j) == negated
+                    })
+                };
+                // A side that also negates the word says the same ("didn't happen" against
+                // "what happened … didn't happen"); another use of the word is not a denial.
+                if on_plain(true).is_some() {
+                    continue;
+                }
+                if let Some((_, t)) = on_plain(false) {
+                    return Some(((cue.0, word.1), (t.start, t.end)));
                 }
             }
             None
@@ -375,8 +383,20 @@ fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
                 .find(|t| !t.stop && t.lower == w)
                 .map(|t| (t.start, t.end))
         };
+        // The plain side may spell the prefixed word too, hyphenated ("non-binding" against
+        // "nonbinding", beside a plain "binding"): then both sides say the same.
+        let spells = |side: &Side, word: &str| {
+            let word = word.replace('-', "");
+            side.text
+                .to_lowercase()
+                .replace('-', "")
+                .contains(word.as_str())
+        };
+        let word_at = |side: &Side, (s, e): Span| side.text.get(s..e).unwrap_or("").to_lowercase();
         for (rest, here) in stripped(claim.analysis) {
-            if let Some(there) = plain(e.analysis, rest) {
+            if let Some(there) =
+                plain(e.analysis, rest).filter(|_| !spells(e, &word_at(claim, here)))
+            {
                 out.push(Found {
                     kind: DiffKind::Negation,
                     here,
@@ -387,7 +407,9 @@ fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
             }
         }
         for (rest, there) in stripped(e.analysis) {
-            if let Some(here) = plain(claim.analysis, rest) {
+            if let Some(here) =
+                plain(claim.analysis, rest).filter(|_| !spells(claim, &word_at(e, there)))
+            {
                 out.push(Found {
                     kind: DiffKind::Negation,
                     here,

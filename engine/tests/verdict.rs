@@ -166,6 +166,53 @@ fn negation_differs() {
 }
 
 #[test]
+fn the_same_negation_worded_differently_is_not_a_difference() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "The insurer Helvora said it would not pay the ransom to the gang.\n\n\
+             What the gang said happened at the Dunmore office did not happen, officials said.\n\n\
+             Analysts dont expect the Helvora shares to recover this month.\n\n\
+             The Helvora board passed a non-binding motion on the breach.",
+        ),
+        article(
+            "b",
+            DAY,
+            "Helvora refused to pay the ransom to the gang.\n\n\
+             Officials said that what the gang claims happened at the Dunmore office didn't happen.\n\n\
+             Analysts do not expect the Helvora shares to recover this month.\n\n\
+             The Helvora board passed a nonbinding motion on the breach.",
+        ),
+        article(
+            "c",
+            DAY,
+            "Helvora said it would pay the ransom to the gang.\n\n\
+             The Helvora board met on Friday.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    for needle in [
+        "would not pay",
+        "did not happen",
+        "dont expect",
+        "non-binding",
+    ] {
+        let v = verdict(&db, "a", needle, "b");
+        assert!(
+            v.differences.iter().all(|d| d.kind != DiffKind::Negation),
+            "{needle}: {:?}",
+            v.differences
+        );
+        assert_eq!(v.label, Label::Corroborates, "{needle}");
+    }
+    // A refusal against the deed itself is still a negation difference.
+    let v = verdict(&db, "a", "would not pay", "c");
+    assert_eq!(v.label, Label::Differs);
+    diff_of(v, DiffKind::Negation);
+}
+
+#[test]
 fn a_changed_word_in_a_short_quote_differs() {
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "reckless and short-sighted", "south");

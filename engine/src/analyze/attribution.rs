@@ -560,7 +560,9 @@ fn forward_speaker(
     Some((first.start, tokens[end - 1].end))
 }
 
-/// Negation cues: "not", "n't", "never", "no", "without", "denied that".
+/// Negation cues: "not", "n't" (also typed without its apostrophe: "dont"), "never", "no",
+/// "without", "denied that", and the verbs that negate what follows them: "failed to",
+/// "refused to", "declined to" ("refused to pay" and "will not pay" say the same).
 pub fn negations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     let _ = text;
     let mut out = Vec::new();
@@ -570,6 +572,9 @@ pub fn negations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let hit = match w {
             "not" | "never" | "without" | "nor" | "neither" | "none" | "nobody" | "nothing"
             | "nowhere" | "cannot" => true,
+            // Contractions that lost their apostrophe ("wont" and "cant" are words too).
+            "dont" | "didnt" | "doesnt" | "isnt" | "wasnt" | "arent" | "werent" | "hasnt"
+            | "havent" | "hadnt" | "couldnt" | "wouldnt" | "shouldnt" => true,
             // "No. 10" is a number sign.
             "no" => !next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())),
             _ => w.ends_with("n't"),
@@ -577,7 +582,21 @@ pub fn negations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         if hit {
             out.push((t.start, t.end));
         } else if matches!(w, "denied" | "denies" | "deny" | "denying") && next == Some("that")
-            || matches!(w, "failed" | "fails" | "fail") && next == Some("to")
+            || matches!(
+                w,
+                "failed"
+                    | "fails"
+                    | "fail"
+                    | "failing"
+                    | "refused"
+                    | "refuses"
+                    | "refuse"
+                    | "refusing"
+                    | "declined"
+                    | "declines"
+                    | "decline"
+                    | "declining"
+            ) && next == Some("to")
         {
             out.push((t.start, tokens[k + 1].end));
         }
