@@ -176,11 +176,24 @@ fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>
                 .collect();
             let coverage = m.as_ref().map_or(0.0, |m| m.coverage);
             // Far below any carrying threshold a difference cannot change the verdict.
-            let diffs = if sides.is_empty() || coverage < verdict::DIFF_MIN_COVERAGE {
+            let mut diffs = if sides.is_empty() || coverage < verdict::DIFF_MIN_COVERAGE {
                 Vec::new()
             } else {
                 verdict::differences(&claim_side, &sides, coverage)
             };
+            if let Some(m) = m.as_ref().filter(|_| !diffs.is_empty()) {
+                let also: Vec<Side> = m
+                    .also
+                    .iter()
+                    .filter(|&&(_, c)| c >= verdict::ALSO_EVIDENCE_MIN)
+                    .map(|&(u, _)| Side {
+                        unit: u,
+                        text: &segments[u as usize].text,
+                        analysis: &analyses[u as usize],
+                    })
+                    .collect();
+                verdict::drop_figures_stated_elsewhere(&claim_side, &also, &mut diffs);
+            }
             let mutual = m.as_ref().is_some_and(|m| is_mutual(ci, m));
             let mut f = verdict::cluster_features(&al, claim, &evidence, &diffs);
             f.mutual = if mutual { 1.0 } else { 0.0 };
@@ -350,11 +363,30 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
         })
         .collect();
     let coverage = best.get(1).cloned().flatten().map_or(0.0, |m| m.coverage);
-    let diffs = if sides.is_empty() {
+    let mut diffs = if sides.is_empty() {
         Vec::new()
     } else {
         verdict::differences(&claim_side, &sides, coverage)
     };
+    if let Some(m) = best
+        .get(1)
+        .and_then(Option::as_ref)
+        .filter(|_| !diffs.is_empty())
+    {
+        let also: Vec<Side> = m
+            .also
+            .iter()
+            .filter(|&&(_, c)| c >= verdict::ALSO_EVIDENCE_MIN)
+            .filter_map(|&(u, _)| {
+                Some(Side {
+                    unit: u,
+                    text: doc_texts.get((u as usize).checked_sub(1)?)?,
+                    analysis: analyses.get(u as usize)?,
+                })
+            })
+            .collect();
+        verdict::drop_figures_stated_elsewhere(&claim_side, &also, &mut diffs);
+    }
     let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);
     let extra = crate::pair_features::extract(claim, document);
     let (label, score) = verdict::decide_pair(&features, &extra);

@@ -917,6 +917,30 @@ pub fn decide_pair(f: &Features, extra: &[f32]) -> (Label, f32) {
     crate::pair_features::decide(&f.to_vec(), extra)
 }
 
+/// Drops the number differences whose claim figure another sentence of the same article that
+/// carries the claim (`also`: the runners-up listed as further evidence) states compatibly
+/// (`comparable` and `compatible`, as a figure that agrees): the article then gives the claim's
+/// figure too ("$1 per customer" in the lead, "$10m" in the headline), and the best sentence's
+/// other figure is a part or a rate, not a conflict.
+pub fn drop_figures_stated_elsewhere(claim: &Side, also: &[Side], diffs: &mut Vec<Found>) {
+    if also.is_empty() {
+        return;
+    }
+    diffs.retain(|d| {
+        d.kind != DiffKind::Number
+            || !claim
+                .analysis
+                .quantities
+                .iter()
+                .filter(|q| q.start < d.here.1 && d.here.0 < q.end)
+                .any(|q| {
+                    also.iter()
+                        .flat_map(|s| &s.analysis.quantities)
+                        .any(|o| comparable(q, o) && compatible(q, o))
+                })
+    });
+}
+
 /// The terms of `unit` whose key the claim shares, for the widget to emphasise.
 pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &Term> {
     let ck = al.keys(claim);

@@ -158,6 +158,40 @@ fn a_bound_that_changes_the_claim_differs() {
 }
 
 #[test]
+fn a_figure_the_article_also_states_elsewhere_is_not_a_conflict() {
+    // The best sentence gives a rate ("$1 for each customer"), another sentence carrying the
+    // claim gives the claim's total: the article agrees with the claim.
+    let claim = "The hackers demanded a ransom of $10m from Helvora for the stolen customer \
+                 records, a message on the dark web said.";
+    let arts = vec![
+        article("a", DAY, claim),
+        article(
+            "b",
+            DAY,
+            "The hackers demanded $1 from Helvora for each customer whose records were stolen, \
+             a message on the dark web said.\n\n\
+             Police in three countries are investigating the breach.\n\n\
+             The hackers want a ransom of $10m from Helvora.",
+        ),
+        article(
+            "c",
+            DAY,
+            "The hackers demanded $1 from Helvora for each customer whose records were stolen, \
+             a message on the dark web said.\n\n\
+             Helvora said it would not comment.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "ransom of $10m", "b");
+    assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
+    assert!(evidence_text(&db, v).contains("ransom of $10m from Helvora."));
+    // Without that sentence the two figures conflict.
+    let v = verdict(&db, "a", "ransom of $10m", "c");
+    assert_eq!(v.label, Label::Differs);
+    diff_of(v, DiffKind::Number);
+}
+
+#[test]
 fn negation_differs() {
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "would not reopen", "south");
