@@ -107,6 +107,12 @@ fn compatible(a: &Quantity, b: &Quantity) -> bool {
     {
         return false;
     }
+    // Two floors of one tally that are not the same figure ("passes 20,700" against "more than
+    // 21,000") are two outlets' different counts, however close.
+    let floor = |x: Bound| matches!(x, Bound::AtLeast | Bound::MoreThan);
+    if floor(a.bound) && floor(b.bound) && (a.value - b.value).abs() > 1e-3 * a.value.abs() {
+        return false;
+    }
     ia.0.max(ib.0) <= ia.1.min(ib.1)
 }
 

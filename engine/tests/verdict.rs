@@ -192,6 +192,34 @@ fn a_figure_the_article_also_states_elsewhere_is_not_a_conflict() {
 }
 
 #[test]
+fn two_different_floors_of_one_tally_differ_but_a_figure_above_the_floor_agrees() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "The death toll from the Dunmore floods passed 2,070 on Friday, officials said.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The death toll from the Dunmore floods rose to more than 2,100 on Friday, officials said.",
+        ),
+        article(
+            "c",
+            DAY,
+            "The death toll from the Dunmore floods rose to 2,085 on Friday, officials said.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "passed 2,070", "b");
+    assert_eq!(v.label, Label::Differs, "two outlets' counts");
+    diff_of(v, DiffKind::Number);
+    // A figure just above the floor is what the floor says.
+    let v = verdict(&db, "a", "passed 2,070", "c");
+    assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
+}
+
+#[test]
 fn negation_differs() {
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "would not reopen", "south");
