@@ -388,6 +388,13 @@ fn relative_dates_resolve_against_the_article_date() {
     );
     let eve = one_date("It was seen Friday evening.");
     assert_eq!(eve.part_of_day.as_deref(), Some("evening"));
+    // A possessive names the day too: "Wednesday's attack".
+    for text in [
+        "Wednesday's attack hit the police.",
+        "Since Wednesday\u{2019}s attack the police are offline.",
+    ] {
+        assert_eq!(one_date(text).day, Some(day(2022, 9, 7)), "{text}");
+    }
 }
 
 #[test]

@@ -85,10 +85,9 @@ fn weekday_of(t: &Token) -> Option<Weekday> {
     if !t.capitalized {
         return None;
     }
-    WEEKDAYS
-        .iter()
-        .find(|(n, _)| *n == t.lower)
-        .map(|&(_, w)| w)
+    // "Monday's earthquake" names the day as surely as "on Monday".
+    let lower = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
+    WEEKDAYS.iter().find(|(n, _)| *n == lower).map(|&(_, w)| w)
 }
 
 fn mention(start: usize, end: usize) -> DateMention {
