@@ -180,9 +180,10 @@ fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
         }
         let mut best: Option<(f64, u32, (usize, usize))> = None;
         let mut any_ok = false;
+        let q_part = is_part(claim.analysis, q);
         for e in evidence {
             for r in &e.analysis.quantities {
-                if !comparable(q, r) {
+                if !comparable(q, r) || q_part != is_part(e.analysis, r) {
                     continue;
                 }
                 if compatible(q, r) {
@@ -204,6 +205,15 @@ fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// Whether a figure is introduced as a subset of another ("… 9.7 million Australians,
+/// including 5.1 million Medibank customers"): a part is not a second version of a total.
+fn is_part(a: &Analysis, q: &Quantity) -> bool {
+    let before = a.tokens.iter().filter(|t| t.end <= q.start).rev().take(3);
+    before
+        .take_while(|t| !matches!(t.lower.as_str(), "and" | "or" | "but"))
+        .any(|t| matches!(t.lower.as_str(), "including" | "includes" | "among"))
 }
 
 // ---------------------------------------------------------------- dates

@@ -220,6 +220,30 @@ fn two_different_floors_of_one_tally_differ_but_a_figure_above_the_floor_agrees(
 }
 
 #[test]
+fn a_part_introduced_by_including_is_not_a_second_total() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "At least 9,700 residents of Dunmore lost power in the storm, including 5,100 \
+             customers of the harbour grid.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The storm cut power to 9,700 customers of the Dunmore grid, the utility said.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "including 5,100", "b");
+    assert!(
+        v.differences.iter().all(|d| d.kind != DiffKind::Number),
+        "{:?}",
+        v.differences
+    );
+}
+
+#[test]
 fn negation_differs() {
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "would not reopen", "south");
