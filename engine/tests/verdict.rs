@@ -126,7 +126,9 @@ fn a_claim_the_other_article_does_not_make_is_omitted() {
     assert_eq!(v.label, Label::Omits);
 }
 
-fn diff_of(v: &crosscheck::Verdict, kind: DiffKind) -> &crosscheck::model::Difference {
+/// Asserts that `v` is `differs` and returns its difference of `kind`.
+fn differs_by(v: &crosscheck::Verdict, kind: DiffKind) -> &crosscheck::model::Difference {
+    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
     v.differences
         .iter()
         .find(|d| d.kind == kind)
@@ -137,8 +139,7 @@ fn diff_of(v: &crosscheck::Verdict, kind: DiffKind) -> &crosscheck::model::Diffe
 fn a_different_figure_differs_with_both_spans() {
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "river rose 3 metres", "south");
-    assert_eq!(v.label, Label::Differs);
-    let d = diff_of(v, DiffKind::Number);
+    let d = differs_by(v, DiffKind::Number);
     assert!(d.here.contains('3') && d.there.contains('5'), "{d:?}");
     let seg = db
         .segments
@@ -153,8 +154,7 @@ fn a_bound_that_changes_the_claim_differs() {
     // "more than two hundred" and "at least two hundred" are different claims.
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "forcing more than two hundred", "south");
-    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
-    diff_of(v, DiffKind::Number);
+    differs_by(v, DiffKind::Number);
 }
 
 #[test]
@@ -187,8 +187,7 @@ fn a_figure_the_article_also_states_elsewhere_is_not_a_conflict() {
     assert!(evidence_text(&db, v).contains("ransom of $10m from Helvora."));
     // Without that sentence the two figures conflict.
     let v = verdict(&db, "a", "ransom of $10m", "c");
-    assert_eq!(v.label, Label::Differs);
-    diff_of(v, DiffKind::Number);
+    differs_by(v, DiffKind::Number);
 }
 
 #[test]
@@ -212,8 +211,7 @@ fn two_different_floors_of_one_tally_differ_but_a_figure_above_the_floor_agrees(
     ];
     let db = build(&arts).expect("builds");
     let v = verdict(&db, "a", "passed 2,070", "b");
-    assert_eq!(v.label, Label::Differs, "two outlets' counts");
-    diff_of(v, DiffKind::Number);
+    differs_by(v, DiffKind::Number);
     // A figure just above the floor is what the floor says.
     let v = verdict(&db, "a", "passed 2,070", "c");
     assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
@@ -247,8 +245,7 @@ fn a_part_introduced_by_including_is_not_a_second_total() {
 fn negation_differs() {
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "would not reopen", "south");
-    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
-    diff_of(v, DiffKind::Negation);
+    differs_by(v, DiffKind::Negation);
 }
 
 #[test]
@@ -294,16 +291,14 @@ fn the_same_negation_worded_differently_is_not_a_difference() {
     }
     // A refusal against the deed itself is still a negation difference.
     let v = verdict(&db, "a", "would not pay", "c");
-    assert_eq!(v.label, Label::Differs);
-    diff_of(v, DiffKind::Negation);
+    differs_by(v, DiffKind::Negation);
 }
 
 #[test]
 fn a_changed_word_in_a_short_quote_differs() {
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "reckless and short-sighted", "south");
-    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
-    let d = diff_of(v, DiffKind::Quote);
+    let d = differs_by(v, DiffKind::Quote);
     assert!(
         d.here.contains("reckless") && d.there.contains("ill-considered"),
         "{d:?}"
@@ -314,8 +309,7 @@ fn a_changed_word_in_a_short_quote_differs() {
 fn confirmed_against_denied_is_an_attribution_difference() {
     let db = build(&storm_cluster()).expect("builds");
     let v = verdict(&db, "north", "confirmed that a landslide", "south");
-    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
-    diff_of(v, DiffKind::Attribution);
+    differs_by(v, DiffKind::Attribution);
 }
 
 #[test]
@@ -360,8 +354,7 @@ fn a_relative_date_resolving_to_the_same_day_corroborates_and_another_day_differ
     let v = verdict(&db, "a", "restored power", "b");
     assert_eq!(v.label, Label::Corroborates, "{:?}", v.differences);
     let v = verdict(&db, "a", "restored power", "c");
-    assert_eq!(v.label, Label::Differs);
-    diff_of(v, DiffKind::Date);
+    differs_by(v, DiffKind::Date);
 }
 
 #[test]
@@ -648,8 +641,7 @@ fn one_speaker_confirming_against_condemning_differs_even_when_loosely_worded() 
     ];
     let db = build(&arts).expect("builds");
     let v = verdict(&db, "a", "has confirmed", "b");
-    assert_eq!(v.label, Label::Differs, "{:?}", v.differences);
-    let d = diff_of(v, DiffKind::Attribution);
+    let d = differs_by(v, DiffKind::Attribution);
     assert_eq!(
         (d.here.as_str(), d.there.as_str()),
         ("confirmed", "condemned")
@@ -721,13 +713,7 @@ fn a_part_against_the_whole_is_no_number_difference_but_a_changed_sum_is() {
     let v = verdict(&db, "a", "more than 350", "b");
     assert_ne!(v.label, Label::Differs, "{:?}", v.differences);
     let v = verdict(&db, "a", "$10 million", "b");
-    assert_eq!(v.label, Label::Differs);
-    diff_of(v, DiffKind::Number);
+    differs_by(v, DiffKind::Number);
     let v = verdict(&db, "a", "killed 3", "b");
-    assert_eq!(
-        v.label,
-        Label::Differs,
-        "small tallies far apart still conflict"
-    );
-    diff_of(v, DiffKind::Number);
+    differs_by(v, DiffKind::Number);
 }
