@@ -197,10 +197,13 @@ fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>
             let mutual = m.as_ref().is_some_and(|m| is_mutual(ci, m));
             let mut f = verdict::cluster_features(&al, claim, &evidence, &diffs);
             f.mutual = if mutual { 1.0 } else { 0.0 };
-            let main_clause = main_end
-                .filter(|_| !evidence.is_empty())
-                .map(|end| verdict::main_clause_coverage(&al, claim, end, &evidence));
-            let (label, score) = verdict::decide_cluster(&f, &diffs, main_clause);
+            let parts = verdict::Parts {
+                main_clause: main_end
+                    .filter(|_| !evidence.is_empty())
+                    .map(|end| verdict::main_clause_coverage(&al, claim, end, &evidence)),
+                quote: verdict::quote_coverage(&al, claim, &analyses[ci].quotes, &evidence),
+            };
+            let (label, score) = verdict::decide_cluster(&f, &diffs, &parts);
             if trace {
                 traces.push(Trace {
                     features: f,

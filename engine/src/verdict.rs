@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashSet};
 
 use crate::align::{Aligner, Term, TermKind};
-use crate::analyze::{Analysis, Bound, Quantity, Strength};
+use crate::analyze::{Analysis, Bound, Quantity, Quote, Strength};
 use crate::model::{DiffKind, Label};
 
 /// A segment as the verdict stage sees it: its text, analysis, and id in the aligner.
@@ -44,6 +44,15 @@ pub const CLUSTER_MAIN_CLAUSE_AT: f32 = 0.8;
 /// ... and that clause weighs at least this much (in rarest-term units), so a bare "Police
 /// said on Monday, citing ..." is not a claim of its own.
 pub const CLUSTER_MAIN_CLAUSE_WEIGHT: f32 = 1.0;
+
+/// ... unless the claim is mostly a direct quote (at least this share of its weight lies inside
+/// quote marks) ...
+pub const CLUSTER_QUOTE_SHARE: f32 = 0.5;
+
+/// ... of whose words the evidence carries less than this share: the other article then names
+/// the speaker and the topic but not what was said (LABELS.md: a quote is corroborated by the
+/// same quote, and the same topic without the claim is an omission).
+pub const CLUSTER_QUOTE_CARRIED_BELOW: f32 = 0.2;
 
 /// A runner-up sentence of the other article joins the evidence of a carried claim from this
 /// single-sentence coverage on (and from `align`'s share of the best one): a claim told across
@@ -902,19 +911,60 @@ pub fn main_clause_coverage(al: &Aligner, claim: u32, end: usize, evidence: &[u3
     (carried / total, total / al.max_weight)
 }
 
+/// How much of the claim's weight lies inside its direct quotes, and what share of that the
+/// evidence carries: (quoted share, carried share of the quoted weight); None without quotes.
+pub fn quote_coverage(
+    al: &Aligner,
+    claim: u32,
+    quotes: &[Quote],
+    evidence: &[u32],
+) -> Option<(f32, f32)> {
+    if quotes.is_empty() {
+        return None;
+    }
+    let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
+    let mut seen = BTreeSet::new();
+    let (mut total, mut quoted, mut carried) = (0.0f32, 0.0f32, 0.0f32);
+    for t in al.terms.get(claim as usize).into_iter().flatten() {
+        if !seen.insert(t.key) {
+            continue;
+        }
+        total += w(t.key);
+        if quotes.iter().any(|q| t.start >= q.start && t.end <= q.end) {
+            quoted += w(t.key);
+            if evidence
+                .iter()
+                .any(|&e| al.keys(e).binary_search(&t.key).is_ok())
+            {
+                carried += w(t.key);
+            }
+        }
+    }
+    (total > 0.0 && quoted > 0.0).then(|| (quoted / total, carried / quoted))
+}
+
+/// What the cluster decision knows of the claim's parts, beyond `Features`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parts {
+    /// `main_clause_coverage`, when the claim has a clause break.
+    pub main_clause: Option<(f32, f32)>,
+    /// `quote_coverage`, when the claim quotes someone.
+    pub quote: Option<(f32, f32)>,
+}
+
 /// Cluster decision: coverage decides whether the claim is carried; a found difference turns a
-/// carried claim into `differs`. `main_clause` is `main_clause_coverage` when the claim has one.
-pub fn decide_cluster(
-    f: &Features,
-    diffs: &[Found],
-    main_clause: Option<(f32, f32)>,
-) -> (Label, f32) {
+/// carried claim into `differs`.
+pub fn decide_cluster(f: &Features, diffs: &[Found], parts: &Parts) -> (Label, f32) {
     let carried = f.coverage >= CLUSTER_OMIT_BELOW
         || f.shared_weight >= CLUSTER_CARRIED_WEIGHT
         || (f.mutual > 0.0 && f.coverage >= CLUSTER_MUTUAL_BELOW)
-        || main_clause.is_some_and(|(share, weight)| {
+        || parts.main_clause.is_some_and(|(share, weight)| {
             share >= CLUSTER_MAIN_CLAUSE_AT && weight >= CLUSTER_MAIN_CLAUSE_WEIGHT
         });
+    let quote_missing = parts.quote.is_some_and(|(quoted, carried)| {
+        quoted >= CLUSTER_QUOTE_SHARE && carried < CLUSTER_QUOTE_CARRIED_BELOW
+    });
+    let carried = carried && !quote_missing;
     if !carried {
         return (Label::Omits, (1.0 - f.coverage).clamp(0.0, 1.0));
     }

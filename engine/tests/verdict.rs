@@ -525,6 +525,36 @@ fn an_article_stating_the_main_clause_corroborates_a_long_claim() {
 }
 
 #[test]
+fn a_quote_is_omitted_by_an_article_that_names_the_speaker_but_not_the_words() {
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "\"The harbour wall held, but the old town flooded faster than any model predicted,\" \
+             Dunmore mayor Ellen Kowalczyk said.\n\n\
+             Dunmore mayor Ellen Kowalczyk visited the harbour on Friday.",
+        ),
+        article(
+            "b",
+            DAY,
+            "Dunmore mayor Ellen Kowalczyk toured the flooded harbour on Friday.\n\n\
+             Volunteers handed out blankets.",
+        ),
+        article(
+            "c",
+            DAY,
+            "The old town flooded faster than any model predicted, though the harbour wall held, \
+             mayor Ellen Kowalczyk said.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "harbour wall held", "b");
+    assert_eq!(v.label, Label::Omits, "{}", evidence_text(&db, v));
+    let v = verdict(&db, "a", "harbour wall held", "c");
+    assert_eq!(v.label, Label::Corroborates, "{}", evidence_text(&db, v));
+}
+
+#[test]
 fn the_main_clause_ends_at_the_first_clause_break() {
     use crosscheck::verdict::main_clause_end;
     let s = "Medics have reopened the eastern clinic, according to the ministry.";
