@@ -166,14 +166,12 @@ fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>
             }
             let m = best.get(ai).cloned().flatten();
             let evidence: Vec<u32> = m.as_ref().map(|m| m.units.clone()).unwrap_or_default();
-            let sides: Vec<Side> = evidence
-                .iter()
-                .map(|&u| Side {
-                    unit: u,
-                    text: &segments[u as usize].text,
-                    analysis: &analyses[u as usize],
-                })
-                .collect();
+            let side = |u: u32| Side {
+                unit: u,
+                text: &segments[u as usize].text,
+                analysis: &analyses[u as usize],
+            };
+            let sides: Vec<Side> = evidence.iter().map(|&u| side(u)).collect();
             let coverage = m.as_ref().map_or(0.0, |m| m.coverage);
             // Far below any carrying threshold a difference cannot change the verdict.
             let mut diffs = if sides.is_empty() || coverage < verdict::DIFF_MIN_COVERAGE {
@@ -182,26 +180,21 @@ fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>
                 verdict::differences(&claim_side, &sides, coverage)
             };
             if let Some(m) = m.as_ref().filter(|_| !diffs.is_empty()) {
-                let also: Vec<Side> = m
-                    .also
-                    .iter()
-                    .filter(|&&(_, c)| c >= verdict::ALSO_EVIDENCE_MIN)
-                    .map(|&(u, _)| Side {
-                        unit: u,
-                        text: &segments[u as usize].text,
-                        analysis: &analyses[u as usize],
-                    })
-                    .collect();
+                let also: Vec<Side> = verdict::further_evidence(m).map(side).collect();
                 verdict::drop_figures_stated_elsewhere(&claim_side, &also, &mut diffs);
             }
             let mutual = m.as_ref().is_some_and(|m| is_mutual(ci, m));
             let mut f = verdict::cluster_features(&al, claim, &evidence, &diffs);
             f.mutual = if mutual { 1.0 } else { 0.0 };
-            let parts = verdict::Parts {
-                main_clause: main_end
-                    .filter(|_| !evidence.is_empty())
-                    .map(|end| verdict::main_clause_coverage(&al, claim, end, &evidence)),
-                quote: verdict::quote_coverage(&al, claim, &analyses[ci].quotes, &evidence),
+            // Without evidence nothing is carried, so neither part can change the verdict.
+            let parts = if evidence.is_empty() {
+                verdict::Parts::default()
+            } else {
+                verdict::Parts {
+                    main_clause: main_end
+                        .map(|end| verdict::main_clause_coverage(&al, claim, end, &evidence)),
+                    quote: verdict::quote_coverage(&al, claim, &analyses[ci].quotes, &evidence),
+                }
             };
             let (label, score) = verdict::decide_cluster(&f, &diffs, &parts);
             if trace {
@@ -215,8 +208,8 @@ fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>
             } else {
                 let mut evidence = evidence;
                 if let Some(m) = &m {
-                    for &(u, c) in &m.also {
-                        if c >= verdict::ALSO_EVIDENCE_MIN && !evidence.contains(&u) {
+                    for u in verdict::further_evidence(m) {
+                        if !evidence.contains(&u) {
                             evidence.push(u);
                         }
                     }
@@ -357,14 +350,12 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
         text: claim,
         analysis: &analyses[0],
     };
-    let sides: Vec<Side> = evidence
-        .iter()
-        .map(|&u| Side {
-            unit: u,
-            text: doc_texts[u as usize - 1],
-            analysis: &analyses[u as usize],
-        })
-        .collect();
+    let side = |u: u32| Side {
+        unit: u,
+        text: doc_texts[u as usize - 1],
+        analysis: &analyses[u as usize],
+    };
+    let sides: Vec<Side> = evidence.iter().map(|&u| side(u)).collect();
     let coverage = best.get(1).cloned().flatten().map_or(0.0, |m| m.coverage);
     let mut diffs = if sides.is_empty() {
         Vec::new()
@@ -376,18 +367,7 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
         .and_then(Option::as_ref)
         .filter(|_| !diffs.is_empty())
     {
-        let also: Vec<Side> = m
-            .also
-            .iter()
-            .filter(|&&(_, c)| c >= verdict::ALSO_EVIDENCE_MIN)
-            .filter_map(|&(u, _)| {
-                Some(Side {
-                    unit: u,
-                    text: doc_texts.get((u as usize).checked_sub(1)?)?,
-                    analysis: analyses.get(u as usize)?,
-                })
-            })
-            .collect();
+        let also: Vec<Side> = verdict::further_evidence(m).map(side).collect();
         verdict::drop_figures_stated_elsewhere(&claim_side, &also, &mut diffs);
     }
     let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);

@@ -59,6 +59,14 @@ pub const CLUSTER_QUOTE_CARRIED_BELOW: f32 = 0.2;
 /// a story is often carried by several sentences, and the reader should see them all.
 pub const ALSO_EVIDENCE_MIN: f32 = 0.15;
 
+/// The runner-up sentences of `m` that count as further evidence (`ALSO_EVIDENCE_MIN`).
+pub fn further_evidence(m: &crate::align::Match) -> impl Iterator<Item = u32> + '_ {
+    m.also
+        .iter()
+        .filter(|&&(_, c)| c >= ALSO_EVIDENCE_MIN)
+        .map(|&(u, _)| u)
+}
+
 // ---------------------------------------------------------------- numbers
 
 /// The range a figure denotes on its natural reading: "more than 20,000" means the low 20,000s.
@@ -880,23 +888,26 @@ pub fn main_clause_end(text: &str) -> Option<usize> {
     (text.get(..end)?.split_whitespace().count() >= 4).then_some(end)
 }
 
-/// How much of the claim's main clause (its terms before byte `end`) the evidence carries:
-/// (weighted share, clause weight in rarest-term units). LABELS.md: a sentence making several
-/// claims is corroborated by an article stating its main claim, however long the rest.
-pub fn main_clause_coverage(al: &Aligner, claim: u32, end: usize, evidence: &[u32]) -> (f32, f32) {
+/// The weight of the claim's distinct terms that `in_part` selects (any occurrence counts),
+/// and the weight of those the evidence carries.
+fn part_weight(
+    al: &Aligner,
+    claim: u32,
+    evidence: &[u32],
+    in_part: impl Fn(&Term) -> bool,
+) -> (f32, f32) {
     let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
     let mut keys: Vec<u32> = al
         .terms
         .get(claim as usize)
         .into_iter()
         .flatten()
-        .filter(|t| t.end <= end)
+        .filter(|t| in_part(t))
         .map(|t| t.key)
         .collect();
     keys.sort_unstable();
     keys.dedup();
-    let total: f32 = keys.iter().map(|&k| w(k)).sum();
-    let carried: f32 = keys
+    let carried = keys
         .iter()
         .filter(|&&k| {
             evidence
@@ -905,6 +916,14 @@ pub fn main_clause_coverage(al: &Aligner, claim: u32, end: usize, evidence: &[u3
         })
         .map(|&k| w(k))
         .sum();
+    (keys.iter().map(|&k| w(k)).sum(), carried)
+}
+
+/// How much of the claim's main clause (its terms before byte `end`) the evidence carries:
+/// (weighted share, clause weight in rarest-term units). LABELS.md: a sentence making several
+/// claims is corroborated by an article stating its main claim, however long the rest.
+pub fn main_clause_coverage(al: &Aligner, claim: u32, end: usize, evidence: &[u32]) -> (f32, f32) {
+    let (total, carried) = part_weight(al, claim, evidence, |t| t.end <= end);
     if total <= 0.0 || al.max_weight <= 0.0 {
         return (0.0, 0.0);
     }
@@ -922,24 +941,13 @@ pub fn quote_coverage(
     if quotes.is_empty() {
         return None;
     }
-    let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
-    let mut seen = BTreeSet::new();
-    let (mut total, mut quoted, mut carried) = (0.0f32, 0.0f32, 0.0f32);
-    for t in al.terms.get(claim as usize).into_iter().flatten() {
-        if !seen.insert(t.key) {
-            continue;
-        }
-        total += w(t.key);
-        if quotes.iter().any(|q| t.start >= q.start && t.end <= q.end) {
-            quoted += w(t.key);
-            if evidence
-                .iter()
-                .any(|&e| al.keys(e).binary_search(&t.key).is_ok())
-            {
-                carried += w(t.key);
-            }
-        }
-    }
+    let inside = |t: &Term| quotes.iter().any(|q| t.start >= q.start && t.end <= q.end);
+    let (quoted, carried) = part_weight(al, claim, evidence, inside);
+    let total: f32 = al
+        .keys(claim)
+        .iter()
+        .map(|&k| al.weight.get(k as usize).copied().unwrap_or(0.0))
+        .sum();
     (total > 0.0 && quoted > 0.0).then(|| (quoted / total, carried / quoted))
 }
 
