@@ -13,6 +13,7 @@ pub mod io;
 pub mod limits;
 pub mod model;
 pub mod pair_features;
+mod pair_model;
 mod pair_weights;
 pub mod pipeline;
 pub mod segment;

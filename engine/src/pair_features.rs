@@ -867,26 +867,11 @@ pub fn extract(claim: &str, document: &str) -> [f32; N] {
 }
 
 /// The pair decision over `verdict::Features::to_vec()` followed by `extract`'s values: small
-/// fitted networks blended with boosted trees (see `pair_weights.rs`) giving P(corroborates) and,
-/// for what is not corroborated, P(differs | not corroborated).
+/// fitted networks blended with boosted trees (`pair_weights.rs`, evaluated by `pair_model.rs`)
+/// giving P(corroborates) and, for what is not corroborated, P(differs | not corroborated).
 pub fn decide(base: &[f32], extra: &[f32]) -> (Label, f32) {
-    use crate::pair_weights as w;
     let x: Vec<f32> = base.iter().chain(extra).copied().collect();
-    let z: Vec<f32> = x
-        .iter()
-        .zip(w::MEAN.iter().zip(w::SCALE.iter()))
-        .map(|(v, (m, s))| if v.is_finite() { (v - m) / s } else { 0.0 })
-        .collect();
-    let p_corr = w::corroborates(&z);
-    if p_corr >= w::CORROBORATES_AT {
-        return (Label::Corroborates, p_corr);
-    }
-    let p_diff = w::differs(&z);
-    if p_diff >= w::DIFFERS_AT {
-        (Label::Differs, (1.0 - p_corr) * p_diff)
-    } else {
-        (Label::Omits, (1.0 - p_corr) * (1.0 - p_diff))
-    }
+    crate::pair_weights::MODEL.decide(&x)
 }
 
 #[cfg(test)]
