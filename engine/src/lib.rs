@@ -8,6 +8,7 @@
 
 pub mod align;
 pub mod analyze;
+pub mod encoder;
 pub mod eval;
 pub mod io;
 pub mod limits;
