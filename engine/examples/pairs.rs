@@ -1,16 +1,17 @@
 //! Runs the pair judge over a benchmark file and writes one verdict per line
 //! (`{"id", "label", "score"}`, what `score.py mrpc|rte3` reads), plus, with `--features FILE`,
-//! the features of every pair (TSV: id, gold, features...) for `fit_pairs.py`.
+//! the features of every pair (TSV: id, gold, features...) for `fit_pairs.py`. With
+//! `--encoder DIR` the sentence encoder's features follow, and its pair model decides.
 //!
-//! cargo run -p crosscheck --release --example pairs -- mrpc PAIRS.tsv OUT.jsonl [--features F]
-//! cargo run -p crosscheck --release --example pairs -- rte3 PAIRS.jsonl OUT.jsonl [--features F]
+//! cargo run -p crosscheck --release --example pairs -- mrpc PAIRS.tsv OUT.jsonl [--features F] [--encoder DIR]
+//! cargo run -p crosscheck --release --example pairs -- rte3 PAIRS.jsonl OUT.jsonl [--features F] [--encoder DIR]
 
 use std::io::Write;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 3 {
-        eprintln!("usage: pairs mrpc|rte3 PAIRS OUT.jsonl [--features FILE]");
+        eprintln!("usage: pairs mrpc|rte3 PAIRS OUT.jsonl [--features FILE] [--encoder DIR]");
         std::process::exit(2);
     }
     let text = std::fs::read_to_string(&args[1]).unwrap_or_default();
@@ -38,6 +39,11 @@ fn main() {
             rows.push((id, s("label"), s("hypothesis"), s("premise")));
         }
     }
+    let encoder = args
+        .iter()
+        .position(|a| a == "--encoder")
+        .and_then(|i| args.get(i + 1))
+        .map(|d| crosscheck::encoder::Encoder::load(std::path::Path::new(d)).expect("the encoder"));
     let mut out = std::fs::File::create(&args[2]).expect("cannot write the output");
     let mut feats = args
         .iter()
@@ -45,9 +51,15 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map(|p| std::fs::File::create(p).expect("cannot write the features"));
     if let Some(f) = feats.as_mut() {
+        let enc_names: &[&str] = if encoder.is_some() {
+            &crosscheck::encoder::NAMES
+        } else {
+            &[]
+        };
         let names = crosscheck::verdict::Features::NAMES
             .iter()
             .chain(crosscheck::pair_features::NAMES.iter())
+            .chain(enc_names)
             .copied()
             .collect::<Vec<_>>()
             .join("\t");
@@ -55,7 +67,7 @@ fn main() {
     }
     let t0 = std::time::Instant::now();
     for (id, gold, claim, doc) in &rows {
-        let r = crosscheck::analyse_pair(claim, doc, None);
+        let r = crosscheck::analyse_pair(claim, doc, None, encoder.as_ref());
         let id_json = if args[0] == "mrpc" {
             serde_json::json!(id)
         } else {
@@ -72,6 +84,14 @@ fn main() {
                 .to_vec()
                 .iter()
                 .chain(r.extra.iter())
+                // A pair the engine answers before deciding (an empty or all-boilerplate side)
+                // still gets a full row, so the fit sees one width.
+                .chain(
+                    r.encoded
+                        .or_else(|| encoder.as_ref().map(|e| e.pair_features(claim, doc)))
+                        .iter()
+                        .flatten(),
+                )
                 .map(|x| format!("{x:.5}"))
                 .collect();
             let _ = writeln!(f, "{id}\t{gold}\t{}", xs.join("\t"));

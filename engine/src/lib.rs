@@ -16,6 +16,7 @@ pub mod model;
 pub mod pair_features;
 mod pair_model;
 mod pair_weights;
+mod pair_weights_enc;
 pub mod pipeline;
 pub mod segment;
 pub mod text;

@@ -19,7 +19,7 @@ usage:
   crosscheck build <DIR> [-o FILE] [--format json|bin]
   crosscheck eval <DIR> --gold FILE
   crosscheck eval --db DB_FILE --gold FILE
-  crosscheck verdict [FILE] < PAIRS.jsonl
+  crosscheck verdict [FILE] [--encoder DIR] < PAIRS.jsonl
   crosscheck --help";
 
 const HELP: &str = "\
@@ -34,9 +34,11 @@ commands:
       Builds DIR and scores it against the gold JSON Lines FILE: a table, then one JSON line.
       Gold keys that no segment contains are listed on stderr. With --db, scores an existing
       database (JSON export or bin) instead of building one.
-  verdict [FILE]
+  verdict [FILE] [--encoder DIR]
       Reads JSON Lines {\"id\", \"claim\", \"document\", \"date\"?} from FILE or stdin and writes
       one line per pair: {\"id\", \"label\", \"score\", \"evidence\", \"differences\"}.
+      --encoder DIR adds a sentence encoder's judgement (all-MiniLM-L6-v2: config.json,
+      vocab.txt and model.safetensors in DIR; scripts/get-encoder.sh fetches it).
 
 exit codes: 0 success, 1 output not written, 2 bad command line or input.";
 
@@ -203,9 +205,21 @@ fn read_db(path: &Path) -> Result<crosscheck::Database, Failure> {
 }
 
 fn verdict(rest: &[String]) -> Result<(), Failure> {
-    let Some(p) = parse(rest, &[], 0..=1)? else {
+    const OPTS: &[Opt] = &[Opt {
+        names: &["--encoder"],
+        takes_value: true,
+    }];
+    let Some(p) = parse(rest, OPTS, 0..=1)? else {
         return Ok(());
     };
+    // Loaded before the input is read, so a wrong folder fails at once.
+    let encoder = p
+        .get("--encoder")
+        .map(|dir| {
+            crosscheck::encoder::Encoder::load(Path::new(dir))
+                .map_err(|e| Failure::Input(format!("--encoder {dir}: {e}")))
+        })
+        .transpose()?;
     let (name, bytes) = match p.positional.first().map(String::as_str) {
         None | Some("-") => {
             let mut buf = Vec::new();
@@ -222,5 +236,5 @@ fn verdict(rest: &[String]) -> Result<(), Failure> {
         }
     };
     let pairs = cli::verdict::parse(&bytes, &name)?;
-    cli::verdict::run(&pairs)
+    cli::verdict::run(&pairs, encoder.as_ref())
 }

@@ -866,12 +866,19 @@ pub fn extract(claim: &str, document: &str) -> [f32; N] {
     out
 }
 
-/// The pair decision over `verdict::Features::to_vec()` followed by `extract`'s values: small
-/// fitted networks blended with boosted trees (`pair_weights.rs`, evaluated by `pair_model.rs`)
-/// giving P(corroborates) and, for what is not corroborated, P(differs | not corroborated).
-pub fn decide(base: &[f32], extra: &[f32]) -> (Label, f32) {
-    let x: Vec<f32> = base.iter().chain(extra).copied().collect();
-    crate::pair_weights::MODEL.decide(&x)
+/// The pair decision over `verdict::Features::to_vec()` followed by `extract`'s values and, if a
+/// sentence encoder gave them, its features: small fitted networks blended with boosted trees
+/// giving P(corroborates) and, for what is not corroborated, P(differs | not corroborated). Each
+/// feature set has its own fitted model (`pair_weights.rs`, `pair_weights_enc.rs`).
+pub fn decide(base: &[f32], extra: &[f32], encoded: Option<&[f32]>) -> (Label, f32) {
+    let mut x: Vec<f32> = base.iter().chain(extra).copied().collect();
+    match encoded {
+        Some(e) => {
+            x.extend_from_slice(e);
+            crate::pair_weights_enc::MODEL.decide(&x)
+        }
+        None => crate::pair_weights::MODEL.decide(&x),
+    }
 }
 
 #[cfg(test)]
@@ -989,8 +996,11 @@ mod tests {
         ] {
             let f = extract(a, b);
             assert!(f.iter().all(|x| x.is_finite()));
-            let (_, p) = decide(&[0.0; 20], &f);
-            assert!((0.0..=1.0).contains(&p));
+            // With and without encoder features, and with too few or non-finite ones.
+            for enc in [None, Some(&[0.5; 6][..]), Some(&[f32::NAN; 2][..])] {
+                let (_, p) = decide(&[0.0; 20], &f, enc);
+                assert!((0.0..=1.0).contains(&p));
+            }
         }
     }
 }

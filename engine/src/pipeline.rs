@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::align::{Aligner, Unit, Weighting};
 use crate::analyze::{self, Aliases, Analysis};
+use crate::encoder::Encoder;
 use crate::io::Article;
 use crate::model::{Database, Difference, Label, Segment, SharedSpan, Source, Verdict, DB_VERSION};
 use crate::segment;
@@ -281,15 +282,23 @@ pub struct PairAnalysis {
     pub features: verdict::Features,
     /// The pair-only surface features (`pair_features::NAMES`).
     pub extra: [f32; crate::pair_features::N],
+    /// The sentence encoder's features (`encoder::NAMES`), when one was given.
+    pub encoded: Option<[f32; crate::encoder::N]>,
 }
 
 /// Judges `claim` against `document`; `date` is the document's date, for relative dates.
 pub fn judge_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> PairVerdict {
-    analyse_pair(claim, document, date).verdict
+    analyse_pair(claim, document, date, None).verdict
 }
 
-/// `judge_pair` with the features it decided on.
-pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> PairAnalysis {
+/// `judge_pair` with the features it decided on, and with a sentence encoder if one is given
+/// (the pair model fitted with its features then decides).
+pub fn analyse_pair(
+    claim: &str,
+    document: &str,
+    date: Option<NaiveDate>,
+    encoder: Option<&Encoder>,
+) -> PairAnalysis {
     let empty = || PairAnalysis {
         verdict: PairVerdict {
             label: Label::Omits,
@@ -299,6 +308,7 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
         },
         features: verdict::Features::default(),
         extra: [0.0; crate::pair_features::N],
+        encoded: None,
     };
     let claim = claim.trim();
     if claim.is_empty() {
@@ -372,7 +382,8 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
     }
     let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);
     let extra = crate::pair_features::extract(claim, document);
-    let (label, score) = verdict::decide_pair(&features, &extra);
+    let encoded = encoder.map(|e| e.pair_features(claim, document));
+    let (label, score) = verdict::decide_pair(&features, &extra, encoded.as_ref().map(|e| &e[..]));
     let differences = if label == Label::Differs {
         diffs
             .iter()
@@ -400,5 +411,6 @@ pub fn analyse_pair(claim: &str, document: &str, date: Option<NaiveDate>) -> Pai
         },
         features,
         extra,
+        encoded,
     }
 }

@@ -612,11 +612,11 @@ fn the_pair_judge_gives_the_same_features_on_every_call() {
     };
     for claim in claims.split(". ").filter(|c| c.len() > 40) {
         for doc in &docs {
-            let first = bits(&crosscheck::analyse_pair(claim, doc, None));
+            let first = bits(&crosscheck::analyse_pair(claim, doc, None, None));
             for _ in 0..3 {
                 assert_eq!(
                     first,
-                    bits(&crosscheck::analyse_pair(claim, doc, None)),
+                    bits(&crosscheck::analyse_pair(claim, doc, None, None)),
                     "{claim}"
                 );
             }

@@ -93,12 +93,12 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Vec<Pair>, Failure> {
     Ok(pairs)
 }
 
-/// Judges every pair and writes one JSON line each.
-pub fn run(pairs: &[Pair]) -> Result<(), Failure> {
+/// Judges every pair (with the sentence encoder, if one is given) and writes one JSON line each.
+pub fn run(pairs: &[Pair], encoder: Option<&crosscheck::encoder::Encoder>) -> Result<(), Failure> {
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(stdout);
     for p in pairs {
-        let v = crosscheck::judge_pair(&p.claim, &p.document, p.date);
+        let v = crosscheck::analyse_pair(&p.claim, &p.document, p.date, encoder).verdict;
         let line = VerdictOut {
             id: &p.id,
             label: v.label.as_str(),

@@ -1,0 +1,154 @@
+//! The optional sentence encoder through its public API and through `crosscheck verdict
+//! --encoder`. The model (87 MiB) is not in the repository: these tests read it from the folder
+//! in `CROSSCHECK_ENCODER`, which `scripts/test.sh` fills from `scripts/get-encoder.sh`. Without
+//! it the tests that need the weights say so and pass; the ones about a missing or broken
+//! folder always run.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crosscheck::encoder::{self, Encoder};
+use crosscheck::{analyse_pair, Label};
+
+fn model_dir() -> Option<PathBuf> {
+    match std::env::var("CROSSCHECK_ENCODER") {
+        Ok(d) if !d.is_empty() => Some(PathBuf::from(d)),
+        _ => {
+            eprintln!(
+                "CROSSCHECK_ENCODER is not set: skipping (scripts/get-encoder.sh fetches it)"
+            );
+            None
+        }
+    }
+}
+
+fn load() -> Option<Encoder> {
+    let dir = model_dir()?;
+    Some(Encoder::load(&dir).expect("CROSSCHECK_ENCODER names a folder that does not load"))
+}
+
+#[test]
+fn the_forward_pass_gives_the_reference_similarity() {
+    let Some(enc) = load() else { return };
+    // 0.7553 and -0.0461: the sentence embeddings' cosines as an independent forward pass over
+    // the same weights (numpy, with the reference tokenizer) prints them.
+    let f = |a: &str, b: &str| encoder::similarity_features(&enc.encode(a), &enc.encode(b))[0];
+    let close = f("A man is eating food.", "A man is eating a piece of bread.");
+    let far = f("A man is eating food.", "The new movie is awesome.");
+    assert!((close - 0.7553).abs() < 1e-3, "{close}");
+    assert!((far + 0.0461).abs() < 1e-3, "{far}");
+}
+
+#[test]
+fn the_tokenizer_matches_the_reference_ids() {
+    let Some(enc) = load() else { return };
+    // Ids from the reference tokenizer (Hugging Face `tokenizers`, the model's tokenizer.json).
+    assert_eq!(
+        enc.token_ids("Café owners' \"unaffable\" Ｕ.S. fee: $9.4bn—今日"),
+        vec![
+            101, 7668, 5608, 1005, 1000, 14477, 20961, 3468, 1000, 100, 1012, 1055, 1012, 7408,
+            1024, 1002, 1023, 1012, 1018, 24700, 1517, 100, 1864, 102
+        ]
+    );
+}
+
+#[test]
+fn a_paraphrase_is_corroborated_and_a_role_swap_is_not() {
+    let Some(enc) = load() else { return };
+    let doc = "The company said on Monday that its chief executive, Maria Lopez, would step down \
+               at the end of the year after a decade in charge.";
+    let same = analyse_pair(
+        "Maria Lopez will leave the chief executive post at the end of the year.",
+        doc,
+        None,
+        Some(&enc),
+    );
+    assert_eq!(same.verdict.label, Label::Corroborates);
+    let f = same.encoded.expect("the encoder's features");
+    assert!(f.iter().all(|x| x.is_finite()), "{f:?}");
+    let other = analyse_pair(
+        "The company hired a new chief financial officer on Monday.",
+        doc,
+        None,
+        Some(&enc),
+    );
+    assert_ne!(other.verdict.label, Label::Corroborates);
+}
+
+#[test]
+fn hostile_and_huge_text_neither_panics_nor_runs_away() {
+    let Some(enc) = load() else { return };
+    let long = "word, ".repeat(50_000);
+    for text in [
+        "",
+        " \u{0}\u{200b}\u{feff} ",
+        "\u{fffd}\u{fffd}",
+        "👍🏽👍🏽 ﷽ ᄀᄀ ",
+        &long,
+    ] {
+        let t = enc.encode(text);
+        assert!(t.n >= 2 && t.n <= encoder::MAX_TOKENS, "{}", t.n);
+        assert!(t.data.iter().all(|x| x.is_finite()));
+        let v = analyse_pair(text, "A storm closed the port.", None, Some(&enc));
+        assert!(v.verdict.score.is_finite());
+    }
+}
+
+#[test]
+fn a_missing_or_broken_folder_is_an_error_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-enc-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    assert!(Encoder::load(&dir).is_err());
+    std::fs::write(
+        dir.join("config.json"),
+        r#"{"hidden_size": 8, "num_attention_heads": 2, "num_hidden_layers": 1,
+            "intermediate_size": 16, "max_position_embeddings": 512}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n").unwrap();
+    std::fs::write(dir.join("model.safetensors"), b"not a tensor file").unwrap();
+    let err = Encoder::load(&dir)
+        .err()
+        .expect("a broken weight file loads");
+    assert!(err.contains("model.safetensors"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["verdict", "--encoder", dir.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.starts_with("crosscheck: --encoder "), "{err}");
+    assert!(out.stdout.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn verdict_with_the_encoder_answers_every_line() {
+    let Some(dir) = model_dir() else { return };
+    let input = "{\"id\": 1, \"claim\": \"The port was closed by a storm.\", \"document\": \"A storm closed the port on Friday.\"}\n\
+                 {\"id\": 2, \"claim\": \"\", \"document\": \"\"}\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["verdict", "--encoder"])
+        .arg(Path::new(&dir))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["label"], "corroborates");
+    assert_eq!(lines[1]["label"], "omits");
+}
