@@ -53,26 +53,21 @@ fn the_tokenizer_matches_the_reference_ids() {
 }
 
 #[test]
-fn a_paraphrase_is_corroborated_and_a_role_swap_is_not() {
+fn a_paraphrase_is_corroborated_and_another_event_is_not() {
     let Some(enc) = load() else { return };
     let doc = "The company said on Monday that its chief executive, Maria Lopez, would step down \
                at the end of the year after a decade in charge.";
-    let same = analyse_pair(
-        "Maria Lopez will leave the chief executive post at the end of the year.",
-        doc,
-        None,
-        Some(&enc),
-    );
+    let judge = |claim: &str| analyse_pair(claim, doc, None, Some(&enc));
+    let same = judge("Maria Lopez will leave the chief executive post at the end of the year.");
     assert_eq!(same.verdict.label, Label::Corroborates);
     let f = same.encoded.expect("the encoder's features");
     assert!(f.iter().all(|x| x.is_finite()), "{f:?}");
-    let other = analyse_pair(
-        "The company hired a new chief financial officer on Monday.",
-        doc,
-        None,
-        Some(&enc),
-    );
+    let other = judge("The company hired a new chief financial officer on Monday.");
     assert_ne!(other.verdict.label, Label::Corroborates);
+    // Without the encoder the surface model decides and no encoder feature exists.
+    assert!(analyse_pair("Maria Lopez will leave.", doc, None, None)
+        .encoded
+        .is_none());
 }
 
 #[test]
