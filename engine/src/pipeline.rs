@@ -382,7 +382,19 @@ pub fn analyse_pair(
     }
     let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);
     let extra = crate::pair_features::extract(claim, document);
-    let encoded = encoder.map(|e| e.pair_features(claim, document));
+    let encoded = encoder.map(|e| {
+        // The encoder reads MAX_TOKENS tokens: a longer document (an article, not a benchmark
+        // premise) would be judged by its opening alone, so it is represented by the sentences
+        // the aligner chose as evidence, in text order.
+        if e.fits(document) || evidence.is_empty() {
+            e.pair_features(claim, document)
+        } else {
+            let mut units = evidence.clone();
+            units.sort_unstable();
+            let window: Vec<&str> = units.iter().map(|&u| doc_texts[u as usize - 1]).collect();
+            e.pair_features(claim, &window.join(" "))
+        }
+    });
     let (label, score) = verdict::decide_pair(&features, &extra, encoded.as_ref().map(|e| &e[..]));
     let differences = if label == Label::Differs {
         diffs

@@ -71,6 +71,29 @@ fn a_paraphrase_is_corroborated_and_another_event_is_not() {
 }
 
 #[test]
+fn a_long_document_is_read_where_the_evidence_is() {
+    let Some(enc) = load() else { return };
+    // Past the encoder's 256 tokens: the claim's sentence comes after 40 unrelated ones.
+    let filler =
+        "Officials at the harbour counted the arriving boats again this morning. ".repeat(40);
+    let doc =
+        format!("{filler}Maria Lopez will step down as chief executive at the end of the year.");
+    assert!(!enc.fits(&doc) && enc.fits("Maria Lopez will step down."));
+    let claim = "Maria Lopez is to leave the chief executive post at the end of the year.";
+    let v = analyse_pair(claim, &doc, None, Some(&enc));
+    let f = v.encoded.expect("the encoder's features");
+    // Read from the top, only harbour words would be there for the claim's tokens.
+    let opening = enc.pair_features(claim, &doc);
+    assert!(
+        f[1] > opening[1] + 0.1,
+        "recall {} against {}",
+        f[1],
+        opening[1]
+    );
+    assert_eq!(v.verdict.label, Label::Corroborates);
+}
+
+#[test]
 fn hostile_and_huge_text_neither_panics_nor_runs_away() {
     let Some(enc) = load() else { return };
     let long = "word, ".repeat(50_000);

@@ -165,6 +165,12 @@ impl Encoder {
         self.tokenizer.encode(text, MAX_TOKENS)
     }
 
+    /// Whether `text` fits in [`MAX_TOKENS`] tokens, so that the encoder reads all of it.
+    pub fn fits(&self, text: &str) -> bool {
+        // One token over the bound is enough to know, and stops the walk of a long text there.
+        self.tokenizer.encode(text, MAX_TOKENS + 1).len() <= MAX_TOKENS
+    }
+
     /// The last layer's token vectors of `text` (cut to [`MAX_TOKENS`] tokens).
     pub fn encode(&self, text: &str) -> Tokens {
         let ids = self.token_ids(text);
