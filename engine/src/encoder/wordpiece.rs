@@ -220,4 +220,17 @@ mod tests {
         assert_eq!(v.encode("the the the the", 4), vec![2, 4, 4, 3]);
         assert_eq!(v.encode("", 4), vec![2, 3]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_bounded_ids_from_the_vocabulary(
+            chars in proptest::collection::vec(proptest::prelude::any::<char>(), 0..200),
+            max in 2usize..40,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let ids = vocab().encode(&text, max);
+            proptest::prop_assert!(ids.len() >= 2 && ids.len() <= max, "{:?}", ids);
+            proptest::prop_assert!(ids.iter().all(|&i| i < 14));
+        }
+    }
 }
