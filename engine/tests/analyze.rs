@@ -347,6 +347,15 @@ fn absolute_dates_in_common_formats() {
     assert_eq!(a.dates[0].month_day, Some((9, 10)));
     // A modal "may" is no month.
     assert!(dates("Damages may be considered minimal.").is_empty());
+    // A possessive names the month too, unless the name is also a word or a first name.
+    for text in [
+        "July's attack took down the portals.",
+        "Since July\u{2019}s attack the portals are offline.",
+    ] {
+        assert_eq!(one_date(text).month, Some((2022, 7)), "{text}");
+    }
+    assert!(dates("May's government fell.").is_empty());
+    assert!(dates("June's sister spoke first.").is_empty());
 }
 
 #[test]

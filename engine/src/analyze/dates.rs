@@ -37,7 +37,15 @@ pub fn month_of(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     if !t.capitalized {
         return None;
     }
-    let &(name, m) = MONTHS.iter().find(|(n, _)| *n == t.lower)?;
+    // "September's election" names the month as surely as "in September"; a possessive of a
+    // name that is also a word or a first name ("May's", "March's") stays unread.
+    let possessive = t.lower.strip_suffix("'s");
+    let lower = possessive.unwrap_or(&t.lower);
+    let &(name, m) = MONTHS.iter().find(|(n, _)| *n == lower)?;
+    if possessive.is_some() {
+        let word_or_name = name.len() <= 3 || matches!(name, "may" | "march" | "june" | "sept");
+        return (!word_or_name).then_some(m);
+    }
     if name.len() <= 4 || name == "march" {
         let next_num = tokens
             .get(i + 1)
