@@ -1,0 +1,104 @@
+//! Verdicts: given a claim and its best-aligned evidence, decide corroborates / differs / omits
+//! and name every checkable detail that differs.
+//!
+//! The same features and difference detectors serve the cluster build and the one-pair judge;
+//! only the decision constants differ (a coverage threshold for clusters, a small logistic model
+//! fitted offline on MRPC train and RTE-3 dev for pairs; see `pair_weights.rs`).
+
+mod dates;
+mod decide;
+mod features;
+mod negation;
+mod numbers;
+mod quotes;
+mod stance;
+
+pub use decide::{decide_cluster, decide_pair};
+pub use features::{
+    cluster_features, features, main_clause_coverage, main_clause_end, quote_coverage,
+    shared_terms, Features, Parts,
+};
+pub use numbers::drop_figures_stated_elsewhere;
+
+use crate::analyze::Analysis;
+use crate::model::DiffKind;
+
+/// A segment as the verdict stage sees it: its text, analysis, and id in the aligner.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    pub unit: u32,
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+}
+
+/// One incompatible detail: a span of the claim and a span of one evidence unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: DiffKind,
+    pub here: (usize, usize),
+    pub there_unit: u32,
+    pub there: (usize, usize),
+}
+
+/// Below this weighted coverage the other article does not carry the claim (cluster builds).
+pub const CLUSTER_OMIT_BELOW: f32 = 0.26;
+
+/// ... unless the evidence shares at least this much weight (in rarest-term units) with it.
+pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.0;
+
+/// ... or the match is mutual (each sentence the other's best) with at least this coverage.
+pub const CLUSTER_MUTUAL_BELOW: f32 = 0.16;
+
+/// ... or the claim's main clause (see `main_clause_end`) is carried: at least this share of
+/// its weight ...
+pub const CLUSTER_MAIN_CLAUSE_AT: f32 = 0.8;
+
+/// ... and that clause weighs at least this much (in rarest-term units), so a bare "Police
+/// said on Monday, citing ..." is not a claim of its own.
+pub const CLUSTER_MAIN_CLAUSE_WEIGHT: f32 = 1.0;
+
+/// ... unless the claim is mostly a direct quote (at least this share of its weight lies inside
+/// quote marks) ...
+pub const CLUSTER_QUOTE_SHARE: f32 = 0.5;
+
+/// ... of whose words the evidence carries less than this share: the other article then names
+/// the speaker and the topic but not what was said (LABELS.md: a quote is corroborated by the
+/// same quote, and the same topic without the claim is an omission).
+pub const CLUSTER_QUOTE_CARRIED_BELOW: f32 = 0.2;
+
+/// A runner-up sentence of the other article joins the evidence of a carried claim from this
+/// single-sentence coverage on (and from `align`'s share of the best one): a claim told across
+/// a story is often carried by several sentences, and the reader should see them all.
+pub const ALSO_EVIDENCE_MIN: f32 = 0.15;
+
+/// The runner-up sentences of `m` that count as further evidence (`ALSO_EVIDENCE_MIN`).
+pub fn further_evidence(m: &crate::align::Match) -> impl Iterator<Item = u32> + '_ {
+    m.also
+        .iter()
+        .filter(|&&(_, c)| c >= ALSO_EVIDENCE_MIN)
+        .map(|&(u, _)| u)
+}
+
+/// Coverage below which a cluster build does not look for differences at all (figure slots
+/// can lift coverage by less than this gap to the carrying thresholds).
+pub const DIFF_MIN_COVERAGE: f32 = 0.08;
+
+/// Coverage below which only figures are compared: a weakly aligned sentence may well tell
+/// another event, with its own day, stance and wording.
+pub const STRONG_ALIGNMENT: f32 = 0.4;
+
+/// Every incompatible detail between a claim and its evidence, most checkable first.
+/// `coverage` is how well the evidence is aligned with the claim.
+pub fn differences(claim: &Side, evidence: &[Side], coverage: f32) -> Vec<Found> {
+    let mut out = Vec::new();
+    numbers::number_diffs(claim, evidence, &mut out);
+    if coverage >= STRONG_ALIGNMENT {
+        dates::date_diffs(claim, evidence, &mut out);
+        negation::negation_diffs(claim, evidence, &mut out);
+        stance::attribution_diffs(claim, evidence, false, &mut out);
+        quotes::quote_diffs(claim, evidence, &mut out);
+    } else {
+        stance::attribution_diffs(claim, evidence, true, &mut out);
+    }
+    out
+}
