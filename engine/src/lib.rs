@@ -8,6 +8,7 @@
 
 pub mod align;
 pub mod analyze;
+pub mod cluster;
 pub mod encoder;
 pub mod eval;
 pub mod io;
@@ -25,5 +26,6 @@ pub mod verdict;
 pub use io::{load_dir, Article, InputError, SourceMeta};
 pub use model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict, DB_VERSION};
 pub use pipeline::{
-    analyse_pair, build, build_traced, judge_pair, BuildError, PairAnalysis, PairVerdict, Trace,
+    analyse_pair, build, build_traced, build_with, judge_pair, BuildError, BuildOptions,
+    PairAnalysis, PairVerdict, Trace,
 };

@@ -55,13 +55,25 @@ fn to_difference(f: &Found, claim_text: &str, there_text: &str, there_segment: u
 
 /// Builds the claim database for one cluster.
 pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
-    build_with(articles, false).map(|(db, _)| db)
+    build_with(articles, &BuildOptions::default()).map(|(db, _)| db)
+}
+
+/// How a build runs beyond its articles.
+#[derive(Default, Clone, Copy)]
+pub struct BuildOptions<'a> {
+    /// The sentence encoder, when its model folder was found: semantic similarity joins the
+    /// decision (a model fitted with its features decides).
+    pub encoder: Option<&'a Encoder>,
+    /// Keep what each verdict was decided on (`Trace`), for measuring and fitting.
+    pub trace: bool,
 }
 
 /// What one verdict was decided on, for measuring and tuning the decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trace {
     pub features: verdict::Features,
+    /// The cluster decision's features (`cluster::NAMES`).
+    pub item: [f32; crate::cluster::N],
     /// The best-aligned units, kept even when the verdict is `omits`.
     pub candidates: Vec<u32>,
 }
@@ -69,11 +81,20 @@ pub struct Trace {
 /// `build`, also returning what each verdict was decided on (same order as
 /// `Database::verdicts`), for measuring and tuning.
 pub fn build_traced(articles: &[Article]) -> Result<(Database, Vec<Trace>), BuildError> {
-    build_with(articles, true)
+    build_with(
+        articles,
+        &BuildOptions {
+            trace: true,
+            ..Default::default()
+        },
+    )
 }
 
 /// The build; traces are kept only when asked for (at 500 articles they would hold 10M entries).
-fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>), BuildError> {
+pub fn build_with(
+    articles: &[Article],
+    opts: &BuildOptions,
+) -> Result<(Database, Vec<Trace>), BuildError> {
     // Limits first: an oversized or malformed cluster gets a clear error, never a slow crawl.
     crate::limits::check(articles).map_err(|e| BuildError(e.to_string()))?;
     let mut sources = Vec::with_capacity(articles.len());
@@ -126,97 +147,69 @@ fn build_with(articles: &[Article], trace: bool) -> Result<(Database, Vec<Trace>
         })
         .collect();
     let al = Aligner::new(&units, &aliases, Weighting::Idf);
+    let eligible: Vec<bool> = segments.iter().map(|s| s.kind.gets_verdicts()).collect();
+    let semantic = opts.encoder.map(|e| {
+        let seg_texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+        crate::cluster::Semantic::encode(e, &seg_texts, &eligible)
+    });
+    let mut by_article: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
+    for (i, s) in segments.iter().enumerate() {
+        if s.kind.gets_verdicts() {
+            by_article[seg_article[i]].push(i as u32);
+        }
+    }
 
-    let mut verdicts = Vec::new();
-    let mut traces = Vec::new();
     // Every claim's best match in every article, computed once: a match that is best in both
     // directions (mutual) is strong evidence that the two sentences report the same thing.
     let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
         .map(|ci| {
-            if segments[ci].kind.gets_verdicts() {
+            if eligible[ci] {
                 al.best_per_article(ci as u32)
             } else {
                 Vec::new()
             }
         })
         .collect();
-    let is_mutual = |claim: usize, m: &crate::align::Match| {
-        m.units.iter().any(|&u| {
-            all_best
-                .get(u as usize)
-                .and_then(|b| b.get(seg_article[claim]))
-                .and_then(|x| x.as_ref())
-                .is_some_and(|back| back.units.contains(&(claim as u32)))
-        })
+    let ctx = crate::cluster::Context {
+        al: &al,
+        segments: &segments,
+        analyses: &analyses,
+        seg_article: &seg_article,
+        all_best: &all_best,
+        by_article: &by_article,
+        semantic: semantic.as_ref(),
     };
+    let mut verdicts = Vec::new();
+    let mut traces = Vec::new();
     for (ci, seg) in segments.iter().enumerate() {
         if !seg.kind.gets_verdicts() {
             continue;
         }
         let claim = ci as u32;
-        let best = &all_best[ci];
-        let claim_side = Side {
-            unit: claim,
-            text: &seg.text,
-            analysis: &analyses[ci],
-        };
-        let main_end = verdict::main_clause_end(&seg.text);
         for (ai, other) in articles.iter().enumerate() {
             if ai == seg_article[ci] {
                 continue;
             }
-            let m = best.get(ai).cloned().flatten();
-            let evidence: Vec<u32> = m.as_ref().map(|m| m.units.clone()).unwrap_or_default();
-            let side = |u: u32| Side {
-                unit: u,
-                text: &segments[u as usize].text,
-                analysis: &analyses[u as usize],
-            };
-            let sides: Vec<Side> = evidence.iter().map(|&u| side(u)).collect();
-            let coverage = m.as_ref().map_or(0.0, |m| m.coverage);
-            // Far below any carrying threshold a difference cannot change the verdict.
-            let mut diffs = if sides.is_empty() || coverage < verdict::DIFF_MIN_COVERAGE {
-                Vec::new()
-            } else {
-                verdict::differences(&claim_side, &sides, coverage)
-            };
-            if let Some(m) = m.as_ref().filter(|_| !diffs.is_empty()) {
-                let also: Vec<Side> = verdict::further_evidence(m).map(side).collect();
-                verdict::drop_figures_stated_elsewhere(&claim_side, &also, &mut diffs);
-            }
-            let mutual = m.as_ref().is_some_and(|m| is_mutual(ci, m));
-            let mut f = verdict::cluster_features(&al, claim, &evidence, &diffs);
-            f.mutual = if mutual { 1.0 } else { 0.0 };
-            // Without evidence nothing is carried, so neither part can change the verdict.
-            let parts = if evidence.is_empty() {
-                verdict::Parts::default()
-            } else {
-                verdict::Parts {
-                    main_clause: main_end
-                        .map(|end| verdict::main_clause_coverage(&al, claim, end, &evidence)),
-                    quote: verdict::quote_coverage(&al, claim, &analyses[ci].quotes, &evidence),
-                }
-            };
-            let (label, score) = verdict::decide_cluster(&f, &diffs, &parts);
-            if trace {
+            let item = ctx.item(claim, ai);
+            let (label, score) = crate::cluster::decide_legacy(&item);
+            if opts.trace {
                 traces.push(Trace {
-                    features: f,
-                    candidates: evidence.clone(),
+                    features: item.legacy.0,
+                    item: item.features,
+                    candidates: item.evidence.clone(),
                 });
             }
             let (evidence, differences, shared) = if label == Label::Omits {
                 (Vec::new(), Vec::new(), Vec::new())
             } else {
-                let mut evidence = evidence;
-                if let Some(m) = &m {
-                    for u in verdict::further_evidence(m) {
-                        if !evidence.contains(&u) {
-                            evidence.push(u);
-                        }
+                let mut evidence = item.evidence;
+                for u in item.also {
+                    if !evidence.contains(&u) {
+                        evidence.push(u);
                     }
                 }
                 let differences = if label == Label::Differs {
-                    diffs
+                    item.diffs
                         .iter()
                         .map(|d| {
                             to_difference(
