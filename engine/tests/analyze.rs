@@ -187,12 +187,12 @@ fn bounds_before_figures() {
         ),
         (
             "They accepted nearly 3,000 members.",
-            Bound::About,
+            Bound::Nearly,
             "nearly 3,000",
         ),
         (
             "They accepted almost 3,000 members.",
-            Bound::About,
+            Bound::Nearly,
             "almost 3,000",
         ),
         ("It may take up to 72 hours.", Bound::AtMost, "up to 72"),
@@ -276,7 +276,16 @@ fn quantity_conflicts() {
     assert!(!quantities_conflict(&hours, &days));
     let second = q("A second cyberattack hit.");
     assert!(!quantities_conflict(&second, &two));
-    assert!(quantities_conflict(&second, &q("A third cyberattack hit.")));
+    // Small ordinals place two members of one sequence ("a second attack" after "the first");
+    // large ones are one figure of one event.
+    assert!(!quantities_conflict(
+        &second,
+        &q("A third cyberattack hit.")
+    ));
+    assert!(quantities_conflict(
+        &q("He scored in the 109th minute."),
+        &q("He scored in the 108th minute.")
+    ));
     // Money: one figure in two spellings agrees, two figures conflict.
     let a = q("The gang demanded $10m.");
     let b = q("The gang demanded US$10 million.");

@@ -9,6 +9,7 @@
 //! `quote_words_differ`, `fold_compounds`.
 
 pub mod attribution;
+pub mod compare;
 pub mod dates;
 pub mod entities;
 pub mod numbers;
@@ -46,6 +47,8 @@ pub enum Bound {
     AtMost,
     LessThan,
     About,
+    /// "nearly", "almost": just under the figure.
+    Nearly,
     /// "thousands", "several", "dozens": an order of magnitude, not a figure.
     Vague,
 }
@@ -313,9 +316,9 @@ pub(crate) fn gap<'a>(text: &'a str, tokens: &[Token], before: usize, after: usi
     }
 }
 
+pub use compare::quantities_conflict;
 pub use dates::dates_conflict;
 pub use entities::Aliases;
-pub use numbers::quantities_conflict;
 pub use quotes::quote_words_differ;
 
 #[cfg(test)]

@@ -130,8 +130,8 @@ const BOUNDS: &[(&[&str], Bound)] = &[
     (&["below"], Bound::LessThan),
     (&["about"], Bound::About),
     (&["around"], Bound::About),
-    (&["nearly"], Bound::About),
-    (&["almost"], Bound::About),
+    (&["nearly"], Bound::Nearly),
+    (&["almost"], Bound::Nearly),
     (&["approximately"], Bound::About),
     (&["roughly"], Bound::About),
     (&["some"], Bound::About),
@@ -807,110 +807,4 @@ fn bound_before(tokens: &[Token], i: usize, start: usize, text: &str) -> Option<
 
 fn bound_start(tokens: &[Token], i: usize, start: usize, text: &str) -> Option<usize> {
     bound_match(tokens, i, start, text).map(|(_, s)| s)
-}
-
-/// The range a vague quantity stands for: "thousands" is 1,000 up to but not 1,000,000.
-fn vague_range(v: f64) -> (f64, f64) {
-    match v {
-        x if x <= 3.0 => (2.0, 20.0),
-        x if x <= 12.0 => (12.0, 200.0),
-        x if x <= 20.0 => (20.0, 200.0),
-        // "hundreds" stops short of a thousand; "thousands" is used loosely up to tens of
-        // thousands, and so on up.
-        x if x <= 100.0 => (100.0, 999.0),
-        x => (x, x * 100.0),
-    }
-}
-
-fn units_compatible(a: &Option<String>, b: &Option<String>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(x), Some(y)) => {
-            if x == y {
-                return true;
-            }
-            let dollar = |u: &str| {
-                u == "$"
-                    || u.ends_with('D') && u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
-            };
-            if (x == "$" && dollar(y)) || (y == "$" && dollar(x)) {
-                return true;
-            }
-            // "attack" vs "cyberattack": the same head with a modifier glued on.
-            let (s, l) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-            s.len() >= 4 && l.ends_with(s.as_str()) && s.chars().all(char::is_alphabetic)
-        }
-        _ => false,
-    }
-}
-
-fn feq(x: f64, y: f64) -> bool {
-    x == y || (x - y).abs() <= 1e-9 * x.abs().max(1.0)
-}
-
-fn is_int(v: f64) -> bool {
-    v.fract() == 0.0
-}
-
-/// The closed interval of values a quantity asserts, with integer bounds made inclusive.
-fn interval(q: &Quantity) -> (f64, f64) {
-    let v = q.value;
-    let step = if is_int(v) { 1.0 } else { 0.0 };
-    match q.bound {
-        Bound::Exact => (v, v),
-        Bound::About => {
-            let (x, y) = (v * 0.9, v / 0.9);
-            (x.min(y), x.max(y))
-        }
-        Bound::AtLeast => (v, f64::INFINITY),
-        Bound::MoreThan => (v + step, f64::INFINITY),
-        Bound::AtMost => (f64::NEG_INFINITY, v),
-        Bound::LessThan => (f64::NEG_INFINITY, v - step),
-        Bound::Vague => vague_range(v),
-    }
-}
-
-/// Whether two quantities of the same kind (unit, ordinal or not) make incompatible claims.
-///
-/// Exact figures must be equal; "about" allows ten per cent; a vague word ("thousands") only
-/// conflicts with figures outside its order of magnitude. Two open bounds ("more than two",
-/// "at least two") are different claims unless they assert the same range; an exact or
-/// approximate figure is compatible with an open bound it satisfies. Different units, or an
-/// ordinal against a count, are not comparable and never conflict.
-pub fn quantities_conflict(a: &Quantity, b: &Quantity) -> bool {
-    if a.ordinal != b.ordinal || !units_compatible(&a.unit, &b.unit) {
-        return false;
-    }
-    if a.ordinal {
-        return a.value != b.value;
-    }
-    let open = |q: &Quantity| {
-        matches!(
-            q.bound,
-            Bound::AtLeast | Bound::MoreThan | Bound::AtMost | Bound::LessThan
-        )
-    };
-    let (a0, a1) = interval(a);
-    let (b0, b1) = interval(b);
-    let overlap = a0 <= b1 + 1e-9 && b0 <= a1 + 1e-9;
-    // "more than 16,500" for a count of 17,674: large counts bounded by a round figure say
-    // the figure is near; far beyond it is another count.
-    let far_beyond = |o: &Quantity, x: &Quantity| {
-        o.value.abs() >= 100.0
-            && match o.bound {
-                Bound::AtLeast | Bound::MoreThan => x.value > o.value * 1.05,
-                Bound::AtMost | Bound::LessThan => x.value < o.value * 0.95,
-                _ => false,
-            }
-    };
-    match (open(a), open(b)) {
-        (true, false) if b.bound != Bound::Vague && far_beyond(a, b) => true,
-        (false, true) if a.bound != Bound::Vague && far_beyond(b, a) => true,
-        (true, true) => !feq(a0, b0) || !feq(a1, b1),
-        (false, false) => match (a.bound, b.bound) {
-            (Bound::Exact, Bound::Exact) => !feq(a.value, b.value),
-            _ => !overlap,
-        },
-        _ => !overlap,
-    }
 }

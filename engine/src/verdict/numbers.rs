@@ -3,70 +3,13 @@
 
 use super::{Found, Side};
 use crate::analyze::{Analysis, Bound, Quantity};
+
 use crate::model::DiffKind;
 
-/// The range a figure denotes on its natural reading: "more than 20,000" means the low 20,000s.
-fn interval(q: &Quantity) -> Option<(f64, f64)> {
-    let v = q.value;
-    Some(match q.bound {
-        Bound::Exact => (v * 0.995, v * 1.005),
-        Bound::About => (v * 0.9, v * 1.1),
-        Bound::AtLeast => (v, v * 1.03),
-        Bound::MoreThan => (v * 1.001, v * 1.03),
-        Bound::AtMost | Bound::LessThan => (v * 0.97, v),
-        Bound::Vague => return None,
-    })
-}
-
-fn is_iso_code(u: &str) -> bool {
-    u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
-}
-
-fn is_currency(u: &str) -> bool {
-    u.contains('$') || matches!(u, "€" | "£" | "¥") || is_iso_code(u)
-}
-
-/// Dollars of any country are one unit here (outlets write "$15m" for A$ and US$ alike);
-/// other currencies are their own units.
-fn same_currency(a: &str, b: &str) -> bool {
-    let dollar = |u: &str| u.contains('$') || (is_iso_code(u) && u.ends_with('D'));
-    (dollar(a) && dollar(b)) || a == b
-}
-
-/// Whether two figures measure the same thing, so that comparing them means something.
-fn comparable(a: &Quantity, b: &Quantity) -> bool {
-    if a.ordinal || b.ordinal || a.value <= 0.0 || b.value <= 0.0 {
-        return false;
-    }
-    match (&a.unit, &b.unit) {
-        (Some(x), Some(y)) => x == y || (is_currency(x) && is_currency(y) && same_currency(x, y)),
-        (None, None) | (Some(_), None) | (None, Some(_)) => {
-            let unit_is_money = a.unit.as_deref().is_some_and(is_currency)
-                || b.unit.as_deref().is_some_and(is_currency);
-            let r = a.value / b.value;
-            !unit_is_money && (0.5..=2.0).contains(&r) && a.value >= 10.0
-        }
-    }
-}
+use crate::analyze::compare::{comparable, is_currency, values_conflict};
 
 fn compatible(a: &Quantity, b: &Quantity) -> bool {
-    let (Some(ia), Some(ib)) = (interval(a), interval(b)) else {
-        return true;
-    };
-    let strict = |x: Bound| !matches!(x, Bound::About | Bound::Vague | Bound::Exact);
-    // "more than two" and "at least two" are different claims about the same figure, while
-    // "at least 9.7 million" still covers "9.7 million".
-    if (a.value - b.value).abs() < 1e-9 && a.bound != b.bound && strict(a.bound) && strict(b.bound)
-    {
-        return false;
-    }
-    // Two floors of one tally that are not the same figure ("passes 20,700" against "more than
-    // 21,000") are two outlets' different counts, however close.
-    let floor = |x: Bound| matches!(x, Bound::AtLeast | Bound::MoreThan);
-    if floor(a.bound) && floor(b.bound) && (a.value - b.value).abs() > 1e-3 * a.value.abs() {
-        return false;
-    }
-    ia.0.max(ib.0) <= ia.1.min(ib.1)
+    !values_conflict(a, b)
 }
 
 /// The years a segment's dates fall in, stated ("in 1999") or resolved ("on Thursday").
