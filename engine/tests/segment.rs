@@ -151,6 +151,40 @@ fn lost_space_after_a_stop_or_quote_splits() {
 }
 
 #[test]
+fn times_lists_addresses_and_four_dot_ellipses() {
+    // A weekday after "a.m." goes on; a personal title after a clause with its verb starts anew.
+    let t = "The quake struck at 4:17 a.m. Monday, officials said. Aid followed.";
+    assert_eq!(texts(t).len(), 2, "{:?}", texts(t));
+    let t = "Police arrived at 6 p.m. Mr. Jones was detained later.";
+    assert_eq!(
+        texts(t),
+        ["Police arrived at 6 p.m.", "Mr. Jones was detained later."]
+    );
+    let t = "At 6 p.m. Mr. Jones was detained, police said.";
+    assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
+    // List items, with or without their own stop.
+    assert_eq!(
+        texts("(a) Rebuild the bridge (b) Reopen the school"),
+        ["(a) Rebuild the bridge", "(b) Reopen the school"]
+    );
+    assert_eq!(
+        texts("1.) Roads reopen. 2.) Schools follow."),
+        ["1.) Roads reopen.", "2.) Schools follow."]
+    );
+    // An address is not a lost space; four stops end a sentence, three do not.
+    assert_eq!(
+        texts("Write to press.office@example.org. The office replies."),
+        ["Write to press.office@example.org.", "The office replies."]
+    );
+    assert_eq!(
+        texts("The council.... The rest was cut."),
+        ["The council....", "The rest was cut."]
+    );
+    assert_eq!(texts("The council... The rest was cut.").len(), 1);
+    assert_eq!(texts("In the U.K. What happens next is unclear.").len(), 2);
+}
+
+#[test]
 fn lines_and_blank_lines_are_paragraphs() {
     let t = "A title line\n\nFirst para one. First para two.\nSecond para.\n\n\nThird para.";
     let segs = segment(t);

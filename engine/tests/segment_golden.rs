@@ -136,19 +136,17 @@ const CASES: &[Case] = &[
         "I visited the U.S.A. last year.",
         &["I visited the U.S.A. last year."],
     ),
-    fails(
+    case(
         14,
         "Multi-period abbreviations at the end of a sentence",
         "I live in the E.U. How about you?",
         &["I live in the E.U.", "How about you?"],
-        "a dotted abbreviation before 'How' reads as inside the sentence ('How' is no known starter)",
     ),
-    fails(
+    case(
         15,
         "U.S. as sentence boundary",
         "I live in the U.S. How about you?",
         &["I live in the U.S.", "How about you?"],
-        "a dotted abbreviation before 'How' reads as inside the sentence ('How' is no known starter)",
     ),
     case(
         16,
@@ -162,7 +160,7 @@ const CASES: &[Case] = &[
         "I have lived in the U.S. for 20 years.",
         &["I have lived in the U.S. for 20 years."],
     ),
-    fails(
+    case(
         18,
         "A.M. / P.M. as non sentence boundary and sentence boundary",
         "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
@@ -171,7 +169,6 @@ const CASES: &[Case] = &[
             "He left the bank at 6 P.M.",
             "Mr. Smith then went to the store.",
         ],
-        "'P.M. Mr.' reads as inside the sentence, as 'a.m. Mr.' does",
     ),
     case(
         19,
@@ -191,12 +188,11 @@ const CASES: &[Case] = &[
         "He teaches science (He previously worked for 5 years as an engineer.) at the local University.",
         &["He teaches science (He previously worked for 5 years as an engineer.) at the local University."],
     ),
-    fails(
+    case(
         22,
         "Email addresses",
         "Her email is Jane.Doe@example.com. I sent her an email.",
         &["Her email is Jane.Doe@example.com.", "I sent her an email."],
-        "the stop in 'Jane.Doe@' reads as a lost space between sentences",
     ),
     case(
         23,
@@ -252,26 +248,23 @@ const CASES: &[Case] = &[
         "Hello?! Is that you?",
         &["Hello?!", "Is that you?"],
     ),
-    fails(
+    case(
         31,
         "List (period followed by parens and no period to end item)",
         "1.) The first item 2.) The second item",
         &["1.) The first item", "2.) The second item"],
-        "the list number's stop reads as a sentence end",
     ),
-    fails(
+    case(
         32,
         "List (period followed by parens and period to end item)",
         "1.) The first item. 2.) The second item.",
         &["1.) The first item.", "2.) The second item."],
-        "the list number's stop reads as a sentence end",
     ),
-    fails(
+    case(
         33,
         "List (parens and no period to end item)",
         "1) The first item 2) The second item",
         &["1) The first item", "2) The second item"],
-        "a list item without a stop runs into the next",
     ),
     case(
         34,
@@ -279,40 +272,35 @@ const CASES: &[Case] = &[
         "1) The first item. 2) The second item.",
         &["1) The first item.", "2) The second item."],
     ),
-    fails(
+    case(
         35,
         "List (period to mark list and no period to end item)",
         "1. The first item 2. The second item",
         &["1. The first item", "2. The second item"],
-        "the list number's stop reads as a sentence end",
     ),
-    fails(
+    case(
         36,
         "List (period to mark list and period to end item)",
         "1. The first item. 2. The second item.",
         &["1. The first item.", "2. The second item."],
-        "the list number's stop reads as a sentence end",
     ),
-    fails(
+    case(
         37,
         "List with bullet",
         "\u{2022} 9. The first item \u{2022} 10. The second item",
         &["\u{2022} 9. The first item", "\u{2022} 10. The second item"],
-        "a list item without a stop runs into the next",
     ),
-    fails(
+    case(
         38,
         "List with hypthen",
         "\u{2043}9. The first item \u{2043}10. The second item",
         &["\u{2043}9. The first item", "\u{2043}10. The second item"],
-        "the list number's stop reads as a sentence end",
     ),
-    fails(
+    case(
         39,
         "Alphabetical list",
         "a. The first item b. The second item c. The third list item",
         &["a. The first item", "b. The second item", "c. The third list item"],
-        "a list item without a stop runs into the next",
     ),
     fails(
         40,
@@ -334,7 +322,7 @@ const CASES: &[Case] = &[
         "features\ncontact manager\nevents, activities\n",
         &["features", "contact manager", "events, activities"],
     ),
-    fails(
+    case(
         43,
         "Geo Coordinates",
         "You can find it at N\u{00B0}. 1026.253.553. That is where the treasure is.",
@@ -342,7 +330,6 @@ const CASES: &[Case] = &[
             "You can find it at N\u{00B0}. 1026.253.553.",
             "That is where the treasure is.",
         ],
-        "'N°.' is no known abbreviation",
     ),
     case(
         44,
@@ -350,7 +337,7 @@ const CASES: &[Case] = &[
         "She works at Yahoo! in the accounting department.",
         &["She works at Yahoo! in the accounting department."],
     ),
-    fails(
+    case(
         45,
         "I as a sentence boundary and I as an abbreviation",
         "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
@@ -358,7 +345,6 @@ const CASES: &[Case] = &[
             "We make a good team, you and I.",
             "Did you see Albert I. Jones yesterday?",
         ],
-        "'I. Did' reads as an initial ('Did' is no known starter)",
     ),
     case(
         46,
@@ -366,14 +352,13 @@ const CASES: &[Case] = &[
         "Thoreau argues that by simplifying one\u{2019}s life, \u{201C}the laws of the universe will appear less complex. . . .\u{201D}",
         &["Thoreau argues that by simplifying one\u{2019}s life, \u{201C}the laws of the universe will appear less complex. . . .\u{201D}"],
     ),
-    fails(
+    case(
         47,
         "Ellipsis with square brackets",
         "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).",
         &["\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55)."],
-        "the bracketed ellipsis before a closing quote reads as a sentence end",
     ),
-    fails(
+    case(
         48,
         "Ellipsis as sentence boundary (standard ellipsis rules)",
         "If words are left off at the end of a sentence, and that is all that is omitted, indicate the omission with ellipsis marks (preceded and followed by a space) and then indicate the end of the sentence with a period . . . . Next sentence.",
@@ -381,14 +366,12 @@ const CASES: &[Case] = &[
             "If words are left off at the end of a sentence, and that is all that is omitted, indicate the omission with ellipsis marks (preceded and followed by a space) and then indicate the end of the sentence with a period . . . .",
             "Next sentence.",
         ],
-        "a spaced four-dot ellipsis always reads as inside the sentence",
     ),
-    fails(
+    case(
         49,
         "Ellipsis as sentence boundary (non-standard ellipsis rules)",
         "I never meant that.... She left the store.",
         &["I never meant that....", "She left the store."],
-        "a four-dot ellipsis '....' reads as inside the sentence",
     ),
     case(
         50,
@@ -396,7 +379,7 @@ const CASES: &[Case] = &[
         "I wasn\u{2019}t really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn\u{2019}t mean it.",
         &["I wasn\u{2019}t really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn\u{2019}t mean it."],
     ),
-    fails(
+    case(
         51,
         "4-dot ellipsis",
         "One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds. . . . The practice was not abandoned. . . .",
@@ -404,9 +387,8 @@ const CASES: &[Case] = &[
             "One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds.",
             ". . . The practice was not abandoned. . . .",
         ],
-        "a spaced four-dot ellipsis always reads as inside the sentence",
     ),
-    fails(
+    case(
         52,
         "No whitespace in between sentences",
         "Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot.",
@@ -416,7 +398,6 @@ const CASES: &[Case] = &[
             "Mr. Smith went to the store and bought 1,000.",
             "That is a lot.",
         ],
-        "'Mr.' glued to the sentence before reads as part of 'Tuesday.Mr'",
     ),
 ];
 

@@ -153,7 +153,22 @@ fn is_stamp(line: &str) -> bool {
     // Stamps whose parts were glued by extraction ("February 9, 20233:04 PM GMTUpdated 2 hours
     // ago"): short, and mostly date and time words.
     let (date_words, all, digit) = dates::date_share(value);
-    digit && all <= 12 && date_words >= 3 && date_words * 10 >= all * 7
+    digit
+        && all <= 12
+        && date_words >= 3
+        && date_words * 10 >= all * 7
+        && value.split_whitespace().take(12).any(strong_date_word)
+}
+
+/// A word that only a date or time has: a month, a weekday, a clock time or "ago". Numbers and
+/// fillers ("the", "first", "|") alone make list items ("• 9. The first item") look like stamps.
+fn strong_date_word(w: &str) -> bool {
+    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = core.to_lowercase();
+    lexicon::month(&lower).is_some()
+        || lexicon::weekday(&lower)
+        || lower == "ago"
+        || (core.contains(':') && core.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A line that is a caption by its trailing credit ("... Photograph: Jane Doe/AAP",

@@ -14,6 +14,7 @@ mod boiler;
 mod dates;
 mod heading;
 mod lexicon;
+mod lists;
 mod sentences;
 
 pub use dates::text_date;
