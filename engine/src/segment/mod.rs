@@ -13,6 +13,7 @@
 mod boiler;
 mod dates;
 mod heading;
+mod inline;
 mod lexicon;
 mod lists;
 mod sentences;
@@ -181,7 +182,7 @@ impl Builder<'_> {
     /// captions ending in a credit, and sentences.
     fn normal_line(&mut self, s: usize, e: usize) {
         let text = self.text;
-        let credits = boiler::credit_parens(text, s, e);
+        let credits = inline::credit_parens(text, s, e);
         let mut ci = 0;
         let mut pos = s;
         let mut piece_first = self.out.len();
@@ -221,8 +222,8 @@ impl Builder<'_> {
                 self.push(pos, e, SegmentKind::Boilerplate);
                 break;
             }
-            if let Some((title_at, nav)) = boiler::opener(rest) {
-                let split = boiler::glue_split(text, pos + title_at, e);
+            if let Some((title_at, nav)) = inline::opener(rest) {
+                let split = inline::glue_split(text, pos + title_at, e);
                 let bp_end = split.unwrap_or(e);
                 // Navigation comes after the report: a first line starting "Next" is a title,
                 // and a whole line ending in a full stop is a sentence ("Next week ...").
@@ -239,7 +240,7 @@ impl Builder<'_> {
                     continue;
                 }
             }
-            if let Some(len) = boiler::leading_stamp(rest) {
+            if let Some(len) = inline::leading_stamp(rest) {
                 let end = ceil_boundary(text, pos + len);
                 self.push(pos, end, SegmentKind::Boilerplate);
                 pos = end;
