@@ -412,6 +412,116 @@ fn repeated_fragment_on_its_own_line_is_boilerplate() {
     assert_eq!(segs[2].kind, SegmentKind::Boilerplate);
 }
 
+// ---- furniture of unfamiliar pages: one row per rule, on sentences of our own ----
+
+struct FurnitureRow {
+    rule: &'static str,
+    text: &'static str,
+    /// Each is the whole text of at least one segment, and every segment holding it is
+    /// boilerplate.
+    boiler: &'static [&'static str],
+    /// Every segment holding each of these is a claim or headline, and there is one.
+    kept: &'static [&'static str],
+}
+
+const FURNITURE_ROWS: &[FurnitureRow] = &[
+    FurnitureRow {
+        rule: "published and updated stamps",
+        text: "Storm floods coastal towns\n\
+Published: 3 June 2023 | Updated: 4 June 2023\n\
+Last updated: 4 June 2023, 10:32 BST\n\
+Updated 10:32 GMT\n\
+Last updated 2 hours ago\n\
+The river rose two metres overnight, the mayor said.\n\
+Updated 4 June 2023, 11:05 amThe army sent two boats to the valley.",
+        boiler: &[
+            "Published: 3 June 2023 | Updated: 4 June 2023",
+            "Last updated: 4 June 2023, 10:32 BST",
+            "Updated 10:32 GMT",
+            "Last updated 2 hours ago",
+            "Updated 4 June 2023, 11:05 am",
+        ],
+        kept: &["The river rose", "The army sent two boats to the valley."],
+    },
+    FurnitureRow {
+        rule: "intro lines that only announce a list",
+        text: "Storm floods coastal towns\n\
+The river rose two metres overnight, the mayor said.\n\
+Here are the key points:\n\
+- Schools will stay shut until Monday.\n\
+- The army sent two boats to the valley.\n\
+Here\u{2019}s what we know:\n\
+The storm moved north on Sunday.\n\
+Key points:\n\
+Power was restored by noon.\n\
+The mayor told reporters:\n\
+\u{201C}We will rebuild every house.\u{201D}\n\
+The council set out three demands:\n\
+More pumps, more boats and more money.",
+        boiler: &[
+            "Here are the key points:",
+            "Here\u{2019}s what we know:",
+            "Key points:",
+        ],
+        kept: &[
+            "The mayor told reporters:",
+            "The council set out three demands:",
+            "Schools will stay",
+            "The storm moved north",
+        ],
+    },
+    FurnitureRow {
+        rule: "tag and topic lines",
+        text: "Storm floods coastal towns\n\
+The river rose two metres overnight, the mayor said.\n\
+Schools will stay shut until Monday.\n\
+Tags: Floods, Weather, Emergency services\n\
+Topics: Weather\n\
+Related Topics\n\
+Filed under: World, Europe",
+        boiler: &[
+            "Tags: Floods, Weather, Emergency services",
+            "Topics: Weather",
+            "Related Topics",
+            "Filed under: World, Europe",
+        ],
+        kept: &["The river rose", "Schools will stay"],
+    },
+];
+
+#[test]
+fn furniture_of_unfamiliar_pages_is_boilerplate() {
+    let mut wrong = Vec::new();
+    for row in FURNITURE_ROWS {
+        check_invariants(row.text);
+        let segs = segment(row.text);
+        let holding = |needle: &str| -> Vec<(&str, SegmentKind)> {
+            segs.iter()
+                .map(|s| (&row.text[s.start..s.end], s.kind))
+                .filter(|(t, _)| t.contains(needle))
+                .collect()
+        };
+        for &b in row.boiler {
+            let hits = holding(b);
+            if !hits.iter().any(|(t, _)| *t == b)
+                || hits.iter().any(|(_, k)| *k != SegmentKind::Boilerplate)
+            {
+                wrong.push(format!(
+                    "{}: {b:?} should be boilerplate: {hits:?}",
+                    row.rule
+                ));
+            }
+        }
+        for &c in row.kept {
+            let hits = holding(c);
+            if hits.is_empty() || hits.iter().any(|(_, k)| *k == SegmentKind::Boilerplate) {
+                wrong.push(format!("{}: {c:?} should be kept: {hits:?}", row.rule));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 // ---- glued boilerplate ----
 
 #[test]

@@ -106,6 +106,16 @@ fn furniture(line: &str) -> bool {
     if lexicon::FURNITURE.contains(&bare) {
         return true;
     }
+    // A line of tags or topic links, however many: "Tags: Floods, Weather".
+    if lexicon::TAG_LABELS.iter().any(|p| lower.starts_with(p))
+        && !ends_with_full_stop(line)
+        && words(line) <= 60
+    {
+        return true;
+    }
+    if list_intro(line) {
+        return true;
+    }
     if words(line) > 25 {
         return false;
     }
@@ -137,6 +147,40 @@ fn furniture(line: &str) -> bool {
             && (!p.starts_with("copyright")
                 || line.chars().filter(char::is_ascii_digit).count() >= 4)
     })
+}
+
+/// An intro line that only announces the list after it: "Here are the key points:", "Here's
+/// what we know:", "Key points:". A line that reports ("The minister said:") or states
+/// something ("The council set out three demands:") is part of the report.
+fn list_intro(line: &str) -> bool {
+    let Some(body) = line.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let n = words(body);
+    if n == 0 || n > 10 {
+        return false;
+    }
+    let lower = body.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    let bare: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect();
+    if bare.iter().any(|w| lexicon::reporting(w)) {
+        return false;
+    }
+    let announces = lexicon::LIST_INTROS.iter().any(|p| {
+        lower.starts_with(p)
+            && lower[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    // A bare label of up to three words: "Timeline:", "Key events:".
+    announces
+        || (n <= 3
+            && body.starts_with(char::is_uppercase)
+            && !body.chars().any(|c| c.is_ascii_digit())
+            && !bare.iter().any(|w| lexicon::is_verb_form(w)))
 }
 
 /// A date/time stamp alone on its line, with or without a label.

@@ -38,6 +38,10 @@ pub(crate) fn leading_stamp(s: &str) -> Option<usize> {
         if (1..=4).contains(&digits) && glued {
             end = s.len() - after.len() + digits;
             after = &after[digits..];
+        } else if let Some(q) = glued_filler(after) {
+            // A time word glued likewise: "Updated 4 June 2023, 11:05 amThe ...".
+            end = s.len() - after.len() + q;
+            after = &after[q..];
         }
     }
     if after.is_empty()
@@ -47,6 +51,25 @@ pub(crate) fn leading_stamp(s: &str) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// Where a date or time word ("am", "GMT", "p.m.") at the start of `s` ends when a capitalised
+/// word is glued to it ("amThe", "GMTRescuers"); looks at most 8 bytes in.
+fn glued_filler(s: &str) -> Option<usize> {
+    let mut prev: Option<(usize, char)> = None;
+    for (i, c) in s.char_indices().take(8) {
+        if c.is_whitespace() {
+            return None;
+        }
+        if let Some((pi, p)) = prev {
+            if p.is_uppercase() && c.is_lowercase() && pi > 0 {
+                let word = s[..pi].to_lowercase();
+                return lexicon::date_filler(&word).then_some(pi);
+            }
+        }
+        prev = Some((i, c));
+    }
+    None
 }
 
 /// A link or navigation opener at the start of `s` ("SEE ALSO:", "Read more:", "Previous",

@@ -96,6 +96,9 @@ pub(crate) const FURNITURE: &[&str] = &[
     "read next",
     "explore more",
     "topics",
+    "tags",
+    "related topics",
+    "more on this topic",
 ];
 
 /// Prefixes of furniture lines ("Image caption, ...", "Reporting by ...").
@@ -130,6 +133,53 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "our standards:",
     "sign up to ",
     "download the app",
+];
+
+/// Labels that open a line of tags or topic links, which can run long: "Tags: Floods,
+/// Weather", "Filed under: World, Europe". Content-management systems print these under
+/// articles on most news sites (compared in lower case, at the start of a line).
+pub(crate) const TAG_LABELS: &[&str] = &[
+    "tags:",
+    "tag:",
+    "tagged:",
+    "tagged with:",
+    "topics:",
+    "related topics:",
+    "filed under:",
+    "categories:",
+    "category:",
+    "keywords:",
+    "more about:",
+    "more on:",
+];
+
+/// Openings of intro lines that only announce the list after them ("Here are the key points:",
+/// "What we know:"), as live pages and explainers print them; the line must also end with a
+/// colon. Compared in lower case with straight apostrophes.
+pub(crate) const LIST_INTROS: &[&str] = &[
+    "here's",
+    "here is",
+    "here are",
+    "heres",
+    "these are the",
+    "below are",
+    "below is",
+    "this is what we know",
+    "what we know",
+    "what you need to know",
+    "what to know",
+    "key points",
+    "the key points",
+    "key takeaways",
+    "key facts",
+    "quick facts",
+    "fast facts",
+    "at a glance",
+    "in brief",
+    "in numbers",
+    "in pictures",
+    "things to know",
+    "the latest",
 ];
 
 /// Agencies and picture desks named in credits and bylines.
