@@ -250,3 +250,207 @@ fn has_word(hay: &str, w: &str) -> bool {
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
 }
+
+/// Furniture that stands on its own inside `text[s..e]`, as byte spans in order: picture-desk
+/// labels with their caption or credit ("Image caption, Rescuers search ...", "Image source,
+/// Getty Images") and an embedded post's credit ("pic.twitter.com/x — Jane Doe (@janedoe)
+/// June 5, 2023", "A post shared by ..."). Text before a span ends at it; text after it is a
+/// new block, since a lost line break is what glued them.
+pub(crate) fn own_spans(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let Some(line) = text.get(s..e) else {
+        return Vec::new();
+    };
+    // ASCII lower case keeps every byte offset.
+    let lower = line.to_ascii_lowercase();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let labels = label_starts(line, &lower);
+    for (i, &(at, len, caption)) in labels.iter().enumerate() {
+        let next = labels.get(i + 1).map_or(line.len(), |&(n, _, _)| n);
+        let value = skip_label_punct(line, at + len, next);
+        let end = if caption {
+            caption_end(line, value, next)
+        } else {
+            credit_end(line, value, next)
+        };
+        // A label with nothing recognisable after it is furniture on its own.
+        found.push((at, end.max(at + len)));
+    }
+    found.extend(social_credits(line, &lower));
+    found.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for (a, b) in found {
+        if out.last().is_some_and(|&(_, pb)| s + a < pb) {
+            continue;
+        }
+        out.push((s + a, s + b));
+    }
+    out
+}
+
+/// Picture-desk labels in a line: (start, label length, whether it opens a caption rather than
+/// a credit). A label is written with a capital and followed by a comma, colon or space.
+fn label_starts(line: &str, lower: &str) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    for (list, caption) in [
+        (lexicon::CAPTION_LABELS, true),
+        (lexicon::SOURCE_LABELS, false),
+    ] {
+        for label in list {
+            for (at, _) in lower.match_indices(label) {
+                let capital = line[at..].starts_with(|c: char| c.is_ascii_uppercase());
+                let after = char_at(line, at + label.len());
+                if capital && matches!(after, Some(',' | ':' | ' ')) {
+                    out.push((at, label.len(), caption));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Past the comma, colon and spaces after a label.
+fn skip_label_punct(line: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        match char_at(line, i) {
+            Some(c) if c.is_whitespace() || c == ',' || c == ':' => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Where a lost line break glued a new sentence to the text from `from`: a stop directly before
+/// a capitalised word (`basement.Power`), or a capitalised word directly after three lower-case
+/// letters (`valleyThe`; two are allowed inside names like "YouTube" or "MacBook").
+fn glued_join(line: &str, from: usize, end: usize) -> Option<usize> {
+    let mut lower_run = 0usize;
+    let mut after_stop = false;
+    let mut iter = line.get(from..end)?.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next_lower = iter.peek().is_some_and(|&(_, n)| n.is_lowercase());
+        if c.is_uppercase() && next_lower && (lower_run >= 3 || after_stop) {
+            return Some(from + i);
+        }
+        after_stop = is_terminal(c) || (after_stop && matches!(c, '"' | '\u{201D}' | ')'));
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    None
+}
+
+/// A caption runs to the line's end, the next label, or a glued new sentence.
+fn caption_end(line: &str, from: usize, next: usize) -> usize {
+    glued_join(line, from, next).unwrap_or(next)
+}
+
+/// A credit is a short name ("Getty Images", "AFP via Getty Images", "Jane Doe/Reuters"): at
+/// most six words, capitalised or small joining words, up to a glued join or a sentence opener.
+fn credit_end(line: &str, from: usize, next: usize) -> usize {
+    let limit = glued_join(line, from, next).unwrap_or(next);
+    let mut end = from;
+    let mut n = 0;
+    let mut pos = from;
+    for word in line[from..limit].split_inclusive(char::is_whitespace) {
+        let w = word.trim();
+        let start = pos;
+        pos += word.len();
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let name_like = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || lexicon::title_small(&lower)
+            || matches!(w, "/" | "&" | "|" | "-");
+        if n >= 6 || !name_like || (n > 0 && lexicon::starter(w)) {
+            break;
+        }
+        n += 1;
+        end = start + word.trim_end().len();
+    }
+    end
+}
+
+/// `s` cut to at most `n` bytes, on a char boundary, so that a look ahead stays bounded.
+fn head(s: &str, n: usize) -> &str {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+/// An embedded post's credit inside a line: "pic.twitter.com/x", "— Jane Doe (@janedoe)
+/// June 5, 2023" (after the post's text, with or without the picture link before it), and
+/// "A post shared by Jane Doe (@janedoe)". Spans are relative to `line`.
+fn social_credits(line: &str, lower: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (at, _) in lower.match_indices("pic.twitter.com/") {
+        let token = head(&line[at..], 64);
+        let token_end = at + token.find(char::is_whitespace).unwrap_or(token.len());
+        let gap = head(&line[token_end..], 8);
+        let after = token_end + (gap.len() - gap.trim_start().len());
+        let end = signature_end(line, after).unwrap_or(token_end);
+        out.push((at, end));
+    }
+    for (at, c) in line.char_indices() {
+        if matches!(c, '\u{2014}' | '\u{2013}') || (c == '-' && line[..at].ends_with(' ')) {
+            if let Some(end) = signature_end(line, at) {
+                out.push((at, end));
+            }
+        }
+    }
+    for (at, _) in lower.match_indices("a post shared by ") {
+        if !line[at..].starts_with('A') {
+            continue;
+        }
+        let end = handle_end(line, at + "a post shared by ".len()).map_or(line.len(), |h| {
+            // "... (@janedoe) on Jun 5, 2023 at 10:32am PDT".
+            let rest = head(&line[h..], 80);
+            let on = rest
+                .trim_start()
+                .strip_prefix("on ")
+                .map(|r| rest.len() - r.len());
+            match on {
+                Some(skip) => {
+                    let run = dates::date_run(&rest[skip..]);
+                    if run.has_digit {
+                        h + skip + run.end
+                    } else {
+                        h
+                    }
+                }
+                None => h,
+            }
+        });
+        out.push((at, end));
+    }
+    out
+}
+
+/// The end of "(@handle)" after a name that starts at `from`, looking at most 120 bytes ahead.
+fn handle_end(line: &str, from: usize) -> Option<usize> {
+    let window = line.get(from..(from + 120).min(line.len()))?;
+    let open = window.find("(@")?;
+    let rest = &window[open + 2..];
+    let close = rest.find(')')?;
+    let handle = &rest[..close];
+    let ok = !handle.is_empty()
+        && handle.len() <= 30
+        && handle
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_');
+    ok.then_some(from + open + 2 + close + 1)
+}
+
+/// The end of a post signature "— Jane Doe (@janedoe) June 5, 2023" whose dash is at `at`.
+fn signature_end(line: &str, at: usize) -> Option<usize> {
+    let dash = char_at(line, at)?;
+    if !matches!(dash, '\u{2014}' | '\u{2013}' | '-') {
+        return None;
+    }
+    let h = handle_end(line, at + dash.len_utf8())?;
+    let rest = head(&line[h..], 80);
+    let skip = rest.len() - rest.trim_start().len();
+    let run = dates::date_run(&rest[skip..]);
+    (run.has_digit && run.tokens >= 2).then_some(h + skip + run.end)
+}

@@ -103,11 +103,6 @@ pub(crate) const FURNITURE: &[&str] = &[
 
 /// Prefixes of furniture lines ("Image caption, ...", "Reporting by ...").
 pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
-    "image source,",
-    "image caption,",
-    "media caption,",
-    "image source:",
-    "image caption:",
     "this article is more than",
     "reporting by ",
     "additional reporting by ",
@@ -133,6 +128,9 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "our standards:",
     "sign up to ",
     "download the app",
+    // Embedded social posts: Instagram's credit line and the prompt above an embed.
+    "a post shared by ",
+    "view this post on ",
 ];
 
 /// Labels that open a line of tags or topic links, which can run long: "Tags: Floods,
@@ -151,6 +149,29 @@ pub(crate) const TAG_LABELS: &[&str] = &[
     "keywords:",
     "more about:",
     "more on:",
+];
+
+/// Picture-desk labels that open a caption, as broadcasters' and agencies' pages print them
+/// ("Image caption, Rescuers search ..."); extraction often glues them to the sentences around
+/// them. Compared in ASCII lower case, written with a capital.
+pub(crate) const CAPTION_LABELS: &[&str] = &[
+    "image caption",
+    "media caption",
+    "photo caption",
+    "picture caption",
+    "video caption",
+];
+
+/// Labels that open a picture credit ("Image source, Getty Images"); the credit is a short
+/// name, so what follows it may be a sentence.
+pub(crate) const SOURCE_LABELS: &[&str] = &[
+    "image source",
+    "image copyright",
+    "image credit",
+    "picture source",
+    "picture credit",
+    "photo credit",
+    "media source",
 ];
 
 /// Openings of intro lines that only announce the list after them ("Here are the key points:",
