@@ -426,6 +426,41 @@ struct FurnitureRow {
 
 const FURNITURE_ROWS: &[FurnitureRow] = &[
     FurnitureRow {
+        rule: "a caption repeated word for word: the caption and its repetition",
+        text: "Storm floods coastal towns\n\
+Volunteers stack sandbags outside the harbour office\n\
+The river rose two metres overnight, the mayor said.\n\
+Schools will stay shut until Monday.\n\
+Volunteers stack sandbags outside the harbour office\n\
+Firefighters pump water from a flooded basement.\n\
+The army sent two boats to the valley.\n\
+Firefighters pump water from a flooded basement.",
+        boiler: &[
+            "Volunteers stack sandbags outside the harbour office",
+            "Firefighters pump water from a flooded basement.",
+        ],
+        kept: &["The river rose", "Schools will stay", "The army sent"],
+    },
+    FurnitureRow {
+        rule: "a repeated line that reports or quotes is no caption",
+        text: "Storm floods coastal towns\n\
+The river rose two metres overnight, the mayor said.\n\
+Schools will stay shut until Monday.\n\
+The river rose two metres overnight, the mayor said.\n\
+\u{201C}We will rebuild every house.\u{201D}\n\
+The army sent two boats to the valley.\n\
+\u{201C}We will rebuild every house.\u{201D}\n\
+Floods killed two people in the valley on Sunday.\n\
+Floods killed two people in the valley on Sunday.",
+        boiler: &[],
+        kept: &[
+            "The river rose",
+            "We will rebuild",
+            "Schools will stay",
+            "Floods killed",
+        ],
+    },
+    FurnitureRow {
         rule: "caption labels glued to sentences by lost line breaks",
         text: "Storm floods coastal towns\n\
 Floods hit several towns in the south.Image caption Rescuers search a collapsed shed in the valleyThe regional government declared an emergency on Monday.\n\
@@ -562,6 +597,17 @@ fn furniture_of_unfamiliar_pages_is_boilerplate() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_repeated_title_stays_the_title_and_its_repetition_is_boilerplate() {
+    let t = "Storm floods coastal towns\nThe river rose two metres overnight, the mayor said.\nSchools will stay shut.\nStorm floods coastal towns\nThe army sent two boats.";
+    let k: Vec<SegmentKind> = kinds(t)
+        .into_iter()
+        .filter(|(s, _)| s == "Storm floods coastal towns")
+        .map(|(_, k)| k)
+        .collect();
+    assert_eq!(k, [SegmentKind::Headline, SegmentKind::Boilerplate]);
 }
 
 // ---- glued boilerplate ----
@@ -743,7 +789,7 @@ fn large_input_is_linear() {
     let _ = segment(&format!("SEE ALSO: {caps}"));
     assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
     let start = std::time::Instant::now();
-    // Shapes that wake the list, ellipsis, caption-label and post-credit rules.
+    // Shapes that wake the list, ellipsis, caption-label, post-credit and repeat rules.
     for piece in [
         "1) a ",
         "\u{2022} 9. A ",
@@ -764,6 +810,11 @@ fn large_input_is_linear() {
         check_invariants(&one_line[..cut]);
         let _ = segment(&one_line);
     }
+    let captions = "Volunteers stack sandbags outside the harbour office\n".repeat(20_000);
+    let segs3 = segment(&captions);
+    assert!(segs3[1..]
+        .iter()
+        .all(|s| s.kind == SegmentKind::Boilerplate));
     assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
 }
 

@@ -10,8 +10,9 @@
 //! sentence, picture credits, caption labels ("Image caption, ...") and embedded posts'
 //! signatures standing on their own, and sentence boundaries (`sentences.rs`, `lists.rs`). A
 //! second pass over the lines decides which segments are the title and subheadings
-//! (`heading.rs`). Every step looks a bounded distance around its position, so time is linear
-//! in the length of the text.
+//! (`heading.rs`), and a last one marks captions the page printed twice (`repeats.rs`, one
+//! hash map). Every step looks a bounded distance around its position, so time is linear in
+//! the length of the text.
 
 mod boiler;
 mod dates;
@@ -19,6 +20,7 @@ mod heading;
 mod inline;
 mod lexicon;
 mod lists;
+mod repeats;
 mod sentences;
 
 pub use dates::text_date;
@@ -60,6 +62,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
         b.line(s, e);
     }
     heading::classify(text, &mut b.out, &b.lines);
+    repeats::mark(text, &mut b.out, &b.lines);
     b.out
 }
 
