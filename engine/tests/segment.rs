@@ -550,6 +550,7 @@ Boats are out on the main square now.\n\
 \u{2014} John Roe (@johnroe) June 5, 2023\n\
 A post shared by Jane Doe (@janedoe)\n\
 Sandbags went up overnight pic.twitter.com/Zx9QwErTy1\n\
+The mayor \u{2014} who wrote (@harbourmayor) on June 5, 2023 that roads were shut \u{2014} stayed.\n\
 Schools will stay shut until Monday.",
         boiler: &[
             "pic.twitter.com/AbC123xyz \u{2014} Jane Doe (@janedoe) June 5, 2023",
@@ -561,6 +562,7 @@ Schools will stay shut until Monday.",
             "The water is still rising in our street",
             "Boats are out on the main square now.",
             "Sandbags went up overnight",
+            "who wrote (@harbourmayor) on June 5, 2023 that roads were shut",
             "Schools will stay shut",
         ],
     },

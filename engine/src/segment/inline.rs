@@ -429,8 +429,19 @@ fn social_credits(line: &str, lower: &str) -> Vec<(usize, usize)> {
 
 /// The end of "(@handle)" after a name that starts at `from`, looking at most 120 bytes ahead.
 fn handle_end(line: &str, from: usize) -> Option<usize> {
-    let window = line.get(from..(from + 120).min(line.len()))?;
+    let window = head(line.get(from..)?, 120);
     let open = window.find("(@")?;
+    // The account's display name: a few capitalised words ("World Health Organization (WHO)"),
+    // not a clause ("who wrote (@x) on ...").
+    let name: Vec<&str> = window[..open].split_whitespace().collect();
+    let name_like = (1..=8).contains(&name.len())
+        && name.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(')
+                || lexicon::title_small(&w.to_lowercase())
+        });
+    if !name_like {
+        return None;
+    }
     let rest = &window[open + 2..];
     let close = rest.find(')')?;
     let handle = &rest[..close];
