@@ -820,6 +820,76 @@ fn large_input_is_linear() {
     assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
 }
 
+/// Pieces that wake the list, ellipsis, title, address, caption-label, post-signature, stamp,
+/// intro and repeat rules, mixed with troublesome characters.
+const RULE_PIECES: &[&str] = &[
+    "Image caption, ",
+    "Image source, ",
+    "Media caption",
+    "Getty Images",
+    "pic.twitter.com/",
+    "\u{2014} ",
+    " - ",
+    "(@a)",
+    "(@",
+    "June 5, 2023",
+    "A post shared by ",
+    " on ",
+    "1.) ",
+    "2) ",
+    "(a) ",
+    "(b) ",
+    "\u{2022} ",
+    "\u{2043}",
+    "9. ",
+    "10.",
+    "a.m. ",
+    "P.M.",
+    "Mr. ",
+    ". . . ",
+    "....",
+    "\u{2026}.",
+    "[...]",
+    "Jane.Doe@example.org",
+    "Here are the key points:",
+    "Key points:",
+    "Tags: ",
+    "Updated 10:32 amThe ",
+    "Rescuers search the rubble",
+    "He left",
+    "The",
+    "How",
+    "\n",
+    "\n",
+    " ",
+    " ",
+    ".",
+    "\u{201D}",
+    "\u{00E9}",
+    "\u{0130}",
+    "\u{200B}",
+    "\u{0301}",
+    "\u{05D0}",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512),
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    #[test]
+    fn rule_pieces_keep_the_span_invariants(
+        picks in proptest::collection::vec(0..RULE_PIECES.len(), 0..60)
+    ) {
+        let text: String = picks.iter().map(|&i| RULE_PIECES[i]).collect();
+        check_invariants(&text);
+        let segs = segment(&text);
+        proptest::prop_assert!(segs.iter().all(|s| s.start < s.end));
+    }
+}
+
 // ---- gold ----
 
 struct Report {
