@@ -151,6 +151,40 @@ fn lost_space_after_a_stop_or_quote_splits() {
 }
 
 #[test]
+fn times_lists_addresses_and_four_dot_ellipses() {
+    // A weekday after "a.m." goes on; a personal title after a clause with its verb starts anew.
+    let t = "The quake struck at 4:17 a.m. Monday, officials said. Aid followed.";
+    assert_eq!(texts(t).len(), 2, "{:?}", texts(t));
+    let t = "Police arrived at 6 p.m. Mr. Jones was detained later.";
+    assert_eq!(
+        texts(t),
+        ["Police arrived at 6 p.m.", "Mr. Jones was detained later."]
+    );
+    let t = "At 6 p.m. Mr. Jones was detained, police said.";
+    assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
+    // List items, with or without their own stop.
+    assert_eq!(
+        texts("(a) Rebuild the bridge (b) Reopen the school"),
+        ["(a) Rebuild the bridge", "(b) Reopen the school"]
+    );
+    assert_eq!(
+        texts("1.) Roads reopen. 2.) Schools follow."),
+        ["1.) Roads reopen.", "2.) Schools follow."]
+    );
+    // An address is not a lost space; four stops end a sentence, three do not.
+    assert_eq!(
+        texts("Write to press.office@example.org. The office replies."),
+        ["Write to press.office@example.org.", "The office replies."]
+    );
+    assert_eq!(
+        texts("The council.... The rest was cut."),
+        ["The council....", "The rest was cut."]
+    );
+    assert_eq!(texts("The council... The rest was cut.").len(), 1);
+    assert_eq!(texts("In the U.K. What happens next is unclear.").len(), 2);
+}
+
+#[test]
 fn lines_and_blank_lines_are_paragraphs() {
     let t = "A title line\n\nFirst para one. First para two.\nSecond para.\n\n\nThird para.";
     let segs = segment(t);
@@ -378,6 +412,206 @@ fn repeated_fragment_on_its_own_line_is_boilerplate() {
     assert_eq!(segs[2].kind, SegmentKind::Boilerplate);
 }
 
+// ---- furniture of unfamiliar pages: one row per rule, on sentences of our own ----
+
+struct FurnitureRow {
+    rule: &'static str,
+    text: &'static str,
+    /// Each is the whole text of at least one segment, and every segment holding it is
+    /// boilerplate.
+    boiler: &'static [&'static str],
+    /// Every segment holding each of these is a claim or headline, and there is one.
+    kept: &'static [&'static str],
+}
+
+const FURNITURE_ROWS: &[FurnitureRow] = &[
+    FurnitureRow {
+        rule: "a caption repeated word for word: the caption and its repetition",
+        text: "Storm floods coastal towns\n\
+Volunteers stack sandbags outside the harbour office\n\
+The river rose two metres overnight, the mayor said.\n\
+Schools will stay shut until Monday.\n\
+Volunteers stack sandbags outside the harbour office\n\
+Firefighters pump water from a flooded basement.\n\
+The army sent two boats to the valley.\n\
+Firefighters pump water from a flooded basement.",
+        boiler: &[
+            "Volunteers stack sandbags outside the harbour office",
+            "Firefighters pump water from a flooded basement.",
+        ],
+        kept: &["The river rose", "Schools will stay", "The army sent"],
+    },
+    FurnitureRow {
+        rule: "a repeated line that reports or quotes is no caption",
+        text: "Storm floods coastal towns\n\
+The river rose two metres overnight, the mayor said.\n\
+Schools will stay shut until Monday.\n\
+The river rose two metres overnight, the mayor said.\n\
+\u{201C}We will rebuild every house.\u{201D}\n\
+The army sent two boats to the valley.\n\
+\u{201C}We will rebuild every house.\u{201D}\n\
+Floods killed two people in the valley on Sunday.\n\
+Floods killed two people in the valley on Sunday.",
+        boiler: &[],
+        kept: &[
+            "The river rose",
+            "We will rebuild",
+            "Schools will stay",
+            "Floods killed",
+        ],
+    },
+    FurnitureRow {
+        rule: "caption labels glued to sentences by lost line breaks",
+        text: "Storm floods coastal towns\n\
+Floods hit several towns in the south.Image caption Rescuers search a collapsed shed in the valleyThe regional government declared an emergency on Monday.\n\
+Image source, Getty ImagesImage caption, Firefighters pump water from a basement.Power was restored by noon, the utility said.\n\
+Media caption, The mayor visits a shelter in the old townSchools will stay shut until Monday.",
+        boiler: &[
+            "Image caption Rescuers search a collapsed shed in the valley",
+            "Image source, Getty Images",
+            "Image caption, Firefighters pump water from a basement.",
+            "Media caption, The mayor visits a shelter in the old town",
+        ],
+        kept: &[
+            "Floods hit several towns in the south.",
+            "The regional government declared an emergency on Monday.",
+            "Power was restored by noon, the utility said.",
+            "Schools will stay shut until Monday.",
+        ],
+    },
+    FurnitureRow {
+        rule: "published and updated stamps",
+        text: "Storm floods coastal towns\n\
+Published: 3 June 2023 | Updated: 4 June 2023\n\
+Last updated: 4 June 2023, 10:32 BST\n\
+Updated 10:32 GMT\n\
+Last updated 2 hours ago\n\
+The river rose two metres overnight, the mayor said.\n\
+Updated 4 June 2023, 11:05 amThe army sent two boats to the valley.",
+        boiler: &[
+            "Published: 3 June 2023 | Updated: 4 June 2023",
+            "Last updated: 4 June 2023, 10:32 BST",
+            "Updated 10:32 GMT",
+            "Last updated 2 hours ago",
+            "Updated 4 June 2023, 11:05 am",
+        ],
+        kept: &["The river rose", "The army sent two boats to the valley."],
+    },
+    FurnitureRow {
+        rule: "intro lines that only announce a list",
+        text: "Storm floods coastal towns\n\
+The river rose two metres overnight, the mayor said.\n\
+Here are the key points:\n\
+- Schools will stay shut until Monday.\n\
+- The army sent two boats to the valley.\n\
+Here\u{2019}s what we know:\n\
+The storm moved north on Sunday.\n\
+Key points:\n\
+Power was restored by noon.\n\
+The mayor told reporters:\n\
+\u{201C}We will rebuild every house.\u{201D}\n\
+The council set out three demands:\n\
+More pumps, more boats and more money.",
+        boiler: &[
+            "Here are the key points:",
+            "Here\u{2019}s what we know:",
+            "Key points:",
+        ],
+        kept: &[
+            "The mayor told reporters:",
+            "The council set out three demands:",
+            "Schools will stay",
+            "The storm moved north",
+        ],
+    },
+    FurnitureRow {
+        rule: "tag and topic lines",
+        text: "Storm floods coastal towns\n\
+The river rose two metres overnight, the mayor said.\n\
+Schools will stay shut until Monday.\n\
+Tags: Floods, Weather, Emergency services\n\
+Topics: Weather\n\
+Related Topics\n\
+Filed under: World, Europe",
+        boiler: &[
+            "Tags: Floods, Weather, Emergency services",
+            "Topics: Weather",
+            "Related Topics",
+            "Filed under: World, Europe",
+        ],
+        kept: &["The river rose", "Schools will stay"],
+    },
+    FurnitureRow {
+        rule: "an embedded social post's credit line",
+        text: "Storm floods coastal towns\n\
+The river rose two metres overnight, the mayor said.\n\
+The water is still rising in our street pic.twitter.com/AbC123xyz \u{2014} Jane Doe (@janedoe) June 5, 2023\n\
+Boats are out on the main square now.\n\
+\u{2014} John Roe (@johnroe) June 5, 2023\n\
+A post shared by Jane Doe (@janedoe)\n\
+Sandbags went up overnight pic.twitter.com/Zx9QwErTy1\n\
+The mayor \u{2014} who wrote (@harbourmayor) on June 5, 2023 that roads were shut \u{2014} stayed.\n\
+Schools will stay shut until Monday.",
+        boiler: &[
+            "pic.twitter.com/AbC123xyz \u{2014} Jane Doe (@janedoe) June 5, 2023",
+            "\u{2014} John Roe (@johnroe) June 5, 2023",
+            "A post shared by Jane Doe (@janedoe)",
+            "pic.twitter.com/Zx9QwErTy1",
+        ],
+        kept: &[
+            "The water is still rising in our street",
+            "Boats are out on the main square now.",
+            "Sandbags went up overnight",
+            "who wrote (@harbourmayor) on June 5, 2023 that roads were shut",
+            "Schools will stay shut",
+        ],
+    },
+];
+
+#[test]
+fn furniture_of_unfamiliar_pages_is_boilerplate() {
+    let mut wrong = Vec::new();
+    for row in FURNITURE_ROWS {
+        check_invariants(row.text);
+        let segs = segment(row.text);
+        let holding = |needle: &str| -> Vec<(&str, SegmentKind)> {
+            segs.iter()
+                .map(|s| (&row.text[s.start..s.end], s.kind))
+                .filter(|(t, _)| t.contains(needle))
+                .collect()
+        };
+        for &b in row.boiler {
+            let hits = holding(b);
+            if !hits.iter().any(|(t, _)| *t == b)
+                || hits.iter().any(|(_, k)| *k != SegmentKind::Boilerplate)
+            {
+                wrong.push(format!(
+                    "{}: {b:?} should be boilerplate: {hits:?}",
+                    row.rule
+                ));
+            }
+        }
+        for &c in row.kept {
+            let hits = holding(c);
+            if hits.is_empty() || hits.iter().any(|(_, k)| *k == SegmentKind::Boilerplate) {
+                wrong.push(format!("{}: {c:?} should be kept: {hits:?}", row.rule));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_repeated_title_stays_the_title_and_its_repetition_is_boilerplate() {
+    let t = "Storm floods coastal towns\nThe river rose two metres overnight, the mayor said.\nSchools will stay shut.\nStorm floods coastal towns\nThe army sent two boats.";
+    let k: Vec<SegmentKind> = kinds(t)
+        .into_iter()
+        .filter(|(s, _)| s == "Storm floods coastal towns")
+        .map(|(_, k)| k)
+        .collect();
+    assert_eq!(k, [SegmentKind::Headline, SegmentKind::Boilerplate]);
+}
+
 // ---- glued boilerplate ----
 
 #[test]
@@ -556,6 +790,104 @@ fn large_input_is_linear() {
     let caps = "AbCdEfGh ".repeat(200_000);
     let _ = segment(&format!("SEE ALSO: {caps}"));
     assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
+    let start = std::time::Instant::now();
+    // Shapes that wake the list, ellipsis, caption-label, post-credit and repeat rules.
+    for piece in [
+        "1) a ",
+        "\u{2022} 9. A ",
+        ". . . . ",
+        "Image caption, Ab",
+        "Image source, A ",
+        "\u{2014} A (@a) June 5, 2023 ",
+        "\u{2014}\u{2014}(@",
+        "pic.twitter.com/",
+        "A post shared by (@a) on ",
+        "a.m. Mr. ",
+    ] {
+        let one_line = piece.repeat(200_000 / piece.len());
+        let cut = (0..=one_line.len().min(4_000))
+            .rev()
+            .find(|&i| one_line.is_char_boundary(i))
+            .unwrap_or(0);
+        check_invariants(&one_line[..cut]);
+        let _ = segment(&one_line);
+    }
+    let captions = "Volunteers stack sandbags outside the harbour office\n".repeat(20_000);
+    let segs3 = segment(&captions);
+    assert!(segs3[1..]
+        .iter()
+        .all(|s| s.kind == SegmentKind::Boilerplate));
+    assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
+}
+
+/// Pieces that wake the list, ellipsis, title, address, caption-label, post-signature, stamp,
+/// intro and repeat rules, mixed with troublesome characters.
+const RULE_PIECES: &[&str] = &[
+    "Image caption, ",
+    "Image source, ",
+    "Media caption",
+    "Getty Images",
+    "pic.twitter.com/",
+    "\u{2014} ",
+    " - ",
+    "(@a)",
+    "(@",
+    "June 5, 2023",
+    "A post shared by ",
+    " on ",
+    "1.) ",
+    "2) ",
+    "(a) ",
+    "(b) ",
+    "\u{2022} ",
+    "\u{2043}",
+    "9. ",
+    "10.",
+    "a.m. ",
+    "P.M.",
+    "Mr. ",
+    ". . . ",
+    "....",
+    "\u{2026}.",
+    "[...]",
+    "Jane.Doe@example.org",
+    "Here are the key points:",
+    "Key points:",
+    "Tags: ",
+    "Updated 10:32 amThe ",
+    "Rescuers search the rubble",
+    "He left",
+    "The",
+    "How",
+    "\n",
+    "\n",
+    " ",
+    " ",
+    ".",
+    "\u{201D}",
+    "\u{00E9}",
+    "\u{0130}",
+    "\u{200B}",
+    "\u{0301}",
+    "\u{05D0}",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512),
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    #[test]
+    fn rule_pieces_keep_the_span_invariants(
+        picks in proptest::collection::vec(0..RULE_PIECES.len(), 0..60)
+    ) {
+        let text: String = picks.iter().map(|&i| RULE_PIECES[i]).collect();
+        check_invariants(&text);
+        let segs = segment(&text);
+        proptest::prop_assert!(segs.iter().all(|s| s.start < s.end));
+    }
 }
 
 // ---- gold ----

@@ -1,10 +1,9 @@
-//! Recognising text that is not part of the report: link and navigation lines, picture
-//! captions and credits, date stamps, bylines, URLs and page furniture, and finding where such
-//! text ends when a lost line break glued it to the next sentence.
+//! Whole-line rules for text that is not part of the report: link and navigation lines,
+//! picture captions and credits, date stamps, bylines, URLs and page furniture. Furniture that
+//! shares a line with a sentence (a lost line break glued them) is found in `inline.rs`.
 
 use super::dates;
 use super::lexicon;
-use super::sentences::{char_at, char_before, is_terminal};
 
 /// How much of a line a whole-line rule claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +106,16 @@ fn furniture(line: &str) -> bool {
     if lexicon::FURNITURE.contains(&bare) {
         return true;
     }
+    // A line of tags or topic links, however many: "Tags: Floods, Weather".
+    if lexicon::TAG_LABELS.iter().any(|p| lower.starts_with(p))
+        && !ends_with_full_stop(line)
+        && words(line) <= 60
+    {
+        return true;
+    }
+    if list_intro(line) {
+        return true;
+    }
     if words(line) > 25 {
         return false;
     }
@@ -140,6 +149,40 @@ fn furniture(line: &str) -> bool {
     })
 }
 
+/// An intro line that only announces the list after it: "Here are the key points:", "Here's
+/// what we know:", "Key points:". A line that reports ("The minister said:") or states
+/// something ("The council set out three demands:") is part of the report.
+fn list_intro(line: &str) -> bool {
+    let Some(body) = line.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let n = words(body);
+    if n == 0 || n > 10 {
+        return false;
+    }
+    let lower = body.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    let bare: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect();
+    if bare.iter().any(|w| lexicon::reporting(w)) {
+        return false;
+    }
+    let announces = lexicon::LIST_INTROS.iter().any(|p| {
+        lower.starts_with(p)
+            && lower[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    // A bare label of up to three words: "Timeline:", "Key events:".
+    announces
+        || (n <= 3
+            && body.starts_with(char::is_uppercase)
+            && !body.chars().any(|c| c.is_ascii_digit())
+            && !bare.iter().any(|w| lexicon::is_verb_form(w)))
+}
+
 /// A date/time stamp alone on its line, with or without a label.
 fn is_stamp(line: &str) -> bool {
     let value = match dates::strip_date_label(line) {
@@ -153,7 +196,22 @@ fn is_stamp(line: &str) -> bool {
     // Stamps whose parts were glued by extraction ("February 9, 20233:04 PM GMTUpdated 2 hours
     // ago"): short, and mostly date and time words.
     let (date_words, all, digit) = dates::date_share(value);
-    digit && all <= 12 && date_words >= 3 && date_words * 10 >= all * 7
+    digit
+        && all <= 12
+        && date_words >= 3
+        && date_words * 10 >= all * 7
+        && value.split_whitespace().take(12).any(strong_date_word)
+}
+
+/// A word that only a date or time has: a month, a weekday, a clock time or "ago". Numbers and
+/// fillers ("the", "first", "|") alone make list items ("• 9. The first item") look like stamps.
+fn strong_date_word(w: &str) -> bool {
+    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = core.to_lowercase();
+    lexicon::month(&lower).is_some()
+        || lexicon::weekday(&lower)
+        || lower == "ago"
+        || (core.contains(':') && core.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A line that is a caption by its trailing credit ("... Photograph: Jane Doe/AAP",
@@ -291,227 +349,6 @@ pub(crate) fn line_class(line: &str, seen_content: bool) -> LineClass {
         return LineClass::Caption;
     }
     LineClass::Normal
-}
-
-/// A metadata date stamp at the start of `s` ("date 2022-09-10", "Published: 10 Sep 2022"),
-/// possibly glued to the sentence after it. Returns the end (relative to `s`) of the stamp.
-pub(crate) fn leading_stamp(s: &str) -> Option<usize> {
-    let (value, labelled) = match dates::strip_date_label(s) {
-        Some((_, v)) => (v, true),
-        None => (0, false),
-    };
-    let rest = s.get(value..)?;
-    let run = dates::date_run(rest);
-    if !run.has_digit {
-        return None;
-    }
-    // Without a label only an ISO date is unambiguous enough to split off.
-    if !labelled && run.date.is_none() {
-        return None;
-    }
-    if !labelled && !rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let mut end = value + run.end;
-    let mut after = s.get(end..)?.trim_start();
-    // A year glued to the first word of the sentence: "Published 10 Sep 2022Albania ...".
-    if labelled {
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let glued = after.get(digits..).is_some_and(|t| {
-            let mut cs = t.chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
-        });
-        if (1..=4).contains(&digits) && glued {
-            end = s.len() - after.len() + digits;
-            after = &after[digits..];
-        }
-    }
-    if after.is_empty()
-        || after.starts_with(|c: char| c.is_uppercase() || super::sentences::is_opener(c))
-    {
-        Some(end)
-    } else {
-        None
-    }
-}
-
-/// A link or navigation opener at the start of `s` ("SEE ALSO:", "Read more:", "Previous",
-/// "Next"). Returns where the link title starts and whether it is navigation.
-pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
-    for o in lexicon::LINK_OPENERS {
-        if starts_with_ignore_ascii_case(s, o) {
-            let rest = &s[o.len()..];
-            return Some((s.len() - rest.trim_start().len(), false));
-        }
-    }
-    for o in [
-        "Previous article",
-        "Next article",
-        "Previous post",
-        "Next post",
-        "Previous story",
-        "Next story",
-        "PREVIOUS",
-        "NEXT",
-        "Previous",
-        "Next",
-    ] {
-        if let Some(rest) = s.strip_prefix(o) {
-            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
-            if rest.len() == s.len() - o.len() && !rest.is_empty() {
-                continue; // "Nextdoor"
-            }
-            if rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || rest.is_empty()
-            {
-                return Some((s.len() - rest.len(), true));
-            }
-        }
-    }
-    None
-}
-
-/// Where a sentence glued to a link title begins. The title runs in Title Case (or sentence
-/// case) and the sentence starts at a capital that directly follows a lower-case letter, a
-/// digit or a closing mark with no space (`...AlbaniaPrime Minister ...`). Title Case titles
-/// split at the last such point before the first lower-case content word; sentence-case titles
-/// at the first point after it.
-pub(crate) fn glue_split(text: &str, from: usize, end: usize) -> Option<usize> {
-    let s = text.get(from..end)?;
-    let mut last: Option<usize> = None;
-    let mut past_title = false;
-    let mut word_start: Option<usize> = None;
-    let mut words_done = 0usize;
-    let mut prev: Option<char> = None;
-    let mut prev2: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if c.is_whitespace() {
-            if let Some(ws) = word_start.take() {
-                words_done += 1;
-                if !past_title && content_lowercase(&s[ws..i]) {
-                    if last.is_some() {
-                        return last.map(|l| from + l);
-                    }
-                    past_title = true;
-                }
-            }
-        } else if word_start.is_none() {
-            word_start = Some(i);
-        } else if c.is_uppercase() {
-            let (glued, starts_word) = match prev {
-                Some(p) if p.is_lowercase() => (
-                    prev2.is_some_and(char::is_lowercase),
-                    next.is_some_and(|n| {
-                        n.is_lowercase()
-                            || n.is_uppercase()
-                            || (n.is_whitespace() && matches!(c, 'A' | 'I'))
-                    }),
-                ),
-                Some(p) if p.is_ascii_digit() => (true, next.is_some_and(char::is_lowercase)),
-                Some(p) => (
-                    matches!(
-                        p,
-                        '.' | '!'
-                            | '?'
-                            | '"'
-                            | '\u{201C}'
-                            | '\u{201D}'
-                            | '\u{2018}'
-                            | '\u{2019}'
-                            | ')'
-                    ) && prev2
-                        .is_some_and(|q| q.is_lowercase() || q.is_ascii_digit() || is_terminal(q)),
-                    next.is_some_and(|n| n.is_lowercase() || n.is_uppercase()),
-                ),
-                None => (false, false),
-            };
-            if glued && starts_word {
-                // A glued opening quote belongs to the sentence it opens.
-                let at = match prev {
-                    Some(q @ ('"' | '\u{201C}' | '\u{2018}')) => i - q.len_utf8(),
-                    _ => i,
-                };
-                if past_title {
-                    return Some(from + at);
-                }
-                // A Title Case title has at least one whole word before the glued sentence;
-                // a capital inside the title's first word is a brand ("YouTube").
-                if words_done >= 1 {
-                    last = Some(at);
-                }
-            }
-        }
-        prev2 = prev;
-        prev = Some(c);
-    }
-    // The last word, if the line ends inside the sentence.
-    if let Some(ws) = word_start {
-        if !past_title && content_lowercase(&s[ws..]) {
-            return last.map(|l| from + l);
-        }
-    }
-    None
-}
-
-/// A lower-case word that is not one of the small words Title Case leaves lower case.
-fn content_lowercase(w: &str) -> bool {
-    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-    core.chars().next().is_some_and(char::is_lowercase)
-        && !lexicon::title_small(&core.to_lowercase())
-}
-
-/// Picture credits in parentheses within `text[s..e]` ("(AP Photo)", "(Photo: Jane Doe/AFP)")
-/// that end a caption: at the end of the line or directly before a new sentence.
-pub(crate) fn credit_parens(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let Some(line) = text.get(s..e) else {
-        return out;
-    };
-    for (open, _) in line.match_indices('(') {
-        if out.last().is_some_and(|&(_, b)| s + open < b) {
-            continue;
-        }
-        let window_end = (open + 100).min(line.len());
-        let mut close = None;
-        for (j, c) in line.get(open + 1..).unwrap_or("").char_indices() {
-            if open + 1 + j >= window_end || c == '(' {
-                break;
-            }
-            if c == ')' {
-                close = Some(open + 1 + j);
-                break;
-            }
-        }
-        let Some(close) = close else { continue };
-        let content = line[open + 1..close].to_lowercase();
-        // "(PHOTOS)" after a title is a label, not a credit; credits name someone.
-        if words(&content) < 2 && !content.contains(['/', ':']) {
-            continue;
-        }
-        let credit = lexicon::CREDIT_WORDS.iter().any(|w| has_word(&content, w))
-            || (content.contains('/') && content.split('/').any(|p| lexicon::agency(p.trim())));
-        if !credit {
-            continue;
-        }
-        let after = &line[close + 1..];
-        let rest =
-            after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
-        let ok = rest.is_empty()
-            || rest.starts_with(|c: char| c.is_uppercase() || super::sentences::is_opener(c));
-        if ok {
-            out.push((s + open, s + close + 1));
-        }
-    }
-    out
-}
-
-fn has_word(hay: &str, w: &str) -> bool {
-    hay.match_indices(w).any(|(i, _)| {
-        let before = char_before(hay, i);
-        let after = char_at(hay, i + w.len());
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
 }
 
 /// `s` starts with the ASCII `prefix`, ignoring ASCII case, without allocating.

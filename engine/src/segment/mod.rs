@@ -4,16 +4,23 @@
 //! Spans always index the original text, never a normalised copy, so the widget can show the
 //! article exactly as published and the export's `start..end` slices give the segment back.
 //!
-//! The work is line by line, in one pass: whole-line rules first (URLs, stamps, bylines,
-//! captions, page furniture), then, within a line, link openers and date stamps that a lost
-//! line break glued to the next sentence, picture credits, and sentence boundaries. A second
-//! pass over the lines decides which segments are the title and subheadings. Every step looks a
-//! bounded distance around its position, so time is linear in the length of the text.
+//! The work is line by line, in one pass: whole-line rules first (`boiler.rs`: URLs, stamps,
+//! bylines, captions, tag lines, list intros, page furniture), then, within a line
+//! (`inline.rs`), link openers and date stamps that a lost line break glued to the next
+//! sentence, picture credits, caption labels ("Image caption, ...") and embedded posts'
+//! signatures standing on their own, and sentence boundaries (`sentences.rs`, `lists.rs`). A
+//! second pass over the lines decides which segments are the title and subheadings
+//! (`heading.rs`), and a last one marks captions the page printed twice (`repeats.rs`, one
+//! hash map). Every step looks a bounded distance around its position, so time is linear in
+//! the length of the text.
 
 mod boiler;
 mod dates;
 mod heading;
+mod inline;
 mod lexicon;
+mod lists;
+mod repeats;
 mod sentences;
 
 pub use dates::text_date;
@@ -55,6 +62,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
         b.line(s, e);
     }
     heading::classify(text, &mut b.out, &b.lines);
+    repeats::mark(text, &mut b.out, &b.lines);
     b.out
 }
 
@@ -180,8 +188,10 @@ impl Builder<'_> {
     /// captions ending in a credit, and sentences.
     fn normal_line(&mut self, s: usize, e: usize) {
         let text = self.text;
-        let credits = boiler::credit_parens(text, s, e);
+        let credits = inline::credit_parens(text, s, e);
+        let own = inline::own_spans(text, s, e);
         let mut ci = 0;
+        let mut oi = 0;
         let mut pos = s;
         let mut piece_first = self.out.len();
         loop {
@@ -192,8 +202,24 @@ impl Builder<'_> {
             while credits.get(ci).is_some_and(|&(cs, _)| cs < pos) {
                 ci += 1;
             }
-            let limit = credits.get(ci).map_or(e, |&(cs, _)| cs);
-            if pos == limit {
+            while own.get(oi).is_some_and(|&(os, _)| os < pos) {
+                oi += 1;
+            }
+            if let Some(&(os, oe)) = own.get(oi).filter(|&&(os, _)| os == pos) {
+                // A caption label, picture credit or post signature on its own; what follows
+                // was glued on by a lost line break.
+                self.push(os, oe, SegmentKind::Boilerplate);
+                pos = oe;
+                oi += 1;
+                piece_first = self.out.len();
+                if self.skip_space(pos, e) < e {
+                    self.new_block();
+                }
+                continue;
+            }
+            let own_limit = own.get(oi).map_or(e, |&(os, _)| os);
+            let limit = credits.get(ci).map_or(e, |&(cs, _)| cs).min(own_limit);
+            if credits.get(ci).is_some_and(|&(cs, _)| cs == pos) {
                 // A credit ends a caption: everything since the last break is the caption.
                 let (cs, ce) = credits[ci];
                 for seg in &mut self.out[piece_first..] {
@@ -220,8 +246,8 @@ impl Builder<'_> {
                 self.push(pos, e, SegmentKind::Boilerplate);
                 break;
             }
-            if let Some((title_at, nav)) = boiler::opener(rest) {
-                let split = boiler::glue_split(text, pos + title_at, e);
+            if let Some((title_at, nav)) = inline::opener(rest) {
+                let split = inline::glue_split(text, pos + title_at, e);
                 let bp_end = split.unwrap_or(e);
                 // Navigation comes after the report: a first line starting "Next" is a title,
                 // and a whole line ending in a full stop is a sentence ("Next week ...").
@@ -238,7 +264,7 @@ impl Builder<'_> {
                     continue;
                 }
             }
-            if let Some(len) = boiler::leading_stamp(rest) {
+            if let Some(len) = inline::leading_stamp(rest) {
                 let end = ceil_boundary(text, pos + len);
                 self.push(pos, end, SegmentKind::Boilerplate);
                 pos = end;

@@ -3,10 +3,15 @@
 //! A boundary is a terminal (`.`, `!`, `?`, an ellipsis or a CJK/Arabic/Indic stop) plus any
 //! closing quotes or brackets, followed either by white space and something that can open a
 //! sentence, or directly by a capitalised word (a space lost in extraction: `country.The`).
-//! Abbreviations, initials, decimals and ellipses inside a sentence do not end it. Every look
-//! back or ahead is bounded, so a line of any length is split in linear time.
+//! Abbreviations, initials, decimals, e-mail addresses, list markers (`lists.rs`), bracketed
+//! omissions ("[...]") and ellipses inside a sentence do not end it; an ellipsis with a fourth
+//! stop ("that.... She", ". . . . Next") does. After an ambiguous abbreviation ("U.S.", "P.M.",
+//! an initial) a typical sentence opener ends the sentence, and so does a personal title when
+//! the sentence before already has its verb ("He left at 6 P.M. Mr. Smith then went ...").
+//! Every look back or ahead is bounded, so a line of any length is split in linear time.
 
 use super::lexicon;
+use super::lists::list_marker;
 
 /// How far back to look for the word before a full stop; abbreviations are short.
 const TOKEN_BACK: usize = 40;
@@ -79,13 +84,23 @@ pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
 /// The end (exclusive) of the sentence that starts at `pos`, never beyond `limit`.
 pub(crate) fn next_end(text: &str, pos: usize, limit: usize) -> usize {
     let limit = limit.min(text.len());
-    let mut i = pos;
+    // A list item ("1.) ...", "(a) ...", "• 9. ...") starts past its marker, whose stop is no
+    // sentence end, and ends where the next item's marker begins, stop or no stop.
+    let marker = list_marker(text, pos, limit);
+    let mut i = marker.map_or(pos, |m| m.end);
     let mut dq_open = false;
     while i < limit {
         let Some(c) = char_at(text, i) else { break };
         let clen = c.len_utf8();
         if c == '"' {
             dq_open = !dq_open;
+        }
+        if let Some(m) = marker {
+            if c.is_whitespace()
+                && list_marker(text, i + clen, limit).is_some_and(|next| next.follows(&m))
+            {
+                return i;
+            }
         }
         if !is_terminal(c) {
             i += clen;
@@ -94,26 +109,30 @@ pub(crate) fn next_end(text: &str, pos: usize, limit: usize) -> usize {
         // The run of terminals: "?!", "...", "…".
         let run_start = i;
         let mut j = i;
-        let mut dots = 0usize;
-        let mut ellipsis = false;
-        let mut exclaim = false;
-        let mut spaceless = false;
+        let mut run = Run::default();
         while j < limit {
             match char_at(text, j) {
                 Some(t) if is_terminal(t) => {
                     match t {
-                        '.' => dots += 1,
-                        '\u{2026}' => ellipsis = true,
-                        '!' | '?' | '\u{FF01}' | '\u{FF1F}' | '\u{061F}' => exclaim = true,
+                        '.' => run.dots += 1,
+                        '\u{2026}' => run.ellipsis_char = true,
+                        '!' | '?' | '\u{FF01}' | '\u{FF1F}' | '\u{061F}' => run.exclaim = true,
                         _ => {}
                     }
-                    spaceless |= is_spaceless_terminal(t);
+                    run.spaceless |= is_spaceless_terminal(t);
                     j += t.len_utf8();
                 }
                 _ => break,
             }
         }
-        ellipsis |= dots >= 2;
+        // An omission mark in brackets, "[...]" or "(...)", is part of the sentence.
+        if matches!(char_before(text, run_start), Some('[' | '('))
+            && matches!(char_at(text, j), Some(']' | ')'))
+        {
+            i = j;
+            continue;
+        }
+        run.single = run.dots == 1 && j == run_start + 1;
         // Closing quotes and brackets belong to the sentence they close.
         let mut k = j;
         while k < limit {
@@ -130,32 +149,68 @@ pub(crate) fn next_end(text: &str, pos: usize, limit: usize) -> usize {
                 _ => break,
             }
         }
-        let closed = k > j;
+        run.closed = k > j;
         if k >= limit {
             return limit;
         }
-        if spaceless {
+        if run.spaceless {
             return k;
         }
         let Some(next) = char_at(text, k) else {
             return limit;
+        };
+        let at = Stop {
+            text,
+            start: pos,
+            run_start,
+            limit,
         };
         if next.is_whitespace() {
             let m = skip_space(text, k, limit);
             if m >= limit {
                 return k;
             }
-            if spaced_boundary(
-                text, run_start, j, closed, ellipsis, exclaim, dots, m, limit,
-            ) {
+            if at.spaced_boundary(&run, m) {
                 return k;
             }
-        } else if glued_boundary(text, run_start, k, closed, ellipsis, exclaim, limit) {
+        } else if at.glued_boundary(&run, k) {
             return k;
         }
         i = k.max(run_start + 1);
     }
     limit
+}
+
+/// What a run of terminals holds.
+#[derive(Default)]
+struct Run {
+    dots: usize,
+    ellipsis_char: bool,
+    exclaim: bool,
+    spaceless: bool,
+    /// Closing quotes or brackets follow it.
+    closed: bool,
+    /// A lone full stop.
+    single: bool,
+}
+
+impl Run {
+    fn ellipsis(&self) -> bool {
+        self.ellipsis_char || self.dots >= 2
+    }
+
+    /// "that.... She", "that…. She": an ellipsis and the full stop that ends the sentence.
+    fn ellipsis_and_stop(&self) -> bool {
+        self.dots >= 4 || (self.ellipsis_char && self.dots >= 1)
+    }
+}
+
+/// A terminal run at `run_start` in the sentence that began at `start`.
+struct Stop<'a> {
+    text: &'a str,
+    start: usize,
+    run_start: usize,
+    limit: usize,
 }
 
 fn skip_space(text: &str, mut i: usize, limit: usize) -> usize {
@@ -192,12 +247,13 @@ fn opens_sentence(text: &str, m: usize, limit: usize) -> bool {
     false
 }
 
-/// The word just before a full stop at `dot`, without leading quotes or brackets; `None` when
-/// it is longer than any abbreviation.
-fn token_before(text: &str, dot: usize) -> Option<&str> {
+/// The word just before a full stop at `dot`, without leading quotes or brackets and not
+/// reaching back before `start`, where the sentence began (`Tuesday.Mr. Smith` gives `Mr`);
+/// `None` when it is longer than any abbreviation.
+fn token_before(text: &str, start: usize, dot: usize) -> Option<&str> {
     let mut s = dot;
     let floor = dot.saturating_sub(TOKEN_BACK);
-    loop {
+    while s > start {
         match char_before(text, s) {
             Some(c) if !c.is_whitespace() && !is_opener(c) && c != '\u{2014}' && c != '/' => {
                 s -= c.len_utf8();
@@ -273,95 +329,161 @@ fn abbreviation(token: &str) -> Abbrev {
     Abbrev::No
 }
 
-#[allow(clippy::too_many_arguments)]
-fn spaced_boundary(
-    text: &str,
-    run_start: usize,
-    run_end: usize,
-    closed: bool,
-    ellipsis: bool,
-    exclaim: bool,
-    dots: usize,
-    m: usize,
-    limit: usize,
-) -> bool {
-    if !opens_sentence(text, m, limit) {
-        return false;
-    }
-    if ellipsis {
-        // "... the government ... shows": an ellipsis ends a sentence only when a closing quote
-        // shows the quoted sentence ends with it.
-        return closed;
-    }
-    if exclaim || closed {
-        return true;
-    }
-    if dots != 1 || run_end != run_start + 1 {
-        return true;
-    }
-    // A spaced ellipsis ". . ." reaches here one stop at a time.
-    if char_before(text, run_start) == Some(' ') {
-        let before = text.get(..run_start).unwrap_or("").trim_end();
-        if before.ends_with('.') {
+/// How far back a title after an ambiguous abbreviation looks for the sentence's verb.
+const CLAUSE_BACK: usize = 160;
+
+impl Stop<'_> {
+    /// Whether the terminal run, followed by white space and then `m`, ends the sentence.
+    fn spaced_boundary(&self, run: &Run, m: usize) -> bool {
+        let text = self.text;
+        // "compounds. . . . The practice": a full stop on the word, then an ellipsis that opens
+        // the next sentence (the Chicago rule the Golden Rules follow).
+        if run.single && self.stop_before_spaced_ellipsis(m) {
+            return true;
+        }
+        if !opens_sentence(text, m, self.limit) {
             return false;
         }
+        if run.ellipsis() {
+            // "... the government ... shows": an ellipsis ends a sentence only when a closing
+            // quote shows the quoted sentence ends with it, or a full stop follows it
+            // ("that.... She left").
+            return run.closed || run.ellipsis_and_stop();
+        }
+        if run.exclaim || run.closed || !run.single {
+            return true;
+        }
+        // A spaced ellipsis ". . ." reaches here one stop at a time; it is inside the sentence,
+        // unless a fourth stop ends the sentence (". . . . Next").
+        if char_before(text, self.run_start) == Some(' ') {
+            let n = self.spaced_dots();
+            if n >= 2 {
+                return n >= 4;
+            }
+        }
+        let Some(token) = token_before(text, self.start, self.run_start) else {
+            return true;
+        };
+        let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+        match abbreviation(token) {
+            Abbrev::No => true,
+            Abbrev::Never => false,
+            Abbrev::Maybe => {
+                let word = word_at(text, m, self.limit);
+                lexicon::starter(word) || (lexicon::courtesy_title(word) && self.clause_before())
+            }
+        }
     }
-    let Some(token) = token_before(text, run_start) else {
-        return true;
-    };
-    let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-    match abbreviation(token) {
-        Abbrev::No => true,
-        Abbrev::Never => false,
-        Abbrev::Maybe => lexicon::starter(word_at(text, m, limit)),
-    }
-}
 
-/// A boundary with the space lost: `country.The`, `rubble.”Road`, `why?The`.
-fn glued_boundary(
-    text: &str,
-    run_start: usize,
-    k: usize,
-    closed: bool,
-    ellipsis: bool,
-    exclaim: bool,
-    limit: usize,
-) -> bool {
-    let Some(n) = char_at(text, k) else {
-        return false;
-    };
-    if !n.is_uppercase() {
-        // `."“Next` style: a glued opening quote before a capital.
-        if is_opener(n) && closed {
-            return char_at(text, k + n.len_utf8()).is_some_and(|d| d.is_uppercase());
+    /// How many stops of a spaced ellipsis (". . .") end at this one, counting back within
+    /// the sentence and at most eight.
+    fn spaced_dots(&self) -> usize {
+        let mut n = 1;
+        let mut p = self.run_start;
+        while n < 8
+            && p >= self.start + 2
+            && char_before(self.text, p) == Some(' ')
+            && char_before(self.text, p - 1) == Some('.')
+        {
+            n += 1;
+            p -= 2;
         }
-        return false;
+        n
     }
-    let after = k + n.len_utf8();
-    let word_like = after < limit && char_at(text, after).is_some_and(|d| d.is_lowercase());
-    if !word_like {
-        return false;
-    }
-    if closed || exclaim {
-        return !ellipsis || closed;
-    }
-    if ellipsis {
-        return false;
-    }
-    // A bare full stop between a lower-case word and a capitalised one; not a URL, a domain or
-    // a dotted abbreviation ("e.g.The" is left alone).
-    let Some(token) = token_before(text, run_start) else {
-        return false;
-    };
-    if token.contains("://") || token.contains("www") || token.contains('@') || token.contains('.')
-    {
-        return false;
-    }
-    let tail: Vec<char> = token.chars().rev().take(2).collect();
-    match tail.as_slice() {
-        [a, b, ..] => {
-            (a.is_lowercase() && b.is_lowercase()) || a.is_ascii_digit() || *a == ')' || *a == '%'
+
+    /// A full stop on a word (`compounds.`) followed by a spaced three-stop ellipsis at `m` and
+    /// then a new sentence.
+    fn stop_before_spaced_ellipsis(&self, m: usize) -> bool {
+        let on_word = char_before(self.text, self.run_start).is_some_and(|c| !c.is_whitespace());
+        let ellipsis = self.text.get(m..).is_some_and(|t| t.starts_with(". . . "));
+        if !on_word || !ellipsis || m + 6 >= self.limit {
+            return false;
         }
-        _ => false,
+        let after = skip_space(self.text, m + 6, self.limit);
+        after < self.limit && opens_sentence(self.text, after, self.limit)
+    }
+
+    /// Whether the sentence so far has a finite verb ("He left the bank at 6 P.M."), so that a
+    /// personal title after an ambiguous abbreviation opens a new sentence; "At 5 a.m. Mr.
+    /// Smith went ..." has none and goes on.
+    fn clause_before(&self) -> bool {
+        let mut from = self.run_start.saturating_sub(CLAUSE_BACK).max(self.start);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(before) = self.text.get(from..self.run_start) else {
+            return false;
+        };
+        before.split_whitespace().any(|w| {
+            let lower = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            lexicon::is_past_or_aux(&lower) || lexicon::reporting(&lower)
+        })
+    }
+
+    /// A boundary with the space lost: `country.The`, `rubble.”Road`, `why?The`; the stop is
+    /// right before `k`.
+    fn glued_boundary(&self, run: &Run, k: usize) -> bool {
+        let (text, limit) = (self.text, self.limit);
+        let Some(n) = char_at(text, k) else {
+            return false;
+        };
+        if !n.is_uppercase() {
+            // `."“Next` style: a glued opening quote before a capital.
+            if is_opener(n) && run.closed {
+                return char_at(text, k + n.len_utf8()).is_some_and(|d| d.is_uppercase());
+            }
+            return false;
+        }
+        let after = k + n.len_utf8();
+        let word_like = after < limit && char_at(text, after).is_some_and(|d| d.is_lowercase());
+        if !word_like {
+            return false;
+        }
+        if run.closed || run.exclaim {
+            return !run.ellipsis() || run.closed;
+        }
+        if run.ellipsis() {
+            return false;
+        }
+        // A bare full stop between a lower-case word and a capitalised one; not a URL, a domain,
+        // an e-mail address ("Jane.Doe@example.com") or a dotted abbreviation ("e.g.The").
+        let Some(token) = token_before(text, self.start, self.run_start) else {
+            return false;
+        };
+        if token.contains("://")
+            || token.contains("www")
+            || token.contains('@')
+            || token.contains('.')
+            || self.address_follows(k)
+        {
+            return false;
+        }
+        let tail: Vec<char> = token.chars().rev().take(2).collect();
+        match tail.as_slice() {
+            [a, b, ..] => {
+                (a.is_lowercase() && b.is_lowercase())
+                    || a.is_ascii_digit()
+                    || *a == ')'
+                    || *a == '%'
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the run of non-space characters at `k` holds an `@` (an e-mail address), looking
+    /// at most 64 bytes ahead.
+    fn address_follows(&self, k: usize) -> bool {
+        let end = (k + 64).min(self.limit);
+        let mut i = k;
+        while i < end {
+            match char_at(self.text, i) {
+                Some('@') => return true,
+                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        false
     }
 }

@@ -1,0 +1,286 @@
+//! Word lists the segmenter consults. They describe English news text in general, never one
+//! article; everything is matched exactly (case as listed) unless a function says otherwise.
+//!
+//! Here: abbreviations, sentence starters, personal titles, title-case small words and date
+//! words. `verbs.rs` holds the small verb lexicon, `page.rs` the furniture of news pages (link
+//! openers, menus, credits, captions, stamps' labels).
+
+mod page;
+mod verbs;
+
+pub(crate) use page::*;
+pub(crate) use verbs::{is_past_or_aux, is_verb_form, reporting};
+
+/// Abbreviations after which a full stop never ends a sentence: titles, months and weekdays,
+/// and reference words that always precede something ("No. 5", "Gen. Smith", "Sept. 8").
+const NEVER_FINAL: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpl", "Sgt", "Adm",
+    "Cmdr", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Fr", "St",
+    "Mt", "Ft", "No", "Nos", "Vol", "Fig", "vs", "v", "approx", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
+    "Thurs", "Fri", "Sat", "Art", "Sec", "Ch", "Pt", "Op", "ca", "cf", "eg", "ie", "viz", "Messrs",
+    "Mme", "Mlle", "Sra", "Sr", "Sgt", "Amb", "Atty", "Gens", "Reps", "Sens", "Govs", "Lt-Gen",
+    "Maj-Gen", "Ex", "Rs", "Vs", "Univ", "Assn", "Sgts", "Cdr", "Gds", "Esq", "N°", "Nº",
+];
+
+/// Abbreviations that can also end a sentence ("... Apple Inc. The company ..."): the stop ends
+/// the sentence only when a typical sentence opener follows.
+const MAYBE_FINAL: &[&str] = &[
+    "Inc", "Ltd", "Co", "Corp", "Jr", "etc", "Bros", "al", "Dept", "Govt", "Ave", "Rd", "Blvd",
+    "Plc", "plc", "LLC", "Cos", "Mass", "Calif", "Fla", "Ariz", "Ill", "Penn", "Wash", "Ore",
+];
+
+/// Capitalised words that typically open an English sentence; after an ambiguous abbreviation
+/// ("U.S.", "Inc.", an initial) only these make the stop a sentence end.
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "My",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Other",
+    "Others",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Still",
+    "Since",
+    "Although",
+    "Though",
+    "Both",
+    "Each",
+    "No",
+    "Not",
+    "One",
+    "Two",
+    "For",
+    "From",
+    "With",
+    "By",
+    "Under",
+    "According",
+    "Officials",
+    "Authorities",
+    // Questions open sentences too ("I live in the U.S. How about you?").
+    "How",
+    "What",
+    "Why",
+    "Who",
+    "Where",
+    "Which",
+    "Did",
+    "Do",
+    "Does",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Can",
+];
+
+/// Personal titles. After an ambiguous abbreviation they open a new sentence when the one
+/// before already has its verb ("He left at 6 P.M. Mr. Smith then went ...").
+const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Messrs"];
+
+/// Words that stay lower case inside a Title Case headline, so they do not mark where a glued
+/// sentence begins.
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "vs", "via", "per", "into", "onto", "over", "after", "amid", "about", "against",
+    "up", "off", "out", "than", "so", "yet", "de", "da", "del", "la", "le", "von", "van", "bin",
+    "al", "el", "du", "des", "der",
+];
+
+pub(crate) use crate::text::MONTHS;
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Words that may appear in a date/time stamp line besides numbers, months and weekdays.
+const DATE_FILLERS: &[&str] = &[
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "at",
+    "on",
+    "ago",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "read",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "et",
+    "pt",
+    "pst",
+    "pdt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "aedt",
+    "aest",
+    "awst",
+    "acst",
+    "nzdt",
+    "nzst",
+    "ist",
+    "jst",
+    "kst",
+    "hkt",
+    "sgt",
+    "msk",
+    "eet",
+    "eest",
+    "wat",
+    "cat",
+    "eat",
+    "sast",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "date",
+    "last",
+    "first",
+    "of",
+    "the",
+    "|",
+    "·",
+    "•",
+    "-",
+    "–",
+    "—",
+    "/",
+    ",",
+    "today",
+    "yesterday",
+    "reading",
+    "time",
+];
+
+/// Metadata labels that introduce a date stamp.
+pub(crate) const DATE_LABELS: &[&str] = &[
+    "first published on",
+    "first published",
+    "last updated on",
+    "last updated",
+    "last modified",
+    "published on",
+    "published at",
+    "published",
+    "updated on",
+    "updated at",
+    "updated",
+    "posted on",
+    "posted at",
+    "posted",
+    "modified",
+    "dated",
+    "date",
+];
+
+pub(super) fn contains(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+pub(crate) fn never_final(w: &str) -> bool {
+    contains(NEVER_FINAL, w)
+}
+
+pub(crate) fn maybe_final(w: &str) -> bool {
+    contains(MAYBE_FINAL, w)
+}
+
+pub(crate) fn starter(w: &str) -> bool {
+    contains(STARTERS, w)
+}
+
+pub(crate) fn courtesy_title(w: &str) -> bool {
+    contains(COURTESY_TITLES, w)
+}
+
+pub(crate) fn title_small(lower: &str) -> bool {
+    contains(TITLE_SMALL, lower)
+}
+
+pub(crate) fn month(lower: &str) -> Option<u32> {
+    let w = lower.trim_end_matches(['.', ',']);
+    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+}
+
+pub(crate) fn weekday(lower: &str) -> bool {
+    let w = lower.trim_end_matches(['.', ',']);
+    contains(WEEKDAYS, w)
+}
+
+pub(crate) fn date_filler(lower: &str) -> bool {
+    let w = lower.trim_end_matches(['.', ',', ':']);
+    w.is_empty() || contains(DATE_FILLERS, w)
+}
