@@ -45,11 +45,26 @@ fn main() {
             .map(|(n, x)| (n.to_string(), serde_json::json!(x)))
             .collect()
     };
+    let slice = |u: u32, (s, e): (usize, usize)| {
+        db.segments
+            .get(u as usize)
+            .and_then(|x| x.text.get(s..e))
+            .unwrap_or("")
+            .to_string()
+    };
     for (v, t) in db.verdicts.iter().zip(&traces) {
+        let figure = t.figure_conflict.as_ref().map(|p| {
+            serde_json::json!({"here": slice(v.segment, p.here), "there_unit": p.there_unit,
+                "there": slice(p.there_unit, p.there)})
+        });
         println!(
             "{}",
             serde_json::json!({"segment": v.segment, "other": v.other, "label": v.label.as_str(),
-                "candidates": t.candidates,
+                "candidates": t.candidates, "figure": figure,
+                "slots": t.slots.iter().map(|r| serde_json::json!({
+                    "here": slice(v.segment, r.pair.here), "there_unit": r.pair.there_unit,
+                    "there": slice(r.pair.there_unit, r.pair.there),
+                    "x": named(&crosscheck::cluster::SLOT_NAMES, &r.x)})).collect::<Vec<_>>(),
                 "f": named(&crosscheck::cluster::NAMES, &t.item)})
         );
     }

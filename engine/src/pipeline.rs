@@ -76,6 +76,10 @@ pub struct Trace {
     pub item: [f32; crate::cluster::N],
     /// The best-aligned units, kept even when the verdict is `omits`.
     pub candidates: Vec<u32>,
+    /// The likeliest conflicting figure pair (`cluster::Item::figure_conflict`).
+    pub figure_conflict: Option<verdict::FigurePair>,
+    /// Every conflicting figure pair with its slot features (`cluster::SLOT_NAMES`).
+    pub slots: Vec<crate::cluster::SlotRow>,
 }
 
 /// `build`, also returning what each verdict was decided on (same order as
@@ -197,6 +201,8 @@ pub fn build_with(
                     features: item.legacy.0,
                     item: item.features,
                     candidates: item.evidence.clone(),
+                    figure_conflict: item.figure_conflict.clone(),
+                    slots: item.slots.clone(),
                 });
             }
             let (evidence, differences, shared) = if label == Label::Omits {

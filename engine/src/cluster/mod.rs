@@ -38,16 +38,66 @@ pub const NAMES: [&str; N] = [
     "n_stance",
     "n_quote",
     "n_name",
+    "fig_conflict",
+    "fig_conflict_context",
+    "fig_conflict_unit",
+    "fig_conflict_coverage",
+    "fig_conflict_ratio",
+    "fig_conflict_explained",
+    "fig_agree",
+    "fig_agree_context",
+    "fig_agree_unit",
+    "fig_agree_coverage",
     "cos_best",
     "cos_evidence",
     "cos_second",
     "cos_mean",
     "cos_rank",
     "cos_rel",
+    "fig_conflict_cos",
+    "fig_agree_cos",
 ];
 
-pub const N: usize = 30;
-pub const N_SURFACE: usize = 24;
+pub const N: usize = 42;
+pub const N_SURFACE: usize = 34;
+
+/// The names of a figure slot row (`SlotRow::x`): the pair's own features
+/// (`verdict::PAIR_NAMES`) then how its two sentences relate.
+pub const SLOT_NAMES: [&str; SLOT_N] = [
+    "same_unit",
+    "context",
+    "names_context",
+    "log_ratio",
+    "log_value",
+    "here_open",
+    "there_open",
+    "here_vague",
+    "there_vague",
+    "money",
+    "percent",
+    "ordinal",
+    "other_year",
+    "here_part",
+    "there_part",
+    "here_unit",
+    "there_unit",
+    "coverage",
+    "reverse",
+    "is_evidence",
+    "explained",
+    "agree_in_sentence",
+    "conflicts_for_here",
+    "cos",
+];
+
+pub const SLOT_N: usize = crate::verdict::PAIR_N + 7;
+
+/// One conflicting figure pair with everything the slot decision reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlotRow {
+    pub pair: crate::verdict::FigurePair,
+    pub x: [f32; SLOT_N],
+}
 
 /// Coverage from which another article is counted as carrying the claim for `carried_share`.
 const CARRIED_FOR_SHARE: f32 = 0.26;
@@ -68,6 +118,11 @@ pub struct Context<'a> {
 /// One claim against one other article: evidence, differences, features.
 pub struct Item {
     pub evidence: Vec<u32>,
+    /// The claim's figure against the likeliest figure of one slot elsewhere in the article
+    /// that conflicts with it, when there is one.
+    pub figure_conflict: Option<crate::verdict::FigurePair>,
+    /// Every conflicting figure pair of the claim and the article, with its slot features.
+    pub slots: Vec<SlotRow>,
     /// Runner-up sentences that also carry the claim (further evidence).
     pub also: Vec<u32>,
     pub diffs: Vec<Found>,
@@ -121,6 +176,84 @@ impl Context<'_> {
                     .fold(0.0f32, f32::max)
             })
             .collect()
+    }
+
+    /// The claim's figures against every figure of the article: the likeliest conflicting pair
+    /// and the likeliest agreeing one, each ranked by how surely the two fill one slot (shared
+    /// words around them, one counted noun, alike sentences).
+    fn figures(&self, claim: &Side, article: usize, evidence: &[u32]) -> Figures {
+        let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
+        let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();
+        let pairs = crate::verdict::figure_pairs(claim, &sides);
+        let coverage = |u: u32| self.al.score(claim.unit, &[u]).0;
+        let cos = |u: u32| self.semantic.map_or(0.0, |s| s.cos(claim.unit, u));
+        let sim = |u: u32| {
+            if self.semantic.is_some() {
+                cos(u)
+            } else {
+                coverage(u)
+            }
+        };
+        let rank = |p: &crate::verdict::FigurePair| {
+            p.context + if p.same_unit { 0.5 } else { 0.0 } + sim(p.there_unit)
+        };
+        let best = |conflict: bool| {
+            pairs
+                .iter()
+                .filter(|p| p.conflict == conflict)
+                .map(|p| (rank(p), p))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+        };
+        let mut out = Figures::default();
+        for p in pairs.iter().filter(|p| p.conflict) {
+            let (cov, rev) = self.al.score(claim.unit, &[p.there_unit]);
+            let explained = pairs
+                .iter()
+                .any(|o| !o.conflict && o.here == p.here && o.same_unit);
+            let agree_in_sentence = pairs
+                .iter()
+                .any(|o| !o.conflict && o.there_unit == p.there_unit && o.same_unit);
+            let conflicts = pairs
+                .iter()
+                .filter(|o| o.conflict && o.here == p.here)
+                .count();
+            let mut x = [0.0f32; SLOT_N];
+            x[..crate::verdict::PAIR_N].copy_from_slice(&p.x);
+            let extra = [
+                cov,
+                rev,
+                flag(evidence.contains(&p.there_unit)),
+                flag(explained),
+                flag(agree_in_sentence),
+                conflicts as f32,
+                cos(p.there_unit),
+            ];
+            x[crate::verdict::PAIR_N..].copy_from_slice(&extra);
+            out.slots.push(SlotRow { pair: p.clone(), x });
+        }
+        if let Some((r, p)) = best(true) {
+            // The same claim figure agreeing with a figure at least as likely to fill its slot
+            // means the article states the claim's value too.
+            let explained = pairs
+                .iter()
+                .any(|o| !o.conflict && o.here == p.here && rank(o) >= r);
+            out.surface[0] = 1.0;
+            out.surface[1] = p.context;
+            out.surface[2] = flag(p.same_unit);
+            out.surface[3] = coverage(p.there_unit);
+            out.surface[4] = p.log_ratio;
+            out.surface[5] = flag(explained);
+            out.conflict_cos = cos(p.there_unit);
+            out.conflict = Some(p.clone());
+        }
+        if let Some((_, p)) = best(false) {
+            out.surface[6] = 1.0;
+            out.surface[7] = p.context;
+            out.surface[8] = flag(p.same_unit);
+            out.surface[9] = coverage(p.there_unit);
+            out.agree_cos = cos(p.there_unit);
+        }
+        out
     }
 
     /// Everything the decision reads about `claim` against article `article`.
@@ -218,17 +351,21 @@ impl Context<'_> {
         x[21] = count(DiffKind::Attribution);
         x[22] = count(DiffKind::Quote);
         x[23] = count(DiffKind::Entity);
+        let figures = self.figures(&claim_side, article, &evidence);
+        x[24..34].copy_from_slice(&figures.surface);
         if let Some(sem) = self.semantic {
+            x[40] = figures.conflict_cos;
+            x[41] = figures.agree_cos;
             let mut cos: Vec<f32> = doc.iter().map(|&u| sem.cos(claim, u)).collect();
             cos.sort_by(|a, b| b.total_cmp(a));
             let best = cos.first().copied().unwrap_or(0.0);
-            x[24] = best;
-            x[25] = evidence
+            x[34] = best;
+            x[35] = evidence
                 .iter()
                 .map(|&u| sem.cos(claim, u))
                 .fold(0.0f32, f32::max);
-            x[26] = cos.get(1).copied().unwrap_or(0.0);
-            x[27] = if cos.is_empty() {
+            x[36] = cos.get(1).copied().unwrap_or(0.0);
+            x[37] = if cos.is_empty() {
                 0.0
             } else {
                 cos.iter().sum::<f32>() / cos.len() as f32
@@ -236,17 +373,29 @@ impl Context<'_> {
             let bests = self.best_cosines(sem, claim);
             let max = bests.iter().copied().fold(0.0f32, f32::max);
             let mean = bests.iter().sum::<f32>() / bests.len().max(1) as f32;
-            x[28] = if max > 0.0 { best / max } else { 0.0 };
-            x[29] = best - mean;
+            x[38] = if max > 0.0 { best / max } else { 0.0 };
+            x[39] = best - mean;
         }
         Item {
             evidence,
+            figure_conflict: figures.conflict,
+            slots: figures.slots,
             also,
             diffs,
             features: x,
             legacy: (f, parts),
         }
     }
+}
+
+/// The figure features of one item (`fig_*` in `NAMES`).
+#[derive(Default)]
+struct Figures {
+    surface: [f32; 10],
+    conflict_cos: f32,
+    agree_cos: f32,
+    conflict: Option<crate::verdict::FigurePair>,
+    slots: Vec<SlotRow>,
 }
 
 fn flag(b: bool) -> f32 {

@@ -8,6 +8,7 @@
 mod dates;
 mod decide;
 mod features;
+mod figures;
 mod negation;
 mod numbers;
 mod quotes;
@@ -18,6 +19,7 @@ pub use features::{
     cluster_features, features, main_clause_coverage, main_clause_end, quote_coverage,
     shared_terms, Features, Parts,
 };
+pub use figures::{figure_pairs, FigurePair, PAIR_N, PAIR_NAMES};
 pub use numbers::drop_figures_stated_elsewhere;
 
 use crate::analyze::Analysis;

@@ -24,7 +24,7 @@ fn years(a: &Analysis) -> Vec<i32> {
 /// Whether the claim is set in a year the evidence never reaches: "in 1999 an earthquake killed
 /// 18,000" against "the toll passed 21,000 on Thursday" tells two events, whose figures are not
 /// two versions of one.
-fn another_year(claim: &Side, evidence: &[Side]) -> bool {
+pub(super) fn another_year(claim: &Side, evidence: &[Side]) -> bool {
     let stated: Vec<i32> = claim
         .analysis
         .dates
@@ -105,7 +105,7 @@ pub(super) fn number_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>
 
 /// Whether a figure is introduced as a subset of another ("… 9.7 million Australians,
 /// including 5.1 million Medibank customers"): a part is not a second version of a total.
-fn is_part(a: &Analysis, q: &Quantity) -> bool {
+pub(super) fn is_part(a: &Analysis, q: &Quantity) -> bool {
     let before = a.tokens.iter().filter(|t| t.end <= q.start).rev().take(3);
     before
         .take_while(|t| !matches!(t.lower.as_str(), "and" | "or" | "but"))
