@@ -1170,3 +1170,108 @@ fn fast_enough_for_a_large_cluster() {
     let al = Aliases::learn(&texts);
     assert!(al.same("MEK", "People's Mujahedeen of Iran"));
 }
+
+// ---------------------------------------------------------------- times of day and results
+
+/// One row per rule of `analyze::clock`: the text, the figure's span, its value and unit.
+#[test]
+fn times_of_day_and_results_are_figures() {
+    let rows: &[(&str, &str, f64, &str)] = &[
+        // A time with a zone is minutes past midnight UTC (US zones by family: ET = UTC-5).
+        (
+            "It launched at 9:28 a.m. ET.",
+            "9:28 a.m. ET",
+            868.0,
+            "time@utc",
+        ),
+        (
+            "Liftoff came at 8:33 am Central Time.",
+            "8:33 am Central Time",
+            873.0,
+            "time@utc",
+        ),
+        (
+            "The polls closed at 16:00 GMT.",
+            "16:00 GMT",
+            960.0,
+            "time@utc",
+        ),
+        // Without a zone, a meridiem makes it a local time.
+        ("The blast was heard at 10.30pm.", "10.30pm", 1350.0, "time"),
+        ("Voting began at 8 am.", "8 am", 480.0, "time"),
+        // Two tallies joined by a dash are one result, the same from either side.
+        ("Argentina won 4-2 on penalties.", "4-2", 4002.0, "result"),
+        (
+            "The bill passed 52–48 in the Senate.",
+            "52–48",
+            52048.0,
+            "result",
+        ),
+        ("They lost 1-3 at home.", "1-3", 3001.0, "result"),
+    ];
+    for &(text, span, value, unit) in rows {
+        let qs = quantities(text);
+        let hit = qs.iter().find(|(s, _)| s == span);
+        let (_, q) = hit.unwrap_or_else(|| panic!("{text}: no {span:?} in {qs:?}"));
+        assert_eq!((q.value, q.unit.as_deref()), (value, Some(unit)), "{text}");
+    }
+    // Not times or results: a bare ratio, a date, a phone number, a year range.
+    for text in [
+        "The ratio was 9:28 overall.",
+        "It was signed on 2022-12-18.",
+        "Call 555-1234 for help.",
+    ] {
+        let qs = quantities(text);
+        assert!(
+            qs.iter().all(|(_, q)| !q
+                .unit
+                .as_deref()
+                .is_some_and(|u| u.starts_with("time") || u == "result")),
+            "{text}: {qs:?}"
+        );
+    }
+    // Times conflict unless equal after the zone; results unless the same pair.
+    assert!(quantities_conflict(
+        &q("It launched at 9:28 a.m. ET."),
+        &q("It launched at 9:33 a.m. EDT.")
+    ));
+    assert!(!quantities_conflict(
+        &q("It launched at 9:33 a.m. EDT."),
+        &q("It launched at 8:33 am CT.")
+    ));
+    assert!(quantities_conflict(
+        &q("They won 3-1."),
+        &q("They won 4-2.")
+    ));
+    assert!(!quantities_conflict(
+        &q("They won 3-1."),
+        &q("They lost 1-3.")
+    ));
+}
+
+/// Decimals are exact to their last written digit; "about" allows five per cent.
+#[test]
+fn written_precision_and_about() {
+    let rows: &[(&str, &str, bool)] = &[
+        ("No won 50.22 percent.", "No won 50.21 percent.", true),
+        ("No won 50.2 percent.", "No won 50.22 percent.", false),
+        (
+            "It was decided by some 50,000 votes.",
+            "It was decided by about 57,000 votes.",
+            true,
+        ),
+        (
+            "It was decided by some 50,000 votes.",
+            "It was decided by about 52,000 votes.",
+            false,
+        ),
+        (
+            "Almost 7 million deaths were reported.",
+            "At least 7 million deaths were reported.",
+            true,
+        ),
+    ];
+    for &(a, b, conflict) in rows {
+        assert_eq!(quantities_conflict(&q(a), &q(b)), conflict, "{a} / {b}");
+    }
+}

@@ -3,7 +3,7 @@
 //! differences and the cluster decision's figure pairs both call it.
 //!
 //! Values are read on their natural range: an exact figure is exact up to rounding (0.5 %);
-//! "about X" allows ten per cent either way; "nearly X" is just under X; a bound on a large
+//! "about X" allows five per cent either way; a decimal figure is exact to its last digit; "nearly X" is just under X; a bound on a large
 //! count ("more than 20,000") means a figure near it, as a reporter would not write "more than
 //! 20,000" for 50,000; a vague word ("thousands") means its order of magnitude.
 
@@ -22,6 +22,21 @@ const ORDINAL_FROM: f64 = 10.0;
 
 /// Relative rounding an exact figure is allowed ("2.3 million" for 2,304,000).
 const ROUNDING: f64 = 0.005;
+
+/// "about X", "some X", "around X" allow this share either way: "some 50,000 votes" and "about
+/// 57,000 votes" are two counts.
+const ABOUT: f64 = 0.05;
+
+/// The decimals a figure below 1,000 was written with ("50.22" has two), when it has any:
+/// larger figures are scaled ("9.7 million") and carry the rounding of their scale.
+fn written_decimals(v: f64) -> Option<i32> {
+    if v.fract() == 0.0 || v.abs() >= 1000.0 {
+        return None;
+    }
+    let text = format!("{v}");
+    let d = text.split_once('.')?.1.len();
+    (d <= 3).then_some(d as i32)
+}
 
 /// "nearly X" and "almost X" reach down to this share of X.
 const NEARLY_FROM: f64 = 0.9;
@@ -59,10 +74,16 @@ fn is_money(q: &Quantity) -> bool {
     q.unit.as_deref().is_some_and(is_currency)
 }
 
+/// Percentages, temperatures, times and results: figures whose unit is their whole kind.
 fn is_measure(q: &Quantity) -> bool {
     q.unit
         .as_deref()
-        .is_some_and(|u| u == "%" || u.starts_with('°'))
+        .is_some_and(|u| u == "%" || u.starts_with('°') || is_exact_kind(u))
+}
+
+/// Times of day and results of two tallies are exact: 9:28 is not 9:30, 3-1 is not 4-2.
+fn is_exact_kind(u: &str) -> bool {
+    u.starts_with("time") || u == "result"
 }
 
 /// Whether two figures are of one kind: both ordinals or both not; both money (in one
@@ -131,11 +152,21 @@ fn is_int(v: f64) -> bool {
 /// The range of values a figure asserts on its natural reading.
 pub fn interval(q: &Quantity) -> (f64, f64) {
     let v = q.value;
+    if q.unit.as_deref().is_some_and(is_exact_kind) {
+        return (v, v);
+    }
     let large = v.abs() >= LARGE_COUNT;
     let step = if is_int(v) { 1.0 } else { 0.0 };
     match q.bound {
-        Bound::Exact => (v * (1.0 - ROUNDING), v * (1.0 + ROUNDING)),
-        Bound::About => (v * 0.9, v / 0.9),
+        Bound::Exact => match written_decimals(v) {
+            // "50.22 per cent" is exact to its last written decimal: 50.21 is another figure.
+            Some(d) => {
+                let half = 0.5 * 10f64.powi(-d) * 0.999;
+                (v - half, v + half)
+            }
+            None => (v * (1.0 - ROUNDING), v * (1.0 + ROUNDING)),
+        },
+        Bound::About => (v * (1.0 - ABOUT), v / (1.0 - ABOUT)),
         Bound::Nearly => (v * NEARLY_FROM, v * (1.0 - ROUNDING / 2.0)),
         Bound::AtLeast if large => (v, v * (1.0 + NEAR_BOUND)),
         Bound::MoreThan if large => (v * (1.0 + ROUNDING / 5.0), v * (1.0 + NEAR_BOUND)),

@@ -9,6 +9,7 @@
 //! `quote_words_differ`, `fold_compounds`.
 
 pub mod attribution;
+pub mod clock;
 pub mod compare;
 pub mod dates;
 pub mod entities;
@@ -158,7 +159,9 @@ const STOP: &[&str] = &[
 pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
     let tokens = tokenize(text);
     let dates = dates::extract(text, &tokens, anchor);
-    let quantities = numbers::extract(text, &tokens, &dates);
+    let mut quantities = numbers::extract(text, &tokens, &dates);
+    merge_figures(&mut quantities, clock::times(text));
+    merge_figures(&mut quantities, clock::results(text));
     let mut quotes = quotes::extract(text);
     let attributions = attribution::extract(text, &tokens, &quotes);
     quotes::link_speakers(&mut quotes, &attributions);
@@ -175,6 +178,17 @@ pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
         hedges,
         mentions,
     }
+}
+
+/// Adds `extra` figures (times, results) to `quantities`, replacing the plain numbers they are
+/// made of ("9:28" was read as 9 and 28), in text order.
+fn merge_figures(quantities: &mut Vec<Quantity>, extra: Vec<Quantity>) {
+    if extra.is_empty() {
+        return;
+    }
+    quantities.retain(|q| !extra.iter().any(|x| q.start < x.end && x.start < q.end));
+    quantities.extend(extra);
+    quantities.sort_by_key(|q| q.start);
 }
 
 thread_local! {
