@@ -55,6 +55,8 @@ pub(super) struct Weights {
     pub hidden: usize,
     pub heads: usize,
     pub eps: f32,
+    /// From [`gelu_table`].
+    pub gelu: Vec<f32>,
 }
 
 impl Weights {
@@ -93,9 +95,10 @@ impl Weights {
             let mut h = affine(ctx.view(), &layer.attn_out, Some(x));
             self.layer_norm(&mut h, &layer.attn_norm);
             let mut up = affine(h.view(), &layer.up, None);
+            let table = self.gelu.as_slice();
             match up.as_slice_mut() {
-                Some(flat) => flat.iter_mut().for_each(|v| *v = gelu(*v)),
-                None => up.mapv_inplace(gelu),
+                Some(flat) => flat.iter_mut().for_each(|v| *v = gelu(table, *v)),
+                None => up.mapv_inplace(|v| gelu(table, v)),
             }
             x = affine(up.view(), &layer.down, Some(h));
             self.layer_norm(&mut x, &layer.out_norm);
@@ -195,7 +198,46 @@ fn softmax(row: &mut [f32]) {
     }
 }
 
-/// The erf GELU BERT was trained with (not the tanh approximation).
-fn gelu(v: f32) -> f32 {
-    0.5 * v * (1.0 + libm::erff(v / std::f32::consts::SQRT_2))
+/// GELU, the erf one BERT was trained with (not the tanh approximation), as a table for
+/// [`gelu`]: `GELU_STEPS` values a step apart from `GELU_LO` to `-GELU_LO`, computed in f64.
+///
+/// Why a table: with `libm::erff` GELU took 29% of the forward pass (perf, seeds: 27 million
+/// calls; its range reduction calls `expf` twice), and at opt-level "z" nothing is vectorised.
+/// Linear interpolation is two loads and a few multiply-adds: about four times faster than
+/// `erff` and 1.7 times faster than a rational erf (Eigen's). Its error is at most 4.6e-7
+/// from GELU in f64, as `erff`'s in f32 (4.5e-7; measured over ±12 in steps of 1e-6), mostly
+/// f32 rounding. The step is 1/1024 because interpolation errs on one side (GELU is convex
+/// near 0), so its error adds up in the next product instead of cancelling: at 1/512 the
+/// outputs moved twice as far (rms 6e-7 against 3e-7 from the `erff` forward pass).
+pub(super) fn gelu_table() -> Vec<f32> {
+    (0..GELU_STEPS)
+        .map(|i| {
+            let x = f64::from(GELU_LO) + i as f64 / f64::from(GELU_PER_UNIT);
+            (0.5 * x * (1.0 + libm::erf(x / std::f64::consts::SQRT_2))) as f32
+        })
+        .collect()
+}
+
+const GELU_LO: f32 = -8.0;
+const GELU_PER_UNIT: f32 = 1024.0;
+/// 64 KiB: the range ±8, where GELU is 0 below (within 1e-14) and the identity above.
+const GELU_STEPS: usize = 16 * 1024 + 1;
+
+#[inline(always)]
+fn gelu(table: &[f32], x: f32) -> f32 {
+    let t = (x - GELU_LO) * GELU_PER_UNIT;
+    if t < 0.0 {
+        return 0.0;
+    }
+    // Saturating: a huge value runs off the end and keeps x; NaN reads entry 0 and stays NaN.
+    let i = t as usize;
+    match (table.get(i), table.get(i + 1)) {
+        (Some(&a), Some(&b)) => {
+            // Where x lies in its step, from x itself: `t` lost x's low bits to the offset,
+            // which alone would double the error near 0.
+            let frac = (x - (GELU_LO + i as f32 / GELU_PER_UNIT)) * GELU_PER_UNIT;
+            a + (b - a) * frac
+        }
+        _ => x,
+    }
 }

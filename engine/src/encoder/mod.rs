@@ -161,6 +161,7 @@ impl Encoder {
                 hidden,
                 heads,
                 eps,
+                gelu: forward::gelu_table(),
             },
         })
     }
