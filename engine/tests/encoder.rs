@@ -40,6 +40,86 @@ fn the_forward_pass_gives_the_reference_similarity() {
 }
 
 #[test]
+fn a_batch_encodes_each_text_as_it_encodes_alone() {
+    let Some(enc) = load() else { return };
+    let long = "The river rose above its banks overnight, officials said. ".repeat(40);
+    let texts = [
+        "",
+        "Storm",
+        "A man is eating food.",
+        "The company said on Monday that its chief executive, Maria Lopez, would step down.",
+        "  \u{0}\u{200b} ",
+        "Café owners' \"unaffable\" Ｕ.S. fee: $9.4bn—今日",
+        "42",
+        long.as_str(),
+        "Officials counted 1,204 boats; 17 were missing by 6 p.m. on 3 July 2024.",
+        "👍🏽 ﷽ ᄀᄀ",
+        "He said: \"It was not us.\" She said it was.",
+        "A man is eating food.",
+    ];
+    assert!(!enc.fits(&long));
+    let alone: Vec<encoder::Tokens> = texts.iter().map(|t| enc.encode(t)).collect();
+    // The dozen together, then enough copies to pass 2,048 token rows, the size of a chunk.
+    let rows: usize = alone.iter().map(|t| t.n).sum();
+    let copies = 2048 / rows + 1;
+    let many: Vec<&str> = texts
+        .iter()
+        .copied()
+        .cycle()
+        .take(texts.len() * copies)
+        .collect();
+    let together = enc.encode_batch(&texts);
+    for (batch, out) in [
+        (&texts[..], &together),
+        (&many[..], &enc.encode_batch(&many)),
+    ] {
+        assert_eq!(out.len(), batch.len());
+        for (i, t) in out.iter().enumerate() {
+            let a = &alone[i % texts.len()];
+            assert_eq!((t.n, t.dim), (a.n, a.dim), "text {i}");
+            let gap = t
+                .data
+                .iter()
+                .zip(&a.data)
+                .map(|(x, y)| (x - y).abs())
+                .fold(0.0f32, f32::max);
+            assert!(gap <= 1e-5, "text {i}: {gap}");
+        }
+    }
+    assert!(enc.encode_batch(&[]).is_empty());
+    // Same texts, same order: the same bits.
+    let bits = |v: &[encoder::Tokens]| -> Vec<u32> {
+        v.iter()
+            .flat_map(|t| t.data.iter().map(|x| x.to_bits()))
+            .collect()
+    };
+    assert_eq!(bits(&together), bits(&enc.encode_batch(&texts)));
+}
+
+#[test]
+fn the_sentence_vector_is_the_unit_mean_the_features_compare() {
+    let Some(enc) = load() else { return };
+    let (a, b) = (
+        enc.encode("A man is eating food."),
+        enc.encode("A man is eating a piece of bread."),
+    );
+    let (va, vb) = (encoder::sentence_vector(&a), encoder::sentence_vector(&b));
+    assert_eq!(va.len(), a.dim);
+    let norm = va.iter().map(|x| x * x).sum::<f32>().sqrt();
+    assert!((norm - 1.0).abs() < 1e-5, "{norm}");
+    let cos: f32 = va.iter().zip(&vb).map(|(x, y)| x * y).sum();
+    assert_eq!(cos, encoder::similarity_features(&a, &b)[0]);
+    assert!((cos - 0.7553).abs() < 1e-3, "{cos}");
+    // No tokens: a zero vector, not a division by zero.
+    let none = encoder::Tokens {
+        n: 0,
+        dim: a.dim,
+        data: Vec::new(),
+    };
+    assert!(encoder::sentence_vector(&none).iter().all(|&x| x == 0.0));
+}
+
+#[test]
 fn the_tokenizer_matches_the_reference_ids() {
     let Some(enc) = load() else { return };
     // Ids from the reference tokenizer (Hugging Face `tokenizers`, the model's tokenizer.json).

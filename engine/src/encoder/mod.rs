@@ -11,53 +11,39 @@
 //! matrix products) and `safetensors` (the weight file): a general tensor framework would be
 //! a far larger dependency for one fixed, six-layer network. It is checked against the reference
 //! implementation's figures in `tests/encoder.rs`.
+//!
+//! Speed: the build is to encode every sentence of a cluster, so [`Encoder::encode_batch`]
+//! runs many texts through each matrix product at once (`forward` says why that pays), and
+//! [`Encoder::encode`] is a batch of one. `examples/encoder_speed.rs` measures it.
+//!
+//! Here: loading and batching; `forward`: the network; `features`: what the pair decision
+//! reads from its output; `wordpiece`: the tokenizer.
 
+mod features;
+mod forward;
 mod wordpiece;
 
 use std::path::Path;
 
-use ndarray::{ArrayView1, ArrayView2};
+use ndarray::{Array1, Array2};
 use safetensors::SafeTensors;
 use wordpiece::WordPiece;
+
+pub use features::{sentence_vector, similarity_features, N, NAMES};
+use forward::{Layer, Linear, Norm, Weights};
 
 /// The length the encoder was trained with (sentence-transformers' `max_seq_length`).
 pub const MAX_TOKENS: usize = 256;
 
-struct Linear {
-    /// `[out][in]`, row-major, as stored.
-    w: Vec<f32>,
-    b: Vec<f32>,
-    inp: usize,
-    out: usize,
-}
-
-struct Norm {
-    g: Vec<f32>,
-    b: Vec<f32>,
-}
-
-struct Layer {
-    q: Linear,
-    k: Linear,
-    v: Linear,
-    attn_out: Linear,
-    attn_norm: Norm,
-    up: Linear,
-    down: Linear,
-    out_norm: Norm,
-}
+/// How many token rows [`Encoder::encode_batch`] stacks into one forward pass. Past a few
+/// hundred rows the weight packing is already a small share of each product; 2,048 rows keep
+/// the largest activation (the FFN's, 1,536 wide) at 12 MiB.
+const CHUNK_ROWS: usize = 2048;
 
 /// A loaded encoder. Loading checks every shape, so encoding cannot index out of bounds.
 pub struct Encoder {
     tokenizer: WordPiece,
-    words: Vec<f32>,
-    positions: Vec<f32>,
-    token_type: Vec<f32>,
-    embed_norm: Norm,
-    layers: Vec<Layer>,
-    hidden: usize,
-    heads: usize,
-    eps: f32,
+    weights: Weights,
 }
 
 /// Token vectors of one text: `n` rows of `dim`, `[CLS]` and `[SEP]` included.
@@ -105,6 +91,8 @@ impl Encoder {
         let tokenizer = WordPiece::from_vocab(&vocab)?;
         let bytes = read("model.safetensors")?;
         let st = SafeTensors::deserialize(&bytes).map_err(|e| format!("model.safetensors: {e}"))?;
+        // Each tensor comes out as an array of the shape asked for, or as an error: past this
+        // point no shape can disagree, so the forward pass has nothing to check.
         let tensor = |name: &str, shape: &[usize]| -> Result<Vec<f32>, String> {
             let t = st
                 .tensor(name)
@@ -118,28 +106,41 @@ impl Encoder {
                 .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
                 .collect())
         };
+        let matrix = |name: &str, rows: usize, cols: usize| -> Result<Array2<f32>, String> {
+            Array2::from_shape_vec((rows, cols), tensor(name, &[rows, cols])?)
+                .map_err(|e| format!("model.safetensors: {name}: {e}"))
+        };
+        let vector = |name: &str, len: usize| tensor(name, &[len]).map(Array1::from);
         let linear = |name: &str, inp: usize, out: usize| -> Result<Linear, String> {
-            Ok(Linear {
-                w: tensor(&format!("{name}.weight"), &[out, inp])?,
-                b: tensor(&format!("{name}.bias"), &[out])?,
-                inp,
-                out,
-            })
+            Ok(Linear::new(
+                matrix(&format!("{name}.weight"), out, inp)?,
+                vector(&format!("{name}.bias"), out)?,
+            ))
         };
         let norm = |name: &str| -> Result<Norm, String> {
             Ok(Norm {
-                g: tensor(&format!("{name}.weight"), &[hidden])?,
-                b: tensor(&format!("{name}.bias"), &[hidden])?,
+                g: vector(&format!("{name}.weight"), hidden)?,
+                b: vector(&format!("{name}.bias"), hidden)?,
             })
         };
         let vocab_size = vocab.lines().count();
         let mut layers = Vec::with_capacity(n_layers);
         for l in 0..n_layers {
+            let p = format!("encoder.layer.{l}.attention.");
+            let stacked = |part: &str, shape: &[usize]| -> Result<Vec<f32>, String> {
+                let mut all = Vec::new();
+                for m in ["query", "key", "value"] {
+                    all.extend(tensor(&format!("{p}self.{m}.{part}"), shape)?);
+                }
+                Ok(all)
+            };
+            let w =
+                Array2::from_shape_vec((3 * hidden, hidden), stacked("weight", &[hidden, hidden])?)
+                    .map_err(|e| format!("model.safetensors: {p}: {e}"))?;
+            let qkv = Linear::new(w, Array1::from(stacked("bias", &[hidden])?));
             let p = format!("encoder.layer.{l}.");
             layers.push(Layer {
-                q: linear(&format!("{p}attention.self.query"), hidden, hidden)?,
-                k: linear(&format!("{p}attention.self.key"), hidden, hidden)?,
-                v: linear(&format!("{p}attention.self.value"), hidden, hidden)?,
+                qkv,
                 attn_out: linear(&format!("{p}attention.output.dense"), hidden, hidden)?,
                 attn_norm: norm(&format!("{p}attention.output.LayerNorm"))?,
                 up: linear(&format!("{p}intermediate.dense"), hidden, inter)?,
@@ -147,16 +148,21 @@ impl Encoder {
                 out_norm: norm(&format!("{p}output.LayerNorm"))?,
             });
         }
+        let token_types = matrix("embeddings.token_type_embeddings.weight", 2, hidden)?;
         Ok(Encoder {
             tokenizer,
-            words: tensor("embeddings.word_embeddings.weight", &[vocab_size, hidden])?,
-            positions: tensor("embeddings.position_embeddings.weight", &[max_pos, hidden])?,
-            token_type: tensor("embeddings.token_type_embeddings.weight", &[2, hidden])?,
-            embed_norm: norm("embeddings.LayerNorm")?,
-            layers,
-            hidden,
-            heads,
-            eps,
+            weights: Weights {
+                words: matrix("embeddings.word_embeddings.weight", vocab_size, hidden)?,
+                positions: matrix("embeddings.position_embeddings.weight", max_pos, hidden)?,
+                // Every token is of type 0: the encoder reads one text at a time.
+                token_type: token_types.row(0).to_owned(),
+                embed_norm: norm("embeddings.LayerNorm")?,
+                layers,
+                hidden,
+                heads,
+                eps,
+                gelu: forward::gelu_table(),
+            },
         })
     }
 
@@ -173,180 +179,51 @@ impl Encoder {
 
     /// The last layer's token vectors of `text` (cut to [`MAX_TOKENS`] tokens).
     pub fn encode(&self, text: &str) -> Tokens {
-        let ids = self.token_ids(text);
-        let (n, d) = (ids.len(), self.hidden);
-        let mut x = vec![0.0f32; n * d];
-        for (i, &id) in ids.iter().enumerate() {
-            let word = &self.words[id as usize * d..(id as usize + 1) * d];
-            let pos = &self.positions[i * d..(i + 1) * d];
-            for (j, v) in x[i * d..(i + 1) * d].iter_mut().enumerate() {
-                *v = word[j] + pos[j] + self.token_type[j];
-            }
-        }
-        self.layer_norm(&mut x, &self.embed_norm);
-        for layer in &self.layers {
-            let ctx = self.attention(&x, n, layer);
-            let mut h = linear(&ctx, n, &layer.attn_out);
-            add(&mut h, &x);
-            self.layer_norm(&mut h, &layer.attn_norm);
-            let mut up = linear(&h, n, &layer.up);
-            for v in &mut up {
-                *v = 0.5 * *v * (1.0 + libm::erff(*v / std::f32::consts::SQRT_2));
-            }
-            let mut out = linear(&up, n, &layer.down);
-            add(&mut out, &h);
-            self.layer_norm(&mut out, &layer.out_norm);
-            x = out;
-        }
-        Tokens { n, dim: d, data: x }
-    }
-
-    fn attention(&self, x: &[f32], n: usize, layer: &Layer) -> Vec<f32> {
-        let d = self.hidden;
-        let hd = d / self.heads;
-        let (q, k, v) = (
-            linear(x, n, &layer.q),
-            linear(x, n, &layer.k),
-            linear(x, n, &layer.v),
-        );
-        let scale = 1.0 / (hd as f32).sqrt();
-        let mut ctx = vec![0.0f32; n * d];
-        let mut scores = vec![0.0f32; n];
-        for h in 0..self.heads {
-            let off = h * hd;
-            for i in 0..n {
-                let qi = &q[i * d + off..i * d + off + hd];
-                for (j, s) in scores.iter_mut().enumerate() {
-                    let kj = &k[j * d + off..j * d + off + hd];
-                    *s = qi.iter().zip(kj).map(|(a, b)| a * b).sum::<f32>() * scale;
-                }
-                let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                let mut sum = 0.0;
-                for s in &mut scores {
-                    *s = (*s - max).exp();
-                    sum += *s;
-                }
-                let out = &mut ctx[i * d + off..i * d + off + hd];
-                for (j, s) in scores.iter().enumerate() {
-                    let vj = &v[j * d + off..j * d + off + hd];
-                    for (o, vv) in out.iter_mut().zip(vj) {
-                        *o += s / sum * vv;
-                    }
-                }
-            }
-        }
-        ctx
-    }
-
-    fn layer_norm(&self, x: &mut [f32], norm: &Norm) {
-        for row in x.chunks_exact_mut(self.hidden) {
-            let n = row.len() as f32;
-            let mean = row.iter().sum::<f32>() / n;
-            let var = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / n;
-            let inv = 1.0 / (var + self.eps).sqrt();
-            for ((v, g), b) in row.iter_mut().zip(&norm.g).zip(&norm.b) {
-                *v = (*v - mean) * inv * g + b;
-            }
-        }
-    }
-}
-
-/// `x W^T + b` for `n` rows of `x`. The shapes were checked by `load`; if they ever disagree the
-/// result is the bias alone, never a panic.
-fn linear(x: &[f32], n: usize, l: &Linear) -> Vec<f32> {
-    let bias = || (0..n).flat_map(|_| l.b.iter().copied()).collect();
-    let (Ok(x), Ok(w)) = (
-        ArrayView2::from_shape((n, l.inp), x),
-        ArrayView2::from_shape((l.out, l.inp), &l.w),
-    ) else {
-        return bias();
-    };
-    let mut y = x.dot(&w.t());
-    y += &ArrayView1::from(&l.b);
-    y.into_raw_vec_and_offset().0
-}
-
-fn add(a: &mut [f32], b: &[f32]) {
-    for (x, y) in a.iter_mut().zip(b) {
-        *x += y;
-    }
-}
-
-/// How many features [`similarity_features`] gives.
-pub const N: usize = 6;
-
-/// Their names, in order (the pair model with the encoder reads them after the surface ones).
-pub const NAMES: [&str; N] = [
-    "enc_cos",
-    "enc_recall",
-    "enc_precision",
-    "enc_min",
-    "enc_low",
-    "enc_low3",
-];
-
-/// A claim token whose best match in the document is below this cosine counts as unmatched.
-const LOW_MATCH: f32 = 0.6;
-
-impl Encoder {
-    /// The encoder's features of a claim against a document.
-    pub fn pair_features(&self, claim: &str, document: &str) -> [f32; N] {
-        similarity_features(&self.encode(claim), &self.encode(document))
-    }
-}
-
-/// Features of claim tokens `a` against document tokens `b`: the cosine of their mean vectors
-/// (the sentence embedding the encoder was trained to give), then a soft alignment of the inner
-/// tokens (BERTScore-like): each claim token's best cosine in the document, averaged (recall)
-/// and at its worst (the lowest, the share below [`LOW_MATCH`], the mean of the three lowest),
-/// and each document token's best cosine in the claim, averaged (precision). A claim whose every
-/// token has a close match in context is said by the document; one token with none is what
-/// the document does not say.
-pub fn similarity_features(a: &Tokens, b: &Tokens) -> [f32; N] {
-    let cos = dot(&unit(&mean(a)), &unit(&mean(b)));
-    let inner = |t: &Tokens| -> Vec<Vec<f32>> {
-        (1..t.n.saturating_sub(1)).map(|i| unit(t.row(i))).collect()
-    };
-    let (ra, rb) = (inner(a), inner(b));
-    if ra.is_empty() || rb.is_empty() {
-        return [cos, 0.0, 0.0, 0.0, 1.0, 0.0];
-    }
-    let mut best_b = vec![f32::NEG_INFINITY; rb.len()];
-    let mut recall: Vec<f32> = ra
-        .iter()
-        .map(|x| {
-            let mut best = f32::NEG_INFINITY;
-            for (y, bb) in rb.iter().zip(best_b.iter_mut()) {
-                let s = dot(x, y);
-                best = best.max(s);
-                *bb = bb.max(s);
-            }
-            best
+        let d = self.weights.hidden;
+        self.encode_batch(&[text]).pop().unwrap_or_else(|| Tokens {
+            n: 0,
+            dim: d,
+            data: Vec::new(),
         })
-        .collect();
-    let avg = |v: &[f32]| v.iter().sum::<f32>() / v.len() as f32;
-    let low = recall.iter().filter(|&&r| r < LOW_MATCH).count() as f32 / recall.len() as f32;
-    recall.sort_by(f32::total_cmp);
-    let low3 = avg(&recall[..recall.len().min(3)]);
-    [cos, avg(&recall), avg(&best_b), recall[0], low, low3]
-}
-
-fn mean(t: &Tokens) -> Vec<f32> {
-    let mut m = vec![0.0f32; t.dim];
-    for i in 0..t.n {
-        add(&mut m, t.row(i));
     }
-    m.iter_mut().for_each(|v| *v /= t.n.max(1) as f32);
-    m
-}
 
-fn unit(v: &[f32]) -> Vec<f32> {
-    let norm = dot(v, v).sqrt();
-    v.iter()
-        .map(|x| if norm > 0.0 { x / norm } else { 0.0 })
-        .collect()
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    /// The last layer's token vectors of each text, in order: the same vectors as [`encode`]
+    /// gives each text alone, computed many texts per matrix product (see `forward`), several
+    /// times faster per text. Texts are taken in order into chunks of at most `CHUNK_ROWS`
+    /// token rows; no threads, no hashing: the same texts in the same order give the same bits.
+    ///
+    /// [`encode`]: Encoder::encode
+    pub fn encode_batch(&self, texts: &[&str]) -> Vec<Tokens> {
+        let d = self.weights.hidden;
+        let ids: Vec<Vec<u32>> = texts.iter().map(|t| self.token_ids(t)).collect();
+        let mut out = Vec::with_capacity(texts.len());
+        let mut rest = ids.as_slice();
+        while !rest.is_empty() {
+            // A chunk takes at least one text (at most MAX_TOKENS rows), then as many more as fit.
+            let mut take = 0;
+            let mut rows = 0;
+            for t in rest {
+                if take > 0 && rows + t.len() > CHUNK_ROWS {
+                    break;
+                }
+                take += 1;
+                rows += t.len();
+            }
+            let (chunk, tail) = rest.split_at(take);
+            let x = self.weights.forward(chunk);
+            let mut row = 0;
+            for t in chunk {
+                let n = t.len();
+                let data = x
+                    .slice(ndarray::s![row..row + n, ..])
+                    .iter()
+                    .copied()
+                    .collect();
+                out.push(Tokens { n, dim: d, data });
+                row += n;
+            }
+            rest = tail;
+        }
+        out
+    }
 }
