@@ -61,11 +61,11 @@ fn main() {
             "{}",
             serde_json::json!({"segment": v.segment, "other": v.other, "label": v.label.as_str(),
                 "candidates": t.candidates, "figure": figure,
-                "slots": t.slots.iter().map(|r| serde_json::json!({
-                    "here": slice(v.segment, r.pair.here), "there_unit": r.pair.there_unit,
-                    "there": slice(r.pair.there_unit, r.pair.there),
-                    "x": named(&crosscheck::cluster::SLOT_NAMES, &r.x)})).collect::<Vec<_>>(),
-                "f": named(&crosscheck::cluster::NAMES, &t.item)})
+                "p_carried": t.decision.p_carried, "p_differs": t.decision.p_differs,
+                "decided_by": t.decision.by,
+                "reasons": t.decision.reasons.iter().map(|&(i, c)| serde_json::json!(
+                    [crosscheck::cluster::NAMES.get(i).copied().unwrap_or("?"), c])).collect::<Vec<_>>(),
+                "f": named(&crosscheck::cluster::NAMES, &t.features)})
         );
     }
 }

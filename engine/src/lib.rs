@@ -12,6 +12,7 @@ pub mod cluster;
 pub mod encoder;
 pub mod eval;
 pub mod io;
+pub mod learn;
 pub mod lexicon;
 pub mod limits;
 pub mod model;

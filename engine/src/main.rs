@@ -16,10 +16,12 @@ use cli::{output, say, Failure};
 
 const USAGE: &str = "\
 usage:
-  crosscheck build <DIR> [-o FILE] [--format json|bin]
-  crosscheck eval <DIR> --gold FILE
+  crosscheck build <DIR> [-o FILE] [--format json|bin] [--encoder DIR | --no-encoder]
+  crosscheck eval <DIR> --gold FILE [--encoder DIR | --no-encoder]
   crosscheck eval --db DB_FILE --gold FILE
   crosscheck verdict [FILE] [--encoder DIR] < PAIRS.jsonl
+  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid] [--encoder DIR | --no-encoder]
+  crosscheck fit <SHARED_EVAL> [--encoder DIR]
   crosscheck --help";
 
 const HELP: &str = "\
@@ -29,7 +31,10 @@ commands:
   build <DIR> [-o FILE] [--format json|bin]
       Builds the claim database of the cluster in DIR (one .txt per article, optional
       sources.toml) and writes it to FILE, or to stdout without -o. json (default) is the
-      portable export; bin is the compact form the widget embeds.
+      portable export; bin is the compact form the widget embeds. The sentence encoder
+      (all-MiniLM-L6-v2, fetched by scripts/get-encoder.sh) takes part when its folder is
+      found: --encoder DIR, else $CROSSCHECK_ENCODER, else ~/.cache/crosscheck/all-MiniLM-L6-v2.
+      --no-encoder builds from surface features only (what the widget's browser engine does).
   eval <DIR> --gold FILE
       Builds DIR and scores it against the gold JSON Lines FILE: a table, then one JSON line.
       Gold keys that no segment contains are listed on stderr. With --db, scores an existing
@@ -39,6 +44,15 @@ commands:
       one line per pair: {\"id\", \"label\", \"score\", \"evidence\", \"differences\"}.
       --encoder DIR adds a sentence encoder's judgement (all-MiniLM-L6-v2: config.json,
       vocab.txt and model.safetensors in DIR; scripts/get-encoder.sh fetches it).
+  loco <SHARED_EVAL> [--write FILE] [--grid]
+      For developers: the cluster decision judged leave-one-cluster-out over the seeds and
+      the labelled clusters in SHARED_EVAL/dev (each scored by a model fitted on the others),
+      with the encoder when found and without it. --write also writes the tables as a page;
+      --grid compares the shipped recipe with the others it was chosen from.
+      Run from the repository (it reads seeds/ and tests/data/seeds.gold.jsonl).
+  fit <SHARED_EVAL>
+      For developers: fits the cluster decision on all labelled clusters and rewrites
+      engine/src/cluster/weights.rs (and weights_enc.rs when the encoder is found).
 
 exit codes: 0 success, 1 output not written, 2 bad command line or input.";
 
@@ -59,6 +73,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "build" => build(rest),
         "eval" => eval(rest),
         "verdict" => verdict(rest),
+        "loco" => loco(rest),
+        "fit" => fit(rest),
         other if other.starts_with('-') => Err(Failure::Usage(format!("unknown option '{other}'"))),
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }
@@ -90,9 +106,62 @@ fn parse(
     Ok(Some(parsed))
 }
 
-fn load_and_build(dir: &Path) -> Result<crosscheck::Database, Failure> {
+/// The options that choose the sentence encoder.
+const ENCODER_OPTS: [Opt; 2] = [
+    Opt {
+        names: &["--encoder"],
+        takes_value: true,
+    },
+    Opt {
+        names: &["--no-encoder"],
+        takes_value: false,
+    },
+];
+
+/// The sentence encoder a command uses: `--encoder DIR` (which must load), none with
+/// `--no-encoder`, else the default folder when it holds a model (a note on stderr when not).
+fn encoder(p: &args::Parsed) -> Result<Option<crosscheck::encoder::Encoder>, Failure> {
+    let load = |dir: &Path| {
+        crosscheck::encoder::Encoder::load(dir)
+            .map(Some)
+            .map_err(|e| Failure::Input(format!("encoder {}: {e}", dir.display())))
+    };
+    if p.get("--no-encoder").is_some() {
+        if p.get("--encoder").is_some() {
+            return Err(Failure::Usage(
+                "--encoder and --no-encoder exclude each other".into(),
+            ));
+        }
+        return Ok(None);
+    }
+    if let Some(dir) = p.get("--encoder") {
+        return load(Path::new(dir));
+    }
+    match crosscheck::encoder::default_dir() {
+        Some(dir) if dir.join("model.safetensors").is_file() => load(&dir),
+        dir => {
+            say(&format!(
+                "crosscheck: note: no sentence encoder at {}; using surface features only \
+                 (scripts/get-encoder.sh fetches it; --no-encoder silences this note)",
+                dir.map_or_else(|| "~/.cache".to_string(), |d| d.display().to_string())
+            ));
+            Ok(None)
+        }
+    }
+}
+
+fn load_and_build(
+    dir: &Path,
+    encoder: Option<&crosscheck::encoder::Encoder>,
+) -> Result<crosscheck::Database, Failure> {
     let articles = crosscheck::load_dir(dir)?;
-    crosscheck::build(&articles).map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))
+    let opts = crosscheck::BuildOptions {
+        encoder,
+        trace: false,
+    };
+    crosscheck::build_with(&articles, &opts)
+        .map(|(db, _)| db)
+        .map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))
 }
 
 fn build(rest: &[String]) -> Result<(), Failure> {
@@ -105,6 +174,8 @@ fn build(rest: &[String]) -> Result<(), Failure> {
             names: &["--format"],
             takes_value: true,
         },
+        ENCODER_OPTS[0],
+        ENCODER_OPTS[1],
     ];
     let Some(p) = parse(rest, OPTS, 1..=1)? else {
         return Ok(());
@@ -124,7 +195,8 @@ fn build(rest: &[String]) -> Result<(), Failure> {
             "refusing to write binary to a terminal; use -o FILE".into(),
         ));
     }
-    let db = load_and_build(Path::new(&p.positional[0]))?;
+    let encoder = encoder(&p)?;
+    let db = load_and_build(Path::new(&p.positional[0]), encoder.as_ref())?;
     let bytes = if binary {
         db.to_bin()
     } else {
@@ -148,6 +220,8 @@ fn eval(rest: &[String]) -> Result<(), Failure> {
             names: &["--db"],
             takes_value: true,
         },
+        ENCODER_OPTS[0],
+        ENCODER_OPTS[1],
     ];
     let Some(p) = parse(rest, OPTS, 0..=1)? else {
         return Ok(());
@@ -175,7 +249,10 @@ fn eval(rest: &[String]) -> Result<(), Failure> {
     let gold = crosscheck::eval::parse_gold(&text, gold_path)?;
     let db = match p.get("--db") {
         Some(file) => read_db(Path::new(file))?,
-        None => load_and_build(Path::new(&p.positional[0]))?,
+        None => {
+            let encoder = encoder(&p)?;
+            load_and_build(Path::new(&p.positional[0]), encoder.as_ref())?
+        }
     };
     let scores = crosscheck::eval::score(&db, &gold);
     for u in &scores.unmatched_keys {
@@ -237,4 +314,76 @@ fn verdict(rest: &[String]) -> Result<(), Failure> {
     };
     let pairs = cli::verdict::parse(&bytes, &name)?;
     cli::verdict::run(&pairs, encoder.as_ref())
+}
+
+fn loco(rest: &[String]) -> Result<(), Failure> {
+    const OPTS: &[Opt] = &[
+        Opt {
+            names: &["--write"],
+            takes_value: true,
+        },
+        Opt {
+            names: &["--grid"],
+            takes_value: false,
+        },
+        ENCODER_OPTS[0],
+        ENCODER_OPTS[1],
+    ];
+    let Some(p) = parse(rest, OPTS, 1..=1)? else {
+        return Ok(());
+    };
+    let shared = Path::new(&p.positional[0]);
+    let encoder = encoder(&p)?;
+    if p.get("--grid").is_some() {
+        let folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
+        return cli::learn::print(&cli::learn::grid_report(&folds, encoder.is_some()));
+    }
+    let mut page = String::from(cli::learn::PAGE_HEAD);
+    if let Some(e) = encoder.as_ref() {
+        let folds = cli::learn::folds(Path::new("."), Some(shared), Some(e))?;
+        let (table, _) = cli::learn::loco_report(&folds, true);
+        let text = format!("## With the sentence encoder\n\n{table}\n");
+        cli::learn::print(&text)?;
+        page.push_str(&text);
+    }
+    let folds = cli::learn::folds(Path::new("."), Some(shared), None)?;
+    let (table, _) = cli::learn::loco_report(&folds, false);
+    let text = format!("## Surface features only (`--no-encoder`)\n\n{table}\n");
+    cli::learn::print(&text)?;
+    page.push_str(&text);
+    match p.get("--write") {
+        Some(file) => output::write_atomic(Path::new(file), page.as_bytes()),
+        None => Ok(()),
+    }
+}
+
+fn fit(rest: &[String]) -> Result<(), Failure> {
+    let opts = [ENCODER_OPTS[0]];
+    let Some(p) = parse(rest, &opts, 1..=1)? else {
+        return Ok(());
+    };
+    let shared = Path::new(&p.positional[0]);
+    let encoder = encoder(&p)?;
+    let out = Path::new("engine/src/cluster");
+    if !out.is_dir() {
+        return Err(Failure::Usage(
+            "run fit from the repository root (engine/src/cluster/ is written)".into(),
+        ));
+    }
+    let mut cases = vec![(false, None)];
+    if let Some(e) = encoder.as_ref() {
+        cases.push((true, Some(e)));
+    }
+    for (with_encoder, enc) in cases {
+        let folds = cli::learn::folds(Path::new("."), Some(shared), enc)?;
+        let text = cli::learn::fit_module(&folds, with_encoder);
+        let file = out.join(if with_encoder {
+            "weights_enc.rs"
+        } else {
+            "weights.rs"
+        });
+        output::write_atomic(&file, text.as_bytes())?;
+        say(&format!("crosscheck: wrote {}", file.display()));
+    }
+    Ok(())
 }

@@ -10,11 +10,12 @@ use chrono::NaiveDate;
 
 use crate::align::{Aligner, Unit, Weighting};
 use crate::analyze::{self, Aliases, Analysis};
+use crate::cluster::build::to_difference;
 use crate::encoder::Encoder;
 use crate::io::Article;
-use crate::model::{Database, Difference, Label, Segment, SharedSpan, Source, Verdict, DB_VERSION};
+use crate::model::{Database, Label};
 use crate::segment;
-use crate::verdict::{self, Found, Side};
+use crate::verdict::{self, Side};
 
 /// Why a cluster could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,32 +29,11 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// The date relative dates resolve against: the published date, else one stated in the text.
-fn anchor_date(a: &Article) -> Option<NaiveDate> {
-    a.meta
-        .published
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
-        .or_else(|| segment::text_date(&a.text))
-}
-
 fn analyse(text: &str, anchor: Option<NaiveDate>) -> Analysis {
     analyze::analyze(text, anchor)
 }
 
-fn to_difference(f: &Found, claim_text: &str, there_text: &str, there_segment: u32) -> Difference {
-    let slice = |t: &str, (s, e): (usize, usize)| t.get(s..e).unwrap_or("").to_string();
-    Difference {
-        kind: f.kind,
-        here: slice(claim_text, f.here),
-        there: slice(there_text, f.there),
-        here_span: f.here,
-        there_segment,
-        there_span: f.there,
-    }
-}
-
-/// Builds the claim database for one cluster.
+/// Builds the claim database for one cluster, without the sentence encoder.
 pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
     build_with(articles, &BuildOptions::default()).map(|(db, _)| db)
 }
@@ -62,7 +42,7 @@ pub fn build(articles: &[Article]) -> Result<Database, BuildError> {
 #[derive(Default, Clone, Copy)]
 pub struct BuildOptions<'a> {
     /// The sentence encoder, when its model folder was found: semantic similarity joins the
-    /// decision (a model fitted with its features decides).
+    /// decision (the model fitted with its features decides).
     pub encoder: Option<&'a Encoder>,
     /// Keep what each verdict was decided on (`Trace`), for measuring and fitting.
     pub trace: bool,
@@ -71,15 +51,14 @@ pub struct BuildOptions<'a> {
 /// What one verdict was decided on, for measuring and tuning the decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trace {
-    pub features: verdict::Features,
     /// The cluster decision's features (`cluster::NAMES`).
-    pub item: [f32; crate::cluster::N],
+    pub features: [f32; crate::cluster::N],
+    /// The probabilities and the features that moved them most.
+    pub decision: crate::cluster::model::Decision,
     /// The best-aligned units, kept even when the verdict is `omits`.
     pub candidates: Vec<u32>,
     /// The likeliest conflicting figure pair (`cluster::Item::figure_conflict`).
     pub figure_conflict: Option<verdict::FigurePair>,
-    /// Every conflicting figure pair with its slot features (`cluster::SLOT_NAMES`).
-    pub slots: Vec<crate::cluster::SlotRow>,
 }
 
 /// `build`, also returning what each verdict was decided on (same order as
@@ -101,166 +80,28 @@ pub fn build_with(
 ) -> Result<(Database, Vec<Trace>), BuildError> {
     // Limits first: an oversized or malformed cluster gets a clear error, never a slow crawl.
     crate::limits::check(articles).map_err(|e| BuildError(e.to_string()))?;
-    let mut sources = Vec::with_capacity(articles.len());
-    let mut segments: Vec<Segment> = Vec::new();
-    let mut seg_article: Vec<usize> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        sources.push(Source {
-            id: a.id.clone(),
-            title: a.meta.title.clone(),
-            outlet: a.meta.outlet.clone(),
-            url: a.meta.url.clone(),
-            published: a.meta.published.clone(),
-            language: a.meta.language.clone(),
-            text: a.text.clone(),
-        });
-        for raw in segment::segment(&a.text) {
-            let Some(text) = a.text.get(raw.start..raw.end) else {
-                continue;
-            };
-            segments.push(Segment {
-                id: segments.len() as u32,
-                source: a.id.clone(),
-                text: text.to_string(),
-                start: raw.start,
-                end: raw.end,
-                kind: raw.kind,
-                paragraph: raw.paragraph,
-            });
-            seg_article.push(ai);
-        }
+    let prepared = crate::cluster::build::prepare(articles, opts.encoder);
+    let model = crate::cluster::model::shipped(prepared.encoded);
+    if !opts.trace {
+        return Ok((
+            crate::cluster::build::assemble(&prepared, model, None),
+            Vec::new(),
+        ));
     }
-    let anchors: Vec<Option<NaiveDate>> = articles.iter().map(anchor_date).collect();
-    let analyses: Vec<Analysis> = segments
+    let mut decisions = Vec::new();
+    let db = crate::cluster::build::assemble(&prepared, model, Some(&mut decisions));
+    let traces = prepared
+        .items
         .iter()
-        .zip(&seg_article)
-        .map(|(s, &ai)| analyse(&s.text, anchors[ai]))
-        .collect();
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let aliases = Aliases::learn(&texts);
-    let units: Vec<Unit> = segments
-        .iter()
-        .zip(&analyses)
-        .zip(&seg_article)
-        .map(|((s, a), &ai)| Unit {
-            article: ai,
-            text: &s.text,
-            analysis: a,
-            eligible: s.kind.gets_verdicts(),
-            headline: s.kind == crate::model::SegmentKind::Headline,
+        .zip(decisions)
+        .map(|((_, _, item), decision)| Trace {
+            features: item.features,
+            decision,
+            candidates: item.evidence.clone(),
+            figure_conflict: item.figure_conflict.clone(),
         })
         .collect();
-    let al = Aligner::new(&units, &aliases, Weighting::Idf);
-    let eligible: Vec<bool> = segments.iter().map(|s| s.kind.gets_verdicts()).collect();
-    let semantic = opts.encoder.map(|e| {
-        let seg_texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
-        crate::cluster::Semantic::encode(e, &seg_texts, &eligible)
-    });
-    let mut by_article: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
-    for (i, s) in segments.iter().enumerate() {
-        if s.kind.gets_verdicts() {
-            by_article[seg_article[i]].push(i as u32);
-        }
-    }
-
-    // Every claim's best match in every article, computed once: a match that is best in both
-    // directions (mutual) is strong evidence that the two sentences report the same thing.
-    let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
-        .map(|ci| {
-            if eligible[ci] {
-                al.best_per_article(ci as u32)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    let ctx = crate::cluster::Context {
-        al: &al,
-        segments: &segments,
-        analyses: &analyses,
-        seg_article: &seg_article,
-        all_best: &all_best,
-        by_article: &by_article,
-        semantic: semantic.as_ref(),
-    };
-    let mut verdicts = Vec::new();
-    let mut traces = Vec::new();
-    for (ci, seg) in segments.iter().enumerate() {
-        if !seg.kind.gets_verdicts() {
-            continue;
-        }
-        let claim = ci as u32;
-        for (ai, other) in articles.iter().enumerate() {
-            if ai == seg_article[ci] {
-                continue;
-            }
-            let item = ctx.item(claim, ai);
-            let (label, score) = crate::cluster::decide_legacy(&item);
-            if opts.trace {
-                traces.push(Trace {
-                    features: item.legacy.0,
-                    item: item.features,
-                    candidates: item.evidence.clone(),
-                    figure_conflict: item.figure_conflict.clone(),
-                    slots: item.slots.clone(),
-                });
-            }
-            let (evidence, differences, shared) = if label == Label::Omits {
-                (Vec::new(), Vec::new(), Vec::new())
-            } else {
-                let mut evidence = item.evidence;
-                for u in item.also {
-                    if !evidence.contains(&u) {
-                        evidence.push(u);
-                    }
-                }
-                let differences = if label == Label::Differs {
-                    item.diffs
-                        .iter()
-                        .map(|d| {
-                            to_difference(
-                                d,
-                                &seg.text,
-                                &segments[d.there_unit as usize].text,
-                                d.there_unit,
-                            )
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let shared = evidence
-                    .iter()
-                    .flat_map(|&u| {
-                        verdict::shared_terms(&al, claim, u).map(move |t| SharedSpan {
-                            segment: u,
-                            start: t.start,
-                            end: t.end,
-                        })
-                    })
-                    .collect();
-                (evidence, differences, shared)
-            };
-            verdicts.push(Verdict {
-                segment: seg.id,
-                other: other.id.clone(),
-                label,
-                score,
-                evidence,
-                differences,
-                shared,
-            });
-        }
-    }
-    Ok((
-        Database {
-            version: DB_VERSION,
-            sources,
-            segments,
-            verdicts,
-        },
-        traces,
-    ))
+    Ok((db, traces))
 }
 
 /// The engine applied to one claim against one document (the `crosscheck verdict` command).

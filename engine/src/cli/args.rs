@@ -3,6 +3,7 @@
 //! handful of options do not justify a parser dependency in a crate that also targets wasm.
 
 /// An option this subcommand accepts, under all its spellings; `takes_value` options need one.
+#[derive(Clone, Copy)]
 pub struct Opt {
     pub names: &'static [&'static str],
     pub takes_value: bool,

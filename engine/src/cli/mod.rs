@@ -2,6 +2,7 @@
 //! their exit codes, and output that is never left half-written.
 
 pub mod args;
+pub mod learn;
 pub mod output;
 pub mod verdict;
 

@@ -3,11 +3,15 @@
 //! encoder, semantically; how the article compares with the cluster's other articles; the
 //! differences found) and the verdict it gives.
 
+pub mod build;
+pub mod model;
 pub mod semantic;
+mod weights;
+mod weights_enc;
 
 use crate::align::{Aligner, Match};
 use crate::analyze::Analysis;
-use crate::model::{DiffKind, Label, Segment};
+use crate::model::{DiffKind, Segment, SegmentKind};
 use crate::verdict::{self, Found, Side};
 
 pub use semantic::Semantic;
@@ -38,6 +42,8 @@ pub const NAMES: [&str; N] = [
     "n_stance",
     "n_quote",
     "n_name",
+    "n_differences",
+    "clean_difference",
     "fig_conflict",
     "fig_conflict_context",
     "fig_conflict_unit",
@@ -58,8 +64,8 @@ pub const NAMES: [&str; N] = [
     "fig_agree_cos",
 ];
 
-pub const N: usize = 42;
-pub const N_SURFACE: usize = 34;
+pub const N: usize = 44;
+pub const N_SURFACE: usize = 36;
 
 /// The names of a figure slot row (`SlotRow::x`): the pair's own features
 /// (`verdict::PAIR_NAMES`) then how its two sentences relate.
@@ -99,6 +105,43 @@ pub struct SlotRow {
     pub x: [f32; SLOT_N],
 }
 
+/// The figure features (`Figures::surface`), in `NAMES` order.
+const FIG_NAMES: [&str; 10] = [
+    "fig_conflict",
+    "fig_conflict_context",
+    "fig_conflict_unit",
+    "fig_conflict_coverage",
+    "fig_conflict_ratio",
+    "fig_conflict_explained",
+    "fig_agree",
+    "fig_agree_context",
+    "fig_agree_unit",
+    "fig_agree_coverage",
+];
+
+/// An item's features, filled in `NAMES` order: each value is put under its name, so the
+/// vector and the names cannot drift apart (a test checks every name is put once, in order).
+struct Fx {
+    x: [f32; N],
+    at: usize,
+}
+
+impl Default for Fx {
+    fn default() -> Self {
+        Fx { x: [0.0; N], at: 0 }
+    }
+}
+
+impl Fx {
+    fn put(&mut self, name: &str, v: f32) {
+        debug_assert_eq!(NAMES.get(self.at), Some(&name), "feature order");
+        if let Some(slot) = self.x.get_mut(self.at) {
+            *slot = if v.is_finite() { v } else { 0.0 };
+        }
+        self.at += 1;
+    }
+}
+
 /// Coverage from which another article is counted as carrying the claim for `carried_share`.
 const CARRIED_FOR_SHARE: f32 = 0.26;
 
@@ -125,10 +168,11 @@ pub struct Item {
     pub slots: Vec<SlotRow>,
     /// Runner-up sentences that also carry the claim (further evidence).
     pub also: Vec<u32>,
+    /// The article's sentence closest in meaning to the claim (sentence encoder), when it is
+    /// not already the evidence and at least as close as the evidence.
+    pub semantic_best: Option<u32>,
     pub diffs: Vec<Found>,
     pub features: [f32; N],
-    /// The old rule's parts, kept while the learned decision replaces it.
-    pub legacy: (verdict::Features, verdict::Parts),
 }
 
 impl Context<'_> {
@@ -299,91 +343,96 @@ impl Context<'_> {
             }
         };
 
-        let mut x = [0.0f32; N];
-        x[0] = f.coverage;
-        x[1] = f.reverse;
-        x[2] = f.shared_weight;
-        x[3] = f.mutual;
-        if let Some((share, weight)) = parts.main_clause {
-            x[4] = share;
-            x[5] = weight;
-            x[6] = 1.0;
-        } else {
-            x[4] = f.coverage;
-        }
-        match parts.quote {
-            Some((quoted, carried)) => {
-                x[7] = quoted;
-                x[8] = carried;
-            }
-            None => x[8] = 1.0,
-        }
-        x[9] = al.pair_coverage(claim, &evidence);
-        x[10] = specifics_missing(al, claim, &evidence);
+        let mut fx = Fx::default();
+        fx.put("coverage", f.coverage);
+        fx.put("reverse", f.reverse);
+        fx.put("shared_weight", f.shared_weight);
+        fx.put("mutual", f.mutual);
+        let (main_share, main_weight) = parts.main_clause.unwrap_or((f.coverage, 0.0));
+        fx.put("main_share", main_share);
+        fx.put("main_weight", main_weight);
+        fx.put("has_main", flag(parts.main_clause.is_some()));
+        let (quoted, quote_carried) = parts.quote.unwrap_or((0.0, 1.0));
+        fx.put("quote_share", quoted);
+        fx.put("quote_carried", quote_carried);
+        fx.put("pair_coverage", al.pair_coverage(claim, &evidence));
+        fx.put("specifics_missing", specifics_missing(al, claim, &evidence));
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
-        x[11] = al.score(claim, doc).0;
-        x[12] = al
-            .keys(claim)
-            .iter()
-            .map(|&k| al.weight[k as usize])
-            .sum::<f32>()
-            / al.max_weight;
-        x[13] = flag(seg.kind == crate::model::SegmentKind::Headline);
-        x[14] = flag(
-            evidence
-                .iter()
-                .any(|&u| self.segments[u as usize].kind == crate::model::SegmentKind::Headline),
-        );
-        x[15] = also.len() as f32;
+        fx.put("doc_coverage", al.score(claim, doc).0);
+        let weight: f32 = al.keys(claim).iter().map(|&k| al.weight[k as usize]).sum();
+        fx.put("claim_weight", weight / al.max_weight);
+        fx.put("claim_headline", flag(seg.kind == SegmentKind::Headline));
+        let headline = |u: &u32| self.segments[*u as usize].kind == SegmentKind::Headline;
+        fx.put("evidence_headline", flag(evidence.iter().any(headline)));
+        fx.put("also_count", also.len() as f32);
         let covs = self.coverages(claim);
         let max_cov = covs.iter().copied().fold(0.0f32, f32::max);
-        x[16] = if max_cov > 0.0 {
-            coverage / max_cov
-        } else {
-            0.0
-        };
-        x[17] = covs.iter().filter(|&&c| c >= CARRIED_FOR_SHARE).count() as f32
-            / covs.len().max(1) as f32;
+        fx.put(
+            "coverage_rank",
+            if max_cov > 0.0 {
+                coverage / max_cov
+            } else {
+                0.0
+            },
+        );
+        let carrying = covs.iter().filter(|&&c| c >= CARRIED_FOR_SHARE).count();
+        fx.put("carried_share", carrying as f32 / covs.len().max(1) as f32);
         let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
-        x[18] = count(DiffKind::Number);
-        x[19] = count(DiffKind::Date);
-        x[20] = count(DiffKind::Negation);
-        x[21] = count(DiffKind::Attribution);
-        x[22] = count(DiffKind::Quote);
-        x[23] = count(DiffKind::Entity);
+        fx.put("n_number", count(DiffKind::Number));
+        fx.put("n_date", count(DiffKind::Date));
+        fx.put("n_negation", count(DiffKind::Negation));
+        fx.put("n_stance", count(DiffKind::Attribution));
+        fx.put("n_quote", count(DiffKind::Quote));
+        fx.put("n_name", count(DiffKind::Entity));
+        fx.put("n_differences", diffs.len() as f32);
+        // How much of the claim the sentence holding a difference carries: a difference in an
+        // otherwise identical sentence is the clearest `differs` there is.
+        fx.put(
+            "clean_difference",
+            if diffs.is_empty() { 0.0 } else { f.coverage },
+        );
         let figures = self.figures(&claim_side, article, &evidence);
-        x[24..34].copy_from_slice(&figures.surface);
+        for (name, v) in FIG_NAMES.iter().zip(figures.surface) {
+            fx.put(name, v);
+        }
+        debug_assert_eq!(fx.at, N_SURFACE);
+        let mut semantic_best = None;
         if let Some(sem) = self.semantic {
-            x[40] = figures.conflict_cos;
-            x[41] = figures.agree_cos;
             let mut cos: Vec<f32> = doc.iter().map(|&u| sem.cos(claim, u)).collect();
             cos.sort_by(|a, b| b.total_cmp(a));
             let best = cos.first().copied().unwrap_or(0.0);
-            x[34] = best;
-            x[35] = evidence
+            let ev_cos = evidence
                 .iter()
                 .map(|&u| sem.cos(claim, u))
-                .fold(0.0f32, f32::max);
-            x[36] = cos.get(1).copied().unwrap_or(0.0);
-            x[37] = if cos.is_empty() {
-                0.0
-            } else {
-                cos.iter().sum::<f32>() / cos.len() as f32
-            };
+                .fold(f32::NEG_INFINITY, f32::max);
+            semantic_best = doc
+                .iter()
+                .map(|&u| (sem.cos(claim, u), u))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                .filter(|&(c, u)| !evidence.contains(&u) && c >= ev_cos)
+                .map(|(_, u)| u);
+            fx.put("cos_best", best);
+            fx.put("cos_evidence", ev_cos.max(0.0));
+            fx.put("cos_second", cos.get(1).copied().unwrap_or(0.0));
+            let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
+            fx.put("cos_mean", mean(&cos));
             let bests = self.best_cosines(sem, claim);
             let max = bests.iter().copied().fold(0.0f32, f32::max);
-            let mean = bests.iter().sum::<f32>() / bests.len().max(1) as f32;
-            x[38] = if max > 0.0 { best / max } else { 0.0 };
-            x[39] = best - mean;
+            fx.put("cos_rank", if max > 0.0 { best / max } else { 0.0 });
+            fx.put("cos_rel", best - mean(&bests));
+            fx.put("fig_conflict_cos", figures.conflict_cos);
+            fx.put("fig_agree_cos", figures.agree_cos);
+            debug_assert_eq!(fx.at, N);
         }
+        let x = fx.x;
         Item {
             evidence,
             figure_conflict: figures.conflict,
             slots: figures.slots,
             also,
+            semantic_best,
             diffs,
             features: x,
-            legacy: (f, parts),
         }
     }
 }
@@ -431,9 +480,4 @@ fn specifics_missing(al: &Aligner, claim: u32, evidence: &[u32]) -> f32 {
     } else {
         0.0
     }
-}
-
-/// The legacy hand-written decision over an item (kept until the fitted one replaces it).
-pub fn decide_legacy(item: &Item) -> (Label, f32) {
-    verdict::decide_cluster(&item.legacy.0, &item.diffs, &item.legacy.1)
 }

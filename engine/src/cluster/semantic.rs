@@ -13,14 +13,23 @@ pub struct Semantic {
 }
 
 impl Semantic {
-    /// Encodes the `eligible` texts; the others get no vector.
+    /// Encodes the `eligible` texts in one batch; the others get no vector.
     pub fn encode(encoder: &Encoder, texts: &[&str], eligible: &[bool]) -> Semantic {
-        let vecs = texts
+        let wanted: Vec<&str> = texts
             .iter()
             .zip(eligible)
-            .map(|(t, &e)| {
+            .filter(|(_, &e)| e)
+            .map(|(t, _)| *t)
+            .collect();
+        let mut encoded = encoder.encode_batch(&wanted).into_iter();
+        let vecs = eligible
+            .iter()
+            .map(|&e| {
                 if e {
-                    sentence_vector(&encoder.encode(t))
+                    encoded
+                        .next()
+                        .map(|t| crate::encoder::sentence_vector(&t))
+                        .unwrap_or_default()
                 } else {
                     Vec::new()
                 }
@@ -38,19 +47,4 @@ impl Semantic {
             _ => 0.0,
         }
     }
-}
-
-// TODO(merge enc): use encoder::sentence_vector.
-fn sentence_vector(t: &crate::encoder::Tokens) -> Vec<f32> {
-    let mut m = vec![0.0f32; t.dim];
-    for i in 0..t.n {
-        for (a, b) in m.iter_mut().zip(t.row(i)) {
-            *a += b;
-        }
-    }
-    let norm = m.iter().map(|x| x * x).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        m.iter_mut().for_each(|x| *x /= norm);
-    }
-    m
 }

@@ -227,3 +227,21 @@ impl Encoder {
         out
     }
 }
+
+/// Where the encoder's folder is looked for when none is named: `$CROSSCHECK_ENCODER`, else
+/// `$XDG_CACHE_HOME/crosscheck/all-MiniLM-L6-v2`, else `~/.cache/crosscheck/all-MiniLM-L6-v2`
+/// (where `scripts/get-encoder.sh` puts it).
+pub fn default_dir() -> Option<std::path::PathBuf> {
+    if let Some(d) = std::env::var_os("CROSSCHECK_ENCODER").filter(|d| !d.is_empty()) {
+        return Some(d.into());
+    }
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|d| !d.is_empty())
+                .map(|h| std::path::PathBuf::from(h).join(".cache"))
+        })?;
+    Some(cache.join("crosscheck").join("all-MiniLM-L6-v2"))
+}

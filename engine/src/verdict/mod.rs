@@ -1,9 +1,9 @@
 //! Verdicts: given a claim and its best-aligned evidence, decide corroborates / differs / omits
 //! and name every checkable detail that differs.
 //!
-//! The same features and difference detectors serve the cluster build and the one-pair judge;
-//! only the decision constants differ (a coverage threshold for clusters, a small logistic model
-//! fitted offline on MRPC train and RTE-3 dev for pairs; see `pair_weights.rs`).
+//! The same features and difference detectors serve the cluster build and the one-pair judge.
+//! The cluster decision itself is fitted (`cluster::model`); the pair decision is a model fitted
+//! offline on MRPC train and RTE-3 dev (`pair_weights.rs`).
 
 mod dates;
 mod decide;
@@ -14,7 +14,7 @@ mod numbers;
 mod quotes;
 mod stance;
 
-pub use decide::{decide_cluster, decide_pair};
+pub use decide::decide_pair;
 pub use features::{
     cluster_features, features, main_clause_coverage, main_clause_end, quote_coverage,
     shared_terms, Features, Parts,
@@ -41,32 +41,6 @@ pub struct Found {
     pub there_unit: u32,
     pub there: (usize, usize),
 }
-
-/// Below this weighted coverage the other article does not carry the claim (cluster builds).
-pub const CLUSTER_OMIT_BELOW: f32 = 0.26;
-
-/// ... unless the evidence shares at least this much weight (in rarest-term units) with it.
-pub const CLUSTER_CARRIED_WEIGHT: f32 = 2.0;
-
-/// ... or the match is mutual (each sentence the other's best) with at least this coverage.
-pub const CLUSTER_MUTUAL_BELOW: f32 = 0.16;
-
-/// ... or the claim's main clause (see `main_clause_end`) is carried: at least this share of
-/// its weight ...
-pub const CLUSTER_MAIN_CLAUSE_AT: f32 = 0.8;
-
-/// ... and that clause weighs at least this much (in rarest-term units), so a bare "Police
-/// said on Monday, citing ..." is not a claim of its own.
-pub const CLUSTER_MAIN_CLAUSE_WEIGHT: f32 = 1.0;
-
-/// ... unless the claim is mostly a direct quote (at least this share of its weight lies inside
-/// quote marks) ...
-pub const CLUSTER_QUOTE_SHARE: f32 = 0.5;
-
-/// ... of whose words the evidence carries less than this share: the other article then names
-/// the speaker and the topic but not what was said (LABELS.md: a quote is corroborated by the
-/// same quote, and the same topic without the claim is an omission).
-pub const CLUSTER_QUOTE_CARRIED_BELOW: f32 = 0.2;
 
 /// A runner-up sentence of the other article joins the evidence of a carried claim from this
 /// single-sentence coverage on (and from `align`'s share of the best one): a claim told across

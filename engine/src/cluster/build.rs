@@ -1,0 +1,255 @@
+//! A cluster build in two steps: `prepare` does the work that does not depend on the decision
+//! (segmenting, analysing, aligning, encoding, finding differences, computing every item's
+//! features), `assemble` decides every item with a model and writes the database.
+//!
+//! Why two steps: leave-one-cluster-out evaluation decides one prepared cluster with eleven
+//! different models, and fitting reads the prepared items of every cluster; neither should
+//! segment, align or encode anything twice.
+
+use chrono::NaiveDate;
+
+use super::model::{ClusterModel, Decision};
+use super::{Context, Item, Semantic};
+use crate::align::{Aligner, Unit, Weighting};
+use crate::analyze::{self, Aliases, Analysis};
+use crate::encoder::Encoder;
+use crate::io::Article;
+use crate::model::{
+    Database, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict, DB_VERSION,
+};
+use crate::verdict::{self, Found};
+
+/// Everything about a cluster but its verdicts.
+pub struct Prepared {
+    pub sources: Vec<Source>,
+    pub segments: Vec<Segment>,
+    pub al: Aligner,
+    /// Whether the sentence encoder took part (the model with its features must decide).
+    pub encoded: bool,
+    /// One item per (claim or headline, other article), in database order.
+    pub items: Vec<(u32, usize, Item)>,
+}
+
+/// The date relative dates resolve against: the published date, else one stated in the text.
+fn anchor_date(a: &Article) -> Option<NaiveDate> {
+    a.meta
+        .published
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+        .or_else(|| crate::segment::text_date(&a.text))
+}
+
+/// Segments, analyses, aligns and (with an encoder) encodes the cluster, and computes every
+/// item. The caller has checked the limits.
+pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
+    let mut sources = Vec::with_capacity(articles.len());
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut seg_article: Vec<usize> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        sources.push(Source {
+            id: a.id.clone(),
+            title: a.meta.title.clone(),
+            outlet: a.meta.outlet.clone(),
+            url: a.meta.url.clone(),
+            published: a.meta.published.clone(),
+            language: a.meta.language.clone(),
+            text: a.text.clone(),
+        });
+        for raw in crate::segment::segment(&a.text) {
+            let Some(text) = a.text.get(raw.start..raw.end) else {
+                continue;
+            };
+            segments.push(Segment {
+                id: segments.len() as u32,
+                source: a.id.clone(),
+                text: text.to_string(),
+                start: raw.start,
+                end: raw.end,
+                kind: raw.kind,
+                paragraph: raw.paragraph,
+            });
+            seg_article.push(ai);
+        }
+    }
+    let anchors: Vec<Option<NaiveDate>> = articles.iter().map(anchor_date).collect();
+    let analyses: Vec<Analysis> = segments
+        .iter()
+        .zip(&seg_article)
+        .map(|(s, &ai)| analyze::analyze(&s.text, anchors[ai]))
+        .collect();
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let aliases = Aliases::learn(&texts);
+    let eligible: Vec<bool> = segments.iter().map(|s| s.kind.gets_verdicts()).collect();
+    let units: Vec<Unit> = segments
+        .iter()
+        .zip(&analyses)
+        .zip(&seg_article)
+        .map(|((s, a), &ai)| Unit {
+            article: ai,
+            text: &s.text,
+            analysis: a,
+            eligible: s.kind.gets_verdicts(),
+            headline: s.kind == SegmentKind::Headline,
+        })
+        .collect();
+    let al = Aligner::new(&units, &aliases, Weighting::Idf);
+    let semantic = encoder.map(|e| {
+        let seg_texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+        Semantic::encode(e, &seg_texts, &eligible)
+    });
+    let mut by_article: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
+    for (i, &e) in eligible.iter().enumerate() {
+        if e {
+            by_article[seg_article[i]].push(i as u32);
+        }
+    }
+    // Every claim's best match in every article, computed once: a match that is best in both
+    // directions (mutual) is strong evidence that the two sentences report the same thing.
+    let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
+        .map(|ci| {
+            if eligible[ci] {
+                al.best_per_article(ci as u32)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let ctx = Context {
+        al: &al,
+        segments: &segments,
+        analyses: &analyses,
+        seg_article: &seg_article,
+        all_best: &all_best,
+        by_article: &by_article,
+        semantic: semantic.as_ref(),
+    };
+    let mut items = Vec::new();
+    for (ci, &e) in eligible.iter().enumerate() {
+        if !e {
+            continue;
+        }
+        for ai in 0..articles.len() {
+            if ai != seg_article[ci] {
+                items.push((ci as u32, ai, ctx.item(ci as u32, ai)));
+            }
+        }
+    }
+    Prepared {
+        sources,
+        segments,
+        al,
+        encoded: semantic.is_some(),
+        items,
+    }
+}
+
+pub(crate) fn to_difference(
+    f: &Found,
+    claim_text: &str,
+    there_text: &str,
+    there_segment: u32,
+) -> Difference {
+    let slice = |t: &str, (s, e): (usize, usize)| t.get(s..e).unwrap_or("").to_string();
+    Difference {
+        kind: f.kind,
+        here: slice(claim_text, f.here),
+        there: slice(there_text, f.there),
+        here_span: f.here,
+        there_segment,
+        there_span: f.there,
+    }
+}
+
+/// The differences an item reports if it differs: those with its evidence, then the figure of
+/// one slot elsewhere in the article that conflicts with the claim's.
+pub fn reported_differences(item: &Item) -> Vec<Found> {
+    let mut out = item.diffs.clone();
+    if let Some(p) = &item.figure_conflict {
+        let here_taken = out
+            .iter()
+            .any(|d| d.kind == crate::model::DiffKind::Number && d.here == p.here);
+        if !here_taken {
+            out.push(Found {
+                kind: crate::model::DiffKind::Number,
+                here: p.here,
+                there_unit: p.there_unit,
+                there: p.there,
+            });
+        }
+    }
+    out
+}
+
+/// Decides every prepared item with `model` and writes the database; `decisions` receives
+/// what decided each verdict, in the same order, when given.
+pub fn assemble(
+    p: &Prepared,
+    model: &ClusterModel,
+    mut decisions: Option<&mut Vec<Decision>>,
+) -> Database {
+    let mut verdicts = Vec::with_capacity(p.items.len());
+    for (claim, other, item) in &p.items {
+        let diffs = reported_differences(item);
+        let d = model.decide(&item.features, !diffs.is_empty());
+        let label = d.label;
+        let score = ClusterModel::score(&d);
+        if let Some(out) = decisions.as_deref_mut() {
+            out.push(d);
+        }
+        let seg = &p.segments[*claim as usize];
+        let (evidence, differences, shared) = if label == Label::Omits {
+            (Vec::new(), Vec::new(), Vec::new())
+        } else {
+            let mut evidence = item.evidence.clone();
+            let mut add = |u: u32| {
+                if !evidence.contains(&u) {
+                    evidence.push(u);
+                }
+            };
+            item.semantic_best.into_iter().for_each(&mut add);
+            item.also.iter().copied().for_each(&mut add);
+            let differences: Vec<Difference> = if label == Label::Differs {
+                diffs
+                    .iter()
+                    .map(|d| {
+                        add(d.there_unit);
+                        to_difference(
+                            d,
+                            &seg.text,
+                            &p.segments[d.there_unit as usize].text,
+                            d.there_unit,
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let shared = evidence
+                .iter()
+                .flat_map(|&u| {
+                    verdict::shared_terms(&p.al, *claim, u).map(move |t| SharedSpan {
+                        segment: u,
+                        start: t.start,
+                        end: t.end,
+                    })
+                })
+                .collect();
+            (evidence, differences, shared)
+        };
+        verdicts.push(Verdict {
+            segment: seg.id,
+            other: p.sources[*other].id.clone(),
+            label,
+            score,
+            evidence,
+            differences,
+            shared,
+        });
+    }
+    Database {
+        version: DB_VERSION,
+        sources: p.sources.clone(),
+        segments: p.segments.clone(),
+        verdicts,
+    }
+}

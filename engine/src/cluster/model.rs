@@ -1,0 +1,202 @@
+//! The fitted cluster decision: P(carried) from one forest of boosted trees; for a carried
+//! claim with a difference found, P(differs | carried) from a second. Two models are fitted,
+//! one on the surface features only and one that also reads the sentence encoder's; which one
+//! decides depends on whether the build has the encoder.
+//!
+//! The fitted numbers are generated (`weights.rs`, `weights_enc.rs`, written by
+//! `crosscheck fit`); leave-one-cluster-out evaluation fits fresh models in memory with the same
+//! code (`crate::learn`).
+
+use std::sync::OnceLock;
+
+use crate::learn::gbdt::Forest;
+use crate::learn::logistic::Logistic;
+use crate::model::Label;
+
+/// One fitted binary decision: boosted trees, or a logistic regression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scorer {
+    Trees(Forest),
+    Linear(Logistic),
+}
+
+impl Scorer {
+    pub fn predict(&self, x: &[f32]) -> f32 {
+        match self {
+            Scorer::Trees(f) => f.predict(x),
+            Scorer::Linear(l) => l.predict(x),
+        }
+    }
+
+    /// Each feature's contribution to the log-odds for `x`.
+    pub fn contributions(&self, x: &[f32]) -> Vec<f32> {
+        match self {
+            Scorer::Trees(f) => f.contributions(x, x.len()),
+            Scorer::Linear(l) => l.contributions(x),
+        }
+    }
+}
+
+/// A fitted cluster decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterModel {
+    /// How many leading features of `cluster::NAMES` it reads.
+    pub n: usize,
+    pub carried: Forest,
+    pub differs: Scorer,
+    /// P(carried) from which the claim is carried.
+    pub carried_at: f32,
+    /// P(differs | carried) from which a carried claim with a difference differs.
+    pub differs_at: f32,
+}
+
+/// What decided one verdict, for `cluster_trace` and the tuning page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub label: Label,
+    /// P(carried) and, when carried with a difference, P(differs | carried).
+    pub p_carried: f32,
+    pub p_differs: Option<f32>,
+    /// The forest that decided and the features that moved it most, by their contribution to
+    /// its log-odds (largest magnitude first).
+    pub by: &'static str,
+    pub reasons: Vec<(usize, f32)>,
+}
+
+impl ClusterModel {
+    /// Decides from item features `x` (`cluster::NAMES` order); `has_difference` says whether a
+    /// difference was found to report (a `differs` verdict must name one).
+    pub fn decide(&self, x: &[f32], has_difference: bool) -> Decision {
+        let x = &x[..self.n.min(x.len())];
+        let p_carried = self.carried.predict(x);
+        let reasons = |c: Vec<f32>| {
+            let mut c: Vec<(usize, f32)> = c
+                .into_iter()
+                .enumerate()
+                .filter(|(_, v)| *v != 0.0)
+                .collect();
+            c.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+            c.truncate(3);
+            c
+        };
+        if p_carried < self.carried_at {
+            return Decision {
+                label: Label::Omits,
+                p_carried,
+                p_differs: None,
+                by: "carried",
+                reasons: reasons(self.carried.contributions(x, x.len())),
+            };
+        }
+        if !has_difference {
+            return Decision {
+                label: Label::Corroborates,
+                p_carried,
+                p_differs: None,
+                by: "carried",
+                reasons: reasons(self.carried.contributions(x, x.len())),
+            };
+        }
+        let p = self.differs.predict(x);
+        Decision {
+            label: if p >= self.differs_at {
+                Label::Differs
+            } else {
+                Label::Corroborates
+            },
+            p_carried,
+            p_differs: Some(p),
+            by: "differs",
+            reasons: reasons(self.differs.contributions(x)),
+        }
+    }
+
+    /// The verdict's confidence as the database stores it: the probability of the label given.
+    pub fn score(d: &Decision) -> f32 {
+        match (d.label, d.p_differs) {
+            (Label::Omits, _) => 1.0 - d.p_carried,
+            (Label::Differs, Some(p)) => d.p_carried * p,
+            (_, Some(p)) => d.p_carried * (1.0 - p),
+            (_, None) => d.p_carried,
+        }
+    }
+}
+
+/// The generated tables of one model, as `crosscheck fit` writes them.
+pub struct Tables {
+    pub n: usize,
+    pub carried_at: f32,
+    pub differs_at: f32,
+    pub carried: ForestTables,
+    pub differs: DiffersTables,
+}
+
+/// The differs decision's tables: whichever form the recipe chose.
+pub enum DiffersTables {
+    Trees(ForestTables),
+    Linear(LinearTables),
+}
+
+pub struct LinearTables {
+    pub mean: &'static [f32],
+    pub scale: &'static [f32],
+    pub weights: &'static [f32],
+    pub bias: f32,
+}
+
+pub struct ForestTables {
+    pub init: f32,
+    pub rate: f32,
+    pub feature: &'static [i16],
+    pub threshold: &'static [f32],
+    pub left: &'static [u32],
+    pub right: &'static [u32],
+    pub value: &'static [f32],
+    pub roots: &'static [u32],
+}
+
+impl ForestTables {
+    fn forest(&self) -> Forest {
+        Forest {
+            init: self.init,
+            rate: self.rate,
+            feature: self.feature.to_vec(),
+            threshold: self.threshold.to_vec(),
+            left: self.left.to_vec(),
+            right: self.right.to_vec(),
+            value: self.value.to_vec(),
+            roots: self.roots.to_vec(),
+        }
+    }
+}
+
+impl Tables {
+    fn model(&self) -> ClusterModel {
+        ClusterModel {
+            n: self.n,
+            carried: self.carried.forest(),
+            differs: match &self.differs {
+                DiffersTables::Trees(t) => Scorer::Trees(t.forest()),
+                DiffersTables::Linear(l) => Scorer::Linear(Logistic {
+                    mean: l.mean.to_vec(),
+                    scale: l.scale.to_vec(),
+                    weights: l.weights.to_vec(),
+                    bias: l.bias,
+                }),
+            },
+            carried_at: self.carried_at,
+            differs_at: self.differs_at,
+        }
+    }
+}
+
+/// The shipped model for a build with (`true`) or without the sentence encoder.
+pub fn shipped(encoder: bool) -> &'static ClusterModel {
+    static SURFACE: OnceLock<ClusterModel> = OnceLock::new();
+    static ENCODER: OnceLock<ClusterModel> = OnceLock::new();
+    if encoder {
+        ENCODER.get_or_init(|| super::weights_enc::TABLES.model())
+    } else {
+        SURFACE.get_or_init(|| super::weights::TABLES.model())
+    }
+}

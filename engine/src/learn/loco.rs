@@ -1,0 +1,272 @@
+//! The cluster decision's recipe, its fit, and leave-one-cluster-out (LOCO) evaluation: every
+//! labelled cluster is scored by a model fitted on the others only, so the figures say how the
+//! engine does on a story it was not fitted to.
+
+use super::data::{LabelKey, Labelled, Row};
+use super::gbdt::{Forest, Params};
+use super::logistic::Logistic;
+use crate::cluster::build::{assemble, Prepared};
+use crate::cluster::model::{ClusterModel, Scorer};
+use crate::eval::Scores;
+
+/// How the decision is fitted. Chosen by LOCO (see `docs/tuning.md`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recipe {
+    /// How many leading features of `cluster::NAMES` the model reads (`N_SURFACE` without the
+    /// encoder, `N` with it).
+    pub n: usize,
+    pub carried: Params,
+    /// The differs decision: boosted trees with these parameters, or (None) a logistic
+    /// regression with `differs_c`.
+    pub differs: Option<Params>,
+    pub differs_c: f64,
+    pub carried_at: f32,
+    pub differs_at: f32,
+}
+
+impl Recipe {
+    /// The shipped recipe for a build with or without the sentence encoder.
+    pub fn shipped(encoder: bool) -> Recipe {
+        Recipe {
+            n: if encoder {
+                crate::cluster::N
+            } else {
+                crate::cluster::N_SURFACE
+            },
+            carried: Params {
+                trees: 300,
+                depth: 2,
+                rate: 0.05,
+                ..Params::default()
+            },
+            differs: Some(Params {
+                trees: 200,
+                depth: 2,
+                rate: 0.05,
+                ..Params::default()
+            }),
+            differs_c: 1.0,
+            carried_at: 0.5,
+            differs_at: 0.3,
+        }
+    }
+}
+
+/// The recipes `crosscheck loco --grid` compares with the shipped one: the forms and settings
+/// the shipped recipe was chosen from.
+pub fn grid(encoder: bool) -> Vec<(String, Recipe)> {
+    let base = Recipe::shipped(encoder);
+    let trees = |t: usize, d: usize| Params {
+        trees: t,
+        depth: d,
+        rate: 0.05,
+        ..Params::default()
+    };
+    let mut out = vec![("shipped".to_string(), base)];
+    for (t, d) in [(300, 2), (200, 3), (500, 2)] {
+        for at in [0.25f32, 0.3, 0.35, 0.45] {
+            out.push((
+                format!("carried {t}x{d}, differs trees 200x2 at {at}"),
+                Recipe {
+                    carried: trees(t, d),
+                    differs: Some(trees(200, 2)),
+                    differs_at: at,
+                    ..base
+                },
+            ));
+        }
+    }
+    for c in [0.1, 1.0] {
+        for at in [0.2f32, 0.25, 0.3, 0.4] {
+            out.push((
+                format!("carried 300x2, differs linear C={c} at {at}"),
+                Recipe {
+                    carried: trees(300, 2),
+                    differs: None,
+                    differs_c: c,
+                    differs_at: at,
+                    ..base
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Rows expanded for one binary target: a row whose gold accepts both answers counts half for
+/// each, so an honest disagreement between labellers teaches neither side.
+fn expand(rows: &[&Row], n: usize, target: impl Fn(LabelKey) -> Option<bool>) -> Data {
+    let mut d = Data::default();
+    for r in rows {
+        let ys: std::collections::BTreeSet<bool> =
+            r.labels.iter().filter_map(|&l| target(l)).collect();
+        for &y in &ys {
+            d.x.push(r.features[..n.min(r.features.len())].to_vec());
+            d.y.push(y);
+            d.w.push(1.0 / ys.len() as f64);
+        }
+    }
+    d
+}
+
+#[derive(Default)]
+struct Data {
+    x: Vec<Vec<f32>>,
+    y: Vec<bool>,
+    w: Vec<f64>,
+}
+
+/// Fits the decision to `rows`.
+pub fn fit(rows: &[&Row], recipe: &Recipe) -> ClusterModel {
+    let carried = expand(rows, recipe.n, |l| Some(l != LabelKey::Omits));
+    let with_diff: Vec<&Row> = rows.iter().copied().filter(|r| r.has_difference).collect();
+    let differs = expand(&with_diff, recipe.n, |l| match l {
+        LabelKey::Omits => None,
+        l => Some(l == LabelKey::Differs),
+    });
+    ClusterModel {
+        n: recipe.n,
+        carried: Forest::fit(&carried.x, &carried.y, &carried.w, &recipe.carried),
+        differs: match &recipe.differs {
+            Some(p) => Scorer::Trees(Forest::fit(&differs.x, &differs.y, &differs.w, p)),
+            None => Scorer::Linear(Logistic::fit(
+                &differs.x,
+                &differs.y,
+                &differs.w,
+                recipe.differs_c,
+            )),
+        },
+        carried_at: recipe.carried_at,
+        differs_at: recipe.differs_at,
+    }
+}
+
+/// A cluster ready for LOCO: its gold, prepared build and training rows.
+pub struct Fold {
+    pub data: Labelled,
+    pub prepared: Prepared,
+    pub rows: Vec<Row>,
+}
+
+/// Scores every fold with a model fitted on all the others.
+pub fn loco(folds: &[Fold], recipe: &Recipe) -> Vec<(String, Scores)> {
+    folds
+        .iter()
+        .enumerate()
+        .map(|(i, held)| {
+            let train: Vec<&Row> = folds
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .flat_map(|(_, f)| f.rows.iter())
+                .collect();
+            let model = fit(&train, recipe);
+            let db = assemble(&held.prepared, &model, None);
+            (
+                held.data.name.clone(),
+                crate::eval::score(&db, &held.data.gold),
+            )
+        })
+        .collect()
+}
+
+/// Whether a cluster's gold has items whose first label is `differs` (the clusters over which
+/// the mean differs F1 is taken).
+pub fn has_differs(data: &Labelled) -> bool {
+    data.gold
+        .iter()
+        .flat_map(|g| &g.verdicts)
+        .any(|(_, v)| v.labels.first() == Some(&crate::model::Label::Differs))
+}
+
+/// The LOCO table: one row per cluster, then the means.
+pub fn table(results: &[(String, Scores)], differs_clusters: &[bool]) -> String {
+    let opt = |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |v| format!("{v:.4}"));
+    let mut s = String::new();
+    s.push_str("| cluster | items | macro-F1 | accuracy | differs F1 | evidence | detail | boilerplate recall |\n");
+    s.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (name, sc) in results {
+        s.push_str(&format!(
+            "| {name} | {} | {:.4} | {:.4} | {:.4} | {} | {} | {} |\n",
+            sc.items,
+            sc.macro_f1,
+            sc.accuracy,
+            sc.per_label.differs.f1,
+            opt(sc.evidence_accuracy),
+            opt(sc.detail_accuracy),
+            opt(sc.boilerplate_recall),
+        ));
+    }
+    let m = summary(results, differs_clusters);
+    s.push_str(&format!(
+        "| **mean** | | **{:.4}** | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} |\n",
+        m.macro_f1, m.accuracy, m.differs_f1, m.evidence, m.detail, m.boilerplate_recall
+    ));
+    s.push_str(&format!(
+        "\nLowest macro-F1: {:.4} ({}). Mean differs F1 is over the {} clusters whose gold has differs.\n",
+        m.min_macro_f1, m.min_cluster, m.differs_clusters
+    ));
+    s
+}
+
+/// The means of a LOCO run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub macro_f1: f64,
+    pub accuracy: f64,
+    pub differs_f1: f64,
+    pub differs_clusters: usize,
+    pub evidence: f64,
+    pub detail: f64,
+    pub boilerplate_recall: f64,
+    pub min_macro_f1: f64,
+    pub min_cluster: String,
+}
+
+pub fn summary(results: &[(String, Scores)], differs_clusters: &[bool]) -> Summary {
+    let mean = |v: Vec<f64>| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let (min_cluster, min_macro_f1) = results
+        .iter()
+        .map(|(n, s)| (n.clone(), s.macro_f1))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap_or_default();
+    Summary {
+        macro_f1: mean(results.iter().map(|(_, s)| s.macro_f1).collect()),
+        accuracy: mean(results.iter().map(|(_, s)| s.accuracy).collect()),
+        differs_f1: mean(
+            results
+                .iter()
+                .zip(differs_clusters)
+                .filter(|(_, &d)| d)
+                .map(|((_, s), _)| s.per_label.differs.f1)
+                .collect(),
+        ),
+        differs_clusters: differs_clusters.iter().filter(|&&d| d).count(),
+        evidence: mean(
+            results
+                .iter()
+                .filter_map(|(_, s)| s.evidence_accuracy)
+                .collect(),
+        ),
+        detail: mean(
+            results
+                .iter()
+                .filter_map(|(_, s)| s.detail_accuracy)
+                .collect(),
+        ),
+        boilerplate_recall: mean(
+            results
+                .iter()
+                .filter_map(|(_, s)| s.boilerplate_recall)
+                .collect(),
+        ),
+        min_macro_f1,
+        min_cluster,
+    }
+}
