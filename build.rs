@@ -3,6 +3,11 @@
 //! (absolute, or relative to this crate's folder). Nobody edits the generated file;
 //! changing an article, `sources.toml` or the engine rebuilds it.
 //!
+//! The database is built the way `crosscheck build` builds it: with the sentence encoder when
+//! its folder is found (`CROSSCHECK_ENCODER`, else `~/.cache/crosscheck/all-MiniLM-L6-v2`, where
+//! `scripts/get-encoder.sh` puts it), from surface features otherwise or when
+//! `CROSSCHECK_NO_ENCODER` is set.
+//!
 //! A bad cluster stops the build with one plain message naming the folder, the file and
 //! the line, and how to fix it, instead of a build-script panic.
 
@@ -46,12 +51,19 @@ fn main() {
             dir.display()
         ))
     });
-    let db = crosscheck::build(&articles).unwrap_or_else(|e| {
-        fail(&format!(
-            "the engine could not build a claim database from {}: {e}",
-            dir.display()
-        ))
-    });
+    let encoder = encoder();
+    let opts = crosscheck::BuildOptions {
+        encoder: encoder.as_ref(),
+        trace: false,
+    };
+    let db = crosscheck::build_with(&articles, &opts)
+        .map(|(db, _)| db)
+        .unwrap_or_else(|e| {
+            fail(&format!(
+                "the engine could not build a claim database from {}: {e}",
+                dir.display()
+            ))
+        });
     if let Err(e) = db.validate() {
         fail(&format!(
             "the engine produced an invalid claim database from {}: {e}",
@@ -70,6 +82,37 @@ fn main() {
         fail("OUT_DIR is not set: run this through cargo");
     };
     write(&out_dir.join("claims.bin"), &db.to_bin());
+}
+
+/// The sentence encoder, as `crosscheck build` finds it; a folder that is there but does not
+/// load stops the build rather than silently changing the embedded verdicts.
+fn encoder() -> Option<crosscheck::encoder::Encoder> {
+    println!("cargo:rerun-if-env-changed=CROSSCHECK_ENCODER");
+    println!("cargo:rerun-if-env-changed=CROSSCHECK_NO_ENCODER");
+    println!("cargo:rerun-if-env-changed=XDG_CACHE_HOME");
+    if std::env::var_os("CROSSCHECK_NO_ENCODER").is_some_and(|v| !v.is_empty()) {
+        return None;
+    }
+    let dir = crosscheck::encoder::default_dir()?;
+    for f in ["config.json", "vocab.txt", "model.safetensors"] {
+        println!("cargo:rerun-if-changed={}", dir.join(f).display());
+    }
+    if !dir.join("model.safetensors").is_file() {
+        println!(
+            "cargo:warning=no sentence encoder at {}: the embedded database is built from surface \
+             features only (scripts/get-encoder.sh fetches the encoder)",
+            dir.display()
+        );
+        return None;
+    }
+    match crosscheck::encoder::Encoder::load(&dir) {
+        Ok(e) => Some(e),
+        Err(e) => fail(&format!(
+            "the sentence encoder in {} does not load: {e}\n\
+             Run scripts/get-encoder.sh again, or set CROSSCHECK_NO_ENCODER=1.",
+            dir.display()
+        )),
+    }
 }
 
 fn write(path: &Path, bytes: &[u8]) {

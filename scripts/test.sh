@@ -7,7 +7,7 @@
 #   scripts/test.sh STEP...         # only these steps (install-deps still runs first)
 #   CROSSCHECK_SKIP_DEPS=1 scripts/test.sh ...   # skip install-deps (tools known present)
 #
-# Steps: fmt clippy clippy-wasm native chromium firefox trunk-build e2e fuzz
+# Steps: fmt clippy clippy-wasm native loco chromium firefox trunk-build e2e fuzz
 # (`e2e` implies `trunk-build`: it tests the release build in dist/.)
 # Each step's full output is also kept in target/test-logs/STEP.log.
 
@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 
 WASM_TARGET=wasm32-unknown-unknown
-ALL_STEPS=(fmt clippy clippy-wasm native chromium firefox trunk-build e2e fuzz)
+ALL_STEPS=(fmt clippy clippy-wasm native loco chromium firefox trunk-build e2e fuzz)
 LOG_DIR=target/test-logs
 
 describe() {
@@ -32,6 +32,7 @@ describe() {
     clippy) echo "cargo clippy --workspace --all-targets -- -D warnings (native)" ;;
     clippy-wasm) echo "cargo clippy -p crosscheck-widget --all-targets --target $WASM_TARGET -- -D warnings" ;;
     native) echo "cargo test --workspace (engine, CLI, seed gold, widget natively)" ;;
+    loco) echo "leave-one-cluster-out floors on ../shared/eval (the ignored tests of engine/tests/gold.rs)" ;;
     chromium) echo "widget wasm-bindgen tests in headless Chromium (chromedriver)" ;;
     firefox) echo "widget wasm-bindgen tests in headless Firefox (geckodriver)" ;;
     trunk-build) echo "trunk build --release (dist/)" ;;
@@ -216,6 +217,16 @@ for step in "${selected[@]}"; do
       run_step clippy-wasm cargo clippy -p crosscheck-widget --all-targets --target "$WASM_TARGET" -- -D warnings
       ;;
     native) run_step native env CROSSCHECK_ENCODER="$(scripts/get-encoder.sh)" cargo test --workspace ;;
+    loco)
+      # The labelled dev clusters are not in the repository: where ../shared/eval is (CI has
+      # it), the LOCO floors are checked with and without the encoder; elsewhere this says so.
+      if [ -d ../shared/eval/dev ]; then
+        run_step loco env CROSSCHECK_ENCODER="$(scripts/get-encoder.sh)" \
+          cargo test -p crosscheck --test gold -- --ignored
+      else
+        skip_step loco "../shared/eval not found: the LOCO floors on the dev clusters were NOT checked"
+      fi
+      ;;
     chromium | firefox)
       if has_wasm_tests; then
         if [ "$step" = chromium ]; then

@@ -20,7 +20,8 @@ usage:
   crosscheck eval <DIR> --gold FILE [--encoder DIR | --no-encoder]
   crosscheck eval --db DB_FILE --gold FILE
   crosscheck verdict [FILE] [--encoder DIR] < PAIRS.jsonl
-  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid] [--encoder DIR | --no-encoder]
+  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid] [--exports DIR]
+                   [--encoder DIR | --no-encoder]
   crosscheck fit <SHARED_EVAL> [--encoder DIR]
   crosscheck --help";
 
@@ -48,7 +49,8 @@ commands:
       For developers: the cluster decision judged leave-one-cluster-out over the seeds and
       the labelled clusters in SHARED_EVAL/dev (each scored by a model fitted on the others),
       with the encoder when found and without it. --write also writes the tables as a page;
-      --grid compares the shipped recipe with the others it was chosen from.
+      --grid compares the shipped recipe with the others it was chosen from; --exports DIR
+      writes each held-out cluster's database there (DIR/NAME.json), to read its errors.
       Run from the repository (it reads seeds/ and tests/data/seeds.gold.jsonl).
   fit <SHARED_EVAL>
       For developers: fits the cluster decision on all labelled clusters and rewrites
@@ -326,6 +328,10 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
             names: &["--grid"],
             takes_value: false,
         },
+        Opt {
+            names: &["--exports"],
+            takes_value: true,
+        },
         ENCODER_OPTS[0],
         ENCODER_OPTS[1],
     ];
@@ -334,6 +340,15 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
     };
     let shared = Path::new(&p.positional[0]);
     let encoder = encoder(&p)?;
+    if let Some(dir) = p.get("--exports") {
+        let folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
+        let recipe = crosscheck::learn::loco::Recipe::shipped(encoder.is_some());
+        for (name, _, db) in crosscheck::learn::loco::loco_databases(&folds, &recipe) {
+            let path = Path::new(dir).join(format!("{name}.json"));
+            output::write_atomic(&path, db.to_json().as_bytes())?;
+        }
+        return Ok(());
+    }
     if p.get("--grid").is_some() {
         let folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
         return cli::learn::print(&cli::learn::grid_report(&folds, encoder.is_some()));

@@ -128,9 +128,10 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
         if !e {
             continue;
         }
+        let view = ctx.claim_view(ci as u32);
         for ai in 0..articles.len() {
             if ai != seg_article[ci] {
-                items.push((ci as u32, ai, ctx.item(ci as u32, ai)));
+                items.push((ci as u32, ai, ctx.item(ci as u32, ai, &view)));
             }
         }
     }

@@ -158,6 +158,13 @@ pub struct Context<'a> {
     pub semantic: Option<&'a Semantic>,
 }
 
+/// A claim against the whole cluster: its best coverage and best sentence cosine in every
+/// other article (in article order, its own left out).
+pub struct ClaimView {
+    coverages: Vec<f32>,
+    best_cosines: Vec<f32>,
+}
+
 /// One claim against one other article: evidence, differences, features.
 pub struct Item {
     pub evidence: Vec<u32>,
@@ -300,8 +307,21 @@ impl Context<'_> {
         out
     }
 
-    /// Everything the decision reads about `claim` against article `article`.
-    pub fn item(&self, claim: u32, article: usize) -> Item {
+    /// What every item of `claim` compares it with: computed once per claim, so a claim's
+    /// items cost the cluster's size once, not once per article.
+    pub fn claim_view(&self, claim: u32) -> ClaimView {
+        ClaimView {
+            coverages: self.coverages(claim),
+            best_cosines: self
+                .semantic
+                .map(|sem| self.best_cosines(sem, claim))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Everything the decision reads about `claim` against article `article`; `view` is
+    /// `claim_view(claim)`.
+    pub fn item(&self, claim: u32, article: usize, view: &ClaimView) -> Item {
         let al = self.al;
         let seg = &self.segments[claim as usize];
         let claim_side = self.side(claim);
@@ -365,7 +385,7 @@ impl Context<'_> {
         let headline = |u: &u32| self.segments[*u as usize].kind == SegmentKind::Headline;
         fx.put("evidence_headline", flag(evidence.iter().any(headline)));
         fx.put("also_count", also.len() as f32);
-        let covs = self.coverages(claim);
+        let covs = &view.coverages;
         let max_cov = covs.iter().copied().fold(0.0f32, f32::max);
         fx.put(
             "coverage_rank",
@@ -416,10 +436,10 @@ impl Context<'_> {
             fx.put("cos_second", cos.get(1).copied().unwrap_or(0.0));
             let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
             fx.put("cos_mean", mean(&cos));
-            let bests = self.best_cosines(sem, claim);
+            let bests = &view.best_cosines;
             let max = bests.iter().copied().fold(0.0f32, f32::max);
             fx.put("cos_rank", if max > 0.0 { best / max } else { 0.0 });
-            fx.put("cos_rel", best - mean(&bests));
+            fx.put("cos_rel", best - mean(bests));
             fx.put("fig_conflict_cos", figures.conflict_cos);
             fx.put("fig_agree_cos", figures.agree_cos);
             debug_assert_eq!(fx.at, N);

@@ -150,6 +150,17 @@ pub struct Fold {
 
 /// Scores every fold with a model fitted on all the others.
 pub fn loco(folds: &[Fold], recipe: &Recipe) -> Vec<(String, Scores)> {
+    loco_databases(folds, recipe)
+        .into_iter()
+        .map(|(name, scores, _)| (name, scores))
+        .collect()
+}
+
+/// `loco`, also returning each held-out cluster's database, for reading its errors.
+pub fn loco_databases(
+    folds: &[Fold],
+    recipe: &Recipe,
+) -> Vec<(String, Scores, crate::model::Database)> {
     folds
         .iter()
         .enumerate()
@@ -162,10 +173,8 @@ pub fn loco(folds: &[Fold], recipe: &Recipe) -> Vec<(String, Scores)> {
                 .collect();
             let model = fit(&train, recipe);
             let db = assemble(&held.prepared, &model, None);
-            (
-                held.data.name.clone(),
-                crate::eval::score(&db, &held.data.gold),
-            )
+            let scores = crate::eval::score(&db, &held.data.gold);
+            (held.data.name.clone(), scores, db)
         })
         .collect()
 }
