@@ -70,6 +70,9 @@ pub fn differences(claim: &Side, evidence: &[Side], coverage: f32) -> Vec<Found>
     numbers::number_diffs(claim, evidence, &mut out);
     if coverage >= STRONG_ALIGNMENT {
         dates::date_diffs(claim, evidence, &mut out);
+        if !out.iter().any(|d| d.kind == DiffKind::Date) {
+            dates::statement_day_diffs(claim, evidence, &mut out);
+        }
         negation::negation_diffs(claim, evidence, &mut out);
         stance::attribution_diffs(claim, evidence, false, &mut out);
         quotes::quote_diffs(claim, evidence, &mut out);
