@@ -1,7 +1,9 @@
 //! Whole-line rules for text that is not part of the report: link and navigation lines,
-//! picture captions and credits, date stamps, bylines, URLs and page furniture. Furniture that
-//! shares a line with a sentence (a lost line break glued them) is found in `inline.rs`.
+//! picture captions and credits, date stamps, bylines (`byline.rs`), URLs and page furniture.
+//! Furniture that shares a line with a sentence (a lost line break glued them) is found in
+//! `inline.rs`.
 
+use super::byline;
 use super::dates;
 use super::lexicon;
 
@@ -40,62 +42,6 @@ pub(crate) fn ends_with_full_stop(s: &str) -> bool {
         )
     });
     t.ends_with(['.', '\u{3002}', '\u{06D4}', '\u{0964}']) && !t.ends_with("...")
-}
-
-/// Whether a word looks like part of a name in a byline.
-fn name_word(w: &str) -> bool {
-    let core = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '.'));
-    if core.is_empty() || matches!(core, "&" | "|" | "·" | "-" | "–" | "—" | "/") {
-        return true;
-    }
-    if core.contains('@') {
-        return true;
-    }
-    let lower = core.to_lowercase();
-    if matches!(
-        lower.as_str(),
-        "and" | "in" | "for" | "of" | "the" | "with" | "at"
-    ) || lexicon::title_small(&lower)
-    {
-        return true;
-    }
-    core.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_past_or_aux(&lower)
-}
-
-fn is_byline(line: &str, seen_content: bool) -> bool {
-    let n = words(line);
-    if ends_with_full_stop(line) && !line.trim_end().ends_with(|c: char| c.is_uppercase()) {
-        // "By Jane Doe." is rare; a sentence ending in a full stop is not a byline.
-        return false;
-    }
-    if let Some(rest) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("BY "))
-    {
-        return (1..=10).contains(&words(rest)) && rest.split_whitespace().all(name_word);
-    }
-    // "Jane Doe | Reuters", "Jane Doe, AFP": a short name and an agency, after the title.
-    if !seen_content || n > 8 {
-        return false;
-    }
-    for sep in ['|', ',', '\u{2014}', '\u{2013}'] {
-        if let Some((name, outlet)) = line.rsplit_once(sep) {
-            let outlet = outlet.trim().to_lowercase();
-            let name_words = words(name);
-            if lexicon::agency(&outlet)
-                && (2..=4).contains(&name_words)
-                && name.split_whitespace().all(|w| {
-                    let lower = w.to_lowercase();
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && !lexicon::is_verb_form(&lower)
-                        && !lexicon::title_small(&lower)
-                })
-            {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 fn furniture(line: &str) -> bool {
@@ -184,7 +130,7 @@ fn list_intro(line: &str) -> bool {
 }
 
 /// A date/time stamp alone on its line, with or without a label.
-fn is_stamp(line: &str) -> bool {
+pub(crate) fn is_stamp(line: &str) -> bool {
     let value = match dates::strip_date_label(line) {
         Some((_, v)) => &line[v..],
         None => line,
@@ -338,7 +284,8 @@ pub(crate) fn line_class(line: &str, seen_content: bool) -> LineClass {
         || furniture(line)
         || is_meta_bar(line)
         || is_stamp(line)
-        || is_byline(strip_marker(line), seen_content)
+        || byline::is_byline(strip_marker(line), seen_content)
+        || byline::wire_line(line)
     {
         return LineClass::Boiler;
     }

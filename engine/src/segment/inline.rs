@@ -253,9 +253,10 @@ fn has_word(hay: &str, w: &str) -> bool {
 
 /// Furniture that stands on its own inside `text[s..e]`, as byte spans in order: picture-desk
 /// labels with their caption or credit ("Image caption, Rescuers search ...", "Image source,
-/// Getty Images") and an embedded post's credit ("pic.twitter.com/x — Jane Doe (@janedoe)
-/// June 5, 2023", "A post shared by ..."). Text before a span ends at it; text after it is a
-/// new block, since a lost line break is what glued them.
+/// Getty Images"), an embedded post's credit ("pic.twitter.com/x — Jane Doe (@janedoe)
+/// June 5, 2023", "A post shared by ...") and a byline glued to the lede ("By Example Web
+/// Desk: The ..."). Text before a span ends at it; text after it is a new block, since a lost
+/// line break is what glued them.
 pub(crate) fn own_spans(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let Some(line) = text.get(s..e) else {
         return Vec::new();
@@ -276,6 +277,9 @@ pub(crate) fn own_spans(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         found.push((at, end.max(at + len)));
     }
     found.extend(social_credits(line, &lower));
+    if let Some(end) = super::byline::leading_byline(line) {
+        found.push((0, end));
+    }
     found.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     for (a, b) in found {

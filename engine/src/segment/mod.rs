@@ -5,16 +5,17 @@
 //! article exactly as published and the export's `start..end` slices give the segment back.
 //!
 //! The work is line by line, in one pass: whole-line rules first (`boiler.rs`: URLs, stamps,
-//! bylines, captions, tag lines, list intros, page furniture), then, within a line
-//! (`inline.rs`), link openers and date stamps that a lost line break glued to the next
-//! sentence, picture credits, caption labels ("Image caption, ...") and embedded posts'
-//! signatures standing on their own, and sentence boundaries (`sentences.rs`, `lists.rs`). A
-//! second pass over the lines decides which segments are the title and subheadings
-//! (`heading.rs`), and a last one marks captions the page printed twice (`repeats.rs`, one
-//! hash map). Every step looks a bounded distance around its position, so time is linear in
-//! the length of the text.
+//! captions, tag lines, list intros, page furniture; `byline.rs`: bylines, author names, wire
+//! credits), then, within a line (`inline.rs`), link openers, bylines and date stamps that a
+//! lost line break glued to a sentence, picture credits, caption labels ("Image caption, ...")
+//! and embedded posts' signatures standing on their own, and sentence boundaries
+//! (`sentences.rs`, `lists.rs`). A second pass over the lines decides which segments are the
+//! title and subheadings (`heading.rs`), and a last one marks captions the page printed twice
+//! (`repeats.rs`, one hash map). Every step looks a bounded distance around its position, so
+//! time is linear in the length of the text.
 
 mod boiler;
+mod byline;
 mod dates;
 mod heading;
 mod inline;

@@ -99,6 +99,11 @@ pub(crate) const FURNITURE: &[&str] = &[
     "tags",
     "related topics",
     "more on this topic",
+    // Desks that merge several agencies' copy sign it so.
+    "agencies",
+    "with agencies",
+    "with inputs from agencies",
+    "with agency inputs",
 ];
 
 /// Prefixes of furniture lines ("Image caption, ...", "Reporting by ...").
@@ -131,6 +136,22 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     // Embedded social posts: Instagram's credit line and the prompt above an embed.
     "a post shared by ",
     "view this post on ",
+    // Notes on where a story came from, who worked on it, and where it first ran.
+    "with inputs from ",
+    "(with inputs from ",
+    "(with agency inputs",
+    "with reporting by ",
+    "edited by ",
+    "this article was originally published",
+    "this article originally appeared",
+    "this article first appeared",
+    "this story was originally published",
+    "this story originally appeared",
+    "this story first appeared",
+    "a version of this story",
+    "a version of this article",
+    "this story has been updated",
+    "this article has been updated",
 ];
 
 /// Labels that open a line of tags or topic links, which can run long: "Tags: Floods,
