@@ -136,6 +136,123 @@ The agencies said the roads were closed.",
         ],
         kept: &["Rain fell", "The agencies said"],
     },
+    Row {
+        rule: "picture credits alone on a line",
+        text: "Floods cut off mountain villages as rivers rise\n\
+Jane Doe / Getty\n\
+Rain fell all week in the valley, officials said.\n\
+REUTERS/Jane Doe\n\
+\u{00A9} Jane Doe/dpa\n\
+John Roe / Bloomberg\n\
+STR / AFP - Getty Images\n\
+2021 Getty Images\n\
+(Photo by Jane Doe/Getty Images)\n\
+Photo: John Roe\n\
+Credit: Jane Doe/AP\n\
+AFP via Getty Images\n\
+The army sent boats to the valley on Monday.",
+        boiler: &[
+            "Jane Doe / Getty",
+            "REUTERS/Jane Doe",
+            "\u{00A9} Jane Doe/dpa",
+            "John Roe / Bloomberg",
+            "STR / AFP - Getty Images",
+            "2021 Getty Images",
+            "(Photo by Jane Doe/Getty Images)",
+            "Photo: John Roe",
+            "Credit: Jane Doe/AP",
+            "AFP via Getty Images",
+        ],
+        kept: &["Rain fell", "The army sent"],
+    },
+    Row {
+        rule: "a caption label opens a caption line",
+        text: "Floods cut off mountain villages as rivers rise\n\
+Rain fell all week in the valley, officials said.\n\
+Image: Rescuers carry a woman through flood water in the valley\n\
+ABOVE: A boat ferries residents across the flooded square on Sunday.\n\
+Left: The bridge before the flood. Right: The bridge on Monday.\n\
+Pictured: Volunteers fill sandbags\n\
+Right now, the river is still rising, the mayor said.\n\
+Top officials met in the town hall on Monday.",
+        boiler: &[
+            "Image: Rescuers carry a woman through flood water in the valley",
+            "ABOVE: A boat ferries residents across the flooded square on Sunday.",
+            "Left: The bridge before the flood.",
+            "Right: The bridge on Monday.",
+            "Pictured: Volunteers fill sandbags",
+        ],
+        kept: &["Rain fell", "Right now, the river", "Top officials met"],
+    },
+    Row {
+        rule: "a present-tense caption next to a credit line",
+        text: "Floods cut off mountain villages as rivers rise\n\
+Rain fell all week in the valley, officials said.\n\
+Volunteers stack sandbags outside the harbour office in Genoa.\n\
+Jane Doe / AFP - Getty Images\n\
+The army sent boats to the valley on Monday.\n\
+John Roe / Reuters\n\
+A woman wades through a flooded street in the old town.\n\
+Residents have fled the lower valley.\n\
+Jane Doe / AP\n\
+Officials say the river is still rising.\n\
+Mary Major / Reuters\n\
+The death toll stands at 5,000.\n\
+Jane Doe / AP\n\
+Rescue teams continue to search for survivors in the valley.\n\
+John Roe / AFP\n\
+Firefighters pump water from a basement while neighbours watch.\n\
+Residents queue for drinking water at a school in the old town.\n\
+AP Photo/Jane Doe",
+        boiler: &[
+            "Volunteers stack sandbags outside the harbour office in Genoa.",
+            "A woman wades through a flooded street in the old town.",
+            "Residents queue for drinking water at a school in the old town.",
+            "AP Photo/Jane Doe",
+        ],
+        kept: &[
+            "Rain fell",
+            "The army sent",
+            "Residents have fled",
+            "Officials say",
+            "The death toll stands",
+            "Rescue teams continue",
+            "Firefighters pump water",
+        ],
+    },
+    Row {
+        rule: "a present-tense lede or title under the lead picture's credit is no caption",
+        text: "Jane Doe / AFP - Getty Images\n\
+Rescuers search for survivors in the valley\n\
+John Roe / Reuters\n\
+Rescuers search the rubble in the valley for survivors.\n\
+The army sent boats to the valley on Monday.",
+        boiler: &["Jane Doe / AFP - Getty Images", "John Roe / Reuters"],
+        kept: &[
+            "Rescuers search for survivors in the valley",
+            "Rescuers search the rubble",
+            "The army sent",
+        ],
+    },
+    Row {
+        rule: "a caption ending in a wire service's name, but not the wire's sign-off",
+        text: "Floods cut off mountain villages as rivers rise\n\
+Rain fell all week in the valley, officials said.\n\
+Crowds filled the square in front of the town hall on Sunday. AP\n\
+\u{201C}We lost everything,\u{201D} one farmer told AFP.\n\
+The army sent boats to the valley on Monday.\n\
+Rescue teams worked through the night. AFP",
+        boiler: &[
+            "Crowds filled the square in front of the town hall on Sunday.",
+            "AP",
+        ],
+        kept: &[
+            "Rain fell",
+            "We lost everything",
+            "The army sent",
+            "Rescue teams worked through the night.",
+        ],
+    },
 ];
 
 #[test]

@@ -1,7 +1,7 @@
 //! Whole-line rules for text that is not part of the report: link and navigation lines,
 //! picture captions and credits, date stamps, bylines (`byline.rs`), URLs and page furniture.
 //! Furniture that shares a line with a sentence (a lost line break glued them) is found in
-//! `inline.rs`.
+//! `inline.rs`; captions known only by the credit line next to them, in `neighbours.rs`.
 
 use super::byline;
 use super::dates;
@@ -162,7 +162,7 @@ fn strong_date_word(w: &str) -> bool {
 
 /// A line that is a caption by its trailing credit ("... Photograph: Jane Doe/AAP",
 /// "... AFP via Getty Images").
-fn is_caption(line: &str) -> bool {
+pub(crate) fn is_caption(line: &str) -> bool {
     let lower = line.to_lowercase();
     // Picture-desk openings: "FILE - ...", "Photo shows ...", "In this photo ...".
     if line.starts_with("FILE -")
@@ -172,6 +172,16 @@ fn is_caption(line: &str) -> bool {
         || lexicon::CAPTION_OPENINGS
             .iter()
             .any(|o| lower.starts_with(o))
+    {
+        return true;
+    }
+    // A caption label at the start: "Image: Players celebrate ...", "ABOVE: A man votes ...".
+    if line.starts_with(char::is_uppercase)
+        && lexicon::CAPTION_LEAD_LABELS.iter().any(|l| {
+            lower.starts_with(l)
+                && lower[l.len()..].starts_with(' ')
+                && words(&lower[l.len()..]) >= 1
+        })
     {
         return true;
     }
@@ -194,13 +204,18 @@ fn is_caption(line: &str) -> bool {
     if t.ends_with("getty images") || t.ends_with("shutterstock") {
         return true;
     }
-    // "... REUTERS/Jane Doe", "... Jane Doe/AFP", "... AFP/Getty Images".
+    // "... REUTERS/Jane Doe", "... Jane Doe/AFP", "... AFP/Getty Images", "AP Photo/Jane Doe",
+    // "EPA-EFE/Jane Doe".
     if let Some((before, last)) = t.rsplit_once('/') {
-        let agency_before = before
-            .split_whitespace()
-            .next_back()
-            .is_some_and(lexicon::agency);
-        if (lexicon::agency(last.trim()) || agency_before) && words(line) > 2 {
+        let mut back = before.split_whitespace().rev();
+        let w1 = back.next().unwrap_or("");
+        let w2 = back.next().unwrap_or("");
+        let agency_before = lexicon::agency(w1)
+            || w1.split('-').any(lexicon::agency)
+            || (!w2.is_empty() && lexicon::agency(&format!("{w2} {w1}")));
+        // "REUTERS/Jane Doe" is three words to a reader.
+        let n = words(line) + line.matches('/').count();
+        if (lexicon::agency(last.trim()) || agency_before) && n > 2 {
             return true;
         }
     }

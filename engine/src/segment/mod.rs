@@ -9,10 +9,11 @@
 //! credits), then, within a line (`inline.rs`), link openers, bylines and date stamps that a
 //! lost line break glued to a sentence, picture credits, caption labels ("Image caption, ...")
 //! and embedded posts' signatures standing on their own, and sentence boundaries
-//! (`sentences.rs`, `lists.rs`). A second pass over the lines decides which segments are the
-//! title and subheadings (`heading.rs`), and a last one marks captions the page printed twice
-//! (`repeats.rs`, one hash map). Every step looks a bounded distance around its position, so
-//! time is linear in the length of the text.
+//! (`sentences.rs`, `lists.rs`). A pass over the lines then marks captions known by their
+//! neighbours (`neighbours.rs`: a caption beside its credit line), the next decides which
+//! segments are the title and subheadings (`heading.rs`), and a last one marks captions the
+//! page printed twice (`repeats.rs`, one hash map). Every step looks a bounded distance around
+//! its position, so time is linear in the length of the text.
 
 mod boiler;
 mod byline;
@@ -21,6 +22,7 @@ mod heading;
 mod inline;
 mod lexicon;
 mod lists;
+mod neighbours;
 mod repeats;
 mod sentences;
 
@@ -62,6 +64,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
     for (s, e) in lines(text) {
         b.line(s, e);
     }
+    neighbours::mark(text, &mut b.out, &b.lines);
     heading::classify(text, &mut b.out, &b.lines);
     repeats::mark(text, &mut b.out, &b.lines);
     b.out

@@ -1,7 +1,7 @@
 //! Who supplied a report or a picture: the world's news agencies as they print their names in
-//! credits and sign-offs, newsroom job titles that follow a byline's name, and the words of a
-//! reading-time note. General knowledge of news pages, never names taken from one labelled
-//! article.
+//! credits and sign-offs, newsroom job titles that follow a byline's name, the words of a
+//! reading-time note, and the picture-desk verbs of captions. General knowledge of news pages,
+//! never names taken from one labelled article.
 
 use super::contains;
 
@@ -129,4 +129,121 @@ const READ_UNITS: &[&str] = &["min", "mins", "min.", "minute", "minutes"];
 
 pub(crate) fn read_unit(lower: &str) -> bool {
     contains(READ_UNITS, lower)
+}
+
+/// Verbs of picture captions. Agencies caption pictures in the present tense with a stock of
+/// verbs for what the people in a picture visibly do ("Protesters hold placards ...", "A man
+/// votes ...", "Rescuers search ..."). Verbs of ongoing states and plans ("continue",
+/// "remain", "plan", "face") are left out: present-tense reports use them.
+const CAPTION_VERBS: &[&str] = &[
+    "address",
+    "applaud",
+    "arrive",
+    "attend",
+    "block",
+    "board",
+    "carry",
+    "cast",
+    "celebrate",
+    "chant",
+    "check",
+    "cheer",
+    "clean",
+    "clear",
+    "count",
+    "cross",
+    "cry",
+    "dance",
+    "dig",
+    "display",
+    "distribute",
+    "embrace",
+    "enter",
+    "evacuate",
+    "flee",
+    "gather",
+    "gesture",
+    "greet",
+    "guard",
+    "hold",
+    "hug",
+    "inspect",
+    "kneel",
+    "laugh",
+    "lay",
+    "leave",
+    "lie",
+    "light",
+    "listen",
+    "load",
+    "look",
+    "march",
+    "mark",
+    "meet",
+    "mourn",
+    "patrol",
+    "play",
+    "pose",
+    "pray",
+    "protest",
+    "queue",
+    "rally",
+    "react",
+    "rescue",
+    "rest",
+    "ride",
+    "salute",
+    "search",
+    "shake",
+    "shout",
+    "sign",
+    "sing",
+    "sit",
+    "sleep",
+    "smile",
+    "smoke",
+    "sort",
+    "speak",
+    "stack",
+    "stand",
+    "take",
+    "tend",
+    "treat",
+    "unload",
+    "visit",
+    "vote",
+    "wade",
+    "wait",
+    "walk",
+    "watch",
+    "wave",
+    "wear",
+    "weep",
+];
+
+/// Whether a lower-case word is a present form (base, "-s" or "-ing") of a caption verb:
+/// "votes", "hold", "smokes", "carrying". Forms whose past is the same ("cast") count too;
+/// the caller checks the subject.
+pub(crate) fn caption_present(lower: &str) -> bool {
+    let known = |b: &str| contains(CAPTION_VERBS, b);
+    if known(lower) {
+        return true;
+    }
+    for suffix in ["ies", "es", "s", "ing"] {
+        let Some(b) = lower.strip_suffix(suffix) else {
+            continue;
+        };
+        if b.len() < 2 {
+            continue;
+        }
+        let hit = match suffix {
+            "ies" => known(&format!("{b}y")),
+            "ing" => known(b) || known(&format!("{b}e")) || known(&super::verbs::undouble(b)),
+            _ => known(b),
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
 }
