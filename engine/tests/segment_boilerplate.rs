@@ -253,6 +253,84 @@ Rescue teams worked through the night. AFP",
             "Rescue teams worked through the night.",
         ],
     },
+    Row {
+        rule: "'Read' before another story's title",
+        text: "Floods cut off mountain villages as rivers rise\n\
+Rain fell all week in the valley, officials said.\n\
+Read Floods Cut Off Villages In The South\n\
+Read Storm batters coast, thousands lose power\n\
+Read the full statement on the council's website.\n\
+Reading the report, the judge found no fault.",
+        boiler: &[
+            "Read Floods Cut Off Villages In The South",
+            "Read Storm batters coast, thousands lose power",
+        ],
+        kept: &["Rain fell", "Read the full statement", "Reading the report"],
+    },
+    Row {
+        rule: "promo labels and module headings",
+        text: "Floods cut off mountain villages as rivers rise\n\
+Rain fell all week in the valley, officials said.\n\
+Latest news\n\
+You may also like\n\
+Most viewed\n\
+Watch: Boats rescue residents from rooftops\n\
+Video: The moment the dam burst\n\
+Related coverage: Storms batter the coast\n\
+With inputs from agencies\n\
+The army sent boats to the valley on Monday.",
+        boiler: &[
+            "Latest news",
+            "You may also like",
+            "Most viewed",
+            "Watch: Boats rescue residents from rooftops",
+            "Video: The moment the dam burst",
+            "Related coverage: Storms batter the coast",
+            "With inputs from agencies",
+        ],
+        kept: &["Rain fell", "The army sent"],
+    },
+    Row {
+        rule: "titles under a link label alone on its line, once the report has begun",
+        text: "Top stories\n\
+Floods cut off mountain villages as rivers rise\n\
+Rain fell all week in the valley, officials said.\n\
+Also read\n\
+Storm batters the coast as ports close\n\
+Farmers count the cost of the floods\n\
+The army sent boats to the valley on Monday.\n\
+Related stories:\n\
+Rescuers reach the last cut-off village.",
+        boiler: &[
+            "Top stories",
+            "Also read",
+            "Storm batters the coast as ports close",
+            "Farmers count the cost of the floods",
+            "Related stories:",
+        ],
+        kept: &[
+            "Floods cut off mountain villages as rivers rise",
+            "Rain fell",
+            "The army sent",
+            "Rescuers reach the last",
+        ],
+    },
+    Row {
+        rule: "pointers to embedded media",
+        text: "Floods cut off mountain villages as rivers rise\n\
+Rain fell all week in the valley, officials said.\n\
+Have a look at the moment the bridge gave way in the video below.\n\
+Take a look at the pictures from the valley\n\
+Check out the best pictures of the day below\n\
+Take a look at the numbers, the minister told reporters.\n\
+The army sent boats to the valley on Monday.",
+        boiler: &[
+            "Have a look at the moment the bridge gave way in the video below.",
+            "Take a look at the pictures from the valley",
+            "Check out the best pictures of the day below",
+        ],
+        kept: &["Rain fell", "Take a look at the numbers", "The army sent"],
+    },
 ];
 
 #[test]

@@ -1,7 +1,8 @@
 //! Whole-line rules for text that is not part of the report: link and navigation lines,
-//! picture captions and credits, date stamps, bylines (`byline.rs`), URLs and page furniture.
-//! Furniture that shares a line with a sentence (a lost line break glued them) is found in
-//! `inline.rs`; captions known only by the credit line next to them, in `neighbours.rs`.
+//! picture captions and credits, date stamps, bylines (`byline.rs`), URLs, pointers to
+//! embedded media and page furniture. Furniture that shares a line with a sentence (a lost line
+//! break glued them) is found in `inline.rs`; lines that are furniture only by what stands next
+//! to them, in `neighbours.rs`.
 
 use super::byline;
 use super::dates;
@@ -59,7 +60,7 @@ fn furniture(line: &str) -> bool {
     {
         return true;
     }
-    if list_intro(line) {
+    if list_intro(line) || media_pointer(&lower) {
         return true;
     }
     if words(line) > 25 {
@@ -93,6 +94,21 @@ fn furniture(line: &str) -> bool {
             && (!p.starts_with("copyright")
                 || line.chars().filter(char::is_ascii_digit).count() >= 4)
     })
+}
+
+/// A line that points at an embedded clip, gallery or post ("Have a look at ...", "Watch the
+/// moment ..."): it opens with a pointer and is one sentence, without quotation or attribution.
+fn media_pointer(lower: &str) -> bool {
+    let lower = lower.replace('\u{2019}', "'");
+    if !lexicon::MEDIA_POINTERS.iter().any(|p| lower.starts_with(p)) || words(&lower) > 60 {
+        return false;
+    }
+    let end = super::sentences::next_end(&lower, 0, lower.len());
+    lower[end.min(lower.len())..].trim().is_empty()
+        && !lower.contains(['"', '\u{201C}', '\u{201D}'])
+        && !lower
+            .split_whitespace()
+            .any(|w| lexicon::reporting(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// An intro line that only announces the list after it: "Here are the key points:", "Here's

@@ -81,6 +81,26 @@ pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
             return Some((s.len() - rest.trim_start().len(), false));
         }
     }
+    // "Read Floods Cut Off Villages": a capitalised title after a bare "Read", as a whole line
+    // without a final stop or with a sentence glued on; "Read the statement." stays a sentence.
+    for o in [
+        "Read ",
+        "READ ",
+        "Also read ",
+        "ALSO READ ",
+        "Read also ",
+        "READ ALSO ",
+    ] {
+        if let Some(rest) = s.strip_prefix(o) {
+            let titled = rest.starts_with(|c: char| c.is_uppercase())
+                && rest.split_whitespace().nth(2).is_some()
+                && (!super::boiler::ends_with_full_stop(rest)
+                    || glue_split(s, o.len(), s.len()).is_some());
+            if titled {
+                return Some((o.len(), false));
+            }
+        }
+    }
     for o in [
         "Previous article",
         "Next article",

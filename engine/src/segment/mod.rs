@@ -9,11 +9,11 @@
 //! credits), then, within a line (`inline.rs`), link openers, bylines and date stamps that a
 //! lost line break glued to a sentence, picture credits, caption labels ("Image caption, ...")
 //! and embedded posts' signatures standing on their own, and sentence boundaries
-//! (`sentences.rs`, `lists.rs`). A pass over the lines then marks captions known by their
-//! neighbours (`neighbours.rs`: a caption beside its credit line), the next decides which
-//! segments are the title and subheadings (`heading.rs`), and a last one marks captions the
-//! page printed twice (`repeats.rs`, one hash map). Every step looks a bounded distance around
-//! its position, so time is linear in the length of the text.
+//! (`sentences.rs`, `lists.rs`). A pass over the lines then marks what is furniture by its
+//! neighbours (`neighbours.rs`: a caption beside its credit line, titles under a link label),
+//! the next decides which segments are the title and subheadings (`heading.rs`), and a last
+//! one marks captions the page printed twice (`repeats.rs`, one hash map). Every step looks a
+//! bounded distance around its position, so time is linear in the length of the text.
 
 mod boiler;
 mod byline;

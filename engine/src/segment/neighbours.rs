@@ -1,9 +1,10 @@
 //! Furniture known by its neighbours, decided after the line walk and before the heading pass.
 //!
 //! A picture's caption and its credit are often printed on separate lines ("Rescuers search a
-//! collapsed house in the valley." then "Jane Doe / AFP - Getty Images"), and a caption may end
-//! in a bare wire-service name ("Crowds filled the square on Sunday. AP"). Neither line looks
-//! like furniture alone, but together they do:
+//! collapsed house in the valley." then "Jane Doe / AFP - Getty Images"), a caption may end in
+//! a bare wire-service name ("Crowds filled the square on Sunday. AP"), and a link label may
+//! stand on its own line above the titles it links to ("Also read" then "Storm batters the
+//! coast"). None of these lines looks like furniture alone, but together they do:
 //!
 //! - a one-sentence line next to a picture line (a credit, or a caption ending in one) is a
 //!   caption when it reads like one: a present-tense description of what people in the picture
@@ -13,9 +14,12 @@
 //!   a present-tense lede under the lead picture's credit is never swallowed;
 //! - a line of one or two sentences ending in a wire service's name is a caption with its
 //!   credit, unless it is the article's last line: there the name is the wire's sign-off under
-//!   the report, and the sentence is the report's.
+//!   the report, and the sentence is the report's;
+//! - up to three title lines (no final stop) right under a link label alone on its line are
+//!   the linked stories' titles, once the report has begun (above it, a menu's "Top stories"
+//!   may stand right over the article's own title).
 //!
-//! Each line looks only at the lines next to it, so the pass is linear.
+//! Each line looks only at the lines next to it (at most three ahead), so the pass is linear.
 
 use super::boiler::{ends_with_full_stop, is_caption, LineClass};
 use super::lexicon;
@@ -233,6 +237,7 @@ pub(crate) fn mark(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
             }
         }
     }
+    link_titles(text, out, lines);
 }
 
 /// Whether a line holds a report sentence: a claim ending in a full stop.
@@ -242,4 +247,46 @@ fn reports(text: &str, out: &[RawSegment], l: &LineSegs) -> bool {
             s.kind == SegmentKind::Claim
                 && ends_with_full_stop(text.get(s.start..s.end).unwrap_or(""))
         })
+}
+
+/// A link label alone on its line: "Also read", "Related stories:", "SEE ALSO".
+fn link_label(t: &str) -> bool {
+    let lower = t.to_lowercase().replace('\u{2019}', "'");
+    let bare = lower.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '>' | '\u{203A}' | '\u{00BB}' | '|' | '-')
+    });
+    lexicon::LINK_LABELS.contains(&bare)
+}
+
+/// Title lines right under a link label: no final stop, capitalised, short, no attribution.
+/// Only after the report has begun: a label among the menus above the article ("Top stories")
+/// may stand right over the article's own title.
+fn link_titles(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
+    let mut report_started = false;
+    for k in 0..lines.len() {
+        let l = &lines[k];
+        let started = report_started;
+        report_started |= reports(text, out, l);
+        if !started || l.first == l.end || !link_label(line_text(text, out, l)) {
+            continue;
+        }
+        for x in lines.iter().skip(k + 1).take(3) {
+            let t = line_text(text, out, x);
+            let title = x.class == LineClass::Normal
+                && x.first < x.end
+                && out[x.first..x.end]
+                    .iter()
+                    .all(|s| s.kind == SegmentKind::Claim)
+                && !ends_with_full_stop(t)
+                && t.starts_with(char::is_uppercase)
+                && (2..=20).contains(&t.split_whitespace().count())
+                && plain(t);
+            if !title {
+                break;
+            }
+            for s in &mut out[x.first..x.end] {
+                s.kind = SegmentKind::Boilerplate;
+            }
+        }
+    }
 }
