@@ -331,6 +331,48 @@ The army sent boats to the valley on Monday.",
         ],
         kept: &["Rain fell", "Take a look at the numbers", "The army sent"],
     },
+    Row {
+        rule: "date-only lines and a date a page store printed after the title",
+        text: "Floods cut off mountain villages 2021-03-04\n\
+March 4, 2021\n\
+Rain fell all week in the valley, officials said.\n\
+2021-03-04\n\
+The army sent boats to the valley on Monday.",
+        boiler: &["2021-03-04", "March 4, 2021"],
+        kept: &[
+            "Floods cut off mountain villages",
+            "Rain fell",
+            "The army sent",
+        ],
+    },
+    Row {
+        rule: "a date after a separator at the end of the title",
+        text: "Storm hits the coast | March 5, 2021\n\
+Waves hit the harbour wall, the port said.",
+        boiler: &["| March 5, 2021"],
+        kept: &["Storm hits the coast", "Waves hit"],
+    },
+    Row {
+        rule: "a headline's own date stays in the headline",
+        text: "Polls close March 4, 2021\n\
+Voting closes on 2021-03-04\n\
+Rain fell all week in the valley, officials said.",
+        boiler: &[],
+        kept: &[
+            "Polls close March 4, 2021",
+            "Voting closes on 2021-03-04",
+            "Rain fell",
+        ],
+    },
+    Row {
+        rule: "an embedded post's signature without its dash",
+        text: "Floods cut off mountain villages as rivers rise\n\
+The water is still rising in our street, one resident wrote.\n\
+Jane Doe (@janedoe) March 4, 2021\n\
+Jane Doe (@janedoe) wrote that the river was rising on March 4, 2021.",
+        boiler: &["Jane Doe (@janedoe) March 4, 2021"],
+        kept: &["The water is still rising", "wrote that the river"],
+    },
 ];
 
 #[test]

@@ -85,6 +85,12 @@ fn furniture(line: &str) -> bool {
             }
         }
     }
+    // The same signature printed without its dash: "Jane Doe (@janedoe) March 4, 2021".
+    if line.contains("(@")
+        && super::inline::signature_from(line, 0).is_some_and(|e| e == line.len())
+    {
+        return true;
+    }
     // An agency trailer: "Associated Press writer Jane Doe contributed to this report."
     if bare.contains("contributed to this report") || bare.contains("contributed reporting") {
         return true;

@@ -274,9 +274,9 @@ fn has_word(hay: &str, w: &str) -> bool {
 /// Furniture that stands on its own inside `text[s..e]`, as byte spans in order: picture-desk
 /// labels with their caption or credit ("Image caption, Rescuers search ...", "Image source,
 /// Getty Images"), an embedded post's credit ("pic.twitter.com/x — Jane Doe (@janedoe)
-/// June 5, 2023", "A post shared by ...") and a byline glued to the lede ("By Example Web
-/// Desk: The ..."). Text before a span ends at it; text after it is a new block, since a lost
-/// line break is what glued them.
+/// June 5, 2023", "A post shared by ..."), a byline glued to the lede ("By Example Web Desk:
+/// The ...") and a date stamp after a title ("Storm hits coast 2023-04-21"). Text before a
+/// span ends at it; text after it is a new block, since a lost line break is what glued them.
 pub(crate) fn own_spans(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let Some(line) = text.get(s..e) else {
         return Vec::new();
@@ -299,6 +299,9 @@ pub(crate) fn own_spans(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     found.extend(social_credits(line, &lower));
     if let Some(end) = super::byline::leading_byline(line) {
         found.push((0, end));
+    }
+    if let Some(at) = dates::trailing_stamp(line) {
+        found.push((at, line.len()));
     }
     found.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(found.len());
@@ -483,7 +486,12 @@ fn signature_end(line: &str, at: usize) -> Option<usize> {
     if !matches!(dash, '\u{2014}' | '\u{2013}' | '-') {
         return None;
     }
-    let h = handle_end(line, at + dash.len_utf8())?;
+    signature_from(line, at + dash.len_utf8())
+}
+
+/// The end of a post signature "Jane Doe (@janedoe) June 5, 2023" whose name starts at `from`.
+pub(crate) fn signature_from(line: &str, from: usize) -> Option<usize> {
+    let h = handle_end(line, from)?;
     let rest = head(&line[h..], 80);
     let skip = rest.len() - rest.trim_start().len();
     let run = dates::date_run(&rest[skip..]);
