@@ -373,6 +373,33 @@ Jane Doe (@janedoe) wrote that the river was rising on March 4, 2021.",
         boiler: &["Jane Doe (@janedoe) March 4, 2021"],
         kept: &["The water is still rising", "wrote that the river"],
     },
+    Row {
+        rule: "bare topic subheadings: noun phrases, indirect questions, quoted labels",
+        text: "Floods cut off mountain villages as rivers rise\n\
+Rain fell all week in the valley, officials said.\n\
+A Turn For The Worse\n\
+The bridge was swept away on Monday.\n\
+How the dam gave way\n\
+Engineers had warned of cracks in 2019.\n\
+\u{2019}Nobody warned us\u{2019}\n\
+Residents said they had no warning.\n\
+Mayor accused of ignoring warnings\n\
+The mayor denied the claim.\n\
+The Talks Collapse\n\
+Talks with the builder broke down on Friday.",
+        boiler: &[
+            "A Turn For The Worse",
+            "How the dam gave way",
+            "\u{2019}Nobody warned us\u{2019}",
+        ],
+        kept: &[
+            "Rain fell",
+            "The bridge was swept",
+            "Mayor accused of ignoring warnings",
+            "The Talks Collapse",
+            "Talks with the builder",
+        ],
+    },
 ];
 
 #[test]
