@@ -268,6 +268,13 @@ Reading the report, the judge found no fault.",
         kept: &["Rain fell", "Read the full statement", "Reading the report"],
     },
     Row {
+        rule: "a title that starts with 'Read' is the title, not a link",
+        text: "Read Across The City Festival Draws Record Crowds\n\
+Rain fell all week in the valley, officials said.",
+        boiler: &[],
+        kept: &["Read Across The City", "Rain fell"],
+    },
+    Row {
         rule: "promo labels and module headings",
         text: "Floods cut off mountain villages as rivers rise\n\
 Rain fell all week in the valley, officials said.\n\

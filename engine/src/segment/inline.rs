@@ -81,26 +81,6 @@ pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
             return Some((s.len() - rest.trim_start().len(), false));
         }
     }
-    // "Read Floods Cut Off Villages": a capitalised title after a bare "Read", as a whole line
-    // without a final stop or with a sentence glued on; "Read the statement." stays a sentence.
-    for o in [
-        "Read ",
-        "READ ",
-        "Also read ",
-        "ALSO READ ",
-        "Read also ",
-        "READ ALSO ",
-    ] {
-        if let Some(rest) = s.strip_prefix(o) {
-            let titled = rest.starts_with(|c: char| c.is_uppercase())
-                && rest.split_whitespace().nth(2).is_some()
-                && (!super::boiler::ends_with_full_stop(rest)
-                    || glue_split(s, o.len(), s.len()).is_some());
-            if titled {
-                return Some((o.len(), false));
-            }
-        }
-    }
     for o in [
         "Previous article",
         "Next article",
@@ -121,6 +101,32 @@ pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
             if rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || rest.is_empty()
             {
                 return Some((s.len() - rest.len(), true));
+            }
+        }
+    }
+    None
+}
+
+/// "Read Floods Cut Off Villages": a capitalised title after a bare "Read" (or "Also read"),
+/// as a whole line without a final stop or with a sentence glued on; "Read the statement."
+/// stays a sentence. Returns where the title starts. The caller asks only once the report has
+/// begun: above it, such a line is the article's own title ("Read Across The City ...").
+pub(crate) fn read_link(s: &str) -> Option<usize> {
+    for o in [
+        "Read ",
+        "READ ",
+        "Also read ",
+        "ALSO READ ",
+        "Read also ",
+        "READ ALSO ",
+    ] {
+        if let Some(rest) = s.strip_prefix(o) {
+            let titled = rest.starts_with(|c: char| c.is_uppercase())
+                && rest.split_whitespace().nth(2).is_some()
+                && (!super::boiler::ends_with_full_stop(rest)
+                    || glue_split(s, o.len(), s.len()).is_some());
+            if titled {
+                return Some(o.len());
             }
         }
     }

@@ -250,7 +250,13 @@ impl Builder<'_> {
                 self.push(pos, e, SegmentKind::Boilerplate);
                 break;
             }
-            if let Some((title_at, nav)) = inline::opener(rest) {
+            let read = || {
+                self.seen_content
+                    .then(|| inline::read_link(rest))
+                    .flatten()
+                    .map(|at| (at, false))
+            };
+            if let Some((title_at, nav)) = inline::opener(rest).or_else(read) {
                 let split = inline::glue_split(text, pos + title_at, e);
                 let bp_end = split.unwrap_or(e);
                 // Navigation comes after the report: a first line starting "Next" is a title,
