@@ -1,7 +1,10 @@
 //! Whole-line rules for text that is not part of the report: link and navigation lines,
-//! picture captions and credits, date stamps, bylines, URLs and page furniture. Furniture that
-//! shares a line with a sentence (a lost line break glued them) is found in `inline.rs`.
+//! picture captions and credits, date stamps, bylines (`byline.rs`), URLs, pointers to
+//! embedded media and page furniture. Furniture that shares a line with a sentence (a lost line
+//! break glued them) is found in `inline.rs`; lines that are furniture only by what stands next
+//! to them, in `neighbours.rs`.
 
+use super::byline;
 use super::dates;
 use super::lexicon;
 
@@ -42,62 +45,6 @@ pub(crate) fn ends_with_full_stop(s: &str) -> bool {
     t.ends_with(['.', '\u{3002}', '\u{06D4}', '\u{0964}']) && !t.ends_with("...")
 }
 
-/// Whether a word looks like part of a name in a byline.
-fn name_word(w: &str) -> bool {
-    let core = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '.'));
-    if core.is_empty() || matches!(core, "&" | "|" | "·" | "-" | "–" | "—" | "/") {
-        return true;
-    }
-    if core.contains('@') {
-        return true;
-    }
-    let lower = core.to_lowercase();
-    if matches!(
-        lower.as_str(),
-        "and" | "in" | "for" | "of" | "the" | "with" | "at"
-    ) || lexicon::title_small(&lower)
-    {
-        return true;
-    }
-    core.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_past_or_aux(&lower)
-}
-
-fn is_byline(line: &str, seen_content: bool) -> bool {
-    let n = words(line);
-    if ends_with_full_stop(line) && !line.trim_end().ends_with(|c: char| c.is_uppercase()) {
-        // "By Jane Doe." is rare; a sentence ending in a full stop is not a byline.
-        return false;
-    }
-    if let Some(rest) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("BY "))
-    {
-        return (1..=10).contains(&words(rest)) && rest.split_whitespace().all(name_word);
-    }
-    // "Jane Doe | Reuters", "Jane Doe, AFP": a short name and an agency, after the title.
-    if !seen_content || n > 8 {
-        return false;
-    }
-    for sep in ['|', ',', '\u{2014}', '\u{2013}'] {
-        if let Some((name, outlet)) = line.rsplit_once(sep) {
-            let outlet = outlet.trim().to_lowercase();
-            let name_words = words(name);
-            if lexicon::agency(&outlet)
-                && (2..=4).contains(&name_words)
-                && name.split_whitespace().all(|w| {
-                    let lower = w.to_lowercase();
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && !lexicon::is_verb_form(&lower)
-                        && !lexicon::title_small(&lower)
-                })
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 fn furniture(line: &str) -> bool {
     let lower = line.to_lowercase();
     let bare = lower.trim_end_matches(|c: char| {
@@ -113,7 +60,7 @@ fn furniture(line: &str) -> bool {
     {
         return true;
     }
-    if list_intro(line) {
+    if list_intro(line) || media_pointer(&lower) {
         return true;
     }
     if words(line) > 25 {
@@ -138,6 +85,12 @@ fn furniture(line: &str) -> bool {
             }
         }
     }
+    // The same signature printed without its dash: "Jane Doe (@janedoe) March 4, 2021".
+    if line.contains("(@")
+        && super::inline::signature_from(line, 0).is_some_and(|e| e == line.len())
+    {
+        return true;
+    }
     // An agency trailer: "Associated Press writer Jane Doe contributed to this report."
     if bare.contains("contributed to this report") || bare.contains("contributed reporting") {
         return true;
@@ -147,6 +100,21 @@ fn furniture(line: &str) -> bool {
             && (!p.starts_with("copyright")
                 || line.chars().filter(char::is_ascii_digit).count() >= 4)
     })
+}
+
+/// A line that points at an embedded clip, gallery or post ("Have a look at ...", "Watch the
+/// moment ..."): it opens with a pointer and is one sentence, without quotation or attribution.
+fn media_pointer(lower: &str) -> bool {
+    let lower = lower.replace('\u{2019}', "'");
+    if !lexicon::MEDIA_POINTERS.iter().any(|p| lower.starts_with(p)) || words(&lower) > 60 {
+        return false;
+    }
+    let end = super::sentences::next_end(&lower, 0, lower.len());
+    lower[end.min(lower.len())..].trim().is_empty()
+        && !lower.contains(['"', '\u{201C}', '\u{201D}'])
+        && !lower
+            .split_whitespace()
+            .any(|w| lexicon::reporting(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// An intro line that only announces the list after it: "Here are the key points:", "Here's
@@ -184,7 +152,7 @@ fn list_intro(line: &str) -> bool {
 }
 
 /// A date/time stamp alone on its line, with or without a label.
-fn is_stamp(line: &str) -> bool {
+pub(crate) fn is_stamp(line: &str) -> bool {
     let value = match dates::strip_date_label(line) {
         Some((_, v)) => &line[v..],
         None => line,
@@ -216,7 +184,7 @@ fn strong_date_word(w: &str) -> bool {
 
 /// A line that is a caption by its trailing credit ("... Photograph: Jane Doe/AAP",
 /// "... AFP via Getty Images").
-fn is_caption(line: &str) -> bool {
+pub(crate) fn is_caption(line: &str) -> bool {
     let lower = line.to_lowercase();
     // Picture-desk openings: "FILE - ...", "Photo shows ...", "In this photo ...".
     if line.starts_with("FILE -")
@@ -226,6 +194,16 @@ fn is_caption(line: &str) -> bool {
         || lexicon::CAPTION_OPENINGS
             .iter()
             .any(|o| lower.starts_with(o))
+    {
+        return true;
+    }
+    // A caption label at the start: "Image: Players celebrate ...", "ABOVE: A man votes ...".
+    if line.starts_with(char::is_uppercase)
+        && lexicon::CAPTION_LEAD_LABELS.iter().any(|l| {
+            lower.starts_with(l)
+                && lower[l.len()..].starts_with(' ')
+                && words(&lower[l.len()..]) >= 1
+        })
     {
         return true;
     }
@@ -248,13 +226,18 @@ fn is_caption(line: &str) -> bool {
     if t.ends_with("getty images") || t.ends_with("shutterstock") {
         return true;
     }
-    // "... REUTERS/Jane Doe", "... Jane Doe/AFP", "... AFP/Getty Images".
+    // "... REUTERS/Jane Doe", "... Jane Doe/AFP", "... AFP/Getty Images", "AP Photo/Jane Doe",
+    // "EPA-EFE/Jane Doe".
     if let Some((before, last)) = t.rsplit_once('/') {
-        let agency_before = before
-            .split_whitespace()
-            .next_back()
-            .is_some_and(lexicon::agency);
-        if (lexicon::agency(last.trim()) || agency_before) && words(line) > 2 {
+        let mut back = before.split_whitespace().rev();
+        let w1 = back.next().unwrap_or("");
+        let w2 = back.next().unwrap_or("");
+        let agency_before = lexicon::agency(w1)
+            || w1.split('-').any(lexicon::agency)
+            || (!w2.is_empty() && lexicon::agency(&format!("{w2} {w1}")));
+        // "REUTERS/Jane Doe" is three words to a reader.
+        let n = words(line) + line.matches('/').count();
+        if (lexicon::agency(last.trim()) || agency_before) && n > 2 {
             return true;
         }
     }
@@ -338,7 +321,8 @@ pub(crate) fn line_class(line: &str, seen_content: bool) -> LineClass {
         || furniture(line)
         || is_meta_bar(line)
         || is_stamp(line)
-        || is_byline(strip_marker(line), seen_content)
+        || byline::is_byline(strip_marker(line), seen_content)
+        || byline::wire_line(line)
     {
         return LineClass::Boiler;
     }

@@ -110,6 +110,69 @@ pub(crate) fn date_run(s: &str) -> DateRun {
     run
 }
 
+/// A full date (with its year) or an ISO date at the end of a line that has no final stop,
+/// printed after the title by a page store ("Storm hits coast 2023-04-21", "Storm hits coast |
+/// May 5, 2023", "Storm hits coast 5 May 2023 10:32"). Returns where it starts. A date after a preposition ("... since May 5,
+/// 2023") belongs to the words before it. Looks at the last four words only.
+pub(crate) fn trailing_stamp(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let mut starts: Vec<usize> = Vec::with_capacity(6);
+    let mut in_word = false;
+    for (i, c) in t.char_indices().rev() {
+        let ws = c.is_whitespace();
+        if !ws {
+            in_word = true;
+        } else if in_word {
+            starts.push(i + c.len_utf8());
+            in_word = false;
+            if starts.len() == 6 {
+                break;
+            }
+        }
+    }
+    // `starts[k]` is where the last k+1 words begin; at least two words must stay before.
+    for k in (0..4.min(starts.len().saturating_sub(1))).rev() {
+        let at = starts[k];
+        let tail = &t[at..];
+        let first = tail.split_whitespace().next().unwrap_or("");
+        let first_lower = first
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let before = t[..at].trim_end();
+        // "Polls close May 5, 2023" may be a headline's own words; a month-led date counts
+        // only with a time or after a separator ("... | May 5, 2023").
+        let separated =
+            before.ends_with(['|', '-', '\u{2013}', '\u{2014}', '\u{00B7}', '\u{2022}']);
+        let opens = first.starts_with(|c: char| c.is_ascii_digit())
+            || lexicon::weekday(&first_lower)
+            || (lexicon::month(&first_lower).is_some() && (separated || tail.contains(':')));
+        let run = date_run(tail);
+        if !opens || run.end != tail.len() || run.date.is_none() {
+            continue;
+        }
+        // The separator goes with the stamp, so the title ends at its last word.
+        if separated {
+            return Some(before.len() - before.chars().next_back().map_or(0, char::len_utf8));
+        }
+        let prev = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let joined = lexicon::title_small(&prev)
+            || lexicon::date_filler(&prev)
+            || matches!(
+                prev.as_str(),
+                "since" | "until" | "till" | "before" | "between" | "through" | "dated" | "and"
+            );
+        if joined || before.ends_with([',', '(']) {
+            return None;
+        }
+        return Some(at);
+    }
+    None
+}
+
 /// How many of the first words of `s` are date or time words: (date words, words, any digit).
 /// Looks at no more than 16 words.
 pub(crate) fn date_share(s: &str) -> (usize, usize, bool) {

@@ -26,6 +26,12 @@ fn starts_like_title(t: &str) -> bool {
                 '\u{2022}' | '*' | '-' | '\u{2013}' | '\u{2014}' | '\u{00B7}' | '>'
             )
     });
+    // A right single quote before a capital opens a quotation on pages that print one kind
+    // of quote ("\u{2019}No way back\u{2019}").
+    let t = match t.strip_prefix('\u{2019}') {
+        Some(rest) if rest.starts_with(char::is_uppercase) => rest,
+        _ => t,
+    };
     t.chars().next().is_some_and(|c| {
         c.is_uppercase()
             || c.is_ascii_digit()
@@ -53,6 +59,12 @@ fn dek_like(t: &str) -> bool {
         && !ws.iter().any(|w| lexicon::reporting(&bare_lower(w)))
 }
 
+/// Words after which a base or "-s" form is a noun.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "no", "his", "her", "its", "their", "our", "my", "your", "every", "each",
+    "any", "another",
+];
+
 /// Whether a short line states something: it has a verb form in a verb position.
 pub(crate) fn has_verb(t: &str) -> bool {
     let ws = words(t);
@@ -66,8 +78,11 @@ pub(crate) fn has_verb(t: &str) -> bool {
             return true;
         }
         // A base or "-s" form is a verb only after a subject, and a two-word "Cyber attacks"
-        // is a noun phrase.
-        lexicon::is_verb_form(&lower) && i > 0 && !(i + 1 == n && n <= 2)
+        // is a noun phrase, and so is one right after a determiner ("No Plan B", "The vote").
+        lexicon::is_verb_form(&lower)
+            && i > 0
+            && !(i + 1 == n && n <= 2)
+            && !DETERMINERS.contains(&bare_lower(ws[i - 1]).as_str())
     })
 }
 
@@ -75,9 +90,10 @@ fn fully_quoted(t: &str) -> bool {
     let t = t.trim();
     let first = t.chars().next();
     let last = t.chars().next_back();
+    // A right single quote opens a quotation too on pages that print one kind of quote.
     matches!(
         first,
-        Some('"' | '\'' | '\u{201C}' | '\u{2018}' | '\u{00AB}')
+        Some('"' | '\'' | '\u{201C}' | '\u{2018}' | '\u{2019}' | '\u{00AB}')
     ) && matches!(
         last,
         Some('"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}')
@@ -88,6 +104,19 @@ const QUESTION_WORDS: &[&str] = &[
     "what", "why", "how", "who", "when", "where", "which", "is", "are", "can", "could", "will",
     "would", "should", "do", "does", "did", "has", "have", "was", "were",
 ];
+
+/// A section label worded as an indirect question, without a question mark: "How we were
+/// removed", "What happens next", "Why it matters". It names a section; it states nothing.
+fn wh_label(t: &str) -> bool {
+    let ws = words(t);
+    ws.len() <= 6
+        && ws.first().is_some_and(|w| {
+            matches!(
+                bare_lower(w).as_str(),
+                "how" | "why" | "what" | "where" | "when" | "who"
+            )
+        })
+}
 
 fn section_question(t: &str) -> bool {
     let trimmed = t.trim_end();
@@ -207,7 +236,7 @@ pub(crate) fn classify(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
         if trimmed.ends_with(|c: char| super::sentences::is_terminal(c)) || ends_open(trimmed) {
             continue;
         }
-        out[i].kind = if fully_quoted(t) || !has_verb(t) {
+        out[i].kind = if fully_quoted(t) || wh_label(t) || !has_verb(t) {
             SegmentKind::Boilerplate
         } else {
             SegmentKind::Headline

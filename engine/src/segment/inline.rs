@@ -107,6 +107,32 @@ pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
     None
 }
 
+/// "Read Floods Cut Off Villages": a capitalised title after a bare "Read" (or "Also read"),
+/// as a whole line without a final stop or with a sentence glued on; "Read the statement."
+/// stays a sentence. Returns where the title starts. The caller asks only once the report has
+/// begun: above it, such a line is the article's own title ("Read Across The City ...").
+pub(crate) fn read_link(s: &str) -> Option<usize> {
+    for o in [
+        "Read ",
+        "READ ",
+        "Also read ",
+        "ALSO READ ",
+        "Read also ",
+        "READ ALSO ",
+    ] {
+        if let Some(rest) = s.strip_prefix(o) {
+            let titled = rest.starts_with(|c: char| c.is_uppercase())
+                && rest.split_whitespace().nth(2).is_some()
+                && (!super::boiler::ends_with_full_stop(rest)
+                    || glue_split(s, o.len(), s.len()).is_some());
+            if titled {
+                return Some(o.len());
+            }
+        }
+    }
+    None
+}
+
 /// Where a sentence glued to a link title begins. The title runs in Title Case (or sentence
 /// case) and the sentence starts at a capital that directly follows a lower-case letter, a
 /// digit or a closing mark with no space (`...AlbaniaPrime Minister ...`). Title Case titles
@@ -253,9 +279,10 @@ fn has_word(hay: &str, w: &str) -> bool {
 
 /// Furniture that stands on its own inside `text[s..e]`, as byte spans in order: picture-desk
 /// labels with their caption or credit ("Image caption, Rescuers search ...", "Image source,
-/// Getty Images") and an embedded post's credit ("pic.twitter.com/x — Jane Doe (@janedoe)
-/// June 5, 2023", "A post shared by ..."). Text before a span ends at it; text after it is a
-/// new block, since a lost line break is what glued them.
+/// Getty Images"), an embedded post's credit ("pic.twitter.com/x — Jane Doe (@janedoe)
+/// June 5, 2023", "A post shared by ..."), a byline glued to the lede ("By Example Web Desk:
+/// The ...") and a date stamp after a title ("Storm hits coast 2023-04-21"). Text before a
+/// span ends at it; text after it is a new block, since a lost line break is what glued them.
 pub(crate) fn own_spans(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let Some(line) = text.get(s..e) else {
         return Vec::new();
@@ -276,6 +303,12 @@ pub(crate) fn own_spans(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         found.push((at, end.max(at + len)));
     }
     found.extend(social_credits(line, &lower));
+    if let Some(end) = super::byline::leading_byline(line) {
+        found.push((0, end));
+    }
+    if let Some(at) = dates::trailing_stamp(line) {
+        found.push((at, line.len()));
+    }
     found.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     for (a, b) in found {
@@ -459,7 +492,12 @@ fn signature_end(line: &str, at: usize) -> Option<usize> {
     if !matches!(dash, '\u{2014}' | '\u{2013}' | '-') {
         return None;
     }
-    let h = handle_end(line, at + dash.len_utf8())?;
+    signature_from(line, at + dash.len_utf8())
+}
+
+/// The end of a post signature "Jane Doe (@janedoe) June 5, 2023" whose name starts at `from`.
+pub(crate) fn signature_from(line: &str, from: usize) -> Option<usize> {
+    let h = handle_end(line, from)?;
     let rest = head(&line[h..], 80);
     let skip = rest.len() - rest.trim_start().len();
     let run = dates::date_run(&rest[skip..]);

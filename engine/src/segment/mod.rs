@@ -5,21 +5,24 @@
 //! article exactly as published and the export's `start..end` slices give the segment back.
 //!
 //! The work is line by line, in one pass: whole-line rules first (`boiler.rs`: URLs, stamps,
-//! bylines, captions, tag lines, list intros, page furniture), then, within a line
-//! (`inline.rs`), link openers and date stamps that a lost line break glued to the next
-//! sentence, picture credits, caption labels ("Image caption, ...") and embedded posts'
-//! signatures standing on their own, and sentence boundaries (`sentences.rs`, `lists.rs`). A
-//! second pass over the lines decides which segments are the title and subheadings
-//! (`heading.rs`), and a last one marks captions the page printed twice (`repeats.rs`, one
-//! hash map). Every step looks a bounded distance around its position, so time is linear in
-//! the length of the text.
+//! captions, tag lines, list intros, page furniture; `byline.rs`: bylines, author names, wire
+//! credits), then, within a line (`inline.rs`), link openers, bylines and date stamps that a
+//! lost line break glued to a sentence, picture credits, caption labels ("Image caption, ...")
+//! and embedded posts' signatures standing on their own, and sentence boundaries
+//! (`sentences.rs`, `lists.rs`). A pass over the lines then marks what is furniture by its
+//! neighbours (`neighbours.rs`: a caption beside its credit line, titles under a link label),
+//! the next decides which segments are the title and subheadings (`heading.rs`), and a last
+//! one marks captions the page printed twice (`repeats.rs`, one hash map). Every step looks a
+//! bounded distance around its position, so time is linear in the length of the text.
 
 mod boiler;
+mod byline;
 mod dates;
 mod heading;
 mod inline;
 mod lexicon;
 mod lists;
+mod neighbours;
 mod repeats;
 mod sentences;
 
@@ -61,6 +64,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
     for (s, e) in lines(text) {
         b.line(s, e);
     }
+    neighbours::mark(text, &mut b.out, &b.lines);
     heading::classify(text, &mut b.out, &b.lines);
     repeats::mark(text, &mut b.out, &b.lines);
     b.out
@@ -246,7 +250,13 @@ impl Builder<'_> {
                 self.push(pos, e, SegmentKind::Boilerplate);
                 break;
             }
-            if let Some((title_at, nav)) = inline::opener(rest) {
+            let read = || {
+                self.seen_content
+                    .then(|| inline::read_link(rest))
+                    .flatten()
+                    .map(|at| (at, false))
+            };
+            if let Some((title_at, nav)) = inline::opener(rest).or_else(read) {
                 let split = inline::glue_split(text, pos + title_at, e);
                 let bp_end = split.unwrap_or(e);
                 // Navigation comes after the report: a first line starting "Next" is a title,

@@ -3,11 +3,14 @@
 //!
 //! Here: abbreviations, sentence starters, personal titles, title-case small words and date
 //! words. `verbs.rs` holds the small verb lexicon, `page.rs` the furniture of news pages (link
-//! openers, menus, credits, captions, stamps' labels).
+//! openers, menus, credits, captions, stamps' labels), `credits.rs` who supplies reports and
+//! pictures (wire services, newsroom roles, reading-time notes, caption verbs).
 
+mod credits;
 mod page;
 mod verbs;
 
+pub(crate) use credits::{caption_present, newsroom_role, read_unit, wire_service};
 pub(crate) use page::*;
 pub(crate) use verbs::{is_past_or_aux, is_verb_form, reporting};
 

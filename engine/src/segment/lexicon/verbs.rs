@@ -285,7 +285,7 @@ pub(crate) fn is_past_or_aux(lower: &str) -> bool {
             && !contains(ED_NOUNS, lower))
 }
 
-fn undouble(b: &str) -> String {
+pub(super) fn undouble(b: &str) -> String {
     let mut cs: Vec<char> = b.chars().collect();
     let n = cs.len();
     if n >= 2 && cs[n - 1] == cs[n - 2] {
