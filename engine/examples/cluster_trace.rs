@@ -61,6 +61,9 @@ fn main() {
             "{}",
             serde_json::json!({"segment": v.segment, "other": v.other, "label": v.label.as_str(),
                 "candidates": t.candidates, "figure": figure,
+                "differences": t.differences.iter().map(|d| serde_json::json!(
+                    [d.kind.human(), slice(v.segment, d.here), slice(d.there_unit, d.there)]))
+                    .collect::<Vec<_>>(),
                 "p_carried": t.decision.p_carried, "p_differs": t.decision.p_differs,
                 "decided_by": t.decision.by,
                 "reasons": t.decision.reasons.iter().map(|&(i, c)| serde_json::json!(

@@ -59,6 +59,8 @@ pub struct Trace {
     pub candidates: Vec<u32>,
     /// The likeliest conflicting figure pair (`cluster::Item::figure_conflict`).
     pub figure_conflict: Option<verdict::FigurePair>,
+    /// The differences found with the evidence (reported only if the verdict is `differs`).
+    pub differences: Vec<verdict::Found>,
 }
 
 /// `build`, also returning what each verdict was decided on (same order as
@@ -99,6 +101,7 @@ pub fn build_with(
             decision,
             candidates: item.evidence.clone(),
             figure_conflict: item.figure_conflict.clone(),
+            differences: item.diffs.clone(),
         })
         .collect();
     Ok((db, traces))

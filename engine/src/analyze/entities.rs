@@ -119,6 +119,11 @@ const TITLES: &[&str] = &[
 
 /// Words that make a name an organisation's rather than a person's, and that outlets add or
 /// drop freely ("Mujahedin-e Khalq Organization" = "Mujahedin-e Khalq").
+/// Whether a lower-cased word is a title or office that precedes a name ("ms", "president").
+pub fn is_title(lower: &str) -> bool {
+    TITLES.contains(&lower.trim_end_matches('.'))
+}
+
 const GENERIC: &[&str] = &["organization", "organisation", "group", "movement"];
 
 const ORGISH: &[&str] = &[

@@ -191,10 +191,11 @@ pub fn assemble(
     let mut verdicts = Vec::with_capacity(p.items.len());
     for (claim, other, item) in &p.items {
         let diffs = reported_differences(item);
-        let d = model.decide(&item.features, !diffs.is_empty());
+        let mut d = model.decide(&item.features, !diffs.is_empty());
         let label = d.label;
         let score = ClusterModel::score(&d);
         if let Some(out) = decisions.as_deref_mut() {
+            model.explain(&item.features, &mut d);
             out.push(d);
         }
         let seg = &p.segments[*claim as usize];

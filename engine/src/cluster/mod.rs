@@ -337,6 +337,9 @@ impl Context<'_> {
         } else {
             verdict::differences(&claim_side, &sides, coverage)
         };
+        if coverage >= verdict::DIFF_MIN_COVERAGE {
+            verdict::name_diffs(al, &claim_side, &sides, &mut diffs);
+        }
         let also: Vec<u32> = m
             .as_ref()
             .map(|m| verdict::further_evidence(m).collect())

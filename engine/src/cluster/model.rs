@@ -69,23 +69,15 @@ impl ClusterModel {
     pub fn decide(&self, x: &[f32], has_difference: bool) -> Decision {
         let x = &x[..self.n.min(x.len())];
         let p_carried = self.carried.predict(x);
-        let reasons = |c: Vec<f32>| {
-            let mut c: Vec<(usize, f32)> = c
-                .into_iter()
-                .enumerate()
-                .filter(|(_, v)| *v != 0.0)
-                .collect();
-            c.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
-            c.truncate(3);
-            c
-        };
+        // Reasons are filled by `explain`, only where someone reads them (traces).
+        let reasons = |_: ()| Vec::new();
         if p_carried < self.carried_at {
             return Decision {
                 label: Label::Omits,
                 p_carried,
                 p_differs: None,
                 by: "carried",
-                reasons: reasons(self.carried.contributions(x, x.len())),
+                reasons: reasons(()),
             };
         }
         if !has_difference {
@@ -94,7 +86,7 @@ impl ClusterModel {
                 p_carried,
                 p_differs: None,
                 by: "carried",
-                reasons: reasons(self.carried.contributions(x, x.len())),
+                reasons: reasons(()),
             };
         }
         let p = self.differs.predict(x);
@@ -107,8 +99,26 @@ impl ClusterModel {
             p_carried,
             p_differs: Some(p),
             by: "differs",
-            reasons: reasons(self.differs.contributions(x)),
+            reasons: reasons(()),
         }
+    }
+
+    /// Fills `d.reasons`: the three features that moved the deciding forest most for `x`.
+    pub fn explain(&self, x: &[f32], d: &mut Decision) {
+        let x = &x[..self.n.min(x.len())];
+        let c = if d.by == "differs" {
+            self.differs.contributions(x)
+        } else {
+            self.carried.contributions(x, x.len())
+        };
+        let mut c: Vec<(usize, f32)> = c
+            .into_iter()
+            .enumerate()
+            .filter(|(_, v)| *v != 0.0)
+            .collect();
+        c.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        c.truncate(3);
+        d.reasons = c;
     }
 
     /// The verdict's confidence as the database stores it: the probability of the label given.

@@ -207,6 +207,47 @@ impl Forest {
         idx
     }
 
+    /// Fits `bags` forests that differ only in the seed of their row subsampling and merges them
+    /// into one whose log-odds are their mean: the fit's randomness averaged out, so a small
+    /// change to the data or features moves the model (and its LOCO figures) less.
+    pub fn fit_bagged(x: &[Vec<f32>], y: &[bool], w: &[f64], p: &Params, bags: usize) -> Forest {
+        let forests: Vec<Forest> = (0..bags.max(1) as u64)
+            .map(|b| {
+                Forest::fit(
+                    x,
+                    y,
+                    w,
+                    &Params {
+                        seed: p.seed.wrapping_add(b),
+                        ..*p
+                    },
+                )
+            })
+            .collect();
+        Forest::merge(&forests)
+    }
+
+    /// One forest whose raw score is the mean of the given forests' (all fitted with one rate).
+    fn merge(forests: &[Forest]) -> Forest {
+        let k = forests.len().max(1) as f32;
+        let mut out = Forest {
+            init: forests.iter().map(|f| f.init).sum::<f32>() / k,
+            rate: forests.first().map_or(0.0, |f| f.rate) / k,
+            ..Forest::default()
+        };
+        for f in forests {
+            let offset = out.value.len() as u32;
+            let shift = |n: &u32| if *n == u32::MAX { u32::MAX } else { n + offset };
+            out.feature.extend_from_slice(&f.feature);
+            out.threshold.extend_from_slice(&f.threshold);
+            out.left.extend(f.left.iter().map(shift));
+            out.right.extend(f.right.iter().map(shift));
+            out.value.extend_from_slice(&f.value);
+            out.roots.extend(f.roots.iter().map(shift));
+        }
+        out
+    }
+
     /// The leaf value of the tree rooted at `root` for `x` (the walk is bounded, so a
     /// malformed table cannot loop).
     fn leaf_value(&self, root: u32, x: &[f32]) -> f32 {

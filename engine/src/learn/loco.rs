@@ -22,6 +22,8 @@ pub struct Recipe {
     pub differs_c: f64,
     pub carried_at: f32,
     pub differs_at: f32,
+    /// Forests bagged per decision (`Forest::fit_bagged`).
+    pub bags: usize,
 }
 
 impl Recipe {
@@ -48,6 +50,7 @@ impl Recipe {
             differs_c: 1.0,
             carried_at: 0.5,
             differs_at: 0.3,
+            bags: 4,
         }
     }
 }
@@ -126,9 +129,21 @@ pub fn fit(rows: &[&Row], recipe: &Recipe) -> ClusterModel {
     });
     ClusterModel {
         n: recipe.n,
-        carried: Forest::fit(&carried.x, &carried.y, &carried.w, &recipe.carried),
+        carried: Forest::fit_bagged(
+            &carried.x,
+            &carried.y,
+            &carried.w,
+            &recipe.carried,
+            recipe.bags,
+        ),
         differs: match &recipe.differs {
-            Some(p) => Scorer::Trees(Forest::fit(&differs.x, &differs.y, &differs.w, p)),
+            Some(p) => Scorer::Trees(Forest::fit_bagged(
+                &differs.x,
+                &differs.y,
+                &differs.w,
+                p,
+                recipe.bags,
+            )),
             None => Scorer::Linear(Logistic::fit(
                 &differs.x,
                 &differs.y,

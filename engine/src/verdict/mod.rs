@@ -9,6 +9,7 @@ mod dates;
 mod decide;
 mod features;
 mod figures;
+mod names;
 mod negation;
 mod numbers;
 mod quotes;
@@ -20,6 +21,7 @@ pub use features::{
     shared_terms, Features, Parts,
 };
 pub use figures::{figure_pairs, FigurePair, PAIR_N, PAIR_NAMES};
+pub use names::name_diffs;
 pub use numbers::drop_figures_stated_elsewhere;
 
 use crate::analyze::Analysis;
