@@ -8,7 +8,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::{gap, DateMention, Token};
 
-use crate::text::MONTHS;
+use crate::lexicon::dates::MONTHS;
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Mon),

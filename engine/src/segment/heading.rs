@@ -3,9 +3,9 @@
 //! fragments merely repeat the words before them.
 
 use super::boiler::{ends_with_full_stop, LineClass};
-use super::lexicon;
 use super::sentences::is_opener;
 use super::{LineSegs, RawSegment};
+use crate::lexicon;
 use crate::model::SegmentKind;
 
 fn words(s: &str) -> Vec<&str> {
@@ -56,7 +56,7 @@ fn dek_like(t: &str) -> bool {
     ws.len() <= 25
         && starts_like_title(t)
         && !t.contains([',', '"', '\u{201C}', '\u{201D}', ';'])
-        && !ws.iter().any(|w| lexicon::reporting(&bare_lower(w)))
+        && !ws.iter().any(|w| lexicon::verbs::reporting(&bare_lower(w)))
 }
 
 /// Words after which a base or "-s" form is a noun.
@@ -74,12 +74,12 @@ pub(crate) fn has_verb(t: &str) -> bool {
         if lower.is_empty() {
             return false;
         }
-        if lexicon::is_past_or_aux(&lower) {
+        if lexicon::verbs::is_past_or_aux(&lower) {
             return true;
         }
         // A base or "-s" form is a verb only after a subject, and a two-word "Cyber attacks"
         // is a noun phrase, and so is one right after a determiner ("No Plan B", "The vote").
-        lexicon::is_verb_form(&lower)
+        lexicon::verbs::is_verb_form(&lower)
             && i > 0
             && !(i + 1 == n && n <= 2)
             && !DETERMINERS.contains(&bare_lower(ws[i - 1]).as_str())

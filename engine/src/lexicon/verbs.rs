@@ -1,6 +1,9 @@
 //! A small lexicon of English news verbs: reporting verbs, auxiliaries, common base forms with
 //! their regular inflections, irregular past forms, and "-ed" words that are not verbs. It tells
 //! a headline that states something from a bare label, and a byline name from a verb.
+//!
+//! Origin: English grammar (auxiliaries and modals, irregular past forms) and the common verbs
+//! of news headlines and reports.
 
 use super::contains;
 

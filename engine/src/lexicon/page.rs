@@ -1,6 +1,9 @@
 //! The furniture of news pages in general: link and navigation openers, menu and share labels,
 //! credit and caption words, agencies. Each list holds what news sites commonly print around an
 //! article, never words taken from one labelled article.
+//!
+//! Origin: the labels content-management systems and news sites print around articles (link
+//! promos, share and player controls, rails, tags, picture credits and caption labels).
 
 use super::contains;
 

@@ -1,18 +1,13 @@
-//! Word lists the segmenter consults. They describe English news text in general, never one
-//! article; everything is matched exactly (case as listed) unless a function says otherwise.
+//! Words that decide where a sentence ends: abbreviations after which a full stop does or may
+//! not end a sentence, the capitalised words that open an English sentence, personal titles,
+//! and the small words of Title Case. Matched exactly (case as listed) unless a function says
+//! otherwise.
 //!
-//! Here: abbreviations, sentence starters, personal titles, title-case small words and date
-//! words. `verbs.rs` holds the small verb lexicon, `page.rs` the furniture of news pages (link
-//! openers, menus, credits, captions, stamps' labels), `credits.rs` who supplies reports and
-//! pictures (wire services, newsroom roles, reading-time notes, caption verbs).
+//! Origin: English abbreviations as style guides list them (courtesy, military and civil
+//! titles, month and weekday abbreviations, reference words, company suffixes, US state
+//! abbreviations of AP style), and English function words.
 
-mod credits;
-mod page;
-mod verbs;
-
-pub(crate) use credits::{caption_present, newsroom_role, read_unit, wire_service};
-pub(crate) use page::*;
-pub(crate) use verbs::{is_past_or_aux, is_verb_form, reporting};
+use super::contains;
 
 /// Abbreviations after which a full stop never ends a sentence: titles, months and weekdays,
 /// and reference words that always precede something ("No. 5", "Gen. Smith", "Sept. 8").
@@ -128,131 +123,6 @@ const TITLE_SMALL: &[&str] = &[
     "al", "el", "du", "des", "der",
 ];
 
-pub(crate) use crate::text::MONTHS;
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-
-/// Words that may appear in a date/time stamp line besides numbers, months and weekdays.
-const DATE_FILLERS: &[&str] = &[
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "at",
-    "on",
-    "ago",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "read",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "est",
-    "edt",
-    "et",
-    "pt",
-    "pst",
-    "pdt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "aedt",
-    "aest",
-    "awst",
-    "acst",
-    "nzdt",
-    "nzst",
-    "ist",
-    "jst",
-    "kst",
-    "hkt",
-    "sgt",
-    "msk",
-    "eet",
-    "eest",
-    "wat",
-    "cat",
-    "eat",
-    "sast",
-    "updated",
-    "published",
-    "posted",
-    "modified",
-    "date",
-    "last",
-    "first",
-    "of",
-    "the",
-    "|",
-    "·",
-    "•",
-    "-",
-    "–",
-    "—",
-    "/",
-    ",",
-    "today",
-    "yesterday",
-    "reading",
-    "time",
-];
-
-/// Metadata labels that introduce a date stamp.
-pub(crate) const DATE_LABELS: &[&str] = &[
-    "first published on",
-    "first published",
-    "last updated on",
-    "last updated",
-    "last modified",
-    "published on",
-    "published at",
-    "published",
-    "updated on",
-    "updated at",
-    "updated",
-    "posted on",
-    "posted at",
-    "posted",
-    "modified",
-    "dated",
-    "date",
-];
-
-pub(super) fn contains(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
-
 pub(crate) fn never_final(w: &str) -> bool {
     contains(NEVER_FINAL, w)
 }
@@ -271,19 +141,4 @@ pub(crate) fn courtesy_title(w: &str) -> bool {
 
 pub(crate) fn title_small(lower: &str) -> bool {
     contains(TITLE_SMALL, lower)
-}
-
-pub(crate) fn month(lower: &str) -> Option<u32> {
-    let w = lower.trim_end_matches(['.', ',']);
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
-}
-
-pub(crate) fn weekday(lower: &str) -> bool {
-    let w = lower.trim_end_matches(['.', ',']);
-    contains(WEEKDAYS, w)
-}
-
-pub(crate) fn date_filler(lower: &str) -> bool {
-    let w = lower.trim_end_matches(['.', ',', ':']);
-    w.is_empty() || contains(DATE_FILLERS, w)
 }
