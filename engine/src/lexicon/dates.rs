@@ -5,6 +5,8 @@
 //! abbreviations), time-zone abbreviations as news sites print them, and the metadata labels
 //! of content-management systems.
 
+use chrono::Weekday;
+
 use super::contains;
 
 /// English month names and their usual news abbreviations (AP style "Sept." included), shared
@@ -37,7 +39,7 @@ pub(crate) const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// English weekday names and their common abbreviations, in lower case.
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -58,7 +60,7 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 /// Words that may appear in a date/time stamp line besides numbers, months and weekdays.
-const DATE_FILLERS: &[&str] = &[
+pub(crate) const DATE_FILLERS: &[&str] = &[
     "am",
     "pm",
     "a.m",
@@ -154,6 +156,78 @@ pub(crate) const DATE_LABELS: &[&str] = &[
     "modified",
     "dated",
     "date",
+];
+
+/// English weekday names, for resolving a relative day against an article's date.
+pub(crate) const WEEKDAY_NAMES: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// English month and weekday names and their abbreviations: capitalised, yet no name.
+pub(crate) const MONTHS_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month names that are also English words or first names ("may", "march", "june") or an
+/// abbreviation that is ("sept"): read as a month in the possessive only when unambiguous.
+pub(crate) const MONTH_WORDS: &[&str] = &["may", "march", "june", "sept"];
+
+/// English words that make a following ambiguous month name a month ("in March", "since May").
+pub(crate) const MONTH_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "of",
+];
+
+/// English names of the parts of a day ("last night", "Friday morning").
+pub(crate) const DAY_PARTS: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "midnight",
+    "noon",
+    "dawn",
+];
+
+/// English words that join a date to the words before it in a sentence ("since 9 Sept", "dated
+/// 10 September"): a date after them is no stamp.
+pub(crate) const DATE_JOINERS: &[&str] = &[
+    "since", "until", "till", "before", "between", "through", "dated", "and",
 ];
 
 pub(crate) fn month(lower: &str) -> Option<u32> {

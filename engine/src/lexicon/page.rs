@@ -507,6 +507,32 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
     "image by",
 ];
 
+/// Openers of navigation lines to the previous or next story, as content-management systems
+/// print them; matched case-sensitively at a line's start.
+pub(crate) const NAV_OPENERS: &[&str] = &[
+    "Previous article",
+    "Next article",
+    "Previous post",
+    "Next post",
+    "Previous story",
+    "Next story",
+    "PREVIOUS",
+    "NEXT",
+    "Previous",
+    "Next",
+];
+
+/// Bare "Read" links before another story's title ("Read Floods Cut Off Villages"), as news
+/// sites print them; matched case-sensitively at a line's start.
+pub(crate) const READ_OPENERS: &[&str] = &[
+    "Read ",
+    "READ ",
+    "Also read ",
+    "ALSO READ ",
+    "Read also ",
+    "READ ALSO ",
+];
+
 pub(crate) fn agency(lower: &str) -> bool {
     contains(AGENCIES, lower)
 }

@@ -11,7 +11,7 @@ use super::contains;
 
 /// Abbreviations after which a full stop never ends a sentence: titles, months and weekdays,
 /// and reference words that always precede something ("No. 5", "Gen. Smith", "Sept. 8").
-const NEVER_FINAL: &[&str] = &[
+pub(crate) const NEVER_FINAL: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpl", "Sgt", "Adm",
     "Cmdr", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Fr", "St",
     "Mt", "Ft", "No", "Nos", "Vol", "Fig", "vs", "v", "approx", "Jan", "Feb", "Mar", "Apr", "Jun",
@@ -23,14 +23,14 @@ const NEVER_FINAL: &[&str] = &[
 
 /// Abbreviations that can also end a sentence ("... Apple Inc. The company ..."): the stop ends
 /// the sentence only when a typical sentence opener follows.
-const MAYBE_FINAL: &[&str] = &[
+pub(crate) const MAYBE_FINAL: &[&str] = &[
     "Inc", "Ltd", "Co", "Corp", "Jr", "etc", "Bros", "al", "Dept", "Govt", "Ave", "Rd", "Blvd",
     "Plc", "plc", "LLC", "Cos", "Mass", "Calif", "Fla", "Ariz", "Ill", "Penn", "Wash", "Ore",
 ];
 
 /// Capitalised words that typically open an English sentence; after an ambiguous abbreviation
 /// ("U.S.", "Inc.", an initial) only these make the stop a sentence end.
-const STARTERS: &[&str] = &[
+pub(crate) const STARTERS: &[&str] = &[
     "The",
     "A",
     "An",
@@ -112,11 +112,11 @@ const STARTERS: &[&str] = &[
 
 /// Personal titles. After an ambiguous abbreviation they open a new sentence when the one
 /// before already has its verb ("He left at 6 P.M. Mr. Smith then went ...").
-const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Messrs"];
+pub(crate) const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Messrs"];
 
 /// Words that stay lower case inside a Title Case headline, so they do not mark where a glued
 /// sentence begins.
-const TITLE_SMALL: &[&str] = &[
+pub(crate) const TITLE_SMALL: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "as", "vs", "via", "per", "into", "onto", "over", "after", "amid", "about", "against",
     "up", "off", "out", "than", "so", "yet", "de", "da", "del", "la", "le", "von", "van", "bin",

@@ -6,6 +6,7 @@
 
 use super::boiler::ends_with_full_stop;
 use crate::lexicon;
+use crate::lexicon::credits::BYLINE_OPENERS as BY;
 
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
@@ -21,6 +22,7 @@ fn name_word(w: &str) -> bool {
         return true;
     }
     let lower = core.to_lowercase();
+    // Closed class, left inline: function words inside a byline.
     if matches!(
         lower.as_str(),
         "and" | "in" | "for" | "of" | "the" | "with" | "at"
@@ -30,16 +32,6 @@ fn name_word(w: &str) -> bool {
     }
     core.chars().next().is_some_and(char::is_uppercase) && !lexicon::verbs::is_past_or_aux(&lower)
 }
-
-/// Openings of a byline; the words after them must be a name.
-const BY: &[&str] = &[
-    "By ",
-    "BY ",
-    "Story by ",
-    "Words by ",
-    "Text by ",
-    "Posted by ",
-];
 
 /// `line` without a trailing reading-time note ("· 2 min read", "< 1 MINUTE READ", "| 5 mins
 /// read"); `None` when there is none. The rest may be empty.

@@ -161,10 +161,7 @@ pub(crate) fn trailing_stamp(line: &str) -> Option<usize> {
             .to_lowercase();
         let joined = lexicon::sentences::title_small(&prev)
             || lexicon::dates::date_filler(&prev)
-            || matches!(
-                prev.as_str(),
-                "since" | "until" | "till" | "before" | "between" | "through" | "dated" | "and"
-            );
+            || lexicon::dates::DATE_JOINERS.contains(&prev.as_str());
         if joined || before.ends_with([',', '(']) {
             return None;
         }

@@ -81,18 +81,7 @@ pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
             return Some((s.len() - rest.trim_start().len(), false));
         }
     }
-    for o in [
-        "Previous article",
-        "Next article",
-        "Previous post",
-        "Next post",
-        "Previous story",
-        "Next story",
-        "PREVIOUS",
-        "NEXT",
-        "Previous",
-        "Next",
-    ] {
+    for o in lexicon::page::NAV_OPENERS {
         if let Some(rest) = s.strip_prefix(o) {
             let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
             if rest.len() == s.len() - o.len() && !rest.is_empty() {
@@ -112,14 +101,7 @@ pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
 /// stays a sentence. Returns where the title starts. The caller asks only once the report has
 /// begun: above it, such a line is the article's own title ("Read Across The City ...").
 pub(crate) fn read_link(s: &str) -> Option<usize> {
-    for o in [
-        "Read ",
-        "READ ",
-        "Also read ",
-        "ALSO READ ",
-        "Read also ",
-        "READ ALSO ",
-    ] {
+    for o in lexicon::page::READ_OPENERS {
         if let Some(rest) = s.strip_prefix(o) {
             let titled = rest.starts_with(|c: char| c.is_uppercase())
                 && rest.split_whitespace().nth(2).is_some()

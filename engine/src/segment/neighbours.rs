@@ -24,62 +24,9 @@
 use super::boiler::{ends_with_full_stop, is_caption, LineClass};
 use super::{LineSegs, RawSegment};
 use crate::lexicon;
+use crate::lexicon::grammar::{CAPTION_DETERMINERS as DETERMINERS, REPORT_OPENERS, SUBORDINATORS};
+use crate::lexicon::verbs::SAME_IN_PAST;
 use crate::model::SegmentKind;
-
-/// Words that open a report's sentence rather than a caption: captions name who is pictured.
-const REPORT_OPENERS: &[&str] = &[
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "however",
-    "but",
-    "and",
-    "so",
-    "yet",
-    "meanwhile",
-    "also",
-    "still",
-    "according",
-];
-
-/// Words after which a participle or verb form describes the noun that follows.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those",
-];
-
-/// Words that open a subordinate clause; a caption's own verb comes before them.
-const SUBORDINATORS: &[&str] = &[
-    "after",
-    "as",
-    "while",
-    "when",
-    "before",
-    "since",
-    "because",
-    "although",
-    "though",
-    "that",
-    "who",
-    "which",
-    "where",
-    "whose",
-    "whom",
-    "despite",
-    "following",
-    "amid",
-    "until",
-    "if",
-];
 
 fn bare_lower(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -116,10 +63,6 @@ fn figure(w: &str) -> bool {
         _ => true,
     }
 }
-
-/// Verbs whose base form is also their past ("Messi put Argentina ahead"): only their "-s" and
-/// "-ing" forms mark a caption's present tense.
-const SAME_IN_PAST: &[&str] = &["cast", "put", "cut", "hit", "set", "let", "shut", "beat"];
 
 /// A sentence that reads like a picture caption: its main clause (the words before any
 /// subordinate clause) has a present form ("votes", "hold", "carrying") and no past form or

@@ -44,6 +44,7 @@ fn caption_like(t: &str, sentences: usize) -> bool {
     }
     // A participle after a present auxiliary is passive ("is carried"), and after a determiner
     // or preposition it is an adjective ("a flooded basement").
+    // Closed class, left inline: auxiliaries, demonstratives, possessives.
     let present_aux = |w: &str| matches!(w, "is" | "are" | "be" | "being");
     let modifies = |w: &str| {
         present_aux(w)
