@@ -144,7 +144,6 @@ pub(crate) const PAIR_SYNONYMS: &[&[&str]] = &[
     &["percent", "%", "per"],
     &["million", "m", "mln"],
     &["billion", "bn", "bln"],
-    &["u.s", "us", "america", "american", "unit"],
     &["born", "birth"],
     &["marri", "wed", "wife", "husband"],
     &["invent", "discov", "develop", "devis"],
