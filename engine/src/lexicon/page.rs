@@ -239,7 +239,6 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "subscribe to ",
     "follow us on ",
     "click here ",
-    "get in front of tomorrow",
     "listen to this article",
     "your email address will not be published",
     "required fields are marked",
