@@ -110,7 +110,7 @@ pub(crate) const INVERTED_VERBS: &[&str] = &[
     "insist", "warn",
 ];
 
-/// Words allowed between a speaker and its verb ("Iran has also strongly condemned").
+/// Words allowed between a speaker and its verb ("the ministry has also strongly condemned").
 ///
 /// Origin: English auxiliaries and adverbs of manner and time.
 pub(crate) const BETWEEN: &[&str] = &[

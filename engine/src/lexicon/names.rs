@@ -84,7 +84,7 @@ pub(crate) const TITLES: &[&str] = &[
 ];
 
 /// Words that make a name an organisation's rather than a person's, and that outlets add or
-/// drop freely ("Mujahedin-e Khalq Organization" = "Mujahedin-e Khalq").
+/// drop freely ("Nordic Relief Organization" = "Nordic Relief").
 ///
 /// Origin: English nouns for organisations.
 pub(crate) const GENERIC: &[&str] = &["organization", "organisation", "group", "movement"];
@@ -308,7 +308,7 @@ pub(crate) const PRONOUNS: &[&str] = &[
 ];
 
 /// English nouns for groups of people: a group in the possessive is part of a name ("People's
-/// Mujahedeen Organization", "Women's Institute").
+/// Party", "Women's Institute").
 pub(crate) const COLLECTIVES: &[&str] = &[
     "people", "workers", "women", "children", "men", "citizens", "farmers", "veterans", "soldiers",
     "peasants", "writers", "youth", "students",
