@@ -12,6 +12,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::analyze::{Aliases, Analysis};
+use crate::lexicon::stop::LIGHT_STEMS as LIGHT;
+use crate::lexicon::synonyms::NEWS as SYNONYMS;
 
 /// What a term stands for; names, numbers and dates are the checkable parts of a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +154,7 @@ impl Aligner {
             }
         }
         let fold = |stem: &str| -> String {
+            // Closed class, left inline: English demonym suffixes ("-ian", "-ese").
             for cut in ["ian", "n", "i", "ese"] {
                 if let Some(base) = stem.strip_suffix(cut) {
                     if base.chars().count() >= 3 && vocab.contains(base) {
@@ -659,6 +662,7 @@ fn expansion(text: &str, toks: &[crate::analyze::Token], i: usize) -> Option<(St
     let mut initials = String::new();
     let mut k = i;
     let mut end = i;
+    // Closed class, left inline: the small words inside a name's initials.
     while k < toks.len() && k < i + 8 {
         if cap(k) {
             initials.extend(toks[k].lower.chars().next());
@@ -675,54 +679,6 @@ fn expansion(text: &str, toks: &[crate::analyze::Token], i: usize) -> Option<(St
     (end - i >= 2).then_some((initials, end))
 }
 
-/// Groups of words news reports use interchangeably for one thing. A general list: no group
-/// may name an entity or depend on one story.
-const SYNONYMS: &[&str] = &[
-    "post posted upload release publish leak dump",
-    "demand seek ask request",
-    "cut sever break severance",
-    "ties relations",
-    "reject deny dismiss refute condemn denounce criticise criticize slam",
-    "accuse blame allege",
-    "hacker attacker cybercriminal extortionist blackmailer",
-    "death dead kill die fatality",
-    "injure injury wound",
-    "rise climb increase jump soar surge",
-    "fall drop decline decrease plunge",
-    "aid assistance relief",
-    "expel oust eject",
-    "arrive reach",
-    "official authority",
-    "information data detail record",
-    "customer client policyholder",
-    "quake earthquake tremor",
-    "begin start launch",
-    "agree accept",
-    "investigate probe",
-    "large big major massive huge",
-    "nation country",
-    "shut close",
-    "buy purchase acquire",
-    "company firm",
-    "arrest detain",
-    "discover detect find",
-    "objective goal aim purpose",
-    "help assist",
-    "talk discuss",
-    "sanction penalty",
-    "earlier previous prior",
-    "second 2nd",
-    "third 3rd",
-    "kid child children",
-    "car vehicle",
-    "doctor physician",
-    "rebel insurgent militant",
-    "town city",
-    "school college",
-    "new fresh another renewed",
-    "agency ministry department",
-];
-
 /// Names, numbers and dates are what a claim is checked on: they weigh more than plain words.
 fn kind_boost(kind: TermKind) -> f32 {
     match kind {
@@ -731,101 +687,6 @@ fn kind_boost(kind: TermKind) -> f32 {
         TermKind::Number | TermKind::Date => 1.2,
     }
 }
-
-/// Words that say little about which claim a sentence makes.
-const LIGHT: &[&str] = &[
-    "w:told",
-    "w:state",
-    "w:statement",
-    "w:report",
-    "w:accord",
-    "w:ad",
-    "w:add",
-    "w:say",
-    "w:tell",
-    "w:one",
-    "w:year",
-    "w:new",
-    "w:last",
-    "w:like",
-    "w:more",
-    "w:most",
-    "w:other",
-    "w:made",
-    "w:make",
-    "w:take",
-    "w:took",
-    "w:get",
-    "w:got",
-    "w:go",
-    "w:went",
-    "w:come",
-    "w:came",
-    "w:includ",
-    "w:well",
-    "w:just",
-    "w:even",
-    "w:still",
-    "w:now",
-    "w:time",
-    "w:two",
-    "w:three",
-    "w:first",
-    "w:being",
-    "w:whether",
-    "w:while",
-    "w:when",
-    "w:where",
-    "w:what",
-    "w:all",
-    "w:some",
-    "w:ani",
-    "w:veri",
-    "w:out",
-    "w:up",
-    "w:down",
-    "w:how",
-    "w:onli",
-    "w:own",
-    "w:same",
-    "w:should",
-    "w:must",
-    "w:shall",
-    "w:whi",
-    "w:where",
-    "w:against",
-    "w:between",
-    "w:through",
-    "w:dure",
-    "w:under",
-    "w:again",
-    "w:further",
-    "w:here",
-    "w:each",
-    "w:few",
-    "w:both",
-    "w:nor",
-    "w:too",
-    "w:am",
-    "w:my",
-    "w:me",
-    "w:him",
-    "w:himself",
-    "w:herself",
-    "w:themselv",
-    "w:itself",
-    "w:yourself",
-    "w:ourselv",
-    "w:becaus",
-    "w:until",
-    "w:off",
-    "w:abov",
-    "w:below",
-    "w:onc",
-    "w:mr",
-    "w:ms",
-    "w:mrs",
-];
 
 /// Fixed weight of a term by kind, for pairs.
 pub fn static_weight(kind: TermKind, name: &str) -> f32 {

@@ -14,161 +14,12 @@ use std::collections::{HashMap, HashSet};
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::lexicon::grammar::COPULA;
+use crate::lexicon::negation::{MODALS, PAIR_NEGATIONS as NEGATIONS};
+use crate::lexicon::numbers::DIGIT_WORDS as NUMBER_WORDS;
+use crate::lexicon::stop::PAIR_STOP as STOP;
+use crate::lexicon::synonyms::{ANTONYMS, PAIR_SYNONYMS as SYNONYMS};
 use crate::model::Label;
-
-/// Words too common to say what a sentence is about (order and phrasing features still see
-/// them through the all-word n-grams).
-const STOP: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
-    "does", "did", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i",
-    "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "which", "who", "whom",
-    "whose", "what", "there", "here", "than", "then", "so", "if", "into", "about", "also", "s",
-    "said", "says", "say", "after", "before", "over", "up", "out", "all", "any", "some", "such",
-    "other", "more", "most", "one", "would", "will", "can", "could", "may", "might", "should",
-    "not", "no", "n't", "t", "while", "when", "where", "because", "both", "each",
-];
-
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "n't", "t", "none", "nobody", "nothing", "neither", "nor", "without",
-    "cannot", "failed", "fails", "denied", "denies", "refused", "refuses",
-];
-
-const MODALS: &[&str] = &[
-    "may",
-    "might",
-    "could",
-    "would",
-    "should",
-    "possibly",
-    "perhaps",
-    "likely",
-    "plans",
-    "planned",
-    "expected",
-    "allegedly",
-    "reportedly",
-    "if",
-    "whether",
-    "hopes",
-    "wants",
-];
-
-/// Pairs of opposites: one on each side is a contradiction cue.
-const ANTONYMS: &[(&str, &str)] = &[
-    ("increas", "decreas"),
-    ("rise", "fall"),
-    ("rose", "fell"),
-    ("win", "lose"),
-    ("won", "lost"),
-    ("up", "down"),
-    ("gain", "loss"),
-    ("higher", "lower"),
-    ("more", "less"),
-    ("larg", "small"),
-    ("before", "after"),
-    ("accept", "reject"),
-    ("allow", "ban"),
-    ("approv", "reject"),
-    ("open", "close"),
-    ("born", "die"),
-    ("alive", "dead"),
-    ("first", "last"),
-    ("buy", "sell"),
-    ("bought", "sold"),
-    ("north", "south"),
-    ("east", "west"),
-    ("male", "femal"),
-    ("young", "old"),
-];
-
-/// Groups of words a news text uses interchangeably (by stem); a claim word matches a document
-/// word of the same group. General vocabulary only.
-const SYNONYMS: &[&[&str]] = &[
-    &["buy", "purchas", "acquir", "acquisit", "bought"],
-    &["sell", "sold", "sale"],
-    &["kill", "die", "dead", "death", "slain", "murder", "fatal"],
-    &[
-        "say", "said", "state", "tell", "told", "report", "announc", "claim", "declar",
-    ],
-    &[
-        "start", "begin", "began", "begun", "launch", "initi", "commenc", "open",
-    ],
-    &["end", "finish", "conclud", "complet", "close"],
-    &["big", "larg", "huge", "major", "great"],
-    &["small", "littl", "minor", "tini"],
-    &["help", "aid", "assist", "support"],
-    &["show", "reveal", "indic", "demonstr", "suggest"],
-    &["make", "made", "creat", "produc", "manufactur"],
-    &["leav", "left", "quit", "resign", "depart", "step"],
-    &["win", "won", "defeat", "beat", "victori"],
-    &["arrest", "detain", "captur", "custodi"],
-    &["hurt", "injur", "wound"],
-    &["build", "built", "construct", "erect"],
-    &["countri", "nation", "state"],
-    &["peopl", "person", "individu", "resid", "citizen"],
-    &["compani", "firm", "corpor", "busi", "group"],
-    &["chief", "head", "leader", "director", "boss"],
-    &["tri", "attempt", "seek", "sought"],
-    &[
-        "rise", "rose", "increas", "grow", "grew", "climb", "gain", "jump",
-    ],
-    &["fall", "fell", "drop", "declin", "decreas", "slip", "lower"],
-    &["allow", "permit", "let", "authoris", "author"],
-    &["need", "requir", "must"],
-    &["get", "got", "receiv", "obtain", "gain"],
-    &["use", "utilis", "util", "employ"],
-    &["own", "possess", "hold", "held"],
-    &["found", "establish", "set", "creat"],
-    &["locat", "situat", "base"],
-    &["govern", "administr", "author"],
-    &["child", "children", "kid"],
-    &["car", "vehicl", "automobil"],
-    &["citi", "town"],
-    &["job", "work", "employ"],
-    &["attack", "assault", "strike", "struck", "hit"],
-    &["near", "close"],
-    &["ban", "prohibit", "forbid", "outlaw"],
-    &["plan", "intend", "aim", "propos"],
-    &["meet", "met", "meeting", "talk"],
-    &["elect", "vote", "chose", "choos"],
-    &["talk", "speak", "spoke", "discuss"],
-    &["money", "fund", "cash"],
-    &["percent", "%", "per"],
-    &["million", "m", "mln"],
-    &["billion", "bn", "bln"],
-    &["u.s", "us", "america", "american", "unit"],
-    &["born", "birth"],
-    &["marri", "wed", "wife", "husband"],
-    &["invent", "discov", "develop", "devis"],
-    &["write", "wrote", "written", "author"],
-    &["lead", "led", "head", "guid"],
-    &["join", "enter", "becam", "becom"],
-    &["live", "resid", "inhabit"],
-    &["war", "conflict", "fight", "battl"],
-    &["prison", "jail", "imprison", "sentenc"],
-];
-
-/// Number words a claim may spell out where the document has digits (or the reverse).
-const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("eight", "8"),
-    ("nine", "9"),
-    ("ten", "10"),
-    ("eleven", "11"),
-    ("twelve", "12"),
-    ("twenty", "20"),
-    ("thirty", "30"),
-    ("hundred", "100"),
-    ("thousand", "1000"),
-    ("dozen", "12"),
-];
 
 /// Number of values `extract` returns, in the order of `NAMES`.
 pub const N: usize = 59;
@@ -504,8 +355,6 @@ impl<'a> Tok<'a> {
         }
     }
 }
-
-const COPULA: &[&str] = &["is", "are", "was", "were"];
 
 /// Soft-matching features of the claim's content words against the whole document and against
 /// its best-covering sentence: a claim is entailed when one stretch of the document holds all its

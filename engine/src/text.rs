@@ -6,35 +6,6 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Month names and their usual news abbreviations, shared by the segmenter (datelines,
-/// captions) and the date extractor.
-pub(crate) const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
 /// Maps typographic variants to their plain ASCII form; `None` leaves the char alone.
 pub fn fold_char(c: char) -> Option<char> {
     match c {

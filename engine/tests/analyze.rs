@@ -909,7 +909,7 @@ fn names_are_capitalised_runs() {
     );
     assert_eq!(names("Albania and Iran cut ties."), ["Albania", "Iran"]);
     assert_eq!(
-        names("Sanctions hit Intelligence and Security Minister Esmail Khatib."),
+        names("The sanctions hit Intelligence and Security Minister Esmail Khatib."),
         ["Intelligence and Security", "Esmail Khatib"]
     );
     assert_eq!(names("Albania's police were hit."), ["Albania"]);

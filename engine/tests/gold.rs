@@ -15,8 +15,10 @@ use crosscheck::cluster::build::prepare;
 use crosscheck::eval::{parse_gold, score, Scores};
 use crosscheck::learn::{data, loco};
 
-/// Floors for the seeds with the shipped surface model (measured 0.8882 / 0.91 / 1.0).
-const SEEDS_MACRO_F1: f64 = 0.87;
+/// Floors for the seeds with the shipped surface model (measured 0.8558 / 0.9255 / 1.0 once
+/// the lexicon lost its seed-fitted entries; main measured 0.8631 / 0.9026 before, already
+/// under the old 0.87 floor).
+const SEEDS_MACRO_F1: f64 = 0.85;
 const SEEDS_EVIDENCE: f64 = 0.89;
 
 /// LOCO floors without the encoder (measured: mean 0.7347, lowest 0.5104).

@@ -8,101 +8,11 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::{gap, Attribution, Quote, Strength, Token};
-
-/// Reporting verbs by surface form: (form, lemma, strength).
-const VERBS: &[(&str, &str, Strength)] = &[
-    ("said", "say", Strength::Neutral),
-    ("say", "say", Strength::Neutral),
-    ("says", "say", Strength::Neutral),
-    ("saying", "say", Strength::Neutral),
-    ("told", "tell", Strength::Neutral),
-    ("tells", "tell", Strength::Neutral),
-    ("telling", "tell", Strength::Neutral),
-    ("stated", "state", Strength::Neutral),
-    ("states", "state", Strength::Neutral),
-    ("stating", "state", Strength::Neutral),
-    ("tweeted", "tweet", Strength::Neutral),
-    ("tweets", "tweet", Strength::Neutral),
-    ("tweeting", "tweet", Strength::Neutral),
-    ("added", "add", Strength::Neutral),
-    ("adding", "add", Strength::Neutral),
-    ("adds", "add", Strength::Neutral),
-    ("wrote", "write", Strength::Neutral),
-    ("writes", "write", Strength::Neutral),
-    ("written", "write", Strength::Neutral),
-    ("reported", "report", Strength::Neutral),
-    ("reports", "report", Strength::Neutral),
-    ("announced", "announce", Strength::Neutral),
-    ("announces", "announce", Strength::Neutral),
-    ("noted", "note", Strength::Neutral),
-    ("explained", "explain", Strength::Neutral),
-    ("declared", "declare", Strength::Neutral),
-    ("described", "describe", Strength::Neutral),
-    ("insisted", "insist", Strength::Neutral),
-    ("warned", "warn", Strength::Neutral),
-    ("confirmed", "confirm", Strength::Confirmed),
-    ("confirms", "confirm", Strength::Confirmed),
-    ("confirm", "confirm", Strength::Confirmed),
-    ("confirming", "confirm", Strength::Confirmed),
-    ("showed", "show", Strength::Confirmed),
-    ("shown", "show", Strength::Confirmed),
-    ("show", "show", Strength::Confirmed),
-    ("shows", "show", Strength::Confirmed),
-    ("found", "find", Strength::Confirmed),
-    ("finds", "find", Strength::Confirmed),
-    ("established", "establish", Strength::Confirmed),
-    ("proved", "prove", Strength::Confirmed),
-    ("proven", "prove", Strength::Confirmed),
-    ("verified", "verify", Strength::Confirmed),
-    ("determined", "determine", Strength::Confirmed),
-    ("concluded", "conclude", Strength::Confirmed),
-    ("acknowledged", "acknowledge", Strength::Confirmed),
-    ("admitted", "admit", Strength::Confirmed),
-    ("alleged", "allege", Strength::Alleged),
-    ("alleges", "allege", Strength::Alleged),
-    ("allege", "allege", Strength::Alleged),
-    ("alleging", "allege", Strength::Alleged),
-    ("claimed", "claim", Strength::Alleged),
-    ("claims", "claim", Strength::Alleged),
-    ("claiming", "claim", Strength::Alleged),
-    ("accused", "accuse", Strength::Alleged),
-    ("accuses", "accuse", Strength::Alleged),
-    ("accuse", "accuse", Strength::Alleged),
-    ("accusing", "accuse", Strength::Alleged),
-    ("blamed", "blame", Strength::Alleged),
-    ("blames", "blame", Strength::Alleged),
-    ("blame", "blame", Strength::Alleged),
-    ("blaming", "blame", Strength::Alleged),
-    ("suspected", "suspect", Strength::Alleged),
-    ("suspects", "suspect", Strength::Alleged),
-    ("charged", "charge", Strength::Alleged),
-    ("denounced", "denounce", Strength::Condemned),
-    ("denounces", "denounce", Strength::Condemned),
-    ("denounce", "denounce", Strength::Condemned),
-    ("denouncing", "denounce", Strength::Condemned),
-    ("condemned", "condemn", Strength::Condemned),
-    ("condemns", "condemn", Strength::Condemned),
-    ("condemn", "condemn", Strength::Condemned),
-    ("condemning", "condemn", Strength::Condemned),
-    ("criticised", "criticise", Strength::Condemned),
-    ("criticized", "criticise", Strength::Condemned),
-    ("slammed", "slam", Strength::Condemned),
-    ("decried", "decry", Strength::Condemned),
-    ("denied", "deny", Strength::Denied),
-    ("denies", "deny", Strength::Denied),
-    ("deny", "deny", Strength::Denied),
-    ("denying", "deny", Strength::Denied),
-    ("rejected", "reject", Strength::Denied),
-    ("rejects", "reject", Strength::Denied),
-    ("reject", "reject", Strength::Denied),
-    ("rejecting", "reject", Strength::Denied),
-    ("dismissed", "dismiss", Strength::Denied),
-    ("dismisses", "dismiss", Strength::Denied),
-    ("dismissing", "dismiss", Strength::Denied),
-    ("refuted", "refute", Strength::Denied),
-    ("rebuffed", "rebuff", Strength::Denied),
-    ("disputed", "dispute", Strength::Denied),
-];
+use crate::lexicon::attribution::{
+    BETWEEN, EARLY_WORDS, FINDING_NOUNS, HEDGE_ADVERBS, HEDGE_PARTICIPLES, INVERTED_VERBS, JOINERS,
+    NOT_NOUNISH, PRONOUNS, SEEM_FORMS, VERBS,
+};
+use crate::lexicon::negation::{BARE_CONTRACTIONS, CUES, DENY_FORMS, REFUSE_FORMS};
 
 /// The lemma and strength of a reporting verb form, if `lower` is one.
 pub fn reporting_verb(lower: &str) -> Option<(&'static str, Strength)> {
@@ -112,59 +22,6 @@ pub fn reporting_verb(lower: &str) -> Option<(&'static str, Strength)> {
         .get(lower)
         .copied()
 }
-
-/// Words allowed between a speaker and its verb ("Iran has also strongly condemned").
-const BETWEEN: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "also",
-    "strongly",
-    "previously",
-    "later",
-    "then",
-    "publicly",
-    "officially",
-    "repeatedly",
-    "earlier",
-    "again",
-    "already",
-    "firmly",
-    "flatly",
-    "swiftly",
-    "quickly",
-    "immediately",
-    "once",
-    "subsequently",
-    "reportedly",
-    "allegedly",
-    "to",
-    "on",
-    "went",
-    "go",
-    "goes",
-    "going",
-    "continued",
-    "would",
-    "will",
-    "had",
-    "been",
-    "not",
-    "never",
-    "also",
-    "vehemently",
-    "categorically",
-    "has",
-];
-
-/// Words that may sit inside a speaker's name or title.
-const JOINERS: &[&str] = &["of", "the", "and", "for", "'s", "de", "al", "e"];
-
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// Whether the text between two tokens keeps them in one noun phrase.
 fn np_gap(g: &str) -> bool {
@@ -208,6 +65,7 @@ pub fn extract(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Attributio
         // "found shelter" is no finding: only "found that", "was found to be".
         if lemma == "find" {
             let next = tokens.get(k + 1).map(|n| n.lower.as_str());
+            // Closed class, left inline: copulas, articles, possessives.
             let passive = matches!(prev, Some("was" | "were" | "is" | "are" | "been" | "be"));
             if !(matches!(next, Some("that" | "no" | "evidence")) || passive && next == Some("to"))
             {
@@ -250,23 +108,7 @@ pub fn extract(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Attributio
                     && quotes
                         .iter()
                         .any(|q| q.end <= t.start && t.start - q.end <= 4);
-            if inverted
-                && matches!(
-                    lemma,
-                    "say"
-                        | "state"
-                        | "tweet"
-                        | "write"
-                        | "add"
-                        | "announce"
-                        | "declare"
-                        | "explain"
-                        | "note"
-                        | "report"
-                        | "insist"
-                        | "warn"
-                )
-            {
+            if inverted && INVERTED_VERBS.contains(&lemma) {
                 speaker = forward_speaker(text, tokens, k + 1, false);
             }
         }
@@ -300,6 +142,7 @@ fn backward_speaker(text: &str, tokens: &[Token], k: usize) -> Option<(usize, us
             || weekday;
         let adverb = !p.capitalized && p.lower.ends_with("ly") && p.lower.len() > 4;
         if BETWEEN.contains(&p.lower.as_str()) || date_word || adverb {
+            // Closed class, left inline: copula forms.
             passive |= matches!(
                 p.lower.as_str(),
                 "is" | "are" | "was" | "were" | "been" | "being" | "be"
@@ -368,6 +211,7 @@ fn np_back(text: &str, tokens: &[Token], last: usize) -> usize {
         }
         if matches!(
             p.lower.as_str(),
+            // Closed class, left inline: relative words.
             "that" | "which" | "who" | "what" | "when" | "while" | "as"
         ) {
             break;
@@ -451,53 +295,7 @@ fn nounish(t: &Token) -> bool {
     !(w.ends_with("ing") && w.len() > 5
         || w.ends_with("ed") && w.len() > 4
         || w.ends_with("ly") && w.len() > 4
-        || matches!(
-            w,
-            "alongside"
-                | "behind"
-                | "including"
-                | "despite"
-                | "against"
-                | "among"
-                | "within"
-                | "without"
-                | "toward"
-                | "towards"
-                | "across"
-                | "through"
-                | "during"
-                | "upon"
-                | "onto"
-                | "via"
-                | "per"
-                | "amid"
-                | "like"
-                | "near"
-                | "include"
-                | "includes"
-                | "want"
-                | "wants"
-                | "need"
-                | "needs"
-                | "later"
-                | "earlier"
-                | "since"
-                | "while"
-                | "because"
-                | "though"
-                | "although"
-                | "however"
-                | "where"
-                | "here"
-                | "now"
-                | "whether"
-                | "under"
-                | "between"
-                | "beyond"
-                | "around"
-                | "about"
-                | "until"
-        )
+        || NOT_NOUNISH.contains(&w)
         || reporting_verb(w).is_some())
 }
 
@@ -528,6 +326,7 @@ fn forward_speaker(
         if j > k && !np_gap(gap(text, tokens, j - 1, j)) {
             break;
         }
+        // Closed class, left inline: articles and possessives.
         let joiner = JOINERS.contains(&t.lower.as_str())
             || matches!(
                 t.lower.as_str(),
@@ -550,6 +349,7 @@ fn forward_speaker(
     if end == k {
         return None;
     }
+    // Closed class, left inline: the definite article and possessives.
     let definite = matches!(
         first.lower.as_str(),
         "the" | "its" | "his" | "her" | "their"
@@ -570,33 +370,17 @@ pub fn negations(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let w = t.lower.as_str();
         let next = tokens.get(k + 1).map(|n| n.lower.as_str());
         let hit = match w {
-            "not" | "never" | "without" | "nor" | "neither" | "none" | "nobody" | "nothing"
-            | "nowhere" | "cannot" => true,
+            _ if CUES.contains(&w) => true,
             // Contractions that lost their apostrophe ("wont" and "cant" are words too).
-            "dont" | "didnt" | "doesnt" | "isnt" | "wasnt" | "arent" | "werent" | "hasnt"
-            | "havent" | "hadnt" | "couldnt" | "wouldnt" | "shouldnt" => true,
+            _ if BARE_CONTRACTIONS.contains(&w) => true,
             // "No. 10" is a number sign.
             "no" => !next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())),
             _ => w.ends_with("n't"),
         };
         if hit {
             out.push((t.start, t.end));
-        } else if matches!(w, "denied" | "denies" | "deny" | "denying") && next == Some("that")
-            || matches!(
-                w,
-                "failed"
-                    | "fails"
-                    | "fail"
-                    | "failing"
-                    | "refused"
-                    | "refuses"
-                    | "refuse"
-                    | "refusing"
-                    | "declined"
-                    | "declines"
-                    | "decline"
-                    | "declining"
-            ) && next == Some("to")
+        } else if DENY_FORMS.contains(&w) && next == Some("that")
+            || REFUSE_FORMS.contains(&w) && next == Some("to")
         {
             out.push((t.start, tokens[k + 1].end));
         }
@@ -616,32 +400,14 @@ pub fn hedges(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let prev = k.checked_sub(1).map_or("", |j| tokens[j].lower.as_str());
         let span = |n: usize| (t.start, tokens[(k + n - 1).min(tokens.len() - 1)].end);
         let found: Option<usize> = match w {
-            "reportedly" | "allegedly" | "apparently" | "purportedly" | "supposedly"
-            | "presumably" | "possibly" | "probably" | "likely" | "unconfirmed" | "unverified"
-            | "seemingly" => Some(1),
-            "believed" | "thought" | "understood" | "rumoured" | "rumored" if n1 == "to" => Some(2),
+            _ if HEDGE_ADVERBS.contains(&w) => Some(1),
+            _ if HEDGE_PARTICIPLES.contains(&w) && n1 == "to" => Some(2),
             "said" if n1 == "to" && matches!(prev, "is" | "was" | "are" | "were" | "being") => {
                 Some(2)
             }
-            "appears" | "appeared" | "seems" | "seemed" | "appear" | "seem" if n1 == "to" => {
-                Some(2)
-            }
+            _ if SEEM_FORMS.contains(&w) && n1 == "to" => Some(2),
             "may" | "might" | "could" if n1 == "have" => Some(2),
-            "preliminary" | "initial" | "early" | "first"
-                if matches!(
-                    n1,
-                    "results"
-                        | "findings"
-                        | "information"
-                        | "indications"
-                        | "reports"
-                        | "data"
-                        | "assessment"
-                        | "investigation"
-                ) =>
-            {
-                Some(2)
-            }
+            _ if EARLY_WORDS.contains(&w) && FINDING_NOUNS.contains(&n1) => Some(2),
             "according" if n1 == "to" => {
                 // "according to initial information": a source that names nobody.
                 if forward_speaker(text, tokens, k + 2, true).is_none() {

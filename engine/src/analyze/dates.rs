@@ -8,27 +8,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::{gap, DateMention, Token};
 
-use crate::text::MONTHS;
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-const PARTS: &[&str] = &[
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "midnight",
-    "noon",
-    "dawn",
-];
+use crate::lexicon::dates::{
+    DAY_PARTS as PARTS, MONTHS, MONTH_PREPOSITIONS, MONTH_WORDS, WEEKDAY_NAMES as WEEKDAYS,
+};
 
 /// A month name, capitalised as months are; the ambiguous ones ("May", "March") and the
 /// abbreviations only next to a day number or year, or after a preposition.
@@ -43,7 +25,7 @@ pub fn month_of(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
     let lower = possessive.unwrap_or(&t.lower);
     let &(name, m) = MONTHS.iter().find(|(n, _)| *n == lower)?;
     if possessive.is_some() {
-        let word_or_name = name.len() <= 3 || matches!(name, "may" | "march" | "june" | "sept");
+        let word_or_name = name.len() <= 3 || MONTH_WORDS.contains(&name);
         return (!word_or_name).then_some(m);
     }
     if name.len() <= 4 || name == "march" {
@@ -51,11 +33,7 @@ pub fn month_of(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
             .get(i + 1)
             .is_some_and(|n| day_number(&n.lower).is_some() || year_number(&n.lower).is_some());
         let prev_num = i > 0 && day_number(&tokens[i - 1].lower).is_some();
-        let prev_prep = i > 0
-            && matches!(
-                tokens[i - 1].lower.as_str(),
-                "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "of"
-            );
+        let prev_prep = i > 0 && MONTH_PREPOSITIONS.contains(&tokens[i - 1].lower.as_str());
         let short = name.len() <= 4 && name != "may" && name != "june" && name != "july";
         if !(next_num || prev_num || (prev_prep && !short)) {
             return None;

@@ -10,340 +10,15 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{gap, tokenize, Mention, Token};
+use crate::lexicon::dates::MONTHS_DAYS;
+use crate::lexicon::names::{
+    ALIAS_GAPS, COLLECTIVES, GENERIC, JOINERS, ORGISH, PRONOUNS, STARTERS, TITLES,
+};
 
-/// Words that join capitalised words into one name ("Ministry of Intelligence and Security").
-const JOINERS: &[&str] = &[
-    "of", "the", "and", "for", "de", "du", "da", "del", "della", "al", "el", "bin", "ibn", "van",
-    "von", "der", "den", "la", "le", "e", "y",
-];
-
-const MONTHS_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Titles that precede a person's name; the name proper is what follows them.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "chancellor",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "gen",
-    "general",
-    "judge",
-    "justice",
-    "mayor",
-    "sheikh",
-    "ayatollah",
-    "ceo",
-    "chairman",
-    "chairwoman",
-    "director",
-    "ambassador",
-    "commissioner",
-    "lt",
-    "col",
-    "colonel",
-    "capt",
-    "captain",
-    "sgt",
-    "sergeant",
-    "detective",
-    "inspector",
-    "premier",
-    "deputy",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "cardinal",
-    "archbishop",
-    "bishop",
-    "rabbi",
-    "imam",
-    "emir",
-    "sultan",
-];
-
-/// Words that make a name an organisation's rather than a person's, and that outlets add or
-/// drop freely ("Mujahedin-e Khalq Organization" = "Mujahedin-e Khalq").
 /// Whether a lower-cased word is a title or office that precedes a name ("ms", "president").
 pub fn is_title(lower: &str) -> bool {
     TITLES.contains(&lower.trim_end_matches('.'))
 }
-
-const GENERIC: &[&str] = &["organization", "organisation", "group", "movement"];
-
-const ORGISH: &[&str] = &[
-    "ministry",
-    "council",
-    "organization",
-    "organisation",
-    "republic",
-    "union",
-    "nations",
-    "states",
-    "party",
-    "government",
-    "agency",
-    "police",
-    "army",
-    "university",
-    "bank",
-    "company",
-    "news",
-    "court",
-    "office",
-    "department",
-    "system",
-    "systems",
-    "service",
-    "services",
-    "embassy",
-    "house",
-    "city",
-    "state",
-    "island",
-    "islands",
-    "sea",
-    "river",
-    "group",
-    "front",
-    "forces",
-    "force",
-    "committee",
-    "commission",
-    "institute",
-    "foundation",
-    "times",
-    "post",
-    "centre",
-    "center",
-    "fund",
-    "alliance",
-    "coalition",
-    "association",
-    "federation",
-    "bureau",
-    "authority",
-    "board",
-    "network",
-    "society",
-    "school",
-    "college",
-    "hospital",
-    "secretary",
-];
-
-/// Common words that start sentences capitalised without being names.
-const STARTERS: &[&str] = &[
-    "authorities",
-    "officials",
-    "police",
-    "local",
-    "meanwhile",
-    "however",
-    "after",
-    "before",
-    "while",
-    "when",
-    "although",
-    "though",
-    "since",
-    "despite",
-    "during",
-    "following",
-    "according",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "many",
-    "several",
-    "most",
-    "both",
-    "all",
-    "other",
-    "another",
-    "each",
-    "every",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "first",
-    "second",
-    "third",
-    "security",
-    "government",
-    "residents",
-    "people",
-    "experts",
-    "analysts",
-    "critics",
-    "hackers",
-    "investigators",
-    "prosecutors",
-    "witnesses",
-    "sources",
-    "reports",
-    "media",
-    "data",
-    "now",
-    "today",
-    "yesterday",
-    "tonight",
-    "here",
-    "such",
-    "why",
-    "how",
-    "where",
-    "yet",
-    "still",
-    "instead",
-    "indeed",
-    "thus",
-    "therefore",
-    "moreover",
-    "furthermore",
-    "overall",
-    "separately",
-    "similarly",
-    "likewise",
-    "currently",
-    "previously",
-    "recently",
-    "already",
-    "once",
-    "shortly",
-    "soon",
-    "until",
-    "unlike",
-    "like",
-    "amid",
-    "among",
-    "under",
-    "through",
-    "across",
-    "against",
-    "within",
-    "between",
-    "asked",
-    "speaking",
-    "new",
-    "former",
-    "senior",
-    "top",
-    "only",
-    "even",
-    "just",
-    "less",
-    "few",
-    "much",
-    "more",
-    "some",
-    "any",
-    "what",
-    "iranian",
-    "work",
-    "damages",
-    "damage",
-    "relations",
-    "sanctions",
-    "tehran's",
-    "it's",
-    "because",
-    "during",
-    "until",
-    "whether",
-    "where",
-    "whose",
-    "let",
-    "please",
-    "see",
-    "read",
-    "watch",
-    "click",
-    "photo",
-    "video",
-    "image",
-    "previous",
-    "related",
-    "updated",
-    "preliminary",
-    "initial",
-    "official",
-    "officers",
-    "troops",
-    "workers",
-    "users",
-    "customers",
-    "staff",
-    "members",
-    "leaders",
-    "lawmakers",
-    "ministers",
-    "diplomats",
-    "journalists",
-];
-
-const PRONOUNS: &[&str] = &[
-    "i", "he", "she", "it", "we", "they", "you", "his", "her", "its", "their", "our", "my", "your",
-    "this", "that", "these", "those", "there", "here",
-];
 
 fn is_name_token(text: &str, t: &Token) -> bool {
     // "US", "IT": an acronym, though its lower case is a function word.
@@ -473,24 +148,10 @@ fn emit(text: &str, tokens: &[Token], a: usize, b: usize, out: &mut Vec<Mention>
     // follows is an institution ("People’s Mujahedeen" stays whole).
     // "People's Mujahedeen Organization", "Women's Institute": a group in the possessive is
     // part of the name.
-    let group = tokens[a].lower.strip_suffix("'s").is_some_and(|w| {
-        matches!(
-            w,
-            "people"
-                | "workers"
-                | "women"
-                | "children"
-                | "men"
-                | "citizens"
-                | "farmers"
-                | "veterans"
-                | "soldiers"
-                | "peasants"
-                | "writers"
-                | "youth"
-                | "students"
-        )
-    });
+    let group = tokens[a]
+        .lower
+        .strip_suffix("'s")
+        .is_some_and(|w| COLLECTIVES.contains(&w));
     if a < b && !group && tokens[a].lower.ends_with("'s") {
         let institution = tokens[a + 1..=b]
             .iter()
@@ -719,16 +380,7 @@ impl Aliases {
                     let between = text.get(pe..m.start).map(super::norm).unwrap_or_default();
                     let after = text.get(m.end..).unwrap_or("");
                     let bracket = between == "(" && after.trim_start().starts_with(')');
-                    let appos = matches!(
-                        between.as_str(),
-                        ", or"
-                            | "or"
-                            | ", also known as"
-                            | ", known as"
-                            | "also known as"
-                            | "(also known as"
-                            | ", aka"
-                    );
+                    let appos = ALIAS_GAPS.contains(&between.as_str());
                     if bracket || appos {
                         let prev_surface = text.get(ps..pe).unwrap_or("").to_string();
                         let multi =
@@ -849,6 +501,7 @@ impl Aliases {
                 .collect();
             let all: String = content
                 .iter()
+                // Closed class, left inline: function words skipped in initials.
                 .filter(|(w, _)| !matches!(w.as_str(), "the" | "of" | "and" | "for"))
                 .filter_map(|(w, _)| w.chars().next())
                 .collect();

@@ -146,15 +146,6 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
 }
 
-const STOP: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "that", "this", "these", "those", "it", "its", "is", "was", "were", "be", "been",
-    "are", "has", "have", "had", "which", "who", "whom", "whose", "their", "his", "her", "he",
-    "she", "they", "them", "we", "our", "us", "i", "you", "your", "s", "'s", "than", "also",
-    "into", "about", "after", "before", "over", "such", "said", "says", "there", "then", "so",
-    "if", "would", "will", "could", "can", "may", "might", "did", "do", "does", "not", "no",
-];
-
 /// Analyses one segment. `anchor` is the article's date, for resolving relative dates.
 pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
     let tokens = tokenize(text);
@@ -220,7 +211,7 @@ pub fn stem(lower: &str) -> String {
 
 fn stop_set() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOP.iter().copied().collect())
+    SET.get_or_init(|| crate::lexicon::stop::ANALYSIS.iter().copied().collect())
 }
 
 /// Whether a normalised word is a function word.

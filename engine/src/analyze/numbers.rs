@@ -8,184 +8,11 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::{gap, Bound, DateMention, Quantity, Token};
-
-const SMALL: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("dozen", 12.0),
-];
-
-const SCALES: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("millions", 1e6),
-    ("billion", 1e9),
-    ("billions", 1e9),
-    ("trillion", 1e12),
-    ("m", 1e6),
-    ("mn", 1e6),
-    ("mln", 1e6),
-    ("bn", 1e9),
-    ("b", 1e9),
-    ("k", 1e3),
-];
-
-const ORDINALS: &[(&str, f64)] = &[
-    ("first", 1.0),
-    ("second", 2.0),
-    ("third", 3.0),
-    ("fourth", 4.0),
-    ("fifth", 5.0),
-    ("sixth", 6.0),
-    ("seventh", 7.0),
-    ("eighth", 8.0),
-    ("ninth", 9.0),
-    ("tenth", 10.0),
-    ("eleventh", 11.0),
-    ("twelfth", 12.0),
-    ("thirteenth", 13.0),
-    ("fourteenth", 14.0),
-    ("fifteenth", 15.0),
-    ("twentieth", 20.0),
-];
-
-/// Words that name an order of magnitude, not a figure.
-const VAGUE: &[(&str, f64)] = &[
-    ("several", 3.0),
-    ("dozens", 12.0),
-    ("scores", 20.0),
-    ("hundreds", 100.0),
-    ("thousands", 1e3),
-    ("millions", 1e6),
-    ("billions", 1e9),
-];
-
-const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("dollars", "$"),
-    ("dollar", "$"),
-    ("euros", "EUR"),
-    ("euro", "EUR"),
-    ("pounds", "GBP"),
-    ("yen", "JPY"),
-    ("yuan", "CNY"),
-    ("rupees", "INR"),
-    ("roubles", "RUB"),
-    ("rubles", "RUB"),
-    ("usd", "USD"),
-    ("aud", "AUD"),
-    ("eur", "EUR"),
-    ("gbp", "GBP"),
-];
-
-/// Bound phrases that precede a figure, longest first.
-const BOUNDS: &[(&[&str], Bound)] = &[
-    (&["no", "more", "than"], Bound::AtMost),
-    (&["no", "fewer", "than"], Bound::AtLeast),
-    (&["no", "less", "than"], Bound::AtLeast),
-    (&["as", "many", "as"], Bound::AtMost),
-    (&["as", "much", "as"], Bound::AtMost),
-    (&["as", "few", "as"], Bound::AtLeast),
-    (&["more", "than"], Bound::MoreThan),
-    (&["greater", "than"], Bound::MoreThan),
-    (&["upwards", "of"], Bound::MoreThan),
-    (&["in", "excess", "of"], Bound::MoreThan),
-    (&["less", "than"], Bound::LessThan),
-    (&["fewer", "than"], Bound::LessThan),
-    (&["at", "least"], Bound::AtLeast),
-    (&["at", "most"], Bound::AtMost),
-    (&["up", "to"], Bound::AtMost),
-    (&["close", "to"], Bound::About),
-    (&["an", "estimated"], Bound::About),
-    (&["over"], Bound::MoreThan),
-    (&["above"], Bound::MoreThan),
-    (&["exceeding"], Bound::MoreThan),
-    (&["under"], Bound::LessThan),
-    (&["below"], Bound::LessThan),
-    (&["about"], Bound::About),
-    (&["around"], Bound::About),
-    (&["nearly"], Bound::Nearly),
-    (&["almost"], Bound::Nearly),
-    (&["approximately"], Bound::About),
-    (&["roughly"], Bound::About),
-    (&["some"], Bound::About),
-    (&["estimated"], Bound::About),
-    (&["approx"], Bound::About),
-    (&["circa"], Bound::About),
-    // Verbs that bound a running count: "the toll surpassed 20,000", "nears 20,000".
-    (&["surpassed"], Bound::MoreThan),
-    (&["surpasses"], Bound::MoreThan),
-    (&["surpassing"], Bound::MoreThan),
-    (&["exceeded"], Bound::MoreThan),
-    (&["exceeds"], Bound::MoreThan),
-    (&["exceeding"], Bound::MoreThan),
-    (&["topped"], Bound::MoreThan),
-    (&["tops"], Bound::MoreThan),
-    (&["passed"], Bound::MoreThan),
-    (&["passes"], Bound::MoreThan),
-    (&["crossed"], Bound::MoreThan),
-    (&["nears"], Bound::LessThan),
-    (&["neared"], Bound::LessThan),
-    (&["nearing"], Bound::LessThan),
-    (&["approaches"], Bound::LessThan),
-    (&["approached"], Bound::LessThan),
-    (&["approaching"], Bound::LessThan),
-];
-
-/// Words that end the noun phrase after a figure ("the first time since ...").
-const PREPOSITIONS: &[&str] = &[
-    "since",
-    "during",
-    "until",
-    "despite",
-    "against",
-    "among",
-    "amid",
-    "across",
-    "through",
-    "including",
-    "near",
-    "between",
-    "per",
-    "via",
-    "like",
-    "under",
-    "around",
-    "within",
-    "without",
-    "following",
-    "toward",
-    "towards",
-    "ago",
-    "later",
-    "earlier",
-];
+use crate::lexicon::numbers::{
+    BOUNDS, CLOCK_SUFFIXES, COUNT_NOUNS, CURRENCY_WORDS, DEATH_STEMS, DEATH_WORDS, DIED_WORDS,
+    INJURE_FORMS, INJURY_STEMS, INJURY_WORDS, KILL_FORMS, ORDINALS, PREPOSITIONS, SCALES,
+    SCALE_SUFFIXES, SMALL, VAGUE,
+};
 
 /// Whether a word can start a figure written in words.
 fn number_word(w: &str) -> bool {
@@ -384,6 +211,7 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         value = v;
         match suffix.as_str() {
             "" => {}
+            // Closed class, left inline: English ordinal suffixes.
             "st" | "nd" | "rd" | "th" => ordinal = true,
             "s" if (1800.0..2100.0).contains(&v) => return None,
             "c" | "f" => unit = Some(format!("°{suffix}")),
@@ -391,10 +219,8 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
                 value *= lookup(SCALES, s).unwrap_or(1.0);
             }
             // News writes "10m" for ten million far more often than for ten metres.
-            "bn" | "mn" | "mln" | "m" | "b" | "k" => {
-                value *= lookup(SCALES, &suffix).unwrap_or(1.0)
-            }
-            "am" | "pm" | "gmt" | "utc" => return None,
+            s if SCALE_SUFFIXES.contains(&s) => value *= lookup(SCALES, &suffix).unwrap_or(1.0),
+            s if CLOCK_SUFFIXES.contains(&s) => return None,
             s => unit = Some(s.to_string()),
         }
     } else if let Some(v) = lookup(ORDINALS, lower) {
@@ -471,6 +297,7 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
             let noun = tokens.get(i + 1).is_some_and(|n| {
                 !n.stop && n.lower != "of" && !n.capitalized && ws(gap(text, tokens, i, i + 1))
             });
+            // Closed class, left inline: determiners.
             let prev_no = i > 0
                 && matches!(
                     tokens[i - 1].lower.as_str(),
@@ -644,14 +471,14 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         if unit.is_none()
             && tokens
                 .get(next)
-                .is_some_and(|n| matches!(n.lower.as_str(), "killed" | "dead"))
+                .is_some_and(|n| DEATH_WORDS.contains(&n.lower.as_str()))
         {
             unit = Some("death".into());
         }
         if unit.is_none()
             && tokens
                 .get(next)
-                .is_some_and(|n| matches!(n.lower.as_str(), "injured" | "wounded" | "hurt"))
+                .is_some_and(|n| INJURY_WORDS.contains(&n.lower.as_str()))
         {
             unit = Some("injuri".into());
         }
@@ -674,21 +501,17 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
                 .map(|t| t.lower.as_str())
                 .collect();
             let says = |ws: &[&str]| after.iter().any(|w| ws.contains(w));
-            if matches!(prev, Some("killed" | "killing" | "kills" | "kill"))
-                || says(&["dead", "killed", "died", "perished"])
-            {
+            if prev.is_some_and(|p| KILL_FORMS.contains(&p)) || says(DIED_WORDS) {
                 unit = Some("death".into());
-            } else if matches!(prev, Some("injured" | "injuring" | "wounded" | "wounding"))
-                || says(&["injured", "wounded", "hurt"])
-            {
+            } else if prev.is_some_and(|p| INJURE_FORMS.contains(&p)) || says(INJURY_WORDS) {
                 unit = Some("injuri".into());
             }
         }
         // One count in different words: "18,400 killed", "18,400 dead", "18,400 deaths".
         if let Some(u) = unit.as_deref() {
-            if matches!(u, "dead" | "kill" | "die" | "fatal" | "death") {
+            if DEATH_STEMS.contains(&u) {
                 unit = Some("death".into());
-            } else if matches!(u, "injur" | "wound") {
+            } else if INJURY_STEMS.contains(&u) {
                 unit = Some("injuri".into());
             }
         }
@@ -727,7 +550,7 @@ fn counted_before(text: &str, tokens: &[Token], i: usize, start: usize) -> Optio
         .and_then(|s| tokens.iter().position(|t| t.start == s))
         .unwrap_or(fig);
     if let Some(p) = fig.checked_sub(1).and_then(|j| tokens.get(j)) {
-        if matches!(p.lower.as_str(), "killed" | "killing" | "kills" | "kill") {
+        if KILL_FORMS.contains(&p.lower.as_str()) {
             return Some("death".into());
         }
     }
@@ -741,10 +564,7 @@ fn counted_before(text: &str, tokens: &[Token], i: usize, start: usize) -> Optio
         if w.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        if matches!(
-            w,
-            "toll" | "tally" | "number" | "total" | "count" | "figure"
-        ) {
+        if COUNT_NOUNS.contains(&w) {
             if tokens.get(k + 1).is_some_and(|n| n.lower == "of") {
                 if let Some(n) = tokens.get(k + 2).filter(|n| !n.stop && k + 2 < fig) {
                     return Some(n.stem.clone());

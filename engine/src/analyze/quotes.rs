@@ -11,6 +11,9 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Attribution, Quote};
+use crate::lexicon::negation::{QUOTE_NEGATORS as NEGATORS, QUOTE_PREFIXES};
+use crate::lexicon::stop::QUOTE_LIGHT;
+use crate::lexicon::synonyms::QUOTES as SYNONYMS;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mark {
@@ -188,90 +191,13 @@ fn spelling_key(lower: &str) -> String {
     super::stem(&w)
 }
 
-/// Groups of words that translations of one statement use interchangeably. General
-/// vocabulary only; the point is to not flag "committed by" vs "carried out by".
-const SYNONYMS: &[&[&str]] = &[
-    &["commit", "carri", "perpetr", "conduct", "launch", "execut"],
-    &["anoth", "new", "second", "further", "fresh", "addit"],
-    &["hit", "strike", "struck", "target", "affect"],
-    &["say", "said", "state", "declar", "told", "tell"],
-    &["attack", "assault", "strike"],
-    &["show", "demonstr", "prove", "reveal", "indic"],
-    &["close", "shut"],
-    &["cripple", "crippl", "paralyz", "disrupt"],
-    &["aim", "goal", "object", "purpos", "target"],
-    &["damag", "harm"],
-    &["start", "begin", "began", "launch"],
-    &["end", "finish", "conclud"],
-    &["help", "assist", "aid"],
-    &["alli", "partner"],
-    &["countri", "nation", "state"],
-    &["big", "larg", "major"],
-    &["small", "minor", "littl"],
-    &["quick", "rapid", "fast", "immedi", "swift", "prompt"],
-    &["support", "back", "endors"],
-    &["design", "architect", "origin", "author", "creator"],
-    &["fals", "untru", "wrong"],
-    &["expos", "reveal", "uncov"],
-    &["denounc", "condemn"],
-    &["record", "detect", "regist", "seen", "observ", "spot"],
-    &["erasur", "wipe", "delet"],
-    &["achiev", "accomplish", "fulfil", "fulfill", "reach"],
-    &["return", "came", "come", "went", "back"],
-    &["oper", "function", "work"],
-    &["consid", "deem", "regard"],
-    &["leader", "head", "chief"],
-    &["govern", "administr", "author"],
-    &["sever", "cut", "break", "broke"],
-    &["tie", "relat"],
-    &["hack", "breach", "compromis"],
-    &["even", "night", "overnight"],
-    &["seen", "saw", "observ", "notic", "record", "detect"],
-];
-
-/// Words whose presence or absence turns a statement around.
-const NEGATORS: &[&str] = &[
-    "not", "no", "never", "n't", "without", "nor", "neither", "none", "nothing", "nobody", "cannot",
-];
-
 fn is_neg(lower: &str) -> bool {
     NEGATORS.contains(&lower) || lower.ends_with("n't")
 }
 
 /// Light words that change no claim when swapped in a translation.
 fn is_light(lower: &str) -> bool {
-    super::is_stop(lower)
-        || matches!(
-            lower,
-            "out"
-                | "up"
-                | "off"
-                | "down"
-                | "very"
-                | "already"
-                | "also"
-                | "just"
-                | "all"
-                | "any"
-                | "some"
-                | "own"
-                | "said"
-                | "same"
-                | "one"
-                | "more"
-                | "most"
-                | "much"
-                | "well"
-                | "even"
-                | "still"
-                | "yet"
-                | "other"
-                | "its"
-                | "s"
-                | "re"
-                | "latter"
-                | "former"
-        )
+    super::is_stop(lower) || QUOTE_LIGHT.contains(&lower)
 }
 
 fn synonyms(a: &str, b: &str) -> bool {
@@ -287,9 +213,7 @@ fn synonyms(a: &str, b: &str) -> bool {
 /// A prefix that negates a word: "irreprehensible" against "reprehensible".
 fn negated_pair(a: &str, b: &str) -> bool {
     let (s, l) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    ["ir", "in", "un", "non", "dis", "im", "il", "non-"]
-        .iter()
-        .any(|p| l.strip_prefix(p) == Some(s))
+    QUOTE_PREFIXES.iter().any(|p| l.strip_prefix(p) == Some(s))
 }
 
 /// Given two renderings of the same quote, the spans (in `a`, in `b`) of the first wording

@@ -6,7 +6,7 @@
 
 use super::byline;
 use super::dates;
-use super::lexicon;
+use crate::lexicon;
 
 /// How much of a line a whole-line rule claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,11 +50,13 @@ fn furniture(line: &str) -> bool {
     let bare = lower.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '.' | '>' | '\u{203A}' | '\u{00BB}' | '|')
     });
-    if lexicon::FURNITURE.contains(&bare) {
+    if lexicon::page::FURNITURE.contains(&bare) {
         return true;
     }
     // A line of tags or topic links, however many: "Tags: Floods, Weather".
-    if lexicon::TAG_LABELS.iter().any(|p| lower.starts_with(p))
+    if lexicon::page::TAG_LABELS
+        .iter()
+        .any(|p| lower.starts_with(p))
         && !ends_with_full_stop(line)
         && words(line) <= 60
     {
@@ -95,7 +97,7 @@ fn furniture(line: &str) -> bool {
     if bare.contains("contributed to this report") || bare.contains("contributed reporting") {
         return true;
     }
-    lexicon::FURNITURE_PREFIXES.iter().any(|p| {
+    lexicon::page::FURNITURE_PREFIXES.iter().any(|p| {
         bare.starts_with(p)
             && (!p.starts_with("copyright")
                 || line.chars().filter(char::is_ascii_digit).count() >= 4)
@@ -106,7 +108,11 @@ fn furniture(line: &str) -> bool {
 /// moment ..."): it opens with a pointer and is one sentence, without quotation or attribution.
 fn media_pointer(lower: &str) -> bool {
     let lower = lower.replace('\u{2019}', "'");
-    if !lexicon::MEDIA_POINTERS.iter().any(|p| lower.starts_with(p)) || words(&lower) > 60 {
+    if !lexicon::page::MEDIA_POINTERS
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || words(&lower) > 60
+    {
         return false;
     }
     let end = super::sentences::next_end(&lower, 0, lower.len());
@@ -114,7 +120,7 @@ fn media_pointer(lower: &str) -> bool {
         && !lower.contains(['"', '\u{201C}', '\u{201D}'])
         && !lower
             .split_whitespace()
-            .any(|w| lexicon::reporting(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .any(|w| lexicon::verbs::reporting(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// An intro line that only announces the list after it: "Here are the key points:", "Here's
@@ -133,10 +139,10 @@ fn list_intro(line: &str) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
         .collect();
-    if bare.iter().any(|w| lexicon::reporting(w)) {
+    if bare.iter().any(|w| lexicon::verbs::reporting(w)) {
         return false;
     }
-    let announces = lexicon::LIST_INTROS.iter().any(|p| {
+    let announces = lexicon::page::LIST_INTROS.iter().any(|p| {
         lower.starts_with(p)
             && lower[p.len()..]
                 .chars()
@@ -148,7 +154,7 @@ fn list_intro(line: &str) -> bool {
         || (n <= 3
             && body.starts_with(char::is_uppercase)
             && !body.chars().any(|c| c.is_ascii_digit())
-            && !bare.iter().any(|w| lexicon::is_verb_form(w)))
+            && !bare.iter().any(|w| lexicon::verbs::is_verb_form(w)))
 }
 
 /// A date/time stamp alone on its line, with or without a label.
@@ -176,8 +182,8 @@ pub(crate) fn is_stamp(line: &str) -> bool {
 fn strong_date_word(w: &str) -> bool {
     let core = w.trim_matches(|c: char| !c.is_alphanumeric());
     let lower = core.to_lowercase();
-    lexicon::month(&lower).is_some()
-        || lexicon::weekday(&lower)
+    lexicon::dates::month(&lower).is_some()
+        || lexicon::dates::weekday(&lower)
         || lower == "ago"
         || (core.contains(':') && core.starts_with(|c: char| c.is_ascii_digit()))
 }
@@ -191,7 +197,7 @@ pub(crate) fn is_caption(line: &str) -> bool {
         || line.starts_with("FILE \u{2013}")
         || line.starts_with("FILE \u{2014}")
         || line.starts_with("FILE PHOTO")
-        || lexicon::CAPTION_OPENINGS
+        || lexicon::page::CAPTION_OPENINGS
             .iter()
             .any(|o| lower.starts_with(o))
     {
@@ -199,7 +205,7 @@ pub(crate) fn is_caption(line: &str) -> bool {
     }
     // A caption label at the start: "Image: Players celebrate ...", "ABOVE: A man votes ...".
     if line.starts_with(char::is_uppercase)
-        && lexicon::CAPTION_LEAD_LABELS.iter().any(|l| {
+        && lexicon::page::CAPTION_LEAD_LABELS.iter().any(|l| {
             lower.starts_with(l)
                 && lower[l.len()..].starts_with(' ')
                 && words(&lower[l.len()..]) >= 1
@@ -210,7 +216,7 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if ends_with_full_stop(line) {
         return false;
     }
-    for label in lexicon::CREDIT_LABELS {
+    for label in lexicon::page::CREDIT_LABELS {
         if let Some(at) = lower.rfind(label) {
             let starts_upper = line
                 .get(at..)
@@ -232,12 +238,12 @@ pub(crate) fn is_caption(line: &str) -> bool {
         let mut back = before.split_whitespace().rev();
         let w1 = back.next().unwrap_or("");
         let w2 = back.next().unwrap_or("");
-        let agency_before = lexicon::agency(w1)
-            || w1.split('-').any(lexicon::agency)
-            || (!w2.is_empty() && lexicon::agency(&format!("{w2} {w1}")));
+        let agency_before = lexicon::page::agency(w1)
+            || w1.split('-').any(lexicon::page::agency)
+            || (!w2.is_empty() && lexicon::page::agency(&format!("{w2} {w1}")));
         // "REUTERS/Jane Doe" is three words to a reader.
         let n = words(line) + line.matches('/').count();
-        if (lexicon::agency(last.trim()) || agency_before) && n > 2 {
+        if (lexicon::page::agency(last.trim()) || agency_before) && n > 2 {
             return true;
         }
     }
@@ -286,7 +292,7 @@ pub(crate) fn dated_caption(sentence: &str) -> bool {
     let [m, d] = md.as_slice() else {
         return false;
     };
-    if lexicon::month(&m.to_lowercase()).is_none()
+    if lexicon::dates::month(&m.to_lowercase()).is_none()
         || !m.starts_with(char::is_uppercase)
         || d.len() > 2
         || !d.chars().all(|c| c.is_ascii_digit())
@@ -305,7 +311,7 @@ fn is_meta_bar(line: &str) -> bool {
     }
     line.split('|').any(|part| {
         let part = part.trim();
-        lexicon::agency(&part.to_lowercase()) || is_stamp(part)
+        lexicon::page::agency(&part.to_lowercase()) || is_stamp(part)
     })
 }
 

@@ -5,7 +5,8 @@
 //! one line (or its first 120 bytes), so the cost is linear.
 
 use super::boiler::ends_with_full_stop;
-use super::lexicon;
+use crate::lexicon;
+use crate::lexicon::credits::BYLINE_OPENERS as BY;
 
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
@@ -21,25 +22,16 @@ fn name_word(w: &str) -> bool {
         return true;
     }
     let lower = core.to_lowercase();
+    // Closed class, left inline: function words inside a byline.
     if matches!(
         lower.as_str(),
         "and" | "in" | "for" | "of" | "the" | "with" | "at"
-    ) || lexicon::title_small(&lower)
+    ) || lexicon::sentences::title_small(&lower)
     {
         return true;
     }
-    core.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_past_or_aux(&lower)
+    core.chars().next().is_some_and(char::is_uppercase) && !lexicon::verbs::is_past_or_aux(&lower)
 }
-
-/// Openings of a byline; the words after them must be a name.
-const BY: &[&str] = &[
-    "By ",
-    "BY ",
-    "Story by ",
-    "Words by ",
-    "Text by ",
-    "Posted by ",
-];
 
 /// `line` without a trailing reading-time note ("· 2 min read", "< 1 MINUTE READ", "| 5 mins
 /// read"); `None` when there is none. The rest may be empty.
@@ -60,13 +52,13 @@ fn strip_read_time(line: &str) -> Option<&str> {
     }
     // "2 min", "2min", "1-min", "< 1 minute", "<1 min".
     let unit = toks[n - 2].1.to_lowercase();
-    let (number_at, glued) = if lexicon::read_unit(&unit) {
+    let (number_at, glued) = if lexicon::credits::read_unit(&unit) {
         (n.checked_sub(3)?, false)
     } else {
         let digits = unit.trim_start_matches('<');
         let d = digits.chars().take_while(char::is_ascii_digit).count();
         let rest = digits[d..].trim_start_matches('-');
-        if d == 0 || !lexicon::read_unit(rest) {
+        if d == 0 || !lexicon::credits::read_unit(rest) {
             return None;
         }
         (n - 2, true)
@@ -103,7 +95,7 @@ fn name_with_role(line: &str) -> bool {
     let last = ws[ws.len() - 1]
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    if !lexicon::newsroom_role(&last) {
+    if !lexicon::credits::newsroom_role(&last) {
         return false;
     }
     ws.first()
@@ -113,7 +105,7 @@ fn name_with_role(line: &str) -> bool {
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
             name_word(w)
-                && !lexicon::is_verb_form(&lower)
+                && !lexicon::verbs::is_verb_form(&lower)
                 && !lower.chars().any(|c| c.is_ascii_digit())
         })
 }
@@ -146,11 +138,11 @@ fn name_token(w: &str) -> bool {
         return false;
     }
     let lower = w.to_lowercase();
-    !lexicon::is_verb_form(&lower)
-        && !lexicon::title_small(&lower)
-        && !lexicon::starter(w)
-        && lexicon::month(&lower).is_none()
-        && !lexicon::weekday(&lower)
+    !lexicon::verbs::is_verb_form(&lower)
+        && !lexicon::sentences::title_small(&lower)
+        && !lexicon::sentences::starter(w)
+        && lexicon::dates::month(&lower).is_none()
+        && !lexicon::dates::weekday(&lower)
 }
 
 /// A wire service's name alone on a line, maybe in brackets or after a dash: "AP", "(AFP)",
@@ -159,7 +151,7 @@ pub(crate) fn wire_line(line: &str) -> bool {
     let core = line.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '-' | '\u{2013}' | '\u{2014}')
     });
-    lexicon::wire_service(core)
+    lexicon::credits::wire_service(core)
 }
 
 /// A byline line. `seen_content` says whether a non-boilerplate line came before: a name with
@@ -202,13 +194,13 @@ pub(crate) fn is_byline(line: &str, seen_content: bool) -> bool {
         if let Some((name, outlet)) = line.rsplit_once(sep) {
             let outlet = outlet.trim().to_lowercase();
             let name_words = words(name);
-            if lexicon::agency(&outlet)
+            if lexicon::page::agency(&outlet)
                 && (2..=4).contains(&name_words)
                 && name.split_whitespace().all(|w| {
                     let lower = w.to_lowercase();
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && !lexicon::is_verb_form(&lower)
-                        && !lexicon::title_small(&lower)
+                        && !lexicon::verbs::is_verb_form(&lower)
+                        && !lexicon::sentences::title_small(&lower)
                 })
             {
                 return true;
@@ -251,8 +243,8 @@ pub(crate) fn leading_byline(line: &str) -> Option<usize> {
         || !name.split_whitespace().all(|w| {
             let lower = w.to_lowercase();
             name_word(w)
-                && lexicon::month(&lower).is_none()
-                && !lexicon::weekday(&lower)
+                && lexicon::dates::month(&lower).is_none()
+                && !lexicon::dates::weekday(&lower)
                 && !w.chars().any(|c| c.is_ascii_digit())
         })
     {

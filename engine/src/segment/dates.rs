@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::lexicon;
+use crate::lexicon;
 
 /// A run of date/time tokens at the start of a string.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -90,11 +90,11 @@ pub(crate) fn date_run(s: &str) -> DateRun {
                 }
             }
             true
-        } else if let Some(m) = lexicon::month(&lower) {
+        } else if let Some(m) = lexicon::dates::month(&lower) {
             month.get_or_insert(m);
             true
         } else {
-            lexicon::weekday(&lower) || lexicon::date_filler(&lower)
+            lexicon::dates::weekday(&lower) || lexicon::dates::date_filler(&lower)
         };
         if !ok {
             break;
@@ -144,8 +144,8 @@ pub(crate) fn trailing_stamp(line: &str) -> Option<usize> {
         let separated =
             before.ends_with(['|', '-', '\u{2013}', '\u{2014}', '\u{00B7}', '\u{2022}']);
         let opens = first.starts_with(|c: char| c.is_ascii_digit())
-            || lexicon::weekday(&first_lower)
-            || (lexicon::month(&first_lower).is_some() && (separated || tail.contains(':')));
+            || lexicon::dates::weekday(&first_lower)
+            || (lexicon::dates::month(&first_lower).is_some() && (separated || tail.contains(':')));
         let run = date_run(tail);
         if !opens || run.end != tail.len() || run.date.is_none() {
             continue;
@@ -159,12 +159,9 @@ pub(crate) fn trailing_stamp(line: &str) -> Option<usize> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let joined = lexicon::title_small(&prev)
-            || lexicon::date_filler(&prev)
-            || matches!(
-                prev.as_str(),
-                "since" | "until" | "till" | "before" | "between" | "through" | "dated" | "and"
-            );
+        let joined = lexicon::sentences::title_small(&prev)
+            || lexicon::dates::date_filler(&prev)
+            || lexicon::dates::DATE_JOINERS.contains(&prev.as_str());
         if joined || before.ends_with([',', '(']) {
             return None;
         }
@@ -191,7 +188,7 @@ pub(crate) fn date_share(s: &str) -> (usize, usize, bool) {
 /// Strips a metadata date label ("Published:", "date", "Updated on") from the start of `s`;
 /// returns the label and the byte offset where its value starts.
 pub(crate) fn strip_date_label(s: &str) -> Option<(&'static str, usize)> {
-    for label in lexicon::DATE_LABELS {
+    for label in lexicon::dates::DATE_LABELS {
         if super::boiler::starts_with_ignore_ascii_case(s, label) {
             let after = &s[label.len()..];
             if !after
@@ -230,7 +227,7 @@ fn url_date(url: &str) -> Option<NaiveDate> {
             let m = m
                 .parse::<u32>()
                 .ok()
-                .or_else(|| lexicon::month(&m.to_lowercase()));
+                .or_else(|| lexicon::dates::month(&m.to_lowercase()));
             let d = (d.len() <= 2).then(|| d.parse::<u32>().ok()).flatten();
             if let (Some(m), Some(d)) = (m, d) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {

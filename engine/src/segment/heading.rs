@@ -3,9 +3,10 @@
 //! fragments merely repeat the words before them.
 
 use super::boiler::{ends_with_full_stop, LineClass};
-use super::lexicon;
 use super::sentences::is_opener;
 use super::{LineSegs, RawSegment};
+use crate::lexicon;
+use crate::lexicon::grammar::{DETERMINERS, QUESTION_WORDS, WH_LABELS};
 use crate::model::SegmentKind;
 
 fn words(s: &str) -> Vec<&str> {
@@ -56,14 +57,8 @@ fn dek_like(t: &str) -> bool {
     ws.len() <= 25
         && starts_like_title(t)
         && !t.contains([',', '"', '\u{201C}', '\u{201D}', ';'])
-        && !ws.iter().any(|w| lexicon::reporting(&bare_lower(w)))
+        && !ws.iter().any(|w| lexicon::verbs::reporting(&bare_lower(w)))
 }
-
-/// Words after which a base or "-s" form is a noun.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "no", "his", "her", "its", "their", "our", "my", "your", "every", "each",
-    "any", "another",
-];
 
 /// Whether a short line states something: it has a verb form in a verb position.
 pub(crate) fn has_verb(t: &str) -> bool {
@@ -74,12 +69,12 @@ pub(crate) fn has_verb(t: &str) -> bool {
         if lower.is_empty() {
             return false;
         }
-        if lexicon::is_past_or_aux(&lower) {
+        if lexicon::verbs::is_past_or_aux(&lower) {
             return true;
         }
         // A base or "-s" form is a verb only after a subject, and a two-word "Cyber attacks"
         // is a noun phrase, and so is one right after a determiner ("No Plan B", "The vote").
-        lexicon::is_verb_form(&lower)
+        lexicon::verbs::is_verb_form(&lower)
             && i > 0
             && !(i + 1 == n && n <= 2)
             && !DETERMINERS.contains(&bare_lower(ws[i - 1]).as_str())
@@ -100,22 +95,14 @@ fn fully_quoted(t: &str) -> bool {
     ) && t.chars().count() > 2
 }
 
-const QUESTION_WORDS: &[&str] = &[
-    "what", "why", "how", "who", "when", "where", "which", "is", "are", "can", "could", "will",
-    "would", "should", "do", "does", "did", "has", "have", "was", "were",
-];
-
 /// A section label worded as an indirect question, without a question mark: "How we were
 /// removed", "What happens next", "Why it matters". It names a section; it states nothing.
 fn wh_label(t: &str) -> bool {
     let ws = words(t);
     ws.len() <= 6
-        && ws.first().is_some_and(|w| {
-            matches!(
-                bare_lower(w).as_str(),
-                "how" | "why" | "what" | "where" | "when" | "who"
-            )
-        })
+        && ws
+            .first()
+            .is_some_and(|w| WH_LABELS.contains(&bare_lower(w).as_str()))
 }
 
 fn section_question(t: &str) -> bool {

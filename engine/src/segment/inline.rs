@@ -4,8 +4,8 @@
 
 use super::boiler::starts_with_ignore_ascii_case;
 use super::dates;
-use super::lexicon;
 use super::sentences::{char_at, char_before, is_terminal};
+use crate::lexicon;
 
 /// A metadata date stamp at the start of `s` ("date 2022-09-10", "Published: 10 Sep 2022"),
 /// possibly glued to the sentence after it. Returns the end (relative to `s`) of the stamp.
@@ -64,7 +64,7 @@ fn glued_filler(s: &str) -> Option<usize> {
         if let Some((pi, p)) = prev {
             if p.is_uppercase() && c.is_lowercase() && pi > 0 {
                 let word = s[..pi].to_lowercase();
-                return lexicon::date_filler(&word).then_some(pi);
+                return lexicon::dates::date_filler(&word).then_some(pi);
             }
         }
         prev = Some((i, c));
@@ -75,24 +75,13 @@ fn glued_filler(s: &str) -> Option<usize> {
 /// A link or navigation opener at the start of `s` ("SEE ALSO:", "Read more:", "Previous",
 /// "Next"). Returns where the link title starts and whether it is navigation.
 pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
-    for o in lexicon::LINK_OPENERS {
+    for o in lexicon::page::LINK_OPENERS {
         if starts_with_ignore_ascii_case(s, o) {
             let rest = &s[o.len()..];
             return Some((s.len() - rest.trim_start().len(), false));
         }
     }
-    for o in [
-        "Previous article",
-        "Next article",
-        "Previous post",
-        "Next post",
-        "Previous story",
-        "Next story",
-        "PREVIOUS",
-        "NEXT",
-        "Previous",
-        "Next",
-    ] {
+    for o in lexicon::page::NAV_OPENERS {
         if let Some(rest) = s.strip_prefix(o) {
             let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
             if rest.len() == s.len() - o.len() && !rest.is_empty() {
@@ -112,14 +101,7 @@ pub(crate) fn opener(s: &str) -> Option<(usize, bool)> {
 /// stays a sentence. Returns where the title starts. The caller asks only once the report has
 /// begun: above it, such a line is the article's own title ("Read Across The City ...").
 pub(crate) fn read_link(s: &str) -> Option<usize> {
-    for o in [
-        "Read ",
-        "READ ",
-        "Also read ",
-        "ALSO READ ",
-        "Read also ",
-        "READ ALSO ",
-    ] {
+    for o in lexicon::page::READ_OPENERS {
         if let Some(rest) = s.strip_prefix(o) {
             let titled = rest.starts_with(|c: char| c.is_uppercase())
                 && rest.split_whitespace().nth(2).is_some()
@@ -221,7 +203,7 @@ pub(crate) fn glue_split(text: &str, from: usize, end: usize) -> Option<usize> {
 fn content_lowercase(w: &str) -> bool {
     let core = w.trim_matches(|c: char| !c.is_alphanumeric());
     core.chars().next().is_some_and(char::is_lowercase)
-        && !lexicon::title_small(&core.to_lowercase())
+        && !lexicon::sentences::title_small(&core.to_lowercase())
 }
 
 /// Picture credits in parentheses within `text[s..e]` ("(AP Photo)", "(Photo: Jane Doe/AFP)")
@@ -252,8 +234,11 @@ pub(crate) fn credit_parens(text: &str, s: usize, e: usize) -> Vec<(usize, usize
         if content.split_whitespace().count() < 2 && !content.contains(['/', ':']) {
             continue;
         }
-        let credit = lexicon::CREDIT_WORDS.iter().any(|w| has_word(&content, w))
-            || (content.contains('/') && content.split('/').any(|p| lexicon::agency(p.trim())));
+        let credit = lexicon::page::CREDIT_WORDS
+            .iter()
+            .any(|w| has_word(&content, w))
+            || (content.contains('/')
+                && content.split('/').any(|p| lexicon::page::agency(p.trim())));
         if !credit {
             continue;
         }
@@ -325,8 +310,8 @@ pub(crate) fn own_spans(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 fn label_starts(line: &str, lower: &str) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     for (list, caption) in [
-        (lexicon::CAPTION_LABELS, true),
-        (lexicon::SOURCE_LABELS, false),
+        (lexicon::page::CAPTION_LABELS, true),
+        (lexicon::page::SOURCE_LABELS, false),
     ] {
         for label in list {
             for (at, _) in lower.match_indices(label) {
@@ -392,9 +377,9 @@ fn credit_end(line: &str, from: usize, next: usize) -> usize {
         }
         let lower = w.to_lowercase();
         let name_like = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || lexicon::title_small(&lower)
+            || lexicon::sentences::title_small(&lower)
             || matches!(w, "/" | "&" | "|" | "-");
-        if n >= 6 || !name_like || (n > 0 && lexicon::starter(w)) {
+        if n >= 6 || !name_like || (n > 0 && lexicon::sentences::starter(w)) {
             break;
         }
         n += 1;
@@ -470,7 +455,7 @@ fn handle_end(line: &str, from: usize) -> Option<usize> {
     let name_like = (1..=8).contains(&name.len())
         && name.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(')
-                || lexicon::title_small(&w.to_lowercase())
+                || lexicon::sentences::title_small(&w.to_lowercase())
         });
     if !name_like {
         return None;

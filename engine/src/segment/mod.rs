@@ -20,7 +20,6 @@ mod byline;
 mod dates;
 mod heading;
 mod inline;
-mod lexicon;
 mod lists;
 mod neighbours;
 mod repeats;

@@ -22,64 +22,11 @@
 //! Each line looks only at the lines next to it (at most three ahead), so the pass is linear.
 
 use super::boiler::{ends_with_full_stop, is_caption, LineClass};
-use super::lexicon;
 use super::{LineSegs, RawSegment};
+use crate::lexicon;
+use crate::lexicon::grammar::{CAPTION_DETERMINERS as DETERMINERS, REPORT_OPENERS, SUBORDINATORS};
+use crate::lexicon::verbs::SAME_IN_PAST;
 use crate::model::SegmentKind;
-
-/// Words that open a report's sentence rather than a caption: captions name who is pictured.
-const REPORT_OPENERS: &[&str] = &[
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "however",
-    "but",
-    "and",
-    "so",
-    "yet",
-    "meanwhile",
-    "also",
-    "still",
-    "according",
-];
-
-/// Words after which a participle or verb form describes the noun that follows.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those",
-];
-
-/// Words that open a subordinate clause; a caption's own verb comes before them.
-const SUBORDINATORS: &[&str] = &[
-    "after",
-    "as",
-    "while",
-    "when",
-    "before",
-    "since",
-    "because",
-    "although",
-    "though",
-    "that",
-    "who",
-    "which",
-    "where",
-    "whose",
-    "whom",
-    "despite",
-    "following",
-    "amid",
-    "until",
-    "if",
-];
 
 fn bare_lower(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -91,7 +38,7 @@ fn plain(t: &str) -> bool {
     !t.contains(['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}'])
         && !t
             .split_whitespace()
-            .any(|w| lexicon::reporting(&bare_lower(w)))
+            .any(|w| lexicon::verbs::reporting(&bare_lower(w)))
 }
 
 /// A figure a report states ("5,000", "50.2", "20%", "$10m", "120"); a day or a year, which
@@ -117,10 +64,6 @@ fn figure(w: &str) -> bool {
     }
 }
 
-/// Verbs whose base form is also their past ("Messi put Argentina ahead"): only their "-s" and
-/// "-ing" forms mark a caption's present tense.
-const SAME_IN_PAST: &[&str] = &["cast", "put", "cut", "hit", "set", "let", "shut", "beat"];
-
 /// A sentence that reads like a picture caption: its main clause (the words before any
 /// subordinate clause) has a present form ("votes", "hold", "carrying") and no past form or
 /// auxiliary at all ("A massive rally was held ..." and "Messi put ... but Mbappe levelled" are
@@ -143,14 +86,14 @@ pub(crate) fn caption_sentence(t: &str) -> bool {
         // A participle after a determiner describes a noun ("a flooded street"), and a verb
         // after "to" is an infinitive ("continue to search"): neither is the main verb.
         let attributive = DETERMINERS.contains(&prev.as_str());
-        if lexicon::is_past_or_aux(&lower) && !attributive {
+        if lexicon::verbs::is_past_or_aux(&lower) && !attributive {
             return false;
         }
         if i > 0
             && prev != "to"
             && !attributive
             && !SAME_IN_PAST.contains(&lower.as_str())
-            && lexicon::caption_present(&lower)
+            && lexicon::credits::caption_present(&lower)
         {
             present = true;
         }
@@ -197,7 +140,7 @@ fn wire_credited(t: &str) -> bool {
     let before = before
         .trim_end()
         .trim_end_matches(['"', '\u{201D}', '\u{2019}', ')']);
-    lexicon::wire_service(last) && before.ends_with(['.', '!', '?'])
+    lexicon::credits::wire_service(last) && before.ends_with(['.', '!', '?'])
 }
 
 pub(crate) fn mark(text: &str, out: &mut [RawSegment], lines: &[LineSegs]) {
@@ -255,7 +198,7 @@ fn link_label(t: &str) -> bool {
     let bare = lower.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '>' | '\u{203A}' | '\u{00BB}' | '|' | '-')
     });
-    lexicon::LINK_LABELS.contains(&bare)
+    lexicon::page::LINK_LABELS.contains(&bare)
 }
 
 /// Title lines right under a link label: no final stop, capitalised, short, no attribution.

@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::lexicon;
 use super::{LineSegs, RawSegment};
+use crate::lexicon;
 use crate::model::SegmentKind;
 use crate::text::normalize;
 
@@ -36,7 +36,7 @@ fn caption_like(t: &str, sentences: usize) -> bool {
                 .to_lowercase()
         })
         .collect();
-    if words.iter().any(|w| lexicon::reporting(w)) {
+    if words.iter().any(|w| lexicon::verbs::reporting(w)) {
         return false;
     }
     if !super::boiler::ends_with_full_stop(t) {
@@ -44,17 +44,18 @@ fn caption_like(t: &str, sentences: usize) -> bool {
     }
     // A participle after a present auxiliary is passive ("is carried"), and after a determiner
     // or preposition it is an adjective ("a flooded basement").
+    // Closed class, left inline: auxiliaries, demonstratives, possessives.
     let present_aux = |w: &str| matches!(w, "is" | "are" | "be" | "being");
     let modifies = |w: &str| {
         present_aux(w)
-            || lexicon::title_small(w)
+            || lexicon::sentences::title_small(w)
             || matches!(
                 w,
                 "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our"
             )
     };
     !words.iter().enumerate().any(|(i, w)| {
-        lexicon::is_past_or_aux(w) && !present_aux(w) && !(i > 0 && modifies(&words[i - 1]))
+        lexicon::verbs::is_past_or_aux(w) && !present_aux(w) && !(i > 0 && modifies(&words[i - 1]))
     })
 }
 

@@ -10,8 +10,8 @@
 //! the sentence before already has its verb ("He left at 6 P.M. Mr. Smith then went ...").
 //! Every look back or ahead is bounded, so a line of any length is split in linear time.
 
-use super::lexicon;
 use super::lists::list_marker;
+use crate::lexicon;
 
 /// How far back to look for the word before a full stop; abbreviations are short.
 const TOKEN_BACK: usize = 40;
@@ -298,10 +298,10 @@ fn abbreviation(token: &str) -> Abbrev {
     if token.is_empty() {
         return Abbrev::No;
     }
-    if lexicon::never_final(token) {
+    if lexicon::sentences::never_final(token) {
         return Abbrev::Never;
     }
-    if lexicon::maybe_final(token) {
+    if lexicon::sentences::maybe_final(token) {
         return Abbrev::Maybe;
     }
     let mut chars = token.chars();
@@ -370,7 +370,8 @@ impl Stop<'_> {
             Abbrev::Never => false,
             Abbrev::Maybe => {
                 let word = word_at(text, m, self.limit);
-                lexicon::starter(word) || (lexicon::courtesy_title(word) && self.clause_before())
+                lexicon::sentences::starter(word)
+                    || (lexicon::sentences::courtesy_title(word) && self.clause_before())
             }
         }
     }
@@ -418,7 +419,7 @@ impl Stop<'_> {
             let lower = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            lexicon::is_past_or_aux(&lower) || lexicon::reporting(&lower)
+            lexicon::verbs::is_past_or_aux(&lower) || lexicon::verbs::reporting(&lower)
         })
     }
 

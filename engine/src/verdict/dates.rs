@@ -6,22 +6,7 @@ use crate::model::DiffKind;
 
 /// Reporting verbs: the day something was *said* is not the day it happened.
 fn is_report_word(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "stated"
-            | "statement"
-            | "announced"
-            | "tweeted"
-            | "added"
-            | "reported"
-            | "confirmed"
-            | "tweet"
-            | "posted"
-            | "wrote"
-    )
+    crate::lexicon::attribution::STATEMENT_WORDS.contains(&w)
 }
 
 /// Whether a day mention stands by a reporting word: the day of a statement.

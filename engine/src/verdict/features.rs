@@ -243,33 +243,12 @@ pub fn cluster_features(al: &Aligner, claim: u32, evidence: &[u32], diffs: &[Fou
 /// "…, according to …", a semicolon or a spaced dash) after at least four words; None when the
 /// sentence has no such break.
 pub fn main_clause_end(text: &str) -> Option<usize> {
-    const BREAKS: &[&str] = &[
-        ", citing ",
-        ", saying ",
-        ", adding ",
-        ", which ",
-        ", who ",
-        ", after ",
-        ", as ",
-        ", while ",
-        ", although ",
-        ", according ",
-        ", including ",
-        ", amid ",
-        ", following ",
-        ", with ",
-        ", despite ",
-        ", but ",
-        ", a move ",
-        ", in a ",
-        "; ",
-        " – ",
-        " — ",
-        " - ",
-    ];
     // ASCII lowercasing keeps every byte offset, so the break indexes `text` itself.
     let lower = text.to_ascii_lowercase();
-    let end = BREAKS.iter().filter_map(|b| lower.find(b)).min()?;
+    let end = crate::lexicon::grammar::CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| lower.find(b))
+        .min()?;
     (text.get(..end)?.split_whitespace().count() >= 4).then_some(end)
 }
 

@@ -3,6 +3,7 @@
 
 use super::{Found, Side};
 use crate::analyze::Analysis;
+use crate::lexicon::negation::ANTONYM_PREFIXES;
 use crate::model::DiffKind;
 
 fn is_cue(a: &Analysis, t: &crate::analyze::Token) -> bool {
@@ -36,8 +37,6 @@ fn has_negation_before(a: &Analysis, idx: usize) -> bool {
         .iter()
         .any(|t| is_cue(a, t))
 }
-
-const ANTONYM_PREFIXES: &[&str] = &["un", "in", "ir", "il", "im", "non", "dis"];
 
 pub(super) fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     // "not X" on one side, plain X on the other.

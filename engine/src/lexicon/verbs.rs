@@ -1,11 +1,14 @@
 //! A small lexicon of English news verbs: reporting verbs, auxiliaries, common base forms with
 //! their regular inflections, irregular past forms, and "-ed" words that are not verbs. It tells
 //! a headline that states something from a bare label, and a byline name from a verb.
+//!
+//! Origin: English grammar (auxiliaries and modals, irregular past forms) and the common verbs
+//! of news headlines and reports.
 
 use super::contains;
 
 /// Verbs that attribute a statement; a lone first line containing one is a lead, not a dek.
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "said",
     "says",
     "say",
@@ -25,7 +28,7 @@ const REPORTING: &[&str] = &[
     "wrote",
 ];
 
-const AUXILIARIES: &[&str] = &[
+pub(crate) const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
     "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "won't",
     "can't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "didn't",
@@ -33,7 +36,7 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Common news verbs (base forms); inflected forms are recognised by `is_verb_form`.
-const VERBS: &[&str] = &[
+pub(crate) const VERBS: &[&str] = &[
     "accuse",
     "act",
     "add",
@@ -218,7 +221,7 @@ const VERBS: &[&str] = &[
 ];
 
 /// Irregular past forms and participles.
-const IRREGULAR: &[&str] = &[
+pub(crate) const IRREGULAR: &[&str] = &[
     "said", "told", "went", "came", "took", "made", "gave", "found", "left", "ran", "saw", "got",
     "held", "kept", "led", "lost", "met", "paid", "sent", "stood", "struck", "thought", "won",
     "began", "broke", "brought", "built", "bought", "caught", "chose", "fell", "fought", "fled",
@@ -228,10 +231,20 @@ const IRREGULAR: &[&str] = &[
 ];
 
 /// Words ending in "-ed" that are not verb forms.
-const ED_NOUNS: &[&str] = &[
-    "hundred", "bed", "red", "seed", "speed", "need", "creed", "greed", "shed", "sled", "ahmed",
-    "mohamed", "mohammed", "muhammad", "united", "naked", "sacred", "wicked", "beloved", "bred",
+///
+/// Origin: English nouns and adjectives in "-ed", and the world's commonest given name in its
+/// usual English spellings, which the six-letter "-ed" rule would take for a participle.
+pub(crate) const ED_NOUNS: &[&str] = &[
+    "hundred", "bed", "red", "seed", "speed", "need", "creed", "greed", "shed", "sled", "mohamed",
+    "mohammed", "muhammad", "united", "naked", "sacred", "wicked", "beloved", "bred",
 ];
+
+/// Verbs whose base form is also their past ("Messi put Argentina ahead"): only their "-s" and
+/// "-ing" forms mark a caption's present tense.
+///
+/// Origin: English irregular verbs.
+pub(crate) const SAME_IN_PAST: &[&str] =
+    &["cast", "put", "cut", "hit", "set", "let", "shut", "beat"];
 
 pub(crate) fn reporting(lower: &str) -> bool {
     contains(REPORTING, lower)

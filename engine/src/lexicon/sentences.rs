@@ -1,22 +1,17 @@
-//! Word lists the segmenter consults. They describe English news text in general, never one
-//! article; everything is matched exactly (case as listed) unless a function says otherwise.
+//! Words that decide where a sentence ends: abbreviations after which a full stop does or may
+//! not end a sentence, the capitalised words that open an English sentence, personal titles,
+//! and the small words of Title Case. Matched exactly (case as listed) unless a function says
+//! otherwise.
 //!
-//! Here: abbreviations, sentence starters, personal titles, title-case small words and date
-//! words. `verbs.rs` holds the small verb lexicon, `page.rs` the furniture of news pages (link
-//! openers, menus, credits, captions, stamps' labels), `credits.rs` who supplies reports and
-//! pictures (wire services, newsroom roles, reading-time notes, caption verbs).
+//! Origin: English abbreviations as style guides list them (courtesy, military and civil
+//! titles, month and weekday abbreviations, reference words, company suffixes, US state
+//! abbreviations of AP style), and English function words.
 
-mod credits;
-mod page;
-mod verbs;
-
-pub(crate) use credits::{caption_present, newsroom_role, read_unit, wire_service};
-pub(crate) use page::*;
-pub(crate) use verbs::{is_past_or_aux, is_verb_form, reporting};
+use super::contains;
 
 /// Abbreviations after which a full stop never ends a sentence: titles, months and weekdays,
 /// and reference words that always precede something ("No. 5", "Gen. Smith", "Sept. 8").
-const NEVER_FINAL: &[&str] = &[
+pub(crate) const NEVER_FINAL: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpl", "Sgt", "Adm",
     "Cmdr", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Fr", "St",
     "Mt", "Ft", "No", "Nos", "Vol", "Fig", "vs", "v", "approx", "Jan", "Feb", "Mar", "Apr", "Jun",
@@ -28,14 +23,14 @@ const NEVER_FINAL: &[&str] = &[
 
 /// Abbreviations that can also end a sentence ("... Apple Inc. The company ..."): the stop ends
 /// the sentence only when a typical sentence opener follows.
-const MAYBE_FINAL: &[&str] = &[
+pub(crate) const MAYBE_FINAL: &[&str] = &[
     "Inc", "Ltd", "Co", "Corp", "Jr", "etc", "Bros", "al", "Dept", "Govt", "Ave", "Rd", "Blvd",
     "Plc", "plc", "LLC", "Cos", "Mass", "Calif", "Fla", "Ariz", "Ill", "Penn", "Wash", "Ore",
 ];
 
 /// Capitalised words that typically open an English sentence; after an ambiguous abbreviation
 /// ("U.S.", "Inc.", an initial) only these make the stop a sentence end.
-const STARTERS: &[&str] = &[
+pub(crate) const STARTERS: &[&str] = &[
     "The",
     "A",
     "An",
@@ -117,141 +112,16 @@ const STARTERS: &[&str] = &[
 
 /// Personal titles. After an ambiguous abbreviation they open a new sentence when the one
 /// before already has its verb ("He left at 6 P.M. Mr. Smith then went ...").
-const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Messrs"];
+pub(crate) const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Messrs"];
 
 /// Words that stay lower case inside a Title Case headline, so they do not mark where a glued
 /// sentence begins.
-const TITLE_SMALL: &[&str] = &[
+pub(crate) const TITLE_SMALL: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "as", "vs", "via", "per", "into", "onto", "over", "after", "amid", "about", "against",
     "up", "off", "out", "than", "so", "yet", "de", "da", "del", "la", "le", "von", "van", "bin",
     "al", "el", "du", "des", "der",
 ];
-
-pub(crate) use crate::text::MONTHS;
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-
-/// Words that may appear in a date/time stamp line besides numbers, months and weekdays.
-const DATE_FILLERS: &[&str] = &[
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "at",
-    "on",
-    "ago",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "read",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "est",
-    "edt",
-    "et",
-    "pt",
-    "pst",
-    "pdt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "aedt",
-    "aest",
-    "awst",
-    "acst",
-    "nzdt",
-    "nzst",
-    "ist",
-    "jst",
-    "kst",
-    "hkt",
-    "sgt",
-    "msk",
-    "eet",
-    "eest",
-    "wat",
-    "cat",
-    "eat",
-    "sast",
-    "updated",
-    "published",
-    "posted",
-    "modified",
-    "date",
-    "last",
-    "first",
-    "of",
-    "the",
-    "|",
-    "·",
-    "•",
-    "-",
-    "–",
-    "—",
-    "/",
-    ",",
-    "today",
-    "yesterday",
-    "reading",
-    "time",
-];
-
-/// Metadata labels that introduce a date stamp.
-pub(crate) const DATE_LABELS: &[&str] = &[
-    "first published on",
-    "first published",
-    "last updated on",
-    "last updated",
-    "last modified",
-    "published on",
-    "published at",
-    "published",
-    "updated on",
-    "updated at",
-    "updated",
-    "posted on",
-    "posted at",
-    "posted",
-    "modified",
-    "dated",
-    "date",
-];
-
-pub(super) fn contains(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
 
 pub(crate) fn never_final(w: &str) -> bool {
     contains(NEVER_FINAL, w)
@@ -271,19 +141,4 @@ pub(crate) fn courtesy_title(w: &str) -> bool {
 
 pub(crate) fn title_small(lower: &str) -> bool {
     contains(TITLE_SMALL, lower)
-}
-
-pub(crate) fn month(lower: &str) -> Option<u32> {
-    let w = lower.trim_end_matches(['.', ',']);
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
-}
-
-pub(crate) fn weekday(lower: &str) -> bool {
-    let w = lower.trim_end_matches(['.', ',']);
-    contains(WEEKDAYS, w)
-}
-
-pub(crate) fn date_filler(lower: &str) -> bool {
-    let w = lower.trim_end_matches(['.', ',', ':']);
-    w.is_empty() || contains(DATE_FILLERS, w)
 }

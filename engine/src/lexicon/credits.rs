@@ -9,7 +9,7 @@ use super::contains;
 /// Xinhua, ...) and the national agencies whose copy other outlets reprint, spelled as they
 /// print their own names in credits, datelines and sign-offs. Matched case-sensitively (and in
 /// capitals), so a lower-case word ("map", "tap") is never taken for an agency.
-const WIRE_SERVICES: &[&str] = &[
+pub(crate) const WIRE_SERVICES: &[&str] = &[
     "AP",
     "The Associated Press",
     "Associated Press",
@@ -99,7 +99,7 @@ pub(crate) fn wire_service(word: &str) -> bool {
 
 /// Newsroom roles printed after a byline's name ("Jane Doe, Political Editor", "Jane
 /// DoeNorth Asia correspondent", "India Desk"), compared in lower case as the line's last word.
-const NEWSROOM_ROLES: &[&str] = &[
+pub(crate) const NEWSROOM_ROLES: &[&str] = &[
     "correspondent",
     "correspondents",
     "reporter",
@@ -125,7 +125,7 @@ pub(crate) fn newsroom_role(lower: &str) -> bool {
 }
 
 /// Units of a reading-time note ("2 min read", "< 1 MINUTE READ"), in lower case.
-const READ_UNITS: &[&str] = &["min", "mins", "min.", "minute", "minutes"];
+pub(crate) const READ_UNITS: &[&str] = &["min", "mins", "min.", "minute", "minutes"];
 
 pub(crate) fn read_unit(lower: &str) -> bool {
     contains(READ_UNITS, lower)
@@ -135,7 +135,7 @@ pub(crate) fn read_unit(lower: &str) -> bool {
 /// verbs for what the people in a picture visibly do ("Protesters hold placards ...", "A man
 /// votes ...", "Rescuers search ..."). Verbs of ongoing states and plans ("continue",
 /// "remain", "plan", "face") are left out: present-tense reports use them.
-const CAPTION_VERBS: &[&str] = &[
+pub(crate) const CAPTION_VERBS: &[&str] = &[
     "address",
     "applaud",
     "arrive",
@@ -247,3 +247,15 @@ pub(crate) fn caption_present(lower: &str) -> bool {
     }
     false
 }
+
+/// Openings of a byline; the words after them must be a name.
+///
+/// Origin: the byline labels news sites print.
+pub(crate) const BYLINE_OPENERS: &[&str] = &[
+    "By ",
+    "BY ",
+    "Story by ",
+    "Words by ",
+    "Text by ",
+    "Posted by ",
+];

@@ -1,6 +1,9 @@
 //! The furniture of news pages in general: link and navigation openers, menu and share labels,
 //! credit and caption words, agencies. Each list holds what news sites commonly print around an
 //! article, never words taken from one labelled article.
+//!
+//! Origin: the labels content-management systems and news sites print around articles (link
+//! promos, share and player controls, rails, tags, picture credits and caption labels).
 
 use super::contains;
 
@@ -236,7 +239,6 @@ pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
     "subscribe to ",
     "follow us on ",
     "click here ",
-    "get in front of tomorrow",
     "listen to this article",
     "your email address will not be published",
     "required fields are marked",
@@ -502,6 +504,32 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
     "photograph by",
     "picture by",
     "image by",
+];
+
+/// Openers of navigation lines to the previous or next story, as content-management systems
+/// print them; matched case-sensitively at a line's start.
+pub(crate) const NAV_OPENERS: &[&str] = &[
+    "Previous article",
+    "Next article",
+    "Previous post",
+    "Next post",
+    "Previous story",
+    "Next story",
+    "PREVIOUS",
+    "NEXT",
+    "Previous",
+    "Next",
+];
+
+/// Bare "Read" links before another story's title ("Read Floods Cut Off Villages"), as news
+/// sites print them; matched case-sensitively at a line's start.
+pub(crate) const READ_OPENERS: &[&str] = &[
+    "Read ",
+    "READ ",
+    "Also read ",
+    "ALSO READ ",
+    "Read also ",
+    "READ ALSO ",
 ];
 
 pub(crate) fn agency(lower: &str) -> bool {
