@@ -17,6 +17,10 @@
 # shellcheck disable=SC2317
 {
 set -euo pipefail
+# Every step reads /dev/null: cargo learns about a target by running `rustc -`, which compiles
+# whatever stdin holds, and a runner's stdin may hold anything (CI once failed clippy-wasm
+# compiling its own log). Cargo caches that probe's failure in target/.rustc_info.json.
+exec </dev/null
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
