@@ -159,10 +159,19 @@ pub struct Context<'a> {
 }
 
 /// A claim against the whole cluster: its best coverage and best sentence cosine in every
-/// other article (in article order, its own left out).
+/// other article (in article order, its own left out), and its cosine with every segment.
 pub struct ClaimView {
     coverages: Vec<f32>,
     best_cosines: Vec<f32>,
+    /// `Semantic::row(claim)`, indexed by segment; empty without the encoder.
+    cos: Vec<f32>,
+}
+
+impl ClaimView {
+    /// The claim's sentence cosine with segment `u` (0 without the encoder).
+    fn cos(&self, u: u32) -> f32 {
+        self.cos.get(u as usize).copied().unwrap_or(0.0)
+    }
 }
 
 /// One claim against one other article: evidence, differences, features.
@@ -213,31 +222,27 @@ impl Context<'_> {
             .collect()
     }
 
-    /// The claim's best sentence cosine in every other article.
-    fn best_cosines(&self, sem: &Semantic, claim: u32) -> Vec<f32> {
+    /// The claim's best sentence cosine in every other article, from its cosine row.
+    fn best_cosines(&self, claim: u32, row: &[f32]) -> Vec<f32> {
         let own = self.seg_article[claim as usize];
+        let cos = |u: u32| row.get(u as usize).copied().unwrap_or(0.0);
         self.by_article
             .iter()
             .enumerate()
             .filter(|(a, _)| *a != own)
-            .map(|(_, units)| {
-                units
-                    .iter()
-                    .map(|&u| sem.cos(claim, u))
-                    .fold(0.0f32, f32::max)
-            })
+            .map(|(_, units)| units.iter().map(|&u| cos(u)).fold(0.0f32, f32::max))
             .collect()
     }
 
     /// The claim's figures against every figure of the article: the likeliest conflicting pair
     /// and the likeliest agreeing one, each ranked by how surely the two fill one slot (shared
     /// words around them, one counted noun, alike sentences).
-    fn figures(&self, claim: &Side, article: usize, evidence: &[u32]) -> Figures {
+    fn figures(&self, claim: &Side, article: usize, evidence: &[u32], view: &ClaimView) -> Figures {
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
         let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();
         let pairs = crate::verdict::figure_pairs(claim, &sides);
         let coverage = |u: u32| self.al.score(claim.unit, &[u]).0;
-        let cos = |u: u32| self.semantic.map_or(0.0, |s| s.cos(claim.unit, u));
+        let cos = |u: u32| view.cos(u);
         let sim = |u: u32| {
             if self.semantic.is_some() {
                 cos(u)
@@ -310,12 +315,15 @@ impl Context<'_> {
     /// What every item of `claim` compares it with: computed once per claim, so a claim's
     /// items cost the cluster's size once, not once per article.
     pub fn claim_view(&self, claim: u32) -> ClaimView {
+        let cos = self.semantic.map(|sem| sem.row(claim)).unwrap_or_default();
         ClaimView {
             coverages: self.coverages(claim),
-            best_cosines: self
-                .semantic
-                .map(|sem| self.best_cosines(sem, claim))
-                .unwrap_or_default(),
+            best_cosines: if self.semantic.is_some() {
+                self.best_cosines(claim, &cos)
+            } else {
+                Vec::new()
+            },
+            cos,
         }
     }
 
@@ -411,23 +419,23 @@ impl Context<'_> {
             "clean_difference",
             if diffs.is_empty() { 0.0 } else { f.coverage },
         );
-        let figures = self.figures(&claim_side, article, &evidence);
+        let figures = self.figures(&claim_side, article, &evidence, view);
         for (name, v) in FIG_NAMES.iter().zip(figures.surface) {
             fx.put(name, v);
         }
         debug_assert_eq!(fx.at, N_SURFACE);
         let mut semantic_best = None;
-        if let Some(sem) = self.semantic {
-            let mut cos: Vec<f32> = doc.iter().map(|&u| sem.cos(claim, u)).collect();
+        if self.semantic.is_some() {
+            let mut cos: Vec<f32> = doc.iter().map(|&u| view.cos(u)).collect();
             cos.sort_by(|a, b| b.total_cmp(a));
             let best = cos.first().copied().unwrap_or(0.0);
             let ev_cos = evidence
                 .iter()
-                .map(|&u| sem.cos(claim, u))
+                .map(|&u| view.cos(u))
                 .fold(f32::NEG_INFINITY, f32::max);
             semantic_best = doc
                 .iter()
-                .map(|&u| (sem.cos(claim, u), u))
+                .map(|&u| (view.cos(u), u))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                 .filter(|&(c, u)| !evidence.contains(&u) && c >= ev_cos)
                 .map(|(_, u)| u);
