@@ -114,6 +114,7 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
             }
         })
         .collect();
+    let doc_keys: Vec<crate::align::KeyUnion> = by_article.iter().map(|d| al.union(d)).collect();
     let ctx = Context {
         al: &al,
         segments: &segments,
@@ -121,6 +122,7 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
         seg_article: &seg_article,
         all_best: &all_best,
         by_article: &by_article,
+        doc_keys: &doc_keys,
         semantic: semantic.as_ref(),
     };
     let mut items = Vec::new();

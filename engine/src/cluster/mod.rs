@@ -9,7 +9,7 @@ pub mod semantic;
 mod weights;
 mod weights_enc;
 
-use crate::align::{Aligner, Match};
+use crate::align::{Aligner, KeyUnion, Match};
 use crate::analyze::Analysis;
 use crate::model::{DiffKind, Segment, SegmentKind};
 use crate::verdict::{self, Found, Side};
@@ -155,16 +155,26 @@ pub struct Context<'a> {
     pub all_best: &'a [Vec<Option<Match>>],
     /// Eligible segment ids of each article, in text order.
     pub by_article: &'a [Vec<u32>],
+    /// `al.union` of each article's `by_article`.
+    pub doc_keys: &'a [KeyUnion],
     pub semantic: Option<&'a Semantic>,
 }
 
-/// A claim against the whole cluster: its best coverage and best sentence cosine in every
-/// other article (in article order, its own left out), and its cosine with every segment.
+/// A claim against the whole cluster: what items read of its best coverage and best sentence
+/// cosine in every other article, its cosine with every segment, and its main clause.
 pub struct ClaimView {
-    coverages: Vec<f32>,
-    best_cosines: Vec<f32>,
+    /// The largest best coverage, and how many articles reach `CARRIED_FOR_SHARE`.
+    max_coverage: f32,
+    carrying: usize,
+    /// How many other articles there are.
+    others: usize,
+    /// The largest and the mean of the best cosines (0 without the encoder).
+    max_cosine: f32,
+    mean_cosine: f32,
     /// `Semantic::row(claim)`, indexed by segment; empty without the encoder.
     cos: Vec<f32>,
+    /// `verdict::main_clause_end` of the claim's text.
+    main_end: Option<usize>,
 }
 
 impl ClaimView {
@@ -316,14 +326,21 @@ impl Context<'_> {
     /// items cost the cluster's size once, not once per article.
     pub fn claim_view(&self, claim: u32) -> ClaimView {
         let cos = self.semantic.map(|sem| sem.row(claim)).unwrap_or_default();
+        let covs = self.coverages(claim);
+        let bests = if self.semantic.is_some() {
+            self.best_cosines(claim, &cos)
+        } else {
+            Vec::new()
+        };
+        let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
         ClaimView {
-            coverages: self.coverages(claim),
-            best_cosines: if self.semantic.is_some() {
-                self.best_cosines(claim, &cos)
-            } else {
-                Vec::new()
-            },
+            max_coverage: covs.iter().copied().fold(0.0f32, f32::max),
+            carrying: covs.iter().filter(|&&c| c >= CARRIED_FOR_SHARE).count(),
+            others: covs.len(),
+            max_cosine: bests.iter().copied().fold(0.0f32, f32::max),
+            mean_cosine: mean(&bests),
             cos,
+            main_end: verdict::main_clause_end(&self.segments[claim as usize].text),
         }
     }
 
@@ -360,7 +377,8 @@ impl Context<'_> {
             verdict::Parts::default()
         } else {
             verdict::Parts {
-                main_clause: verdict::main_clause_end(&seg.text)
+                main_clause: view
+                    .main_end
                     .map(|end| verdict::main_clause_coverage(al, claim, end, &evidence)),
                 quote: verdict::quote_coverage(
                     al,
@@ -386,15 +404,18 @@ impl Context<'_> {
         fx.put("pair_coverage", al.pair_coverage(claim, &evidence));
         fx.put("specifics_missing", specifics_missing(al, claim, &evidence));
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
-        fx.put("doc_coverage", al.score(claim, doc).0);
+        let doc_cov = match self.doc_keys.get(article) {
+            Some(union) => al.score_units(claim, doc, union).0,
+            None => al.score(claim, doc).0,
+        };
+        fx.put("doc_coverage", doc_cov);
         let weight: f32 = al.keys(claim).iter().map(|&k| al.weight[k as usize]).sum();
         fx.put("claim_weight", weight / al.max_weight);
         fx.put("claim_headline", flag(seg.kind == SegmentKind::Headline));
         let headline = |u: &u32| self.segments[*u as usize].kind == SegmentKind::Headline;
         fx.put("evidence_headline", flag(evidence.iter().any(headline)));
         fx.put("also_count", also.len() as f32);
-        let covs = &view.coverages;
-        let max_cov = covs.iter().copied().fold(0.0f32, f32::max);
+        let max_cov = view.max_coverage;
         fx.put(
             "coverage_rank",
             if max_cov > 0.0 {
@@ -403,8 +424,10 @@ impl Context<'_> {
                 0.0
             },
         );
-        let carrying = covs.iter().filter(|&&c| c >= CARRIED_FOR_SHARE).count();
-        fx.put("carried_share", carrying as f32 / covs.len().max(1) as f32);
+        fx.put(
+            "carried_share",
+            view.carrying as f32 / view.others.max(1) as f32,
+        );
         let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
         fx.put("n_number", count(DiffKind::Number));
         fx.put("n_date", count(DiffKind::Date));
@@ -444,10 +467,9 @@ impl Context<'_> {
             fx.put("cos_second", cos.get(1).copied().unwrap_or(0.0));
             let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
             fx.put("cos_mean", mean(&cos));
-            let bests = &view.best_cosines;
-            let max = bests.iter().copied().fold(0.0f32, f32::max);
+            let max = view.max_cosine;
             fx.put("cos_rank", if max > 0.0 { best / max } else { 0.0 });
-            fx.put("cos_rel", best - mean(bests));
+            fx.put("cos_rel", best - view.mean_cosine);
             fx.put("fig_conflict_cos", figures.conflict_cos);
             fx.put("fig_agree_cos", figures.agree_cos);
             debug_assert_eq!(fx.at, N);
