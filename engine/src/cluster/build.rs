@@ -193,7 +193,12 @@ pub fn assemble(
     let mut verdicts = Vec::with_capacity(p.items.len());
     for (claim, other, item) in &p.items {
         let diffs = reported_differences(item);
-        let d = model.decide(&item.features, !diffs.is_empty());
+        // Reasons only when they are kept: the database never holds them.
+        let d = if decisions.is_some() {
+            model.decide(&item.features, !diffs.is_empty())
+        } else {
+            model.decide_unexplained(&item.features, !diffs.is_empty())
+        };
         let label = d.label;
         let score = ClusterModel::score(&d);
         if let Some(out) = decisions.as_deref_mut() {

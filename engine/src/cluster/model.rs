@@ -67,10 +67,25 @@ impl ClusterModel {
     /// Decides from item features `x` (`cluster::NAMES` order); `has_difference` says whether a
     /// difference was found to report (a `differs` verdict must name one).
     pub fn decide(&self, x: &[f32], has_difference: bool) -> Decision {
+        self.decide_explained(x, has_difference, true)
+    }
+
+    /// `decide` without `reasons` (left empty): the same label and probabilities. Why: the
+    /// reasons walk every tree once more per verdict, and a build that keeps no trace never
+    /// reads them (at 200 articles, 700k verdicts).
+    pub fn decide_unexplained(&self, x: &[f32], has_difference: bool) -> Decision {
+        self.decide_explained(x, has_difference, false)
+    }
+
+    fn decide_explained(&self, x: &[f32], has_difference: bool, explain: bool) -> Decision {
         let x = &x[..self.n.min(x.len())];
         let p_carried = self.carried.predict(x);
-        let reasons = |c: Vec<f32>| {
-            let mut c: Vec<(usize, f32)> = c
+        // The three features that moved `contributions` most, computed only when asked for.
+        let reasons = |contributions: &dyn Fn() -> Vec<f32>| {
+            if !explain {
+                return Vec::new();
+            }
+            let mut c: Vec<(usize, f32)> = contributions()
                 .into_iter()
                 .enumerate()
                 .filter(|(_, v)| *v != 0.0)
@@ -79,13 +94,14 @@ impl ClusterModel {
             c.truncate(3);
             c
         };
+        let carried = || self.carried.contributions(x, x.len());
         if p_carried < self.carried_at {
             return Decision {
                 label: Label::Omits,
                 p_carried,
                 p_differs: None,
                 by: "carried",
-                reasons: reasons(self.carried.contributions(x, x.len())),
+                reasons: reasons(&carried),
             };
         }
         if !has_difference {
@@ -94,7 +110,7 @@ impl ClusterModel {
                 p_carried,
                 p_differs: None,
                 by: "carried",
-                reasons: reasons(self.carried.contributions(x, x.len())),
+                reasons: reasons(&carried),
             };
         }
         let p = self.differs.predict(x);
@@ -107,7 +123,7 @@ impl ClusterModel {
             p_carried,
             p_differs: Some(p),
             by: "differs",
-            reasons: reasons(self.differs.contributions(x)),
+            reasons: reasons(&|| self.differs.contributions(x)),
         }
     }
 
