@@ -115,6 +115,17 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
         })
         .collect();
     let doc_keys: Vec<crate::align::KeyUnion> = by_article.iter().map(|d| al.union(d)).collect();
+    let figure_contexts: Vec<Vec<verdict::FigureContext>> = analyses
+        .iter()
+        .zip(&eligible)
+        .map(|(a, &e)| {
+            if e {
+                verdict::figure_contexts(a)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     let ctx = Context {
         al: &al,
         segments: &segments,
@@ -123,6 +134,7 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
         all_best: &all_best,
         by_article: &by_article,
         doc_keys: &doc_keys,
+        figure_contexts: &figure_contexts,
         semantic: semantic.as_ref(),
     };
     let mut items = Vec::new();

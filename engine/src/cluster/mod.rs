@@ -157,6 +157,8 @@ pub struct Context<'a> {
     pub by_article: &'a [Vec<u32>],
     /// `al.union` of each article's `by_article`.
     pub doc_keys: &'a [KeyUnion],
+    /// `verdict::figure_contexts` of each segment (empty for those that get no verdict).
+    pub figure_contexts: &'a [Vec<crate::verdict::FigureContext>],
     pub semantic: Option<&'a Semantic>,
 }
 
@@ -250,7 +252,7 @@ impl Context<'_> {
     fn figures(&self, claim: &Side, article: usize, evidence: &[u32], view: &ClaimView) -> Figures {
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
         let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();
-        let pairs = crate::verdict::figure_pairs(claim, &sides);
+        let pairs = crate::verdict::figure_pairs(claim, &sides, self.figure_contexts);
         let coverage = |u: u32| self.al.score(claim.unit, &[u]).0;
         let cos = |u: u32| view.cos(u);
         let sim = |u: u32| {

@@ -19,7 +19,7 @@ pub use features::{
     cluster_features, features, main_clause_coverage, main_clause_end, quote_coverage,
     shared_terms, Features, Parts,
 };
-pub use figures::{figure_pairs, FigurePair, PAIR_N, PAIR_NAMES};
+pub use figures::{figure_contexts, figure_pairs, FigureContext, FigurePair, PAIR_N, PAIR_NAMES};
 pub use numbers::drop_figures_stated_elsewhere;
 
 use crate::analyze::Analysis;
