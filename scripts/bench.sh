@@ -12,11 +12,14 @@
 #            per-crate cost with twiggy on the same wasm with names kept
 #   browser  start-up and click latency in headless Chromium (bench/browser.mjs) on dist/
 #            (as `bundle` left it; built only if missing)
-#   engine   cargo bench -p crosscheck --bench scale (seeds, 20, 50, 200, 500 articles), then
-#            the CPU time of `crosscheck build` on the largest cluster it generated
+#   engine   cargo bench -p crosscheck --bench scale (seeds, 20, 50, 200, 500 articles, each
+#            without and with the sentence encoder when its folder is found), then the CPU time
+#            of `crosscheck build` on the seeds and the 200-article cluster, both ways
 # The report (bench/report.mjs) always runs last.
 # Knobs: BENCH_LOADS (start-up loads, 15), BENCH_CLICK_PASSES (5), BENCH_BUDGET_SECS (engine
-# bench's per-size time budget, 30), BENCH_OUT (intermediate results, target/bench/).
+# bench's per-size, per-path time budget, 60), BENCH_OUT (intermediate results, target/bench/).
+# The encoder is looked for where `crosscheck build` looks: $CROSSCHECK_ENCODER, else
+# ${XDG_CACHE_HOME:-~/.cache}/crosscheck/all-MiniLM-L6-v2 (scripts/get-encoder.sh fetches it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
@@ -102,7 +105,7 @@ fi
 if is_selected engine; then
   echo
   echo "==> [engine] cargo bench -p crosscheck --bench scale"
-  # The generated clusters are also written out, so the biggest one can be timed again below.
+  # The generated clusters are also written out, so the CLI can time the 200-article one below.
   clusters=$BENCH_OUT/clusters
   rm -rf "$clusters"
   BENCH_DUMP=$clusters cargo bench -p crosscheck --bench scale
@@ -110,25 +113,45 @@ if is_selected engine; then
   mkdir -p docs
   cp "$BENCH_OUT/scale.svg" docs/bench-engine.svg
   echo "copied $BENCH_OUT/scale.svg to docs/bench-engine.svg"
-  # The bench's times are wall-clock, which a busy machine inflates. CPU time of the CLI on the
-  # largest generated cluster says what the build costs one core, whatever else runs.
+  # The bench's times are wall-clock, which a busy machine inflates, and leave out reading the
+  # articles, loading the encoder and writing the database. CPU time of the CLI says what a
+  # whole build costs one core, whatever else runs: on the seeds (median of 3) and on the
+  # 200-article cluster, without and (when its folder is there) with the sentence encoder.
   cpu=$BENCH_OUT/engine-cpu.tsv
   rm -f "$cpu"
+  enc_dir=${CROSSCHECK_ENCODER:-${XDG_CACHE_HOME:-$HOME/.cache}/crosscheck/all-MiniLM-L6-v2}
+  paths=(surface)
+  if [ -f "$enc_dir/model.safetensors" ]; then
+    paths+=(encoder)
+  else
+    say "no sentence encoder at $enc_dir: CLI timed without it only"
+  fi
   if [ -x /usr/bin/time ]; then
     cargo build --release -q -p crosscheck --bin crosscheck
-    for dir in "$clusters"/n500 "$clusters"/n200; do
+    for dir in seeds "$clusters"/n200; do
       [ -d "$dir" ] || continue
-      n=${dir##*/n}
-      /usr/bin/time -f '%U %S %e %M' -o "$BENCH_OUT/time.txt" \
-        target/release/crosscheck build "$dir" --format bin -o "$BENCH_OUT/claims-n$n.bin"
-      read -r user sys wall rss <"$BENCH_OUT/time.txt"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$user" "$sys" "$wall" "$rss" "$(stat -c %s "$BENCH_OUT/claims-n$n.bin")" >"$cpu"
-      echo "engine:   crosscheck build (CLI, bin export) of the $n-article cluster: CPU ${user}s user + ${sys}s sys," \
-        "wall ${wall}s, max RSS $((rss / 1024)) MiB"
-      break
+      n=$(find "$dir" -maxdepth 1 -name '*.txt' | wc -l)
+      runs=1
+      [ "$n" -le 20 ] && runs=3
+      for path in "${paths[@]}"; do
+        flag=(--no-encoder)
+        [ "$path" = encoder ] && flag=(--encoder "$enc_dir")
+        out=$BENCH_OUT/claims-n$n-$path.bin
+        for _ in $(seq "$runs"); do
+          /usr/bin/time -f '%U %S %e %M' -o "$BENCH_OUT/time.txt" \
+            target/release/crosscheck build "$dir" "${flag[@]}" --format bin -o "$out"
+          read -r user sys wall rss <"$BENCH_OUT/time.txt"
+          awk -v u="$user" -v s="$sys" -v rest="$user $sys $wall $rss" 'BEGIN { print u + s, rest }'
+        done | sort -n | sed -n "$(((runs + 1) / 2))p" >"$BENCH_OUT/median.txt"
+        read -r _ user sys wall rss <"$BENCH_OUT/median.txt"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$path" "$user" "$sys" "$wall" "$rss" \
+          "$(stat -c %s "$out")" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$cpu"
+        echo "engine:   crosscheck build ($path) of the $n-article cluster: CPU ${user}s user + ${sys}s sys," \
+          "wall ${wall}s, max RSS $((rss / 1024)) MiB (median of $runs)"
+      done
     done
   else
-    say "no /usr/bin/time: CPU time of the largest cluster not measured"
+    say "no /usr/bin/time: CPU time of the CLI not measured"
   fi
 fi
 

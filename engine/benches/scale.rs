@@ -1,24 +1,35 @@
 //! How the build scales with cluster size: `cargo bench -p crosscheck --bench scale`.
 //!
 //! Times the seed cluster (median of repeated runs), then clusters of 20, 50, 200 and 500
-//! articles made from the seeds by rule (paragraphs rotated, some numbers and names changed),
-//! so that the material still matches across articles the way a real cluster does. For each
-//! size it prints build time, peak heap (a counting global allocator) and database size, then
-//! the fitted growth exponent (least squares of log time against log articles).
+//! articles made from the seeds by rule (`scale/generate.rs`), each built two ways: without the
+//! sentence encoder (`crosscheck::build`, what the widget's browser engine does) and with it
+//! (`build_with` and the encoder, what `crosscheck build` does when its folder is found; the
+//! encoder is loaded once, before timing, and its load is reported apart). For each size and
+//! path it prints build time and peak heap (a counting global allocator), then each path's
+//! fitted growth exponent (least squares of log time against log articles). Without an encoder
+//! folder (`crosscheck::encoder::default_dir`) it says so and leaves the encoder columns empty.
 //!
 //! Prints figures and never asserts on time. `--quick` (or `BENCH_QUICK=1`) stops at 200
-//! articles; a size whose predicted time exceeds `BENCH_BUDGET_SECS` (default 30) is skipped
-//! and said so. Results also go to `BENCH_OUT` (default `target/bench/`) as `scale.md` and a
-//! log-log `scale.svg`. `BENCH_DUMP=DIR` also writes each generated cluster to `DIR/n<size>/`
-//! as a folder `crosscheck build` reads.
+//! articles; a size whose predicted time on a path exceeds `BENCH_BUDGET_SECS` (default 60,
+//! the encoder's aim at 200 articles) is skipped on that path and said so. Results also go to
+//! `BENCH_OUT` (default `target/bench/`) as `scale.md`, `scale.json` (for `bench/report.mjs`)
+//! and a log-log `scale.svg`. `BENCH_DUMP=DIR` also writes each generated cluster to
+//! `DIR/n<size>/` as a folder `crosscheck build` reads.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crosscheck::{Article, Database};
+use crosscheck::encoder::Encoder;
+use crosscheck::{Article, BuildOptions, Database};
+
+#[path = "scale/generate.rs"]
+mod generate;
+#[path = "scale/report.rs"]
+mod report;
+#[path = "scale/svg.rs"]
+mod svg;
 
 /// Counts live heap bytes and their high-water mark, so peak memory of one build is measurable
 /// without an external profiler.
@@ -74,181 +85,111 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-/// FNV-1a: a fixed, dependency-free hash so every run perturbs the same way.
-fn hash(parts: &[u64]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for b in p.to_le_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+pub struct Measure {
+    pub runs: usize,
+    /// Median wall-clock time, and median CPU time of the thread (None where Linux's
+    /// schedstat is missing): on a shared machine the wall clock counts other jobs' turns.
+    pub median: Duration,
+    pub cpu: Option<Duration>,
+    pub peak_bytes: usize,
 }
 
-/// Capitalised words of at least four letters: the pool names are swapped from.
-fn name_pool(seeds: &[Article]) -> Vec<String> {
-    let mut pool: Vec<String> = seeds
-        .iter()
-        .flat_map(|a| a.text.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase))
-        .map(str::to_string)
-        .collect();
-    pool.sort();
-    pool.dedup();
-    pool
+/// What one size measured: the cluster, then each path (None: not run, with the reason).
+pub struct Row {
+    pub articles: usize,
+    pub segments: usize,
+    pub verdicts: usize,
+    /// Distinct texts among the segments that get verdicts: what the encoder encodes.
+    pub distinct: usize,
+    pub json_bytes: usize,
+    pub surface: Result<Measure, String>,
+    pub encoder: Result<Measure, String>,
 }
 
-/// Copy `k` of an article: the first line (headline) stays, the other paragraphs rotate by
-/// `k`; about a third of the numbers grow by `k` and about one capitalised word in nine is
-/// swapped for another from the cluster. Copy 0 is the article itself.
-fn perturb(text: &str, k: u64, pool: &[String]) -> String {
-    if k == 0 {
-        return text.to_string();
-    }
-    let lines: Vec<&str> = text.lines().collect();
-    let (head, body) = lines
-        .split_first()
-        .map_or((None, &[][..]), |(h, b)| (Some(*h), b));
-    let paras: Vec<&str> = body
-        .iter()
-        .copied()
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    let mut rotated = String::with_capacity(text.len() + 64);
-    if let Some(h) = head {
-        rotated.push_str(h);
-        rotated.push_str("\n\n");
-    }
-    if !paras.is_empty() {
-        let shift = (k as usize) % paras.len();
-        for p in paras[shift..].iter().chain(&paras[..shift]) {
-            rotated.push_str(p);
-            rotated.push_str("\n\n");
-        }
-    }
-
-    // Rewrite word by word; `i` numbers the words so each copy changes different ones.
-    let mut out = String::with_capacity(rotated.len() + 64);
-    let mut word = String::new();
-    let mut i = 0u64;
-    let flush = |word: &mut String, out: &mut String, i: &mut u64| {
-        if word.is_empty() {
-            return;
-        }
-        *i += 1;
-        let h = hash(&[k, *i]);
-        if word.bytes().all(|b| b.is_ascii_digit()) && h % 3 == 0 {
-            match word.parse::<u64>() {
-                Ok(n) => out.push_str(&(n.saturating_add(k)).to_string()),
-                Err(_) => out.push_str(word),
-            }
-        } else if word.chars().count() >= 4
-            && word.chars().next().is_some_and(char::is_uppercase)
-            && h % 9 == 0
-            && !pool.is_empty()
-        {
-            out.push_str(&pool[(h / 9) as usize % pool.len()]);
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in rotated.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out, &mut i);
-            out.push(c);
-        }
-    }
-    flush(&mut word, &mut out, &mut i);
-    out
+/// Time this thread has spent on a CPU (Linux's schedstat), if the system says.
+fn cpu_time() -> Option<Duration> {
+    let ns = std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
-fn cluster(seeds: &[Article], n: usize, pool: &[String]) -> Vec<Article> {
-    (0..n)
-        .map(|idx| {
-            let base = &seeds[idx % seeds.len()];
-            let k = (idx / seeds.len()) as u64;
-            Article {
-                id: if k == 0 {
-                    base.id.clone()
-                } else {
-                    format!("{}_r{k}", base.id)
-                },
-                text: perturb(&base.text, k, pool),
-                meta: base.meta.clone(),
-            }
-        })
-        .collect()
-}
-
-/// Writes a generated cluster as a folder `crosscheck build` reads, to inspect or profile it.
-fn dump_cluster(dir: &Path, articles: &[Article]) {
-    let mut toml = String::new();
-    let written = std::fs::create_dir_all(dir).and_then(|()| {
-        for a in articles {
-            std::fs::write(dir.join(format!("{}.txt", a.id)), &a.text)?;
-            if let Some(p) = &a.meta.published {
-                let _ = writeln!(toml, "[\"{}\"]\npublished = \"{p}\"\n", a.id);
-            }
-        }
-        std::fs::write(dir.join("sources.toml"), &toml)
-    });
-    if let Err(e) = written {
-        eprintln!("bench: cannot dump to {}: {e}", dir.display());
-    }
-}
-
-struct Measure {
-    articles: usize,
-    runs: usize,
-    median: Duration,
-    peak_bytes: usize,
-    segments: usize,
-    verdicts: usize,
-    json_bytes: usize,
+struct Once {
+    wall: Duration,
+    cpu: Option<Duration>,
+    peak: usize,
+    db: Database,
 }
 
 /// One build, with the heap high-water mark it reached above what was live before it.
-fn build_once(articles: &[Article]) -> (Duration, usize, Database) {
+fn build_once(articles: &[Article], encoder: Option<&Encoder>) -> Once {
     let base = CURRENT.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
+    let cpu0 = cpu_time();
     let t = Instant::now();
-    let db = crosscheck::build(articles).unwrap_or_else(|e| {
-        eprintln!("bench: build failed: {e}");
-        std::process::exit(1)
-    });
-    let took = t.elapsed();
+    let opts = BuildOptions {
+        encoder,
+        trace: false,
+    };
+    let db = match crosscheck::build_with(articles, &opts) {
+        Ok((db, _)) => db,
+        Err(e) => {
+            eprintln!("bench: build failed: {e}");
+            std::process::exit(1)
+        }
+    };
+    let wall = t.elapsed();
+    let cpu = cpu_time().zip(cpu0).map(|(b, a)| b.saturating_sub(a));
     let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
-    (took, peak, db)
+    Once {
+        wall,
+        cpu,
+        peak,
+        db,
+    }
 }
 
-/// Repeats small builds (up to ~2 s and 25 runs) so the median is stable; big ones run once.
-fn measure(articles: &[Article]) -> Measure {
-    let (first, peak_bytes, db) = build_once(articles);
-    let (segments, verdicts, json_bytes) =
-        (db.segments.len(), db.verdicts.len(), db.to_json().len());
-    drop(db);
-    let mut times = vec![first];
-    let mut spent = first;
-    while times.len() < 25 && spent + first < Duration::from_secs(2) {
-        let (t, _, db) = build_once(articles);
-        drop(db);
-        times.push(t);
-        spent += t;
+/// Repeats small builds (up to ~2 s and 25 runs, and at least three under 2 s each) so the
+/// median is stable; big ones run once. Also returns the first build's database.
+fn measure(articles: &[Article], encoder: Option<&Encoder>) -> (Measure, Database) {
+    let first = build_once(articles, encoder);
+    let mut walls = vec![first.wall];
+    let mut cpus: Vec<Option<Duration>> = vec![first.cpu];
+    let mut spent = first.wall;
+    let short = first.wall < Duration::from_secs(2);
+    while walls.len() < 25
+        && (spent + first.wall < Duration::from_secs(2) || short && walls.len() < 3)
+    {
+        let again = build_once(articles, encoder);
+        walls.push(again.wall);
+        cpus.push(again.cpu);
+        spent += again.wall;
     }
-    times.sort();
-    Measure {
-        articles: articles.len(),
-        runs: times.len(),
-        median: times[times.len() / 2],
-        peak_bytes,
-        segments,
-        verdicts,
-        json_bytes,
+    walls.sort();
+    let mut cpus: Option<Vec<Duration>> = cpus.into_iter().collect();
+    if let Some(c) = cpus.as_mut() {
+        c.sort();
     }
+    let m = Measure {
+        runs: walls.len(),
+        median: walls[walls.len() / 2],
+        cpu: cpus.and_then(|c| c.get(c.len() / 2).copied()),
+        peak_bytes: first.peak,
+    };
+    (m, first.db)
+}
+
+/// The distinct texts of the segments that get verdicts, in order of first appearance.
+fn distinct_claims(db: &Database) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    db.segments
+        .iter()
+        .filter(|s| s.kind.gets_verdicts() && seen.insert(s.text.as_str()))
+        .map(|s| s.text.as_str())
+        .collect()
 }
 
 /// Least-squares slope of ln(y) against ln(x): the exponent b of y ≈ a·x^b.
@@ -269,11 +210,45 @@ fn growth(points: &[(f64, f64)]) -> Option<f64> {
     (sxx > 0.0).then(|| sxy / sxx)
 }
 
-fn ms(d: Duration) -> f64 {
+/// The growth exponents of time and peak heap of one path over the generated clusters. Time
+/// is the thread's CPU time when every size has it: on a shared machine the wall clock of a
+/// single run says as much about the other jobs as about the build.
+fn exponents(rows: &[Row], path: impl Fn(&Row) -> Option<&Measure>) -> (Option<f64>, Option<f64>) {
+    let pts: Vec<(f64, &Measure)> = rows
+        .iter()
+        .filter(|r| r.articles >= 20)
+        .filter_map(|r| path(r).map(|m| (r.articles as f64, m)))
+        .collect();
+    let all_cpu = pts.iter().all(|(_, m)| m.cpu.is_some());
+    let time: Vec<(f64, f64)> = pts
+        .iter()
+        .map(|(n, m)| {
+            let t = if all_cpu { m.cpu } else { None };
+            (*n, t.unwrap_or(m.median).as_secs_f64())
+        })
+        .collect();
+    let heap: Vec<(f64, f64)> = pts.iter().map(|(n, m)| (*n, m.peak_bytes as f64)).collect();
+    (growth(&time), growth(&heap))
+}
+
+/// The time a path is predicted to take on `n` articles, from its last two measured sizes.
+fn predict(rows: &[Row], n: usize, path: impl Fn(&Row) -> Option<&Measure>) -> Option<f64> {
+    let done: Vec<(f64, f64)> = rows
+        .iter()
+        .filter_map(|r| path(r).map(|m| (r.articles as f64, m.median.as_secs_f64())))
+        .collect();
+    let [.., a, b] = done.as_slice() else {
+        return None;
+    };
+    let exp = growth(&[*a, *b]).unwrap_or(2.0).max(1.0);
+    Some(b.1 * (n as f64 / b.0).powf(exp))
+}
+
+pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn mib(b: usize) -> f64 {
+pub fn mib(b: usize) -> f64 {
     b as f64 / (1024.0 * 1024.0)
 }
 
@@ -290,165 +265,40 @@ fn out_dir() -> PathBuf {
         .join("bench")
 }
 
-fn markdown(
-    rows: &[Measure],
-    skipped: &[(usize, String)],
-    time_exp: Option<f64>,
-    mem_exp: Option<f64>,
-) -> String {
-    let mut s = String::from("# Build scaling\n\n");
-    s.push_str(
-        "Generated by `cargo bench -p crosscheck --bench scale`. The 5-article row is the seed\n",
-    );
-    s.push_str(
-        "cluster; larger clusters repeat the seeds with paragraphs rotated and some numbers and\n",
-    );
-    s.push_str("names changed by rule.\n\n");
-    s.push_str("| articles | segments | verdicts | runs | median build (ms) | peak heap (MiB) | JSON export (KiB) |\n");
-    s.push_str("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-    for m in rows {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {:.2} | {:.2} | {:.0} |",
-            m.articles,
-            m.segments,
-            m.verdicts,
-            m.runs,
-            ms(m.median),
-            mib(m.peak_bytes),
-            m.json_bytes as f64 / 1024.0
-        );
-    }
-    for (n, why) in skipped {
-        let _ = writeln!(s, "| {n} | | | skipped | {why} | | |");
-    }
-    let fmt = |e: Option<f64>| e.map_or_else(|| "n/a".to_string(), |e| format!("{e:.2}"));
-    let _ = writeln!(
-        s,
-        "\nFitted growth exponent over the generated clusters (time ∝ articles^b): b = {}; \
-         peak heap: b = {}.\n",
-        fmt(time_exp),
-        fmt(mem_exp)
-    );
-    s
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(", "))
+        .unwrap_or_else(|_| "n/a".into())
 }
 
-/// A log-log plot of median build time against articles, written by hand (no plotting crate).
-fn svg(rows: &[Measure], time_exp: Option<f64>) -> String {
-    let (w, h) = (640.0, 400.0);
-    let (left, right, top, bottom) = (70.0, 20.0, 40.0, 50.0);
-    let pts: Vec<(f64, f64)> = rows
-        .iter()
-        .map(|m| (m.articles as f64, ms(m.median).max(1e-3)))
-        .collect();
-    let lx = |v: f64| v.log10();
-    let (mut x0, mut x1) = (f64::MAX, f64::MIN);
-    let (mut y0, mut y1) = (f64::MAX, f64::MIN);
-    for &(x, y) in &pts {
-        x0 = x0.min(lx(x));
-        x1 = x1.max(lx(x));
-        y0 = y0.min(lx(y));
-        y1 = y1.max(lx(y));
+/// The encoder as `crosscheck build` finds it, with how long it took to load and what heap it
+/// holds; Err says why there is none.
+struct Loaded {
+    encoder: Encoder,
+    dir: PathBuf,
+    load: Duration,
+    heap: usize,
+}
+
+fn load_encoder() -> Result<Loaded, String> {
+    let dir = crosscheck::encoder::default_dir()
+        .ok_or("no encoder folder: neither CROSSCHECK_ENCODER nor a cache folder is set")?;
+    if !dir.join("model.safetensors").is_file() {
+        return Err(format!(
+            "no sentence encoder at {} (scripts/get-encoder.sh fetches it)",
+            dir.display()
+        ));
     }
-    if pts.is_empty() {
-        (x0, x1, y0, y1) = (0.0, 1.0, 0.0, 1.0);
-    }
-    let (x0, x1) = (x0.floor(), x1.ceil().max(x0.floor() + 1.0));
-    let (y0, y1) = (y0.floor(), y1.ceil().max(y0.floor() + 1.0));
-    let px = |x: f64| left + (lx(x) - x0) / (x1 - x0) * (w - left - right);
-    let py = |y: f64| h - bottom - (lx(y) - y0) / (y1 - y0) * (h - top - bottom);
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12">"#
-    );
-    let _ = writeln!(s, r#"<rect width="{w}" height="{h}" fill="white"/>"#);
-    let title = match time_exp {
-        Some(b) => format!("crosscheck build: median time vs articles (log-log), slope {b:.2}"),
-        None => "crosscheck build: median time vs articles (log-log)".to_string(),
-    };
-    let _ = writeln!(
-        s,
-        r#"<text x="{}" y="22" text-anchor="middle" font-size="14">{title}</text>"#,
-        w / 2.0
-    );
-    // Decade grid lines and labels on both axes.
-    let mut d = x0;
-    while d <= x1 + 1e-9 {
-        let x = px(10f64.powf(d));
-        let _ = writeln!(
-            s,
-            r##"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{}" stroke="#ddd"/>"##,
-            h - bottom
-        );
-        let _ = writeln!(
-            s,
-            r#"<text x="{x:.1}" y="{}" text-anchor="middle">{}</text>"#,
-            h - bottom + 18.0,
-            10f64.powf(d)
-        );
-        d += 1.0;
-    }
-    let mut d = y0;
-    while d <= y1 + 1e-9 {
-        let y = py(10f64.powf(d));
-        let _ = writeln!(
-            s,
-            r##"<line x1="{left}" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="#ddd"/>"##,
-            w - right
-        );
-        let _ = writeln!(
-            s,
-            r#"<text x="{}" y="{:.1}" text-anchor="end">{}</text>"#,
-            left - 6.0,
-            y + 4.0,
-            10f64.powf(d)
-        );
-        d += 1.0;
-    }
-    let _ = writeln!(
-        s,
-        r##"<rect x="{left}" y="{top}" width="{}" height="{}" fill="none" stroke="#333"/>"##,
-        w - left - right,
-        h - top - bottom
-    );
-    let _ = writeln!(
-        s,
-        r#"<text x="{}" y="{}" text-anchor="middle">articles in cluster</text>"#,
-        left + (w - left - right) / 2.0,
-        h - 12.0
-    );
-    let _ = writeln!(
-        s,
-        r#"<text x="16" y="{}" text-anchor="middle" transform="rotate(-90 16 {})">median build time (ms)</text>"#,
-        top + (h - top - bottom) / 2.0,
-        top + (h - top - bottom) / 2.0
-    );
-    let line: Vec<String> = pts
-        .iter()
-        .map(|&(x, y)| format!("{:.1},{:.1}", px(x), py(y)))
-        .collect();
-    let _ = writeln!(
-        s,
-        r##"<polyline points="{}" fill="none" stroke="#1f6feb" stroke-width="2"/>"##,
-        line.join(" ")
-    );
-    for &(x, y) in &pts {
-        let _ = writeln!(
-            s,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="4" fill="#1f6feb"><title>{x} articles: {y:.2} ms</title></circle>"##,
-            px(x),
-            py(y)
-        );
-        let _ = writeln!(
-            s,
-            r##"<text x="{:.1}" y="{:.1}" fill="#333">{x}: {y:.0} ms</text>"##,
-            px(x) + 7.0,
-            py(y) + 14.0
-        );
-    }
-    s.push_str("</svg>\n");
-    s
+    let before = CURRENT.load(Ordering::Relaxed);
+    let t = Instant::now();
+    let encoder =
+        Encoder::load(&dir).map_err(|e| format!("encoder {} did not load: {e}", dir.display()))?;
+    Ok(Loaded {
+        load: t.elapsed(),
+        heap: CURRENT.load(Ordering::Relaxed).saturating_sub(before),
+        encoder,
+        dir,
+    })
 }
 
 fn main() {
@@ -457,97 +307,219 @@ fn main() {
     let budget = std::env::var("BENCH_BUDGET_SECS")
         .ok()
         .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(30.0);
+        .unwrap_or(60.0);
+    let load_before = loadavg();
     let seeds_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
     let seeds = crosscheck::load_dir(&seeds_dir).unwrap_or_else(|e| {
         eprintln!("bench: {e}");
         std::process::exit(1)
     });
-    let pool = name_pool(&seeds);
+    let pool = generate::name_pool(&seeds);
     let sizes: &[usize] = if quick {
-        &[20, 50, 200]
+        &[5, 20, 50, 200]
     } else {
-        &[20, 50, 200, 500]
+        &[5, 20, 50, 200, 500]
     };
 
+    let loaded = load_encoder();
+    let encoder = loaded.as_ref().ok().map(|l| &l.encoder);
+    let mut notes = Vec::new();
+    let mut enc_json = serde_json::json!(null);
+    match &loaded {
+        Ok(l) => {
+            // What one distinct sentence costs the encoder, on the seeds' sentences: the
+            // generated clusters repeat sentences, which are encoded once, so a cluster of as
+            // many distinct sentences costs about this much more per extra sentence.
+            let db = build_once(&seeds, None).db;
+            let texts = distinct_claims(&db);
+            let mut times: Vec<Duration> = (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    drop(l.encoder.encode_batch(&texts));
+                    t.elapsed()
+                })
+                .collect();
+            times.sort();
+            let per = ms(times[1]) / texts.len().max(1) as f64;
+            let line = format!(
+                "Encoder: all-MiniLM-L6-v2 from `{}`, loaded in {:.0} ms ({:.0} MiB heap, not \
+                 counted in the builds' peaks); {per:.2} ms per distinct sentence (encode_batch \
+                 over the seeds' {} sentences that get verdicts, median of 3).",
+                l.dir.display(),
+                ms(l.load),
+                mib(l.heap),
+                texts.len()
+            );
+            println!("{line}");
+            notes.push(line);
+            enc_json = serde_json::json!({
+                "dir": l.dir.display().to_string(), "loadMs": ms(l.load),
+                "heapMiB": mib(l.heap), "msPerSentence": per,
+            });
+        }
+        Err(why) => {
+            let line = format!("Encoder: {why}; the encoder columns are skipped.");
+            println!("{line}");
+            notes.push(line);
+        }
+    }
     println!(
-        "{:>8} {:>9} {:>9} {:>5} {:>12} {:>10} {:>10}",
-        "articles", "segments", "verdicts", "runs", "median ms", "peak MiB", "JSON KiB"
+        "{:>8} {:>9} {:>9} {:>9} | {:>5} {:>10} {:>10} {:>8} | encoder: same columns",
+        "articles", "segments", "verdicts", "distinct", "runs", "median ms", "CPU ms", "peak MiB"
     );
-    let print = |m: &Measure| {
-        println!(
-            "{:>8} {:>9} {:>9} {:>5} {:>12.2} {:>10.2} {:>10.0}",
-            m.articles,
-            m.segments,
-            m.verdicts,
-            m.runs,
-            ms(m.median),
-            mib(m.peak_bytes),
-            m.json_bytes as f64 / 1024.0
-        );
-    };
-    let mut rows = vec![measure(&seeds)];
-    print(&rows[0]);
-    let mut skipped = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for &n in sizes {
-        // Extrapolate from the last two sizes before committing to a build that may take minutes.
-        if let [.., a, b] = rows.as_slice() {
-            let exp = growth(&[
-                (a.articles as f64, ms(a.median)),
-                (b.articles as f64, ms(b.median)),
-            ])
-            .unwrap_or(2.0)
-            .max(1.0);
-            let predicted = b.median.as_secs_f64() * (n as f64 / b.articles as f64).powf(exp);
-            if predicted > budget {
-                let why = format!("predicted {predicted:.0} s > BENCH_BUDGET_SECS={budget:.0}");
-                println!("{n:>8} skipped: {why}");
-                skipped.push((n, why));
-                continue;
+        let articles = if n == seeds.len() {
+            seeds.clone()
+        } else {
+            generate::cluster(&seeds, n, &pool)
+        };
+        if n != seeds.len() {
+            if let Some(dump) = std::env::var_os("BENCH_DUMP") {
+                generate::dump_cluster(&Path::new(&dump).join(format!("n{n}")), &articles);
             }
         }
-        let articles = cluster(&seeds, n, &pool);
-        if let Some(dump) = std::env::var_os("BENCH_DUMP") {
-            dump_cluster(&Path::new(&dump).join(format!("n{n}")), &articles);
-        }
-        let m = measure(&articles);
-        print(&m);
-        rows.push(m);
+        // Extrapolate from the last two sizes before committing to a build that may take minutes.
+        let over = |p: Option<f64>| {
+            p.filter(|&s| s > budget)
+                .map(|s| format!("skipped (predicted {s:.0} s > BENCH_BUDGET_SECS={budget:.0})"))
+        };
+        let mut row = Row {
+            articles: n,
+            segments: 0,
+            verdicts: 0,
+            distinct: 0,
+            json_bytes: 0,
+            surface: Err(String::new()),
+            encoder: Err(String::new()),
+        };
+        row.surface = match over(predict(&rows, n, |r| r.surface.as_ref().ok())) {
+            Some(why) => Err(why),
+            None => {
+                let (m, db) = measure(&articles, None);
+                row.segments = db.segments.len();
+                row.verdicts = db.verdicts.len();
+                row.distinct = distinct_claims(&db).len();
+                row.json_bytes = db.to_json().len();
+                Ok(m)
+            }
+        };
+        row.encoder = match (
+            encoder,
+            over(predict(&rows, n, |r| r.encoder.as_ref().ok())),
+        ) {
+            (None, _) => Err("no encoder".into()),
+            (_, Some(why)) => Err(why),
+            (Some(e), None) => {
+                let (m, db) = measure(&articles, Some(e));
+                if row.segments == 0 {
+                    row.segments = db.segments.len();
+                    row.verdicts = db.verdicts.len();
+                    row.distinct = distinct_claims(&db).len();
+                    row.json_bytes = db.to_json().len();
+                }
+                Ok(m)
+            }
+        };
+        let show = |m: &Result<Measure, String>| match m {
+            Ok(m) => format!(
+                "{:>5} {:>10.1} {:>10.1} {:>8.2}",
+                m.runs,
+                ms(m.median),
+                m.cpu.map_or(f64::NAN, ms),
+                mib(m.peak_bytes)
+            ),
+            Err(why) => format!("{why:>36}"),
+        };
+        println!(
+            "{:>8} {:>9} {:>9} {:>9} | {} | {}",
+            n,
+            row.segments,
+            row.verdicts,
+            row.distinct,
+            show(&row.surface),
+            show(&row.encoder)
+        );
+        rows.push(row);
     }
     if quick {
-        skipped.push((500, "not run (--quick)".into()));
+        let why = || Err("not run (--quick)".to_string());
+        rows.push(Row {
+            articles: 500,
+            segments: 0,
+            verdicts: 0,
+            distinct: 0,
+            json_bytes: 0,
+            surface: why(),
+            encoder: why(),
+        });
     }
-    let generated: Vec<&Measure> = rows.iter().filter(|m| m.articles >= 20).collect();
-    let time_exp = growth(
-        &generated
+    let (s_time, s_heap) = exponents(&rows, |r| r.surface.as_ref().ok());
+    let (e_time, e_heap) = exponents(&rows, |r| r.encoder.as_ref().ok());
+    let growth_line = format!(
+        "Fitted growth exponent over the generated clusters (time ∝ articles^b, time being the \
+         thread's CPU time where Linux gives it): without the encoder b = {}, peak heap b = {}; with the encoder b = {}, peak heap b = {}.",
+        report::fmt_exp(s_time),
+        report::fmt_exp(s_heap),
+        report::fmt_exp(e_time),
+        report::fmt_exp(e_heap)
+    );
+    println!("{growth_line}");
+    notes.push(growth_line);
+    let load_after = loadavg();
+    let load_line = format!("Load average before and after: {load_before}; {load_after}.");
+    println!("{load_line}");
+    notes.push(load_line);
+
+    let summary = serde_json::json!({
+        "budgetSecs": budget,
+        "encoder": enc_json,
+        "encoderMissing": loaded.as_ref().err(),
+        "growth": {
+            "surface": { "time": s_time, "heap": s_heap },
+            "encoder": { "time": e_time, "heap": e_heap },
+        },
+        "loadavg": [load_before, load_after],
+    });
+    let series = |name: String, colour: &'static str, path: fn(&Row) -> Option<&Measure>| {
+        let points: Vec<(f64, f64)> = rows
             .iter()
-            .map(|m| (m.articles as f64, m.median.as_secs_f64()))
-            .collect::<Vec<_>>(),
-    );
-    let mem_exp = growth(
-        &generated
-            .iter()
-            .map(|m| (m.articles as f64, m.peak_bytes as f64))
-            .collect::<Vec<_>>(),
-    );
-    let fmt = |e: Option<f64>| e.map_or_else(|| "n/a".to_string(), |e| format!("{e:.2}"));
-    println!(
-        "growth exponent over generated clusters: time {} , peak heap {}",
-        fmt(time_exp),
-        fmt(mem_exp)
-    );
+            .filter_map(|r| path(r).map(|m| (r.articles as f64, ms(m.median))))
+            .collect();
+        (name, colour, points)
+    };
+    let lines = [
+        series(
+            format!("without the encoder (slope {})", report::fmt_exp(s_time)),
+            "#1f6feb",
+            |r| r.surface.as_ref().ok(),
+        ),
+        series(
+            format!("with the encoder (slope {})", report::fmt_exp(e_time)),
+            "#d1242f",
+            |r| r.encoder.as_ref().ok(),
+        ),
+    ];
+    let plotted: Vec<svg::Series> = lines
+        .iter()
+        .filter(|(_, _, p)| !p.is_empty())
+        .map(|(name, colour, points)| svg::Series {
+            name,
+            colour,
+            points: points.clone(),
+        })
+        .collect();
 
     let dir = out_dir();
     let written = std::fs::create_dir_all(&dir)
-        .and_then(|()| {
-            std::fs::write(
-                dir.join("scale.md"),
-                markdown(&rows, &skipped, time_exp, mem_exp),
-            )
-        })
-        .and_then(|()| std::fs::write(dir.join("scale.svg"), svg(&rows, time_exp)));
+        .and_then(|()| std::fs::write(dir.join("scale.md"), report::markdown(&rows, &notes)))
+        .and_then(|()| std::fs::write(dir.join("scale.json"), report::json(&rows, summary)))
+        .and_then(|()| std::fs::write(dir.join("scale.svg"), svg::plot(&plotted)));
     match written {
-        Ok(()) => println!("wrote {} and scale.svg", dir.join("scale.md").display()),
+        Ok(()) => println!(
+            "wrote {}, scale.json and scale.svg",
+            dir.join("scale.md").display()
+        ),
         Err(e) => eprintln!("bench: cannot write to {}: {e}", dir.display()),
     }
 }

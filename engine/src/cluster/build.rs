@@ -114,6 +114,18 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
             }
         })
         .collect();
+    let doc_keys: Vec<crate::align::KeyUnion> = by_article.iter().map(|d| al.union(d)).collect();
+    let figure_contexts: Vec<Vec<verdict::FigureContext>> = analyses
+        .iter()
+        .zip(&eligible)
+        .map(|(a, &e)| {
+            if e {
+                verdict::figure_contexts(a)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     let ctx = Context {
         al: &al,
         segments: &segments,
@@ -121,6 +133,8 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
         seg_article: &seg_article,
         all_best: &all_best,
         by_article: &by_article,
+        doc_keys: &doc_keys,
+        figure_contexts: &figure_contexts,
         semantic: semantic.as_ref(),
     };
     let mut items = Vec::new();

@@ -9,7 +9,7 @@ pub mod semantic;
 mod weights;
 mod weights_enc;
 
-use crate::align::{Aligner, Match};
+use crate::align::{Aligner, KeyUnion, Match};
 use crate::analyze::Analysis;
 use crate::model::{DiffKind, Segment, SegmentKind};
 use crate::verdict::{self, Found, Side};
@@ -155,14 +155,35 @@ pub struct Context<'a> {
     pub all_best: &'a [Vec<Option<Match>>],
     /// Eligible segment ids of each article, in text order.
     pub by_article: &'a [Vec<u32>],
+    /// `al.union` of each article's `by_article`.
+    pub doc_keys: &'a [KeyUnion],
+    /// `verdict::figure_contexts` of each segment (empty for those that get no verdict).
+    pub figure_contexts: &'a [Vec<crate::verdict::FigureContext>],
     pub semantic: Option<&'a Semantic>,
 }
 
-/// A claim against the whole cluster: its best coverage and best sentence cosine in every
-/// other article (in article order, its own left out).
+/// A claim against the whole cluster: what items read of its best coverage and best sentence
+/// cosine in every other article, its cosine with every segment, and its main clause.
 pub struct ClaimView {
-    coverages: Vec<f32>,
-    best_cosines: Vec<f32>,
+    /// The largest best coverage, and how many articles reach `CARRIED_FOR_SHARE`.
+    max_coverage: f32,
+    carrying: usize,
+    /// How many other articles there are.
+    others: usize,
+    /// The largest and the mean of the best cosines (0 without the encoder).
+    max_cosine: f32,
+    mean_cosine: f32,
+    /// `Semantic::row(claim)`, indexed by segment; empty without the encoder.
+    cos: Vec<f32>,
+    /// `verdict::main_clause_end` of the claim's text.
+    main_end: Option<usize>,
+}
+
+impl ClaimView {
+    /// The claim's sentence cosine with segment `u` (0 without the encoder).
+    fn cos(&self, u: u32) -> f32 {
+        self.cos.get(u as usize).copied().unwrap_or(0.0)
+    }
 }
 
 /// One claim against one other article: evidence, differences, features.
@@ -213,31 +234,27 @@ impl Context<'_> {
             .collect()
     }
 
-    /// The claim's best sentence cosine in every other article.
-    fn best_cosines(&self, sem: &Semantic, claim: u32) -> Vec<f32> {
+    /// The claim's best sentence cosine in every other article, from its cosine row.
+    fn best_cosines(&self, claim: u32, row: &[f32]) -> Vec<f32> {
         let own = self.seg_article[claim as usize];
+        let cos = |u: u32| row.get(u as usize).copied().unwrap_or(0.0);
         self.by_article
             .iter()
             .enumerate()
             .filter(|(a, _)| *a != own)
-            .map(|(_, units)| {
-                units
-                    .iter()
-                    .map(|&u| sem.cos(claim, u))
-                    .fold(0.0f32, f32::max)
-            })
+            .map(|(_, units)| units.iter().map(|&u| cos(u)).fold(0.0f32, f32::max))
             .collect()
     }
 
     /// The claim's figures against every figure of the article: the likeliest conflicting pair
     /// and the likeliest agreeing one, each ranked by how surely the two fill one slot (shared
     /// words around them, one counted noun, alike sentences).
-    fn figures(&self, claim: &Side, article: usize, evidence: &[u32]) -> Figures {
+    fn figures(&self, claim: &Side, article: usize, evidence: &[u32], view: &ClaimView) -> Figures {
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
         let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();
-        let pairs = crate::verdict::figure_pairs(claim, &sides);
+        let pairs = crate::verdict::figure_pairs(claim, &sides, self.figure_contexts);
         let coverage = |u: u32| self.al.score(claim.unit, &[u]).0;
-        let cos = |u: u32| self.semantic.map_or(0.0, |s| s.cos(claim.unit, u));
+        let cos = |u: u32| view.cos(u);
         let sim = |u: u32| {
             if self.semantic.is_some() {
                 cos(u)
@@ -310,12 +327,22 @@ impl Context<'_> {
     /// What every item of `claim` compares it with: computed once per claim, so a claim's
     /// items cost the cluster's size once, not once per article.
     pub fn claim_view(&self, claim: u32) -> ClaimView {
+        let cos = self.semantic.map(|sem| sem.row(claim)).unwrap_or_default();
+        let covs = self.coverages(claim);
+        let bests = if self.semantic.is_some() {
+            self.best_cosines(claim, &cos)
+        } else {
+            Vec::new()
+        };
+        let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
         ClaimView {
-            coverages: self.coverages(claim),
-            best_cosines: self
-                .semantic
-                .map(|sem| self.best_cosines(sem, claim))
-                .unwrap_or_default(),
+            max_coverage: covs.iter().copied().fold(0.0f32, f32::max),
+            carrying: covs.iter().filter(|&&c| c >= CARRIED_FOR_SHARE).count(),
+            others: covs.len(),
+            max_cosine: bests.iter().copied().fold(0.0f32, f32::max),
+            mean_cosine: mean(&bests),
+            cos,
+            main_end: verdict::main_clause_end(&self.segments[claim as usize].text),
         }
     }
 
@@ -355,7 +382,8 @@ impl Context<'_> {
             verdict::Parts::default()
         } else {
             verdict::Parts {
-                main_clause: verdict::main_clause_end(&seg.text)
+                main_clause: view
+                    .main_end
                     .map(|end| verdict::main_clause_coverage(al, claim, end, &evidence)),
                 quote: verdict::quote_coverage(
                     al,
@@ -381,15 +409,18 @@ impl Context<'_> {
         fx.put("pair_coverage", al.pair_coverage(claim, &evidence));
         fx.put("specifics_missing", specifics_missing(al, claim, &evidence));
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
-        fx.put("doc_coverage", al.score(claim, doc).0);
+        let doc_cov = match self.doc_keys.get(article) {
+            Some(union) => al.score_units(claim, doc, union).0,
+            None => al.score(claim, doc).0,
+        };
+        fx.put("doc_coverage", doc_cov);
         let weight: f32 = al.keys(claim).iter().map(|&k| al.weight[k as usize]).sum();
         fx.put("claim_weight", weight / al.max_weight);
         fx.put("claim_headline", flag(seg.kind == SegmentKind::Headline));
         let headline = |u: &u32| self.segments[*u as usize].kind == SegmentKind::Headline;
         fx.put("evidence_headline", flag(evidence.iter().any(headline)));
         fx.put("also_count", also.len() as f32);
-        let covs = &view.coverages;
-        let max_cov = covs.iter().copied().fold(0.0f32, f32::max);
+        let max_cov = view.max_coverage;
         fx.put(
             "coverage_rank",
             if max_cov > 0.0 {
@@ -398,8 +429,10 @@ impl Context<'_> {
                 0.0
             },
         );
-        let carrying = covs.iter().filter(|&&c| c >= CARRIED_FOR_SHARE).count();
-        fx.put("carried_share", carrying as f32 / covs.len().max(1) as f32);
+        fx.put(
+            "carried_share",
+            view.carrying as f32 / view.others.max(1) as f32,
+        );
         let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
         fx.put("n_number", count(DiffKind::Number));
         fx.put("n_date", count(DiffKind::Date));
@@ -414,23 +447,23 @@ impl Context<'_> {
             "clean_difference",
             if diffs.is_empty() { 0.0 } else { f.coverage },
         );
-        let figures = self.figures(&claim_side, article, &evidence);
+        let figures = self.figures(&claim_side, article, &evidence, view);
         for (name, v) in FIG_NAMES.iter().zip(figures.surface) {
             fx.put(name, v);
         }
         debug_assert_eq!(fx.at, N_SURFACE);
         let mut semantic_best = None;
-        if let Some(sem) = self.semantic {
-            let mut cos: Vec<f32> = doc.iter().map(|&u| sem.cos(claim, u)).collect();
+        if self.semantic.is_some() {
+            let mut cos: Vec<f32> = doc.iter().map(|&u| view.cos(u)).collect();
             cos.sort_by(|a, b| b.total_cmp(a));
             let best = cos.first().copied().unwrap_or(0.0);
             let ev_cos = evidence
                 .iter()
-                .map(|&u| sem.cos(claim, u))
+                .map(|&u| view.cos(u))
                 .fold(f32::NEG_INFINITY, f32::max);
             semantic_best = doc
                 .iter()
-                .map(|&u| (sem.cos(claim, u), u))
+                .map(|&u| (view.cos(u), u))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                 .filter(|&(c, u)| !evidence.contains(&u) && c >= ev_cos)
                 .map(|(_, u)| u);
@@ -439,10 +472,9 @@ impl Context<'_> {
             fx.put("cos_second", cos.get(1).copied().unwrap_or(0.0));
             let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
             fx.put("cos_mean", mean(&cos));
-            let bests = &view.best_cosines;
-            let max = bests.iter().copied().fold(0.0f32, f32::max);
+            let max = view.max_cosine;
             fx.put("cos_rank", if max > 0.0 { best / max } else { 0.0 });
-            fx.put("cos_rel", best - mean(bests));
+            fx.put("cos_rel", best - view.mean_cosine);
             fx.put("fig_conflict_cos", figures.conflict_cos);
             fx.put("fig_agree_cos", figures.agree_cos);
             debug_assert_eq!(fx.at, N);

@@ -93,7 +93,7 @@ impl Encoder {
         let st = SafeTensors::deserialize(&bytes).map_err(|e| format!("model.safetensors: {e}"))?;
         // Each tensor comes out as an array of the shape asked for, or as an error: past this
         // point no shape can disagree, so the forward pass has nothing to check.
-        let tensor = |name: &str, shape: &[usize]| -> Result<Vec<f32>, String> {
+        let raw = |name: &str, shape: &[usize]| -> Result<&[u8], String> {
             let t = st
                 .tensor(name)
                 .or_else(|_| st.tensor(&format!("bert.{name}")))
@@ -101,21 +101,33 @@ impl Encoder {
             if t.dtype() != safetensors::Dtype::F32 || t.shape() != shape {
                 return Err(format!("model.safetensors: {name} is not f32 {shape:?}"));
             }
-            Ok(t.data()
-                .chunks_exact(4)
-                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect())
+            Ok(t.data())
+        };
+        let tensor = |name: &str, shape: &[usize]| -> Result<Vec<f32>, String> {
+            Ok(raw(name, shape)?.chunks_exact(4).map(le_f32).collect())
         };
         let matrix = |name: &str, rows: usize, cols: usize| -> Result<Array2<f32>, String> {
             Array2::from_shape_vec((rows, cols), tensor(name, &[rows, cols])?)
                 .map_err(|e| format!("model.safetensors: {name}: {e}"))
         };
         let vector = |name: &str, len: usize| tensor(name, &[len]).map(Array1::from);
-        let linear = |name: &str, inp: usize, out: usize| -> Result<Linear, String> {
-            Ok(Linear::new(
-                matrix(&format!("{name}.weight"), out, inp)?,
-                vector(&format!("{name}.bias"), out)?,
-            ))
+        // A weight stored `[out, in]` goes straight into its transposed place: one pass, and no
+        // full-size copy in between (load time is a share of a small build's time).
+        let linear = |names: &[String], inp: usize, out: usize| -> Result<Linear, String> {
+            let mut wt = Array2::<f32>::zeros((inp, out * names.len()));
+            let mut b = Vec::with_capacity(out * names.len());
+            for (m, name) in names.iter().enumerate() {
+                let w = raw(&format!("{name}.weight"), &[out, inp])?;
+                for (o, row) in w.chunks_exact(4 * inp.max(1)).enumerate() {
+                    for (i, v) in row.chunks_exact(4).enumerate() {
+                        if let Some(cell) = wt.get_mut((i, m * out + o)) {
+                            *cell = le_f32(v);
+                        }
+                    }
+                }
+                b.extend(tensor(&format!("{name}.bias"), &[out])?);
+            }
+            Ok(Linear::from_transposed(wt, Array1::from(b)))
         };
         let norm = |name: &str| -> Result<Norm, String> {
             Ok(Norm {
@@ -126,37 +138,45 @@ impl Encoder {
         let vocab_size = vocab.lines().count();
         let mut layers = Vec::with_capacity(n_layers);
         for l in 0..n_layers {
-            let p = format!("encoder.layer.{l}.attention.");
-            let stacked = |part: &str, shape: &[usize]| -> Result<Vec<f32>, String> {
-                let mut all = Vec::new();
-                for m in ["query", "key", "value"] {
-                    all.extend(tensor(&format!("{p}self.{m}.{part}"), shape)?);
-                }
-                Ok(all)
-            };
-            let w =
-                Array2::from_shape_vec((3 * hidden, hidden), stacked("weight", &[hidden, hidden])?)
-                    .map_err(|e| format!("model.safetensors: {p}: {e}"))?;
-            let qkv = Linear::new(w, Array1::from(stacked("bias", &[hidden])?));
             let p = format!("encoder.layer.{l}.");
+            let at = |part: &str| format!("{p}{part}");
+            // Query, key and value side by side: one product instead of three.
+            let qkv = ["query", "key", "value"].map(|m| at(&format!("attention.self.{m}")));
             layers.push(Layer {
-                qkv,
-                attn_out: linear(&format!("{p}attention.output.dense"), hidden, hidden)?,
-                attn_norm: norm(&format!("{p}attention.output.LayerNorm"))?,
-                up: linear(&format!("{p}intermediate.dense"), hidden, inter)?,
-                down: linear(&format!("{p}output.dense"), inter, hidden)?,
-                out_norm: norm(&format!("{p}output.LayerNorm"))?,
+                qkv: linear(&qkv, hidden, hidden)?,
+                attn_out: linear(&[at("attention.output.dense")], hidden, hidden)?,
+                attn_norm: norm(&at("attention.output.LayerNorm"))?,
+                up: linear(&[at("intermediate.dense")], hidden, inter)?,
+                down: linear(&[at("output.dense")], inter, hidden)?,
+                out_norm: norm(&at("output.LayerNorm"))?,
             });
         }
         let token_types = matrix("embeddings.token_type_embeddings.weight", 2, hidden)?;
+        let positions = matrix("embeddings.position_embeddings.weight", max_pos, hidden)?;
+        let embed_norm = norm("embeddings.LayerNorm")?;
+        // The word table stays in the file's bytes, a row converted when a token looks it up:
+        // a build reads a few thousand of its rows, and converting all 30,522 (45 MiB) was the
+        // largest part of loading.
+        let words_name = "embeddings.word_embeddings.weight";
+        let words_len = raw(words_name, &[vocab_size, hidden])?.len();
+        let (header, meta) =
+            SafeTensors::read_metadata(&bytes).map_err(|e| format!("model.safetensors: {e}"))?;
+        let words_at = meta
+            .info(words_name)
+            .or_else(|| meta.info(&format!("bert.{words_name}")))
+            .map(|i| 8 + header + i.data_offsets.0)
+            .ok_or_else(|| format!("model.safetensors: no {words_name}"))?;
+        let words = forward::WordTable::new(bytes, words_at, vocab_size, hidden)
+            .filter(|w| w.byte_len() == words_len)
+            .ok_or_else(|| format!("model.safetensors: {words_name} is out of the file"))?;
         Ok(Encoder {
             tokenizer,
             weights: Weights {
-                words: matrix("embeddings.word_embeddings.weight", vocab_size, hidden)?,
-                positions: matrix("embeddings.position_embeddings.weight", max_pos, hidden)?,
+                words,
+                positions,
                 // Every token is of type 0: the encoder reads one text at a time.
                 token_type: token_types.row(0).to_owned(),
-                embed_norm: norm("embeddings.LayerNorm")?,
+                embed_norm,
                 layers,
                 hidden,
                 heads,
@@ -225,6 +245,14 @@ impl Encoder {
             rest = tail;
         }
         out
+    }
+}
+
+/// A little-endian f32 from its four bytes (the weight file's layout).
+fn le_f32(b: &[u8]) -> f32 {
+    match b {
+        [a, b, c, d] => f32::from_le_bytes([*a, *b, *c, *d]),
+        _ => 0.0,
     }
 }
 

@@ -6,6 +6,9 @@
 //! against "local leaders said 2,800 people had died"). Whether two figures fill one slot is
 //! read from what surrounds them (the counted noun, the words around the figure) and from how
 //! alike the two sentences are; the decision weighs those, so nothing here decides.
+//!
+//! What surrounds a figure depends on its sentence alone, so a build reads it once per sentence
+//! (`figure_contexts`) rather than once per (claim, article) the sentence is compared in.
 
 use std::collections::HashSet;
 
@@ -125,25 +128,68 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
     }
 }
 
-/// Every pair of one figure of `claim` and one figure of a sentence in `others` that are of
-/// one kind (`compare::same_kind`), in claim order, then sentence order.
-pub fn figure_pairs(claim: &Side, others: &[Side]) -> Vec<FigurePair> {
-    let mut out = Vec::new();
-    let claim_ctx: Vec<HashSet<String>> = claim
-        .analysis
-        .quantities
+/// What a figure pair reads around one figure of a sentence: the words that describe what it
+/// counts, the names that scope it, and whether it is introduced as a part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureContext {
+    words: HashSet<String>,
+    names: HashSet<String>,
+    part: bool,
+}
+
+/// The context of every figure of `a`, in `a.quantities` order.
+pub fn figure_contexts(a: &Analysis) -> Vec<FigureContext> {
+    a.quantities
         .iter()
-        .map(|q| context(claim.analysis, q))
-        .collect();
+        .map(|q| FigureContext {
+            words: context(a, q),
+            names: names_near(a, q),
+            part: is_part(a, q),
+        })
+        .collect()
+}
+
+/// Every pair of one figure of `claim` and one figure of a sentence in `others` that are of
+/// one kind (`compare::same_kind`), in claim order, then sentence order. `contexts` holds
+/// `figure_contexts` by unit id, as far as it is known; a sentence it lacks is read here.
+pub fn figure_pairs(
+    claim: &Side,
+    others: &[Side],
+    contexts: &[Vec<FigureContext>],
+) -> Vec<FigurePair> {
+    let own;
+    let of = |s: &Side| -> Option<&[FigureContext]> {
+        contexts
+            .get(s.unit as usize)
+            .filter(|c| c.len() == s.analysis.quantities.len())
+            .map(Vec::as_slice)
+    };
+    let claim_ctx = match of(claim) {
+        Some(c) => c,
+        None => {
+            own = figure_contexts(claim.analysis);
+            &own
+        }
+    };
+    let mut out = Vec::new();
     for o in others {
-        for r in &o.analysis.quantities {
-            let mut r_ctx: Option<HashSet<String>> = None;
-            for (q, q_ctx) in claim.analysis.quantities.iter().zip(&claim_ctx) {
+        let computed;
+        let o_ctx = match of(o) {
+            Some(c) => c,
+            None => {
+                computed = figure_contexts(o.analysis);
+                &computed
+            }
+        };
+        // Whether the claim is set in a year this sentence never reaches: one answer for all
+        // of its figures.
+        let mut other_year: Option<bool> = None;
+        for (r, r_ctx) in o.analysis.quantities.iter().zip(o_ctx) {
+            for (q, q_ctx) in claim.analysis.quantities.iter().zip(claim_ctx) {
                 if !same_kind(q, r) {
                     continue;
                 }
-                let r_ctx = r_ctx.get_or_insert_with(|| context(o.analysis, r));
-                let context = jaccard(q_ctx, r_ctx);
+                let context = jaccard(&q_ctx.words, &r_ctx.words);
                 let log_ratio = (q.value / r.value).ln().abs() as f32;
                 let same = same_unit(q, r);
                 let open = |x: &Quantity| flag(!matches!(x.bound, Bound::Exact | Bound::About));
@@ -152,7 +198,7 @@ pub fn figure_pairs(claim: &Side, others: &[Side]) -> Vec<FigurePair> {
                 let x = [
                     flag(same),
                     context,
-                    jaccard(&names_near(claim.analysis, q), &names_near(o.analysis, r)),
+                    jaccard(&q_ctx.names, &r_ctx.names),
                     log_ratio,
                     (q.value.max(r.value).max(1.0)).log10() as f32,
                     open(q),
@@ -162,9 +208,12 @@ pub fn figure_pairs(claim: &Side, others: &[Side]) -> Vec<FigurePair> {
                     flag(q.unit.as_deref().is_some_and(is_currency)),
                     flag(q.unit.as_deref() == Some("%")),
                     flag(q.ordinal),
-                    flag(another_year(claim, std::slice::from_ref(o))),
-                    flag(is_part(claim.analysis, q)),
-                    flag(is_part(o.analysis, r)),
+                    flag(
+                        *other_year
+                            .get_or_insert_with(|| another_year(claim, std::slice::from_ref(o))),
+                    ),
+                    flag(q_ctx.part),
+                    flag(r_ctx.part),
                     unit(q),
                     unit(r),
                 ];

@@ -20,7 +20,7 @@ pub use features::{
     cluster_features, features, main_clause_coverage, main_clause_end, quote_coverage,
     shared_terms, Features, Parts,
 };
-pub use figures::{figure_pairs, FigurePair, PAIR_N, PAIR_NAMES};
+pub use figures::{figure_contexts, figure_pairs, FigureContext, FigurePair, PAIR_N, PAIR_NAMES};
 pub use names::name_diffs;
 pub use numbers::drop_figures_stated_elsewhere;
 
