@@ -21,6 +21,8 @@
 # The encoder is looked for where `crosscheck build` looks: $CROSSCHECK_ENCODER, else
 # ${XDG_CACHE_HOME:-~/.cache}/crosscheck/all-MiniLM-L6-v2 (scripts/get-encoder.sh fetches it).
 set -euo pipefail
+# stdin is an empty pipe: cargo's target probe compiles stdin (`rustc -`); see scripts/test.sh.
+exec < <(:)
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
 . scripts/env.sh

@@ -17,10 +17,12 @@
 # shellcheck disable=SC2317
 {
 set -euo pipefail
-# Every step reads /dev/null: cargo learns about a target by running `rustc -`, which compiles
-# whatever stdin holds, and a runner's stdin may hold anything (CI once failed clippy-wasm
-# compiling its own log). Cargo caches that probe's failure in target/.rustc_info.json.
-exec </dev/null
+# Every step reads an empty pipe. Cargo learns about a target by running `rustc -`, which
+# compiles whatever stdin holds; CI's stdin held text, and so can /dev/null, which on these
+# machines is a regular file that every `>/dev/null` writes into (CI failed clippy-wasm and the
+# fuzz build compiling rustc's own earlier messages). Cargo caches such a failed probe in
+# target/.rustc_info.json.
+exec < <(:)
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
