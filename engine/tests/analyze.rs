@@ -258,6 +258,22 @@ fn quantity_conflicts() {
     assert!(!quantities_conflict(&more, &three));
     assert!(quantities_conflict(&two, &three));
 
+    // A share or a measure is continuous: "over 50 per cent" is met by 50.22 per cent, where
+    // "more than two crossings" is not met by two.
+    let over = q("The No side won over 50 percent of the vote.");
+    assert!(!quantities_conflict(
+        &over,
+        &q("The No side won 50.22 percent.")
+    ));
+    assert!(quantities_conflict(
+        &over,
+        &q("The No side won 49.8 percent.")
+    ));
+    assert!(!quantities_conflict(
+        &q("More than 99 percent of stations had reported."),
+        &q("With 99.9 percent of stations reporting, the count ended.")
+    ));
+
     let exact = q("They accepted 3,000 members.");
     let about = q("They accepted about 3,000 members.");
     let thousands = q("They accepted thousands of members.");

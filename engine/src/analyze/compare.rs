@@ -156,7 +156,13 @@ pub fn interval(q: &Quantity) -> (f64, f64) {
         return (v, v);
     }
     let large = v.abs() >= LARGE_COUNT;
-    let step = if is_int(v) { 1.0 } else { 0.0 };
+    // "More than 50 people" is at least 51; "more than 50 per cent" or "$50" is any larger
+    // value: only a count of things moves in whole steps.
+    let step = if is_int(v) && !is_measure(q) && !is_money(q) {
+        1.0
+    } else {
+        0.0
+    };
     match q.bound {
         Bound::Exact => match written_decimals(v) {
             // "50.22 per cent" is exact to its last written decimal: 50.21 is another figure.
