@@ -2,7 +2,7 @@
 //! articles, every list of `engine/src/lexicon/` is reachable through
 //! `crosscheck::lexicon::lists()`, and no word list lives outside the lexicon.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -10,51 +10,15 @@ fn engine_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Month and weekday names and their abbreviations: written with a capital, yet no story's
-/// proper names.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
+/// Month and weekday names and their abbreviations, as the lexicon's date lists hold them:
+/// written with a capital, yet no story's proper names.
+fn calendar() -> HashSet<&'static str> {
+    crosscheck::lexicon::lists()
+        .into_iter()
+        .filter(|(name, _)| ["dates::MONTHS_DAYS", "dates::WEEKDAYS"].contains(name))
+        .flat_map(|(_, words)| words)
+        .collect()
+}
 
 /// General English words that the five seed articles (2,200 words) happen to write only with
 /// a capital, so the "never lower-cased" rule would take them for names. Each is a common word
@@ -164,9 +128,10 @@ fn capitalised_only() -> BTreeSet<String> {
             }
         }
     }
+    let calendar = calendar();
     capital
         .difference(&lower)
-        .filter(|w| w.chars().count() >= 2 && !CALENDAR.contains(&w.as_str()))
+        .filter(|w| w.chars().count() >= 2 && !calendar.contains(w.as_str()))
         .cloned()
         .collect()
 }

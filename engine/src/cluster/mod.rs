@@ -67,44 +67,6 @@ pub const NAMES: [&str; N] = [
 pub const N: usize = 44;
 pub const N_SURFACE: usize = 36;
 
-/// The names of a figure slot row (`SlotRow::x`): the pair's own features
-/// (`verdict::PAIR_NAMES`) then how its two sentences relate.
-pub const SLOT_NAMES: [&str; SLOT_N] = [
-    "same_unit",
-    "context",
-    "names_context",
-    "log_ratio",
-    "log_value",
-    "here_open",
-    "there_open",
-    "here_vague",
-    "there_vague",
-    "money",
-    "percent",
-    "ordinal",
-    "other_year",
-    "here_part",
-    "there_part",
-    "here_unit",
-    "there_unit",
-    "coverage",
-    "reverse",
-    "is_evidence",
-    "explained",
-    "agree_in_sentence",
-    "conflicts_for_here",
-    "cos",
-];
-
-pub const SLOT_N: usize = crate::verdict::PAIR_N + 7;
-
-/// One conflicting figure pair with everything the slot decision reads.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SlotRow {
-    pub pair: crate::verdict::FigurePair,
-    pub x: [f32; SLOT_N],
-}
-
 /// The figure features (`Figures::surface`), in `NAMES` order.
 const FIG_NAMES: [&str; 10] = [
     "fig_conflict",
@@ -192,8 +154,6 @@ pub struct Item {
     /// The claim's figure against the likeliest figure of one slot elsewhere in the article
     /// that conflicts with it, when there is one.
     pub figure_conflict: Option<crate::verdict::FigurePair>,
-    /// Every conflicting figure pair of the claim and the article, with its slot features.
-    pub slots: Vec<SlotRow>,
     /// Runner-up sentences that also carry the claim (further evidence).
     pub also: Vec<u32>,
     /// The article's sentence closest in meaning to the claim (sentence encoder), when it is
@@ -249,7 +209,7 @@ impl Context<'_> {
     /// The claim's figures against every figure of the article: the likeliest conflicting pair
     /// and the likeliest agreeing one, each ranked by how surely the two fill one slot (shared
     /// words around them, one counted noun, alike sentences).
-    fn figures(&self, claim: &Side, article: usize, evidence: &[u32], view: &ClaimView) -> Figures {
+    fn figures(&self, claim: &Side, article: usize, view: &ClaimView) -> Figures {
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
         let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();
         let pairs = crate::verdict::figure_pairs(claim, &sides, self.figure_contexts);
@@ -273,32 +233,6 @@ impl Context<'_> {
                 .max_by(|a, b| a.0.total_cmp(&b.0))
         };
         let mut out = Figures::default();
-        for p in pairs.iter().filter(|p| p.conflict) {
-            let (cov, rev) = self.al.score(claim.unit, &[p.there_unit]);
-            let explained = pairs
-                .iter()
-                .any(|o| !o.conflict && o.here == p.here && o.same_unit);
-            let agree_in_sentence = pairs
-                .iter()
-                .any(|o| !o.conflict && o.there_unit == p.there_unit && o.same_unit);
-            let conflicts = pairs
-                .iter()
-                .filter(|o| o.conflict && o.here == p.here)
-                .count();
-            let mut x = [0.0f32; SLOT_N];
-            x[..crate::verdict::PAIR_N].copy_from_slice(&p.x);
-            let extra = [
-                cov,
-                rev,
-                flag(evidence.contains(&p.there_unit)),
-                flag(explained),
-                flag(agree_in_sentence),
-                conflicts as f32,
-                cos(p.there_unit),
-            ];
-            x[crate::verdict::PAIR_N..].copy_from_slice(&extra);
-            out.slots.push(SlotRow { pair: p.clone(), x });
-        }
         if let Some((r, p)) = best(true) {
             // The same claim figure agreeing with a figure at least as likely to fill its slot
             // means the article states the claim's value too.
@@ -447,7 +381,7 @@ impl Context<'_> {
             "clean_difference",
             if diffs.is_empty() { 0.0 } else { f.coverage },
         );
-        let figures = self.figures(&claim_side, article, &evidence, view);
+        let figures = self.figures(&claim_side, article, view);
         for (name, v) in FIG_NAMES.iter().zip(figures.surface) {
             fx.put(name, v);
         }
@@ -483,7 +417,6 @@ impl Context<'_> {
         Item {
             evidence,
             figure_conflict: figures.conflict,
-            slots: figures.slots,
             also,
             semantic_best,
             diffs,
@@ -499,7 +432,6 @@ struct Figures {
     conflict_cos: f32,
     agree_cos: f32,
     conflict: Option<crate::verdict::FigurePair>,
-    slots: Vec<SlotRow>,
 }
 
 fn flag(b: bool) -> f32 {
