@@ -1,6 +1,6 @@
 //! The pair decision's model, evaluated: standardised features, P(corroborates) from small
 //! networks blended with boosted trees, then P(differs | not corroborated) from a logistic
-//! regression. The fitted numbers live in generated modules, one per feature set
+//! regression, asked below `weak_below` (so it can also turn a weak corroboration into differs). The fitted numbers live in generated modules, one per feature set
 //! (`pair_weights` without the sentence encoder, `pair_weights_enc` with it), both written by
 //! `examples/fit_pairs.py`; this is the one place that reads them.
 
@@ -12,6 +12,7 @@ pub struct PairModel {
     pub n: usize,
     pub hidden: usize,
     pub corroborates_at: f32,
+    pub weak_below: f32,
     pub differs_at: f32,
     pub mean: &'static [f32],
     pub scale: &'static [f32],
@@ -46,12 +47,17 @@ impl PairModel {
             })
             .collect();
         let p_corr = (1.0 - self.gb_share) * self.networks(&z) + self.gb_share * self.trees(&z);
-        if p_corr >= self.corroborates_at {
+        if p_corr >= self.weak_below {
             return (Label::Corroborates, p_corr);
         }
+        // Step 2 is asked below `weak_below`, not only below `corroborates_at`: a contradiction
+        // shares most words with its premise and so often scores as a weak corroboration, where
+        // a high P(differs) overrides it (the band was chosen by cross-validation, fit_pairs.py).
         let p_diff = sigmoid(self.diff_b + dot(self.diff_w, &z));
         if p_diff >= self.differs_at {
             (Label::Differs, (1.0 - p_corr) * p_diff)
+        } else if p_corr >= self.corroborates_at {
+            (Label::Corroborates, p_corr)
         } else {
             (Label::Omits, (1.0 - p_corr) * (1.0 - p_diff))
         }
