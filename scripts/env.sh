@@ -1,6 +1,6 @@
 # shellcheck shell=bash disable=SC2034
-# Sourced (not run) by install-deps.sh, serve.sh and test.sh: the environment every one of
-# them needs, in one place so the three never disagree.
+# Sourced (not run) by install-deps.sh, serve.sh, test.sh and bench.sh: the environment every
+# one of them needs, in one place so they never disagree.
 
 # cargo-installed tools (trunk, wasm-bindgen, geckodriver) and npm's global bin (wasm-opt from
 # `binaryen`) must be found even on a fresh shell whose profile never added them.
@@ -30,3 +30,19 @@ export TRUNK_SKIP_VERSION_CHECK=true
 
 # Playwright must never fetch a browser: the end-to-end test drives Debian's chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# /dev/null must be the null device. On some machines (CI's among them) it has been a regular
+# file, which every `>/dev/null` writes into and every reader of it reads back: cargo probes a
+# target by running `rustc -` with stdin from /dev/null, so it compiled rustc's own earlier
+# messages and failed ("unknown start of token" in `<anon>`). Put the device back when we may
+# (root, as on CI); the new node is made aside and renamed over, so no writer recreates the
+# file in between.
+if [ -e /dev/null ] && [ ! -c /dev/null ]; then
+  if mknod -m 666 "/dev/.crosscheck-null.$$" c 1 3 2>/dev/null &&
+    mv -f "/dev/.crosscheck-null.$$" /dev/null 2>/dev/null; then
+    echo "env.sh: /dev/null was a regular file; restored it as the null device" >&2
+  else
+    rm -f "/dev/.crosscheck-null.$$" 2>/dev/null || true
+    echo "env.sh: WARNING: /dev/null is not a device and could not be restored; cargo may fail to probe targets" >&2
+  fi
+fi

@@ -17,11 +17,9 @@
 # shellcheck disable=SC2317
 {
 set -euo pipefail
-# Every step reads an empty pipe. Cargo learns about a target by running `rustc -`, which
-# compiles whatever stdin holds; CI's stdin held text, and so can /dev/null, which on these
-# machines is a regular file that every `>/dev/null` writes into (CI failed clippy-wasm and the
-# fuzz build compiling rustc's own earlier messages). Cargo caches such a failed probe in
-# target/.rustc_info.json.
+# Every step reads an empty pipe: cargo learns about a target by running `rustc -`, which
+# compiles whatever it is given as stdin, and a runner's stdin may hold anything. (Cargo itself
+# gives that probe /dev/null; scripts/env.sh makes sure /dev/null is the null device.)
 exec < <(:)
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
