@@ -35,7 +35,7 @@ describe() {
     fmt) echo "cargo fmt --all --check" ;;
     clippy) echo "cargo clippy --workspace --all-targets -- -D warnings (native)" ;;
     clippy-wasm) echo "cargo clippy -p crosscheck-widget --all-targets --target $WASM_TARGET -- -D warnings" ;;
-    native) echo "cargo test --workspace (engine, CLI, seed gold, widget natively)" ;;
+    native) echo "cargo test --workspace (engine, CLI, seed gold, widget natively), then the encoder tests" ;;
     loco) echo "leave-one-cluster-out floors on ../shared/eval (the ignored tests of engine/tests/gold.rs)" ;;
     chromium) echo "widget wasm-bindgen tests in headless Chromium (chromedriver)" ;;
     firefox) echo "widget wasm-bindgen tests in headless Firefox (geckodriver)" ;;
@@ -130,6 +130,14 @@ print_summary() {
 }
 trap 'print_summary $?' EXIT
 
+# The native suites, then the encoder's tests, which are ignored where the model is absent.
+native_tests() {
+  local enc
+  enc=$(scripts/get-encoder.sh)
+  CROSSCHECK_ENCODER="$enc" cargo test --workspace &&
+    CROSSCHECK_ENCODER="$enc" cargo test -p crosscheck --test encoder -- --ignored
+}
+
 # run_step NAME CMD...: runs CMD, tees its output to the step log, records time and counts, and
 # stops everything at the first failure.
 run_step() {
@@ -220,7 +228,7 @@ for step in "${selected[@]}"; do
     clippy-wasm)
       run_step clippy-wasm cargo clippy -p crosscheck-widget --all-targets --target "$WASM_TARGET" -- -D warnings
       ;;
-    native) run_step native env CROSSCHECK_ENCODER="$(scripts/get-encoder.sh)" cargo test --workspace ;;
+    native) run_step native native_tests ;;
     loco)
       # The labelled dev clusters are not in the repository: where ../shared/eval is (CI has
       # it), the LOCO floors are checked with and without the encoder; elsewhere this says so.

@@ -1,8 +1,9 @@
 //! The optional sentence encoder through its public API and through `crosscheck verdict
 //! --encoder`. The model (87 MiB) is not in the repository: these tests read it from the folder
-//! in `CROSSCHECK_ENCODER`, which `scripts/test.sh` fills from `scripts/get-encoder.sh`. Without
-//! it the tests that need the weights say so and pass; the ones about a missing or broken
-//! folder always run.
+//! in `CROSSCHECK_ENCODER`, which `scripts/test.sh` fills from `scripts/get-encoder.sh`. The
+//! tests that need the weights are ignored by default and run, where the folder exists, with
+//! `CROSSCHECK_ENCODER=$(scripts/get-encoder.sh) cargo test -p crosscheck --test encoder --
+//! --include-ignored` (test.sh does); the ones about a missing or broken folder always run.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -10,26 +11,26 @@ use std::process::{Command, Stdio};
 use crosscheck::encoder::{self, Encoder};
 use crosscheck::{analyse_pair, Label};
 
-fn model_dir() -> Option<PathBuf> {
+/// Why the tests that read the weights are ignored by default.
+const NEEDS_MODEL: &str = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)";
+
+/// The model folder; a test that needs it runs only when asked for (`--include-ignored`), so
+/// a missing folder then is a failure, never a silent pass.
+fn model_dir() -> PathBuf {
     match std::env::var("CROSSCHECK_ENCODER") {
-        Ok(d) if !d.is_empty() => Some(PathBuf::from(d)),
-        _ => {
-            eprintln!(
-                "CROSSCHECK_ENCODER is not set: skipping (scripts/get-encoder.sh fetches it)"
-            );
-            None
-        }
+        Ok(d) if !d.is_empty() => PathBuf::from(d),
+        _ => panic!("CROSSCHECK_ENCODER is not set ({NEEDS_MODEL})"),
     }
 }
 
-fn load() -> Option<Encoder> {
-    let dir = model_dir()?;
-    Some(Encoder::load(&dir).expect("CROSSCHECK_ENCODER names a folder that does not load"))
+fn load() -> Encoder {
+    Encoder::load(&model_dir()).expect("CROSSCHECK_ENCODER names a folder that does not load")
 }
 
 #[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn the_forward_pass_gives_the_reference_similarity() {
-    let Some(enc) = load() else { return };
+    let enc = load();
     // 0.7553 and -0.0461: the sentence embeddings' cosines as an independent forward pass over
     // the same weights (numpy, with the reference tokenizer) prints them.
     let f = |a: &str, b: &str| encoder::similarity_features(&enc.encode(a), &enc.encode(b))[0];
@@ -40,8 +41,9 @@ fn the_forward_pass_gives_the_reference_similarity() {
 }
 
 #[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn a_batch_encodes_each_text_as_it_encodes_alone() {
-    let Some(enc) = load() else { return };
+    let enc = load();
     let long = "The river rose above its banks overnight, officials said. ".repeat(40);
     let texts = [
         "",
@@ -97,8 +99,9 @@ fn a_batch_encodes_each_text_as_it_encodes_alone() {
 }
 
 #[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn the_sentence_vector_is_the_unit_mean_the_features_compare() {
-    let Some(enc) = load() else { return };
+    let enc = load();
     let (a, b) = (
         enc.encode("A man is eating food."),
         enc.encode("A man is eating a piece of bread."),
@@ -120,8 +123,9 @@ fn the_sentence_vector_is_the_unit_mean_the_features_compare() {
 }
 
 #[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn the_tokenizer_matches_the_reference_ids() {
-    let Some(enc) = load() else { return };
+    let enc = load();
     // Ids from the reference tokenizer (Hugging Face `tokenizers`, the model's tokenizer.json).
     assert_eq!(
         enc.token_ids("Café owners' \"unaffable\" Ｕ.S. fee: $9.4bn—今日"),
@@ -133,8 +137,9 @@ fn the_tokenizer_matches_the_reference_ids() {
 }
 
 #[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn a_paraphrase_is_corroborated_and_another_event_is_not() {
-    let Some(enc) = load() else { return };
+    let enc = load();
     let doc = "The company said on Monday that its chief executive, Maria Lopez, would step down \
                at the end of the year after a decade in charge.";
     let judge = |claim: &str| analyse_pair(claim, doc, None, Some(&enc));
@@ -154,8 +159,9 @@ fn a_paraphrase_is_corroborated_and_another_event_is_not() {
 }
 
 #[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn a_long_document_is_read_where_the_evidence_is() {
-    let Some(enc) = load() else { return };
+    let enc = load();
     // Past the encoder's 256 tokens: the claim's sentence comes after 40 unrelated ones.
     let filler =
         "Officials at the harbour counted the arriving boats again this morning. ".repeat(40);
@@ -177,8 +183,9 @@ fn a_long_document_is_read_where_the_evidence_is() {
 }
 
 #[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn hostile_and_huge_text_neither_panics_nor_runs_away() {
-    let Some(enc) = load() else { return };
+    let enc = load();
     let long = "word, ".repeat(50_000);
     for text in [
         "",
@@ -226,8 +233,9 @@ fn a_missing_or_broken_folder_is_an_error_not_a_panic() {
 }
 
 #[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn verdict_with_the_encoder_answers_every_line() {
-    let Some(dir) = model_dir() else { return };
+    let dir = model_dir();
     let input = "{\"id\": 1, \"claim\": \"The port was closed by a storm.\", \"document\": \"A storm closed the port on Friday.\"}\n\
                  {\"id\": 2, \"claim\": \"\", \"document\": \"\"}\n";
     let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
