@@ -12,7 +12,13 @@
 
 use std::collections::HashMap;
 
+use ndarray::{Array2, ArrayView2};
+
 use crate::encoder::Encoder;
+
+/// A claim token whose best match among the other sentences' tokens is below this cosine counts
+/// as unsaid (the pair decision's `LOW_MATCH`, for the same reading).
+const LOW_MATCH: f32 = 0.6;
 
 /// Unit-length sentence vectors of the cluster's distinct eligible texts, and which one each
 /// segment has (none for segments that get no verdict and are never evidence).
@@ -23,6 +29,12 @@ pub struct Semantic {
     flat: Vec<f32>,
     /// Each segment's vector: its index in `flat`, by `dim`.
     of: Vec<Option<u32>>,
+    /// Each distinct vector's inner token vectors (`[CLS]` and `[SEP]` left out), unit length,
+    /// `dim` wide, and each token's weight: the inverse document frequency of its word piece
+    /// among the cluster's distinct texts, so that "the" and a comma count for little when
+    /// reading how much of a claim another sentence says (BERTScore's idf weighting).
+    tokens: Vec<Array2<f32>>,
+    weights: Vec<Vec<f32>>,
 }
 
 impl Semantic {
@@ -44,12 +56,49 @@ impl Semantic {
                 })
             })
             .collect();
-        let vectors: Vec<Vec<f32>> = encoder
-            .encode_batch(&wanted)
+        let encoded = encoder.encode_batch(&wanted);
+        let vectors: Vec<Vec<f32>> = encoded
             .iter()
             .map(crate::encoder::sentence_vector)
             .collect();
         let dim = vectors.first().map_or(0, Vec::len);
+        let ids: Vec<Vec<u32>> = wanted.iter().map(|t| encoder.token_ids(t)).collect();
+        let mut df: HashMap<u32, u32> = HashMap::new();
+        for t in &ids {
+            let mut own: Vec<u32> = t
+                .iter()
+                .skip(1)
+                .take(t.len().saturating_sub(2))
+                .copied()
+                .collect();
+            own.sort_unstable();
+            own.dedup();
+            for id in own {
+                *df.entry(id).or_insert(0) += 1;
+            }
+        }
+        let n_texts = ids.len() as f32;
+        let mut tokens = Vec::with_capacity(encoded.len());
+        let mut weights = Vec::with_capacity(encoded.len());
+        for (t, id) in encoded.iter().zip(&ids) {
+            let inner = t.n.saturating_sub(2);
+            let mut m = Array2::<f32>::zeros((inner, t.dim));
+            for (i, mut row) in m.rows_mut().into_iter().enumerate() {
+                let v = t.row(i + 1);
+                let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    row.iter_mut().zip(v).for_each(|(o, x)| *o = x / norm);
+                }
+            }
+            let w = (1..=inner)
+                .map(|i| {
+                    let d = id.get(i).and_then(|k| df.get(k)).copied().unwrap_or(1) as f32;
+                    ((n_texts + 1.0) / (d + 0.5)).ln().max(0.0)
+                })
+                .collect();
+            tokens.push(m);
+            weights.push(w);
+        }
         // A text the batch gave no vector for (or one of another width, which the encoder
         // never gives) has none, as before: its cosines are 0.
         let mut slot: Vec<Option<u32>> = vec![None; vectors.len()];
@@ -64,7 +113,68 @@ impl Semantic {
             .into_iter()
             .map(|t| t.and_then(|t| slot.get(t as usize).copied().flatten()))
             .collect();
-        Semantic { dim, flat, of }
+        // Token rows follow the distinct texts; a text without a vector keeps none.
+        let (tokens, weights) = slot
+            .iter()
+            .zip(tokens.into_iter().zip(weights))
+            .filter(|(s, _)| s.is_some())
+            .map(|(_, tw)| tw)
+            .unzip();
+        Semantic {
+            dim,
+            flat,
+            of,
+            tokens,
+            weights,
+        }
+    }
+
+    /// How much of segment `claim` the segments `others` say together, token by token: each
+    /// claim token's best cosine among the others' tokens, averaged with idf weights (recall),
+    /// and the weighted share of claim tokens whose best is below `LOW_MATCH`. (0, 1) when
+    /// either side has no tokens.
+    pub fn token_recall(&self, claim: u32, others: &[u32]) -> (f32, f32) {
+        let Some(c) = self.index(claim) else {
+            return (0.0, 1.0);
+        };
+        let (a, w) = (&self.tokens[c], &self.weights[c]);
+        let rows: Vec<ArrayView2<f32>> = others
+            .iter()
+            .filter_map(|&u| self.index(u))
+            .filter(|&i| i != c || others.len() == 1)
+            .map(|i| self.tokens[i].view())
+            .collect();
+        if a.nrows() == 0 || rows.iter().all(|r| r.nrows() == 0) {
+            return (0.0, 1.0);
+        }
+        let mut best = vec![f32::NEG_INFINITY; a.nrows()];
+        for b in rows.iter().filter(|r| r.nrows() > 0) {
+            let sims = a.dot(&b.t());
+            for (bi, row) in best.iter_mut().zip(sims.rows()) {
+                *bi = row.iter().copied().fold(*bi, f32::max);
+            }
+        }
+        let total: f32 = w.iter().sum();
+        if total <= 0.0 {
+            return (0.0, 1.0);
+        }
+        let recall = best.iter().zip(w).map(|(b, w)| b * w).sum::<f32>() / total;
+        let low = best
+            .iter()
+            .zip(w)
+            .filter(|(b, _)| **b < LOW_MATCH)
+            .map(|(_, w)| w)
+            .sum::<f32>()
+            / total;
+        (recall, low)
+    }
+
+    fn index(&self, s: u32) -> Option<usize> {
+        self.of
+            .get(s as usize)
+            .copied()
+            .flatten()
+            .map(|v| v as usize)
     }
 
     /// How many distinct vectors the build encoded.
