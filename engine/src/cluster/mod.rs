@@ -64,10 +64,9 @@ pub const NAMES: [&str; N] = [
     "fig_agree_cos",
     "tok_recall",
     "tok_low",
-    "tok_recall_top",
 ];
 
-pub const N: usize = 47;
+pub const N: usize = 46;
 pub const N_SURFACE: usize = 36;
 
 /// The figure features (`Figures::surface`), in `NAMES` order.
@@ -106,10 +105,6 @@ impl Fx {
         self.at += 1;
     }
 }
-
-/// How many of an article's sentences closest to the claim (sentence cosine) are read token by
-/// token for `tok_recall_top`.
-const TOKEN_TOP: usize = 3;
 
 /// Coverage from which another article is counted as carrying the claim for `carried_share`.
 const CARRIED_FOR_SHARE: f32 = 0.26;
@@ -424,14 +419,6 @@ impl Context<'_> {
                 let (recall, low) = sem.token_recall(claim, &shown);
                 fx.put("tok_recall", recall);
                 fx.put("tok_low", low);
-                let mut top: Vec<(f32, u32)> = doc.iter().map(|&u| (view.cos(u), u)).collect();
-                top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                let best_single = top
-                    .iter()
-                    .take(TOKEN_TOP)
-                    .map(|&(_, u)| sem.token_recall(claim, &[u]).0)
-                    .fold(0.0f32, f32::max);
-                fx.put("tok_recall_top", best_single);
             }
             debug_assert_eq!(fx.at, N);
         }
