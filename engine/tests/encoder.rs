@@ -261,3 +261,49 @@ fn verdict_with_the_encoder_answers_every_line() {
     assert_eq!(lines[0]["label"], "corroborates");
     assert_eq!(lines[1]["label"], "omits");
 }
+
+/// The byte span of the `nth` occurrence of `needle` in `text`.
+fn span_of(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let (at, _) = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    (at, at + needle.len())
+}
+
+#[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
+fn a_figure_is_read_in_its_sentence() {
+    use crosscheck::cluster::Semantic;
+    let enc = load();
+    // One age told two ways, a crowd with the same digits, and a sentence that states the same
+    // figure twice (the second "12" is the one asked about).
+    let texts = [
+        "The 35-year-old striker scored twice in the final.",
+        "The striker, who is 35, scored two goals in the final.",
+        "A crowd of 35 thousand fans watched the final.",
+        "Rescuers saved 12 people, and 12 boats were lost in the storm.",
+    ];
+    let spans = vec![
+        vec![span_of(texts[0], "35", 0)],
+        vec![span_of(texts[1], "35", 0)],
+        vec![span_of(texts[2], "35", 0)],
+        vec![span_of(texts[3], "12", 0), span_of(texts[3], "12", 1)],
+    ];
+    let sem = Semantic::encode(&enc, &texts, &[true; 4], &spans);
+    let cos = |a: u32, b: u32, sb: (usize, usize)| {
+        sem.figure_cos(a, spans[a as usize][0], b, sb)
+            .expect("both figures found among their tokens")
+    };
+    let same_role = cos(0, 1, spans[1][0]);
+    let other_role = cos(0, 2, spans[2][0]);
+    assert!(
+        same_role > other_role,
+        "age vs age {same_role}, age vs crowd {other_role}"
+    );
+    // The two "12"s of one sentence are read where each stands: different vectors.
+    let people_boats = cos(3, 3, spans[3][1]);
+    assert!(people_boats < 0.999, "{people_boats}");
+    // A span that is no figure's gets nothing.
+    assert_eq!(sem.figure_cos(0, (0, 3), 1, spans[1][0]), None);
+}

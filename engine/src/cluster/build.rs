@@ -95,7 +95,11 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
     let al = Aligner::new(&units, &aliases, Weighting::Idf);
     let semantic = encoder.map(|e| {
         let seg_texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
-        Semantic::encode(e, &seg_texts, &eligible)
+        let spans: Vec<Vec<(usize, usize)>> = analyses
+            .iter()
+            .map(|a| a.quantities.iter().map(|q| (q.start, q.end)).collect())
+            .collect();
+        Semantic::encode(e, &seg_texts, &eligible, &spans)
     });
     let mut by_article: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
     for (i, &e) in eligible.iter().enumerate() {

@@ -64,9 +64,12 @@ pub const NAMES: [&str; N] = [
     "fig_agree_cos",
     "tok_recall",
     "tok_low",
+    "fig_conflict_tokcos",
+    "fig_agree_tokcos",
+    "num_tokcos",
 ];
 
-pub const N: usize = 46;
+pub const N: usize = 49;
 pub const N_SURFACE: usize = 36;
 
 /// The figure features (`Figures::surface`), in `NAMES` order.
@@ -251,6 +254,7 @@ impl Context<'_> {
             out.conflict = Some(p.clone());
         }
         if let Some((_, p)) = best(false) {
+            out.agree = Some(p.clone());
             out.surface[6] = 1.0;
             out.surface[7] = p.context;
             out.surface[8] = flag(p.same_unit);
@@ -419,6 +423,21 @@ impl Context<'_> {
                 let (recall, low) = sem.token_recall(claim, &shown);
                 fx.put("tok_recall", recall);
                 fx.put("tok_low", low);
+                // How alike the two figures of a pair read in their sentences (-1: no pair).
+                let fig_cos = |here: (usize, usize), unit: u32, there: (usize, usize)| {
+                    sem.figure_cos(claim, here, unit, there).unwrap_or(-1.0)
+                };
+                let pair_cos = |p: Option<&crate::verdict::FigurePair>| {
+                    p.map_or(-1.0, |p| fig_cos(p.here, p.there_unit, p.there))
+                };
+                fx.put("fig_conflict_tokcos", pair_cos(figures.conflict.as_ref()));
+                fx.put("fig_agree_tokcos", pair_cos(figures.agree.as_ref()));
+                let num_cos = diffs
+                    .iter()
+                    .filter(|d| d.kind == DiffKind::Number)
+                    .map(|d| fig_cos(d.here, d.there_unit, d.there))
+                    .fold(-1.0f32, f32::max);
+                fx.put("num_tokcos", num_cos);
             }
             debug_assert_eq!(fx.at, N);
         }
@@ -441,6 +460,7 @@ struct Figures {
     conflict_cos: f32,
     agree_cos: f32,
     conflict: Option<crate::verdict::FigurePair>,
+    agree: Option<crate::verdict::FigurePair>,
 }
 
 fn flag(b: bool) -> f32 {

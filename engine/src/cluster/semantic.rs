@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use ndarray::{Array2, ArrayView2};
+use ndarray::{Array2, ArrayView2, Axis};
 
 use crate::encoder::Encoder;
 
@@ -41,22 +41,36 @@ pub struct Semantic {
     /// reading how much of a claim another sentence says (BERTScore's idf weighting).
     tokens: Vec<Array2<f32>>,
     weights: Vec<Vec<f32>>,
+    /// Each distinct vector's figures: the byte span of each figure in its text and the unit
+    /// mean of the token vectors it was encoded to, read in the sentence's context ("35" in
+    /// "the 35-year-old Messi" carries whose age it is). Two figures whose vectors are far
+    /// apart fill different roles, whatever their counted nouns.
+    figures: Vec<Vec<FigureVector>>,
 }
 
 impl Semantic {
     /// Encodes the distinct `eligible` texts in one batch; the others get no vector.
-    pub fn encode(encoder: &Encoder, texts: &[&str], eligible: &[bool]) -> Semantic {
+    /// `figure_spans` holds, for each text, the byte spans of its figures (`Quantity` spans).
+    pub fn encode(
+        encoder: &Encoder,
+        texts: &[&str],
+        eligible: &[bool],
+        figure_spans: &[Vec<(usize, usize)>],
+    ) -> Semantic {
         // First occurrence order: the batch is the eligible texts in segment order with the
         // repeats left out. The map only looks texts up; nothing iterates it.
         let mut seen: HashMap<&str, u32> = HashMap::new();
         let mut wanted: Vec<&str> = Vec::new();
+        let mut wanted_spans: Vec<&[(usize, usize)]> = Vec::new();
         let of_text: Vec<Option<u32>> = texts
             .iter()
             .zip(eligible)
-            .map(|(&t, &e)| {
+            .enumerate()
+            .map(|(i, (&t, &e))| {
                 e.then(|| {
                     *seen.entry(t).or_insert_with(|| {
                         wanted.push(t);
+                        wanted_spans.push(figure_spans.get(i).map_or(&[][..], |v| &v[..]));
                         (wanted.len() - 1) as u32
                     })
                 })
@@ -86,7 +100,9 @@ impl Semantic {
         let n_texts = ids.len() as f32;
         let mut tokens = Vec::with_capacity(encoded.len());
         let mut weights = Vec::with_capacity(encoded.len());
-        for (t, id) in encoded.iter().zip(&ids) {
+        let mut figures = Vec::with_capacity(encoded.len());
+        for (((t, id), text), spans) in encoded.iter().zip(&ids).zip(&wanted).zip(&wanted_spans) {
+            figures.push(figure_vectors(encoder, t, id, text, spans));
             // The inner tokens that are not function-word pieces of this cluster.
             let kept: Vec<(usize, f32)> = (1..t.n.saturating_sub(1))
                 .filter_map(|i| {
@@ -122,19 +138,32 @@ impl Semantic {
             .map(|t| t.and_then(|t| slot.get(t as usize).copied().flatten()))
             .collect();
         // Token rows follow the distinct texts; a text without a vector keeps none.
-        let (tokens, weights) = slot
-            .iter()
-            .zip(tokens.into_iter().zip(weights))
-            .filter(|(s, _)| s.is_some())
-            .map(|(_, tw)| tw)
-            .unzip();
         Semantic {
             dim,
             flat,
             of,
-            tokens,
-            weights,
+            tokens: with_vector(&slot, tokens),
+            weights: with_vector(&slot, weights),
+            figures: with_vector(&slot, figures),
         }
+    }
+
+    /// The cosine of the in-context vectors of the figure at `a_span` in segment `a` and the one
+    /// at `b_span` in segment `b`, when both were found among their tokens.
+    pub fn figure_cos(
+        &self,
+        a: u32,
+        a_span: (usize, usize),
+        b: u32,
+        b_span: (usize, usize),
+    ) -> Option<f32> {
+        let find = |s: u32, span: (usize, usize)| -> Option<&[f32]> {
+            let v = self.figures.get(self.index(s)?)?;
+            v.iter()
+                .find(|(sp, _)| *sp == span)
+                .map(|(_, x)| x.as_slice())
+        };
+        Some(dot(find(a, a_span)?, find(b, b_span)?))
     }
 
     /// How much of segment `claim` the segments `others` say together, token by token: each
@@ -155,13 +184,22 @@ impl Semantic {
         if a.nrows() == 0 || rows.iter().all(|r| r.nrows() == 0) {
             return (0.0, 1.0);
         }
-        let mut best = vec![f32::NEG_INFINITY; a.nrows()];
-        for b in rows.iter().filter(|r| r.nrows() > 0) {
-            let sims = a.dot(&b.t());
-            for (bi, row) in best.iter_mut().zip(sims.rows()) {
-                *bi = row.iter().copied().fold(*bi, f32::max);
+        // One product against the others' rows stacked: the claim's side is packed for the
+        // matrix kernel once, not once per sentence.
+        let stacked;
+        let b = match rows.as_slice() {
+            [one] => one.view(),
+            _ => {
+                stacked = ndarray::concatenate(Axis(0), &rows).unwrap_or_default();
+                stacked.view()
             }
-        }
+        };
+        let sims = a.dot(&b.t());
+        let best: Vec<f32> = sims
+            .rows()
+            .into_iter()
+            .map(|row| row.iter().copied().fold(f32::NEG_INFINITY, f32::max))
+            .collect();
         let total: f32 = w.iter().sum();
         if total <= 0.0 {
             return (0.0, 1.0);
@@ -219,6 +257,65 @@ impl Semantic {
         let v = (*self.of.get(s as usize)?)? as usize;
         self.flat.get(v * self.dim..(v + 1) * self.dim)
     }
+}
+
+/// A figure's byte span in its text and its unit in-context vector.
+type FigureVector = ((usize, usize), Vec<f32>);
+
+/// The entries of `v` (one per distinct text) whose text got a vector (`slot`), in order.
+fn with_vector<T>(slot: &[Option<u32>], v: Vec<T>) -> Vec<T> {
+    slot.iter()
+        .zip(v)
+        .filter(|(s, _)| s.is_some())
+        .map(|(_, x)| x)
+        .collect()
+}
+
+/// The in-context vector of each figure of `text` (spans `spans`), from its encoded tokens `t`
+/// and token ids `ids`: the figure's own text is tokenised alone and its pieces are looked for
+/// in the sentence's, at the same occurrence (the second "2" of the text is the second run of
+/// its pieces). A figure whose pieces are not found (cut off past the encoder's length) has none.
+fn figure_vectors(
+    encoder: &Encoder,
+    t: &crate::encoder::Tokens,
+    ids: &[u32],
+    text: &str,
+    spans: &[(usize, usize)],
+) -> Vec<FigureVector> {
+    let inner = ids.get(1..ids.len().saturating_sub(1)).unwrap_or(&[]);
+    let mut out = Vec::new();
+    for &(s, e) in spans {
+        let Some(fig) = text.get(s..e) else { continue };
+        let Some(before) = text.get(..s) else {
+            continue;
+        };
+        let pat_all = encoder.token_ids(fig);
+        let Some(pat) = pat_all
+            .get(1..pat_all.len().saturating_sub(1))
+            .filter(|p| !p.is_empty())
+        else {
+            continue;
+        };
+        let nth = before.matches(fig).count();
+        let Some(at) = (0..inner.len().saturating_sub(pat.len() - 1))
+            .filter(|&i| inner[i..i + pat.len()] == *pat)
+            .nth(nth)
+        else {
+            continue;
+        };
+        let mut m = vec![0.0f32; t.dim];
+        for i in at + 1..at + 1 + pat.len() {
+            if i < t.n {
+                m.iter_mut().zip(t.row(i)).for_each(|(o, x)| *o += x);
+            }
+        }
+        let norm = dot(&m, &m).sqrt();
+        if norm > 0.0 {
+            m.iter_mut().for_each(|x| *x /= norm);
+            out.push(((s, e), m));
+        }
+    }
+    out
 }
 
 /// `x · y` summed left to right from -0.0, the order and start `Iterator::sum` uses, which
