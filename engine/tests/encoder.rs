@@ -118,6 +118,7 @@ fn the_sentence_vector_is_the_unit_mean_the_features_compare() {
         n: 0,
         dim: a.dim,
         data: Vec::new(),
+        ids: Vec::new(),
     };
     assert!(encoder::sentence_vector(&none).iter().all(|&x| x == 0.0));
 }

@@ -14,11 +14,7 @@ use std::collections::HashMap;
 
 use ndarray::{Array2, ArrayView2, Axis};
 
-use crate::encoder::Encoder;
-
-/// A claim token whose best match among the other sentences' tokens is below this cosine counts
-/// as unsaid (the pair decision's `LOW_MATCH`, for the same reading).
-const LOW_MATCH: f32 = 0.6;
+use crate::encoder::{Encoder, LOW_MATCH};
 
 /// A word piece found in more than this share of the cluster's distinct texts ("the", ",",
 /// "said") is left out of token reading: its idf weight is near nothing anyway, and leaving it
@@ -82,9 +78,8 @@ impl Semantic {
             .map(crate::encoder::sentence_vector)
             .collect();
         let dim = vectors.first().map_or(0, Vec::len);
-        let ids: Vec<Vec<u32>> = wanted.iter().map(|t| encoder.token_ids(t)).collect();
         let mut df: HashMap<u32, u32> = HashMap::new();
-        for t in &ids {
+        for t in encoded.iter().map(|t| &t.ids) {
             let mut own: Vec<u32> = t
                 .iter()
                 .skip(1)
@@ -97,12 +92,13 @@ impl Semantic {
                 *df.entry(id).or_insert(0) += 1;
             }
         }
-        let n_texts = ids.len() as f32;
+        let n_texts = encoded.len() as f32;
         let mut tokens = Vec::with_capacity(encoded.len());
         let mut weights = Vec::with_capacity(encoded.len());
         let mut figures = Vec::with_capacity(encoded.len());
-        for (((t, id), text), spans) in encoded.iter().zip(&ids).zip(&wanted).zip(&wanted_spans) {
-            figures.push(figure_vectors(encoder, t, id, text, spans));
+        for ((t, text), spans) in encoded.iter().zip(&wanted).zip(&wanted_spans) {
+            let id = &t.ids;
+            figures.push(figure_vectors(encoder, t, text, spans));
             // The inner tokens that are not function-word pieces of this cluster.
             let kept: Vec<(usize, f32)> = (1..t.n.saturating_sub(1))
                 .filter_map(|i| {
@@ -271,17 +267,16 @@ fn with_vector<T>(slot: &[Option<u32>], v: Vec<T>) -> Vec<T> {
         .collect()
 }
 
-/// The in-context vector of each figure of `text` (spans `spans`), from its encoded tokens `t`
-/// and token ids `ids`: the figure's own text is tokenised alone and its pieces are looked for
+/// The in-context vector of each figure of `text` (spans `spans`), from its encoded tokens `t`: the figure's own text is tokenised alone and its pieces are looked for
 /// in the sentence's, at the same occurrence (the second "2" of the text is the second run of
 /// its pieces). A figure whose pieces are not found (cut off past the encoder's length) has none.
 fn figure_vectors(
     encoder: &Encoder,
     t: &crate::encoder::Tokens,
-    ids: &[u32],
     text: &str,
     spans: &[(usize, usize)],
 ) -> Vec<FigureVector> {
+    let ids = &t.ids;
     let inner = ids.get(1..ids.len().saturating_sub(1)).unwrap_or(&[]);
     let mut out = Vec::new();
     for &(s, e) in spans {

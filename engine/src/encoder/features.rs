@@ -17,7 +17,7 @@ pub const NAMES: [&str; N] = [
 ];
 
 /// A claim token whose best match in the document is below this cosine counts as unmatched.
-const LOW_MATCH: f32 = 0.6;
+pub(crate) const LOW_MATCH: f32 = 0.6;
 
 impl Encoder {
     /// The encoder's features of a claim against a document.

@@ -29,6 +29,7 @@ use ndarray::{Array1, Array2};
 use safetensors::SafeTensors;
 use wordpiece::WordPiece;
 
+pub(crate) use features::LOW_MATCH;
 pub use features::{sentence_vector, similarity_features, N, NAMES};
 use forward::{Layer, Linear, Norm, Weights};
 
@@ -46,11 +47,14 @@ pub struct Encoder {
     weights: Weights,
 }
 
-/// Token vectors of one text: `n` rows of `dim`, `[CLS]` and `[SEP]` included.
+/// Token vectors of one text: `n` rows of `dim`, `[CLS]` and `[SEP]` included, and the `n`
+/// token ids they were computed from (kept so that a caller reading single tokens, as the
+/// cluster build does, need not tokenise the text a second time).
 pub struct Tokens {
     pub n: usize,
     pub dim: usize,
     pub data: Vec<f32>,
+    pub ids: Vec<u32>,
 }
 
 impl Tokens {
@@ -204,6 +208,7 @@ impl Encoder {
             n: 0,
             dim: d,
             data: Vec::new(),
+            ids: Vec::new(),
         })
     }
 
@@ -239,7 +244,12 @@ impl Encoder {
                     .iter()
                     .copied()
                     .collect();
-                out.push(Tokens { n, dim: d, data });
+                out.push(Tokens {
+                    n,
+                    dim: d,
+                    data,
+                    ids: t.clone(),
+                });
                 row += n;
             }
             rest = tail;
