@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crosscheck::model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict};
+use crosscheck_model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict};
 
 /// How many other sources fall in each verdict group for one sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -412,7 +412,7 @@ mod tests {
     }
 
     fn db() -> Index {
-        use crosscheck::model::*;
+        use crosscheck_model::*;
         let text = "Storm shuts port\n\nShips wait. Crews rest.\nPhoto: agency";
         let seg = |id: u32, part: &str, kind: SegmentKind, paragraph: u32| {
             let start = text.find(part).unwrap_or(0);

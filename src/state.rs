@@ -284,7 +284,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crosscheck::model::*;
+    use crosscheck_model::*;
 
     fn src(id: &str, text: &str) -> Source {
         Source {

@@ -13,11 +13,11 @@
 
 use std::time::Duration;
 
-use crosscheck::model::{
+use crosscheck::{Article, SourceMeta};
+use crosscheck_model::{
     Database, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict,
     DB_VERSION,
 };
-use crosscheck::{Article, SourceMeta};
 use crosscheck_widget::{mount, Mounted, Options, Theme, EMBEDDED_DB, LOAD_FAILED};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

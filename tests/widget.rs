@@ -6,7 +6,7 @@
 //! (or `GECKODRIVER=$(which geckodriver)` for Firefox).
 #![cfg(target_arch = "wasm32")]
 
-use crosscheck::model::{
+use crosscheck_model::{
     Database, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict,
     DB_VERSION,
 };

@@ -15,7 +15,9 @@ pub mod io;
 pub mod learn;
 pub mod lexicon;
 pub mod limits;
-pub mod model;
+/// The claim database's data model, its own crate (`crosscheck-model`) so the widget can depend
+/// on it alone; re-exported so engine code and users keep one path, `crosscheck::model`.
+pub use crosscheck_model as model;
 pub mod pair_features;
 mod pair_model;
 mod pair_weights;

@@ -1,6 +1,6 @@
 //! One verdict group of the panel, with its count and one entry per other source.
 
-use crosscheck::model::{Label, Verdict};
+use crosscheck_model::{Label, Verdict};
 use yew::prelude::*;
 
 use crate::components::verdict_item::VerdictItem;

@@ -2,7 +2,7 @@
 //! and one column per article, each cell coloured and shaped by its verdict. Cells are a
 //! single tab stop moved with the arrow keys; clicking or Enter opens that sentence.
 
-use crosscheck::model::Label;
+use crosscheck_model::Label;
 use yew::prelude::*;
 
 use crate::state::{Action, Shared};

@@ -1,7 +1,7 @@
 //! The panel for one opened sentence: the sentence, a one-line summary, and the other
 //! sources in three counted groups (Corroborated by, Differs in, Not mentioned by).
 
-use crosscheck::model::Label;
+use crosscheck_model::Label;
 use yew::prelude::*;
 
 use crate::components::emphasis::Emphasised;

@@ -2,7 +2,7 @@
 //! marked (each a button that jumps to that sentence in its article); for a difference, the
 //! two differing details side by side, labelled by kind.
 
-use crosscheck::model::{Label, Verdict};
+use crosscheck_model::{Label, Verdict};
 use yew::prelude::*;
 
 use crate::components::emphasis::Emphasised;

@@ -4,6 +4,10 @@
 //! so a widget built against an older engine shows a clear message instead of misreading data.
 //! The same structs serialise to the portable JSON export (`Database::to_json`) and to the
 //! compact binary form the widget embeds (`Database::to_bin`), so the two can never drift apart.
+//!
+//! It is its own crate so that the widget, which only reads databases, depends on this and
+//! serde alone, never on the engine (ndarray, safetensors, the lexicons). The JSON form is
+//! behind the `json` feature for the same reason: the widget reads only the binary form.
 
 use serde::{Deserialize, Serialize};
 
@@ -172,10 +176,12 @@ impl std::fmt::Display for DbError {
 impl std::error::Error for DbError {}
 
 impl Database {
+    #[cfg(feature = "json")]
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"))
     }
 
+    #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Database, DbError> {
         /// Only the version, read first so a database of another version gets its own error;
         /// every other field is skipped without being built (a generic `Value` of a large
