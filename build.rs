@@ -55,6 +55,7 @@ fn main() {
     let opts = crosscheck::BuildOptions {
         encoder: encoder.as_ref(),
         trace: false,
+        progress: None,
     };
     let db = crosscheck::build_with(&articles, &opts)
         .map(|(db, _)| db)

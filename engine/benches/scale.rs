@@ -133,6 +133,7 @@ fn build_once(articles: &[Article], encoder: Option<&Encoder>) -> Once {
     let opts = BuildOptions {
         encoder,
         trace: false,
+        progress: None,
     };
     let db = match crosscheck::build_with(articles, &opts) {
         Ok((db, _)) => db,

@@ -34,6 +34,7 @@ fn main() {
     let opts = crosscheck::BuildOptions {
         encoder: encoder.as_ref(),
         trace: true,
+        progress: None,
     };
     let Ok((db, traces)) = crosscheck::build_with(&articles, &opts) else {
         std::process::exit(2);

@@ -23,6 +23,7 @@ mod pair_model;
 mod pair_weights;
 mod pair_weights_enc;
 pub mod pipeline;
+pub mod progress;
 pub mod segment;
 pub mod text;
 pub mod verdict;

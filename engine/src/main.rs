@@ -157,11 +157,16 @@ fn load_and_build(
     encoder: Option<&crosscheck::encoder::Encoder>,
 ) -> Result<crosscheck::Database, Failure> {
     let articles = crosscheck::load_dir(dir)?;
+    let bar = cli::progress::Bar::for_stderr();
+    let report = |stage, done, total| bar.report(stage, done, total);
     let opts = crosscheck::BuildOptions {
         encoder,
         trace: false,
+        progress: Some(&report),
     };
-    crosscheck::build_with(&articles, &opts)
+    let built = crosscheck::build_with(&articles, &opts);
+    bar.finish();
+    built
         .map(|(db, _)| db)
         .map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))
 }

@@ -46,6 +46,9 @@ pub struct BuildOptions<'a> {
     pub encoder: Option<&'a Encoder>,
     /// Keep what each verdict was decided on (`Trace`), for measuring and fitting.
     pub trace: bool,
+    /// Told how far the build has got, stage by stage (`crosscheck build` draws it on a
+    /// terminal).
+    pub progress: Option<crate::progress::Progress<'a>>,
 }
 
 /// What one verdict was decided on, for measuring and tuning the decision.
@@ -82,16 +85,16 @@ pub fn build_with(
 ) -> Result<(Database, Vec<Trace>), BuildError> {
     // Limits first: an oversized or malformed cluster gets a clear error, never a slow crawl.
     crate::limits::check(articles).map_err(|e| BuildError(e.to_string()))?;
-    let prepared = crate::cluster::build::prepare(articles, opts.encoder);
+    let prepared = crate::cluster::build::prepare(articles, opts.encoder, opts.progress);
     let model = crate::cluster::model::shipped(prepared.encoded);
     if !opts.trace {
         return Ok((
-            crate::cluster::build::assemble(&prepared, model, None),
+            crate::cluster::build::assemble(&prepared, model, None, opts.progress),
             Vec::new(),
         ));
     }
     let mut decisions = Vec::new();
-    let db = crate::cluster::build::assemble(&prepared, model, Some(&mut decisions));
+    let db = crate::cluster::build::assemble(&prepared, model, Some(&mut decisions), opts.progress);
     let traces = prepared
         .items
         .iter()

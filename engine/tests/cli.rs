@@ -420,3 +420,42 @@ fn eval_of_a_saved_database_equals_eval_of_its_folder() {
         garbage.to_str().unwrap(),
     );
 }
+
+#[test]
+fn a_long_build_draws_no_progress_off_a_terminal() {
+    // Five copies of the seeds: 25 articles, a build of several seconds in the test profile,
+    // so the progress bar (drawn after a second, on a terminal only) would have shown by now
+    // if it ignored that stderr here is a pipe.
+    let t = TempDir::new();
+    let dir = t.path("big");
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(repo().join("seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            for copy in 0..5 {
+                std::fs::copy(&path, dir.join(format!("{stem}-{copy}.txt"))).unwrap();
+            }
+        }
+    }
+    let out_file = t.path("big.bin");
+    let out = run(
+        &[
+            "build",
+            dir.to_str().unwrap(),
+            "--no-encoder",
+            "--format",
+            "bin",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "",
+        "nothing but notes and errors on a pipe"
+    );
+    assert!(out_file.is_file());
+}

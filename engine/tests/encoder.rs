@@ -5,6 +5,9 @@
 //! `CROSSCHECK_ENCODER=$(scripts/get-encoder.sh) cargo test -p crosscheck --test encoder --
 //! --include-ignored` (test.sh does); the ones about a missing or broken folder always run.
 
+#[path = "support/progress.rs"]
+mod progress;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -291,7 +294,7 @@ fn a_figure_is_read_in_its_sentence() {
         vec![span_of(texts[2], "35", 0)],
         vec![span_of(texts[3], "12", 0), span_of(texts[3], "12", 1)],
     ];
-    let sem = Semantic::encode(&enc, &texts, &[true; 4], &spans);
+    let sem = Semantic::encode(&enc, &texts, &[true; 4], &spans, None);
     let cos = |a: u32, b: u32, sb: (usize, usize)| {
         sem.figure_cos(a, spans[a as usize][0], b, sb)
             .expect("both figures found among their tokens")
@@ -307,4 +310,30 @@ fn a_figure_is_read_in_its_sentence() {
     assert!(people_boats < 0.999, "{people_boats}");
     // A span that is no figure's gets nothing.
     assert_eq!(sem.figure_cos(0, (0, 3), 1, spans[1][0]), None);
+}
+
+#[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
+fn a_build_with_the_encoder_reports_its_encoding() {
+    use crosscheck::progress::Stage;
+    let enc = load();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let (db, reports) = progress::build_recording(&seeds, Some(&enc));
+    let stages: Vec<Stage> = progress::check_reports(&reports)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(
+        stages,
+        [Stage::Analyse, Stage::Encode, Stage::Match, Stage::Decide]
+    );
+    let encoded = reports
+        .iter()
+        .find(|r| r.0 == Stage::Encode)
+        .map_or(0, |r| r.2);
+    assert!(
+        encoded > 0 && encoded <= db.segments.len(),
+        "encoded {encoded} sentences of {}",
+        db.segments.len()
+    );
 }

@@ -83,7 +83,7 @@ fn loco_with(encoder: Option<&crosscheck::encoder::Encoder>, mean: f64, lowest: 
     let mut folds = Vec::new();
     for (name, dir, gold) in data::locate(&root(), Some(&shared)) {
         let d = data::load(&name, &dir, &gold).expect("cluster and gold load");
-        let prepared = prepare(&d.articles, encoder);
+        let prepared = prepare(&d.articles, encoder, None);
         let rows = data::rows(&prepared, &d.gold);
         folds.push(loco::Fold {
             data: d,

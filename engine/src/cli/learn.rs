@@ -23,7 +23,7 @@ pub fn folds(
         crosscheck::limits::check(&data.articles)
             .map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))?;
         let t = std::time::Instant::now();
-        let prepared = prepare(&data.articles, encoder);
+        let prepared = prepare(&data.articles, encoder, None);
         let rows = data::rows(&prepared, &data.gold);
         say(&format!(
             "crosscheck: {name}: {} articles, {} items, {} labelled, prepared in {:.1} s",

@@ -4,6 +4,7 @@
 pub mod args;
 pub mod learn;
 pub mod output;
+pub mod progress;
 pub mod verdict;
 
 use std::process::ExitCode;

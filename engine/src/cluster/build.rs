@@ -17,6 +17,7 @@ use crate::io::Article;
 use crate::model::{
     Database, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict, DB_VERSION,
 };
+use crate::progress::{tell, Progress, Stage};
 use crate::verdict::{self, Found};
 
 /// Everything about a cluster but its verdicts.
@@ -41,7 +42,12 @@ fn anchor_date(a: &Article) -> Option<NaiveDate> {
 
 /// Segments, analyses, aligns and (with an encoder) encodes the cluster, and computes every
 /// item. The caller has checked the limits.
-pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
+pub fn prepare(
+    articles: &[Article],
+    encoder: Option<&Encoder>,
+    progress: Option<Progress>,
+) -> Prepared {
+    tell(progress, Stage::Analyse, 0, articles.len());
     let mut sources = Vec::with_capacity(articles.len());
     let mut segments: Vec<Segment> = Vec::new();
     let mut seg_article: Vec<usize> = Vec::new();
@@ -75,7 +81,14 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
     let analyses: Vec<Analysis> = segments
         .iter()
         .zip(&seg_article)
-        .map(|(s, &ai)| analyze::analyze(&s.text, anchors[ai]))
+        .enumerate()
+        .map(|(i, (s, &ai))| {
+            let a = analyze::analyze(&s.text, anchors[ai]);
+            if seg_article.get(i + 1) != Some(&ai) {
+                tell(progress, Stage::Analyse, ai + 1, articles.len());
+            }
+            a
+        })
         .collect();
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let aliases = Aliases::learn(&texts);
@@ -99,7 +112,7 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
             .iter()
             .map(|a| a.quantities.iter().map(|q| (q.start, q.end)).collect())
             .collect();
-        Semantic::encode(e, &seg_texts, &eligible, &spans)
+        Semantic::encode(e, &seg_texts, &eligible, &spans, progress)
     });
     let mut by_article: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
     for (i, &e) in eligible.iter().enumerate() {
@@ -142,10 +155,15 @@ pub fn prepare(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
         semantic: semantic.as_ref(),
     };
     let mut items = Vec::new();
+    let claims = eligible.iter().filter(|&&e| e).count();
+    let mut done = 0;
+    tell(progress, Stage::Match, 0, claims);
     for (ci, &e) in eligible.iter().enumerate() {
         if !e {
             continue;
         }
+        done += 1;
+        tell(progress, Stage::Match, done, claims);
         let view = ctx.claim_view(ci as u32);
         for ai in 0..articles.len() {
             if ai != seg_article[ci] {
@@ -199,15 +217,24 @@ pub fn reported_differences(item: &Item) -> Vec<Found> {
     out
 }
 
+/// Verdicts decided between two progress reports: deciding one takes microseconds.
+const REPORT_EVERY: usize = 1024;
+
 /// Decides every prepared item with `model` and writes the database; `decisions` receives
 /// what decided each verdict, in the same order, when given.
 pub fn assemble(
     p: &Prepared,
     model: &ClusterModel,
     mut decisions: Option<&mut Vec<Decision>>,
+    progress: Option<Progress>,
 ) -> Database {
     let mut verdicts = Vec::with_capacity(p.items.len());
-    for (claim, other, item) in &p.items {
+    let total = p.items.len();
+    tell(progress, Stage::Decide, 0, total);
+    for (n, (claim, other, item)) in p.items.iter().enumerate() {
+        if n % REPORT_EVERY == 0 && n > 0 {
+            tell(progress, Stage::Decide, n, total);
+        }
         let diffs = reported_differences(item);
         let mut d = model.decide(&item.features, !diffs.is_empty());
         let label = d.label;
@@ -266,6 +293,7 @@ pub fn assemble(
             shared,
         });
     }
+    tell(progress, Stage::Decide, total, total);
     Database {
         version: DB_VERSION,
         sources: p.sources.clone(),

@@ -52,6 +52,7 @@ impl Semantic {
         texts: &[&str],
         eligible: &[bool],
         figure_spans: &[Vec<(usize, usize)>],
+        progress: Option<crate::progress::Progress>,
     ) -> Semantic {
         // First occurrence order: the batch is the eligible texts in segment order with the
         // repeats left out. The map only looks texts up; nothing iterates it.
@@ -72,7 +73,11 @@ impl Semantic {
                 })
             })
             .collect();
-        let encoded = encoder.encode_batch(&wanted);
+        let total = wanted.len();
+        crate::progress::tell(progress, crate::progress::Stage::Encode, 0, total);
+        let encoded = encoder.encode_batch_reporting(&wanted, &mut |done| {
+            crate::progress::tell(progress, crate::progress::Stage::Encode, done, total)
+        });
         let vectors: Vec<Vec<f32>> = encoded
             .iter()
             .map(crate::encoder::sentence_vector)

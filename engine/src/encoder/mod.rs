@@ -219,6 +219,16 @@ impl Encoder {
     ///
     /// [`encode`]: Encoder::encode
     pub fn encode_batch(&self, texts: &[&str]) -> Vec<Tokens> {
+        self.encode_batch_reporting(texts, &mut |_| {})
+    }
+
+    /// [`encode_batch`](Encoder::encode_batch), calling `done` with the number of texts
+    /// encoded so far after each chunk.
+    pub fn encode_batch_reporting(
+        &self,
+        texts: &[&str],
+        done: &mut dyn FnMut(usize),
+    ) -> Vec<Tokens> {
         let d = self.weights.hidden;
         let ids: Vec<Vec<u32>> = texts.iter().map(|t| self.token_ids(t)).collect();
         let mut out = Vec::with_capacity(texts.len());
@@ -253,6 +263,7 @@ impl Encoder {
                 row += n;
             }
             rest = tail;
+            done(out.len());
         }
         out
     }

@@ -204,7 +204,7 @@ pub fn loco_databases(
                 .flat_map(|(_, f)| f.rows.iter())
                 .collect();
             let model = fit(&train, recipe);
-            let db = assemble(&held.prepared, &model, None);
+            let db = assemble(&held.prepared, &model, None, None);
             let scores = crate::eval::score(&db, &held.data.gold);
             (held.data.name.clone(), scores, db)
         })
