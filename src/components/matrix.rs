@@ -7,9 +7,11 @@ use yew::prelude::*;
 
 use crate::state::{Action, Shared};
 
-const CELL_W: f64 = 26.0;
-const ROW_H: f64 = 16.0;
-const PAD_LEFT: f64 = 4.0;
+// Whole pixels, so coordinates are written as integers: formatting a float would link the
+// float-printing machinery into the wasm for nothing.
+const CELL_W: i32 = 26;
+const ROW_H: i32 = 16;
+const PAD_LEFT: i32 = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixProps {
@@ -37,7 +39,7 @@ impl Mark {
         }
     }
 
-    fn shape(self, cx: f64, cy: f64) -> Html {
+    fn shape(self, cx: i32, cy: i32) -> Html {
         match self {
             Mark::Verdict(Label::Corroborates) => html! {
                 <circle class="s-cor" cx={cx.to_string()} cy={cy.to_string()} r="5" />
@@ -46,12 +48,12 @@ impl Mark {
                 let pts = format!(
                     "{},{} {},{} {},{} {},{}",
                     cx,
-                    cy - 6.0,
-                    cx + 6.0,
+                    cy - 6,
+                    cx + 6,
                     cy,
                     cx,
-                    cy + 6.0,
-                    cx - 6.0,
+                    cy + 6,
+                    cx - 6,
                     cy
                 );
                 html! { <polygon class="s-dif" points={pts} /> }
@@ -60,7 +62,7 @@ impl Mark {
                 <circle class="s-omi" cx={cx.to_string()} cy={cy.to_string()} r="3.5" />
             },
             Mark::Own => html! {
-                <rect class="s-own" x={(cx - 2.5).to_string()} y={(cy - 2.5).to_string()} width="5" height="5" />
+                <rect class="s-own" x={format!("{}.5", cx - 3)} y={format!("{}.5", cy - 3)} width="5" height="5" />
             },
             Mark::Missing => html! {
                 <circle class="s-none" cx={cx.to_string()} cy={cy.to_string()} r="3.5" />
@@ -131,24 +133,24 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         })
     };
 
-    let width = PAD_LEFT * 2.0 + CELL_W * n_cols as f64;
+    let width = PAD_LEFT * 2 + CELL_W * n_cols as i32;
     let header = html! {
         <svg class="mcols" width={width.to_string()} height="18"
              viewBox={format!("0 0 {width} 18")} aria-hidden="true" focusable="false">
             { for (0..n_cols).map(|c| html! {
-                <text x={(PAD_LEFT + CELL_W * c as f64 + CELL_W / 2.0).to_string()} y="13"
+                <text x={(PAD_LEFT + CELL_W * c as i32 + CELL_W / 2).to_string()} y="13"
                       text-anchor="middle">{ c + 1 }</text>
             }) }
         </svg>
     };
     let mut row_no = 0usize;
     let body = groups.iter().enumerate().filter(|(_, g)| !g.is_empty()).map(|(gi, group)| {
-        let height = ROW_H * group.len() as f64;
+        let height = ROW_H * group.len() as i32;
         let title = index.source_title(gi);
         let cells = group.iter().enumerate().map(|(ri, &seg_id)| {
             let global = row_no + ri;
             let text = index.segment(seg_id).map(|s| excerpt(&s.text, 90)).unwrap_or_default();
-            let y = ROW_H * ri as f64;
+            let y = ROW_H * ri as i32;
             let open = props.open == Some(seg_id);
             let row_cells = sources.iter().enumerate().map(|(ci, other)| {
                 let mark = if ci == gi {
@@ -159,7 +161,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                         .map(|v| Mark::Verdict(v.label))
                         .unwrap_or(Mark::Missing)
                 };
-                let x = PAD_LEFT + CELL_W * ci as f64;
+                let x = PAD_LEFT + CELL_W * ci as i32;
                 let focusable = global == cur_row && ci == cur_col;
                 let onclick = props.on_action.reform(move |_: MouseEvent| Action::Jump(seg_id));
                 let cursor = cursor.clone();
@@ -176,9 +178,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                     <g class="cell" role="button" tabindex={if focusable { "0" } else { "-1" }}
                        aria-label={label} data-cell-segment={seg_id.to_string()}
                        data-cell-source={other.id.clone()} {onclick} onfocusin={onfocus}>
-                        <rect class="bgc" x={(x + 1.0).to_string()} y={(y + 1.0).to_string()}
-                              width={(CELL_W - 2.0).to_string()} height={(ROW_H - 2.0).to_string()} rx="3" />
-                        { mark.shape(x + CELL_W / 2.0, y + ROW_H / 2.0) }
+                        <rect class="bgc" x={(x + 1).to_string()} y={(y + 1).to_string()}
+                              width={(CELL_W - 2).to_string()} height={(ROW_H - 2).to_string()} rx="3" />
+                        { mark.shape(x + CELL_W / 2, y + ROW_H / 2) }
                     </g>
                 }
             });

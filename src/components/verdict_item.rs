@@ -57,7 +57,7 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
                 if let Some(n) = number { <span class="num" aria-hidden="true">{ n }</span> }
                 <span class="name">{ name.clone() }</span>
                 if let Some(d) = date { <span class="meta">{ d }</span> }
-                <span class="meta">{ format!("confidence {:.0}%", (v.score.clamp(0.0, 1.0) * 100.0)) }</span>
+                <span class="meta">{ format!("confidence {}%", percent(v.score)) }</span>
             </div>
             if v.label == Label::Omits {
                 <p class="none">{ "No sentence of this report states it." }</p>
@@ -68,4 +68,10 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
             { for evidence }
         </li>
     }
+}
+
+/// A score as a whole percentage, computed in integers: formatting a float would link the
+/// float-printing machinery (several KiB of wasm) for this one number.
+fn percent(score: f32) -> u32 {
+    (score.clamp(0.0, 1.0) * 100.0).round() as u32
 }
