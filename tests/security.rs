@@ -16,7 +16,7 @@ use std::time::Duration;
 use crosscheck::{Article, SourceMeta};
 use crosscheck_model::{
     Database, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict,
-    DB_VERSION,
+    BIN_VERSION, DB_VERSION,
 };
 use crosscheck_widget::{mount, Mounted, Options, Theme, EMBEDDED_DB, LOAD_FAILED};
 use js_sys::{Function, Reflect};
@@ -762,7 +762,8 @@ fn damaged_databases() -> Vec<(String, Vec<u8>, bool)> {
     for n in [1usize, 7, 8, 64, 4096] {
         cases.push((format!("{n} random bytes"), rng.bytes(n), true));
     }
-    for version in [0u32, 2, 255, u32::MAX] {
+    // Every layout version but the one this widget reads (`BIN_VERSION`).
+    for version in [0u32, BIN_VERSION - 1, BIN_VERSION + 1, 255, u32::MAX] {
         let mut v = good.clone();
         v[4..8].copy_from_slice(&version.to_le_bytes());
         cases.push((format!("version {version}"), v, true));
@@ -1261,25 +1262,36 @@ async fn every_string_field_of_a_database_is_shown_as_text() {
         kind: SegmentKind::Claim,
         paragraph: 0,
     };
-    let verdict = |segment: u32, other: &str, evidence: u32, len: usize| Verdict {
-        segment,
-        other: other.into(),
-        label: Label::Differs,
-        score: 0.9,
-        evidence: vec![evidence],
-        differences: vec![Difference {
-            kind: DiffKind::Number,
-            here: x(&format!("here-{segment}")),
-            there: x(&format!("there-{segment}")),
-            here_span: (0, 4),
-            there_segment: evidence,
-            there_span: (0, 4),
-        }],
-        shared: vec![SharedSpan {
-            segment: evidence,
-            start: 0,
-            end: len,
-        }],
+    // Each difference spans the markup that opens both sentences (a difference's texts are
+    // its spans of the two segments, which `validate` checks).
+    let opening = |text: &str| text[..text.find('>').map_or(0, |i| i + 1)].to_string();
+    let (a_open, b_open) = (opening(&a_text), opening(&b_text));
+    let verdict = |segment: u32, other: &str, evidence: u32, len: usize| {
+        let (here, there) = if segment == 1 {
+            (a_open.clone(), b_open.clone())
+        } else {
+            (b_open.clone(), a_open.clone())
+        };
+        Verdict {
+            segment,
+            other: other.into(),
+            label: Label::Differs,
+            score: 0.9,
+            evidence: vec![evidence],
+            differences: vec![Difference {
+                kind: DiffKind::Number,
+                here_span: (0, here.len()),
+                there_span: (0, there.len()),
+                here,
+                there,
+                there_segment: evidence,
+            }],
+            shared: vec![SharedSpan {
+                segment: evidence,
+                start: 0,
+                end: len,
+            }],
+        }
     };
     let db = Database {
         version: DB_VERSION,
@@ -1309,7 +1321,8 @@ async fn every_string_field_of_a_database_is_shown_as_text() {
         let foreign = foreign_markup(&f);
         assert!(foreign.is_empty(), "markup from data: {foreign:?}");
         let text = f.must(".cc").text_content().unwrap();
-        for field in ["here-", "there-", "outlet-", "title-"] {
+        // The differences' texts are the markup opening each sentence ('a0', 'b0').
+        for field in ["'a0'", "'b0'", "outlet-", "title-"] {
             assert!(text.contains(field), "{field} shown as text in {text:?}");
         }
         for sel in [".cc", "[data-panel]", "[data-article]"] {

@@ -29,7 +29,9 @@ pub mod text;
 pub mod verdict;
 
 pub use io::{load_dir, Article, InputError, SourceMeta};
-pub use model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict, DB_VERSION};
+pub use model::{
+    Database, DbError, Label, Segment, SegmentKind, Source, Verdict, BIN_VERSION, DB_VERSION,
+};
 pub use pipeline::{
     analyse_pair, build, build_traced, build_with, judge_pair, BuildError, BuildOptions,
     PairAnalysis, PairVerdict, Trace,

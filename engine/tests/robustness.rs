@@ -464,7 +464,7 @@ proptest! {
     fn from_bin_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = Database::from_bin(&bytes);
         let mut with_header = b"XCDB".to_vec();
-        with_header.extend_from_slice(&crosscheck::DB_VERSION.to_le_bytes());
+        with_header.extend_from_slice(&crosscheck::BIN_VERSION.to_le_bytes());
         with_header.extend_from_slice(&bytes);
         let _ = Database::from_bin(&with_header);
     }
@@ -534,7 +534,7 @@ fn database_readers_refuse_damaged_input() {
         );
     }
     let mut wrong = bin.clone();
-    wrong[4..8].copy_from_slice(&(crosscheck::DB_VERSION + 1).to_le_bytes());
+    wrong[4..8].copy_from_slice(&(crosscheck::BIN_VERSION + 1).to_le_bytes());
     assert!(matches!(
         Database::from_bin(&wrong),
         Err(DbError::WrongVersion { .. })

@@ -2,8 +2,9 @@
 //!
 //! It is versioned: a reader of a database checks `version` before trusting anything else,
 //! so a widget built against an older engine shows a clear message instead of misreading data.
-//! The same structs serialise to the portable JSON export (`Database::to_json`) and to the
-//! compact binary form the widget embeds (`Database::to_bin`), so the two can never drift apart.
+//! The same structs serialise to the portable JSON export (`Database::to_json`) and, through
+//! `wire` (the same fields with nothing stored twice), to the compact binary form the widget
+//! embeds (`Database::to_bin`), so the two can never drift apart.
 //!
 //! It is its own crate so that the widget, which only reads databases, depends on this and
 //! serde alone, never on the engine (ndarray, safetensors, the lexicons). The JSON form is
@@ -11,8 +12,16 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Bumped whenever a field's meaning or the binary layout changes.
+mod wire;
+
+/// The data model's version, in the JSON export and inside the binary form: bumped whenever a
+/// field's meaning changes.
 pub const DB_VERSION: u32 = 1;
+
+/// The binary layout's version, in the binary form's header: bumped whenever its encoding
+/// changes, even when the model does not. 2: segment texts, difference texts and source ids
+/// are no longer stored twice (see `wire`).
+pub const BIN_VERSION: u32 = 2;
 
 /// Leading bytes of the binary form, so a truncated or foreign file is rejected before decoding.
 pub const BIN_MAGIC: &[u8; 4] = b"XCDB";
@@ -211,14 +220,16 @@ impl Database {
         Ok(db)
     }
 
-    /// Magic, little-endian version, then postcard: compact, and checked before decoding.
+    /// Magic, the little-endian layout version (`BIN_VERSION`), then the `wire` body in
+    /// postcard: compact, and checked before decoding. Empty (which no reader accepts) for a
+    /// database whose references cannot be written, one `validate` refuses.
     pub fn to_bin(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(4096);
         out.extend_from_slice(BIN_MAGIC);
-        out.extend_from_slice(&self.version.to_le_bytes());
-        match postcard::to_allocvec(self) {
-            Ok(body) => out.extend_from_slice(&body),
-            Err(_) => out.clear(),
+        out.extend_from_slice(&BIN_VERSION.to_le_bytes());
+        match wire::Body::from_db(self).map(|b| postcard::to_allocvec(&b)) {
+            Some(Ok(body)) => out.extend_from_slice(&body),
+            _ => out.clear(),
         }
         out
     }
@@ -230,16 +241,20 @@ impl Database {
         let mut v = [0u8; 4];
         v.copy_from_slice(&bytes[4..8]);
         let found = u32::from_le_bytes(v);
-        if found != DB_VERSION {
+        if found != BIN_VERSION {
             return Err(DbError::WrongVersion {
                 found,
-                expected: DB_VERSION,
+                expected: BIN_VERSION,
             });
         }
-        let db: Database =
+        let body: wire::Body =
             postcard::from_bytes(&bytes[8..]).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        if db.version != found {
-            return Err(DbError::Corrupt("header and body versions disagree".into()));
+        let db = body.into_db()?;
+        if db.version != DB_VERSION {
+            return Err(DbError::WrongVersion {
+                found: db.version,
+                expected: DB_VERSION,
+            });
         }
         db.validate()?;
         Ok(db)
@@ -292,8 +307,12 @@ impl Database {
             let ok = v.evidence.iter().all(|e| seg_text.contains_key(e))
                 && v.shared.iter().all(|s| in_range(s.segment, s.start, s.end))
                 && v.differences.iter().all(|d| {
-                    in_range(v.segment, d.here_span.0, d.here_span.1)
-                        && in_range(d.there_segment, d.there_span.0, d.there_span.1)
+                    // The spans slice the two segments to exactly the texts given.
+                    let slice = |seg: u32, (start, end): (usize, usize)| {
+                        seg_text.get(&seg).and_then(|t| t.get(start..end))
+                    };
+                    slice(v.segment, d.here_span) == Some(d.here.as_str())
+                        && slice(d.there_segment, d.there_span) == Some(d.there.as_str())
                 });
             if !ok {
                 return Err(DbError::Inconsistent(format!(

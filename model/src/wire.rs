@@ -1,0 +1,197 @@
+//! The binary form's body: the same database with nothing stored twice. A segment's text is
+//! its article's text between its offsets, a difference's `here` and `there` are its spans of
+//! the two segments, and sources are named by their position instead of their id. Decoding
+//! rebuilds every copied field from those, so the binary and the JSON export hold the same
+//! database; the widget's embedded copy and a deployed `.bin` are a third to half the size.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Database, DbError, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source,
+    Verdict,
+};
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Body {
+    version: u32,
+    sources: Vec<Source>,
+    segments: Vec<WireSegment>,
+    verdicts: Vec<WireVerdict>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireSegment {
+    id: u32,
+    /// Position in `sources`.
+    source: u32,
+    start: usize,
+    end: usize,
+    kind: SegmentKind,
+    paragraph: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireVerdict {
+    segment: u32,
+    /// Position in `sources`.
+    other: u32,
+    label: Label,
+    score: f32,
+    evidence: Vec<u32>,
+    differences: Vec<WireDifference>,
+    shared: Vec<SharedSpan>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireDifference {
+    kind: DiffKind,
+    here_span: (usize, usize),
+    there_segment: u32,
+    there_span: (usize, usize),
+}
+
+fn corrupt(what: &str) -> DbError {
+    DbError::Corrupt(what.to_string())
+}
+
+impl Body {
+    /// The body of `db`, or `None` when a reference cannot be written by position (a segment or
+    /// verdict naming a source that is not there), which `validate` would refuse anyway.
+    pub(crate) fn from_db(db: &Database) -> Option<Body> {
+        let position = |id: &str| {
+            db.sources
+                .iter()
+                .position(|s| s.id == id)
+                .and_then(|i| u32::try_from(i).ok())
+        };
+        let segments = db
+            .segments
+            .iter()
+            .map(|s| {
+                Some(WireSegment {
+                    id: s.id,
+                    source: position(&s.source)?,
+                    start: s.start,
+                    end: s.end,
+                    kind: s.kind,
+                    paragraph: s.paragraph,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        // Verdicts come in runs per claim, each naming the other sources in order; a lookup per
+        // verdict would be quadratic in a big cluster, so positions are found through a map.
+        let by_id: std::collections::HashMap<&str, u32> = db
+            .sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((s.id.as_str(), u32::try_from(i).ok()?)))
+            .collect();
+        let verdicts = db
+            .verdicts
+            .iter()
+            .map(|v| {
+                Some(WireVerdict {
+                    segment: v.segment,
+                    other: *by_id.get(v.other.as_str())?,
+                    label: v.label,
+                    score: v.score,
+                    evidence: v.evidence.clone(),
+                    differences: v
+                        .differences
+                        .iter()
+                        .map(|d| WireDifference {
+                            kind: d.kind,
+                            here_span: d.here_span,
+                            there_segment: d.there_segment,
+                            there_span: d.there_span,
+                        })
+                        .collect(),
+                    shared: v.shared.clone(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Body {
+            version: db.version,
+            sources: db.sources.clone(),
+            segments,
+            verdicts,
+        })
+    }
+
+    /// The database, with every copied field rebuilt; out-of-range offsets are `Corrupt`.
+    pub(crate) fn into_db(self) -> Result<Database, DbError> {
+        let Body {
+            version,
+            sources,
+            segments,
+            verdicts,
+        } = self;
+        let source = |i: u32| {
+            sources
+                .get(i as usize)
+                .ok_or_else(|| corrupt("a reference to a source that is not there"))
+        };
+        let segments = segments
+            .into_iter()
+            .map(|s| {
+                let src = source(s.source)?;
+                let text = src
+                    .text
+                    .get(s.start..s.end)
+                    .ok_or_else(|| corrupt("a segment outside its article's text"))?;
+                Ok(Segment {
+                    id: s.id,
+                    source: src.id.clone(),
+                    text: text.to_string(),
+                    start: s.start,
+                    end: s.end,
+                    kind: s.kind,
+                    paragraph: s.paragraph,
+                })
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+        let text_of: std::collections::HashMap<u32, &str> =
+            segments.iter().map(|s| (s.id, s.text.as_str())).collect();
+        let slice = |seg: u32, (start, end): (usize, usize)| {
+            text_of
+                .get(&seg)
+                .and_then(|t| t.get(start..end))
+                .map(str::to_string)
+                .ok_or_else(|| corrupt("a difference outside its segments"))
+        };
+        let verdicts = verdicts
+            .into_iter()
+            .map(|v| {
+                let differences = v
+                    .differences
+                    .into_iter()
+                    .map(|d| {
+                        Ok(Difference {
+                            kind: d.kind,
+                            here: slice(v.segment, d.here_span)?,
+                            there: slice(d.there_segment, d.there_span)?,
+                            here_span: d.here_span,
+                            there_segment: d.there_segment,
+                            there_span: d.there_span,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, DbError>>()?;
+                Ok(Verdict {
+                    segment: v.segment,
+                    other: source(v.other)?.id.clone(),
+                    label: v.label,
+                    score: v.score,
+                    evidence: v.evidence,
+                    differences,
+                    shared: v.shared,
+                })
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+        Ok(Database {
+            version,
+            sources,
+            segments,
+            verdicts,
+        })
+    }
+}

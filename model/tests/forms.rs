@@ -1,0 +1,144 @@
+//! The two forms of one database: the binary form stores nothing twice and rebuilds the
+//! copied fields, so it must decode to exactly the database it encoded, and a body that
+//! points outside its texts must be refused rather than sliced.
+
+use crosscheck_model::{
+    Database, DbError, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source,
+    Verdict, BIN_VERSION, DB_VERSION,
+};
+
+fn source(id: &str, text: &str) -> Source {
+    Source {
+        id: id.into(),
+        title: None,
+        outlet: Some("Outlet".into()),
+        url: None,
+        published: Some("2024-03-05".into()),
+        language: None,
+        text: text.into(),
+    }
+}
+
+fn segment(id: u32, src: &Source, start: usize, end: usize) -> Segment {
+    Segment {
+        id,
+        source: src.id.clone(),
+        text: src.text[start..end].to_string(),
+        start,
+        end,
+        kind: SegmentKind::Claim,
+        paragraph: 0,
+    }
+}
+
+/// Two articles in two scripts (so byte offsets are not character offsets), one differing
+/// verdict with a difference and shared words, one omission.
+fn sample() -> Database {
+    let a = source("a", "Storm kills 12 in Zürich. Roads closed.");
+    let b = source("b", "Der Sturm tötete 14 Menschen. Straßen gesperrt.");
+    let segments = vec![
+        segment(0, &a, 0, 25),
+        segment(1, &a, 26, 39),
+        segment(2, &b, 0, 29),
+        segment(3, &b, 30, b.text.len()),
+    ];
+    let verdicts = vec![
+        Verdict {
+            segment: 0,
+            other: "b".into(),
+            label: Label::Differs,
+            score: 0.8125,
+            evidence: vec![2],
+            differences: vec![Difference {
+                kind: DiffKind::Number,
+                here: "12".into(),
+                there: "14".into(),
+                here_span: (12, 14),
+                there_segment: 2,
+                there_span: (18, 20),
+            }],
+            shared: vec![SharedSpan {
+                segment: 2,
+                start: 4,
+                end: 9,
+            }],
+        },
+        Verdict {
+            segment: 1,
+            other: "b".into(),
+            label: Label::Omits,
+            score: 0.5,
+            evidence: vec![],
+            differences: vec![],
+            shared: vec![],
+        },
+    ];
+    Database {
+        version: DB_VERSION,
+        sources: vec![a, b],
+        segments,
+        verdicts,
+    }
+}
+
+#[test]
+fn the_binary_form_decodes_to_the_database_it_encoded() {
+    let db = sample();
+    db.validate().expect("the sample is consistent");
+    let bin = db.to_bin();
+    assert_eq!(&bin[..4], b"XCDB");
+    assert_eq!(bin[4..8], BIN_VERSION.to_le_bytes());
+    assert_eq!(Database::from_bin(&bin), Ok(db.clone()));
+    let json = db.to_json();
+    assert_eq!(Database::from_json(&json), Ok(db));
+}
+
+#[test]
+fn the_binary_form_stores_no_text_twice() {
+    let db = sample();
+    let bin = db.to_bin();
+    for s in &db.sources {
+        let hits = bin
+            .windows(s.text.len())
+            .filter(|w| *w == s.text.as_bytes())
+            .count();
+        assert_eq!(hits, 1, "article {} once", s.id);
+    }
+    for seg in &db.segments {
+        let hits = bin
+            .windows(seg.text.len())
+            .filter(|w| *w == seg.text.as_bytes())
+            .count();
+        assert_eq!(hits, 1, "segment {} only inside its article", seg.id);
+    }
+}
+
+#[test]
+fn offsets_outside_the_texts_are_refused() {
+    let mut db = sample();
+    // Inside the Ö of "Zürich": not a character boundary.
+    db.verdicts[0].differences[0].here_span = (19, 20);
+    db.verdicts[0].differences[0].here = String::new();
+    assert!(matches!(
+        Database::from_bin(&db.to_bin()),
+        Err(DbError::Corrupt(_))
+    ));
+    let mut db = sample();
+    db.verdicts[0].differences[0].there_span = (18, 400);
+    assert!(Database::from_bin(&db.to_bin()).is_err());
+}
+
+#[test]
+fn a_difference_whose_text_is_not_its_span_is_inconsistent() {
+    let mut db = sample();
+    db.verdicts[0].differences[0].here = "13".into();
+    assert!(matches!(db.validate(), Err(DbError::Inconsistent(_))));
+    assert!(Database::from_json(&db.to_json()).is_err());
+}
+
+#[test]
+fn a_verdict_naming_an_unknown_source_is_not_written() {
+    let mut db = sample();
+    db.verdicts[1].other = "nowhere".into();
+    assert_eq!(Database::from_bin(&db.to_bin()), Err(DbError::NotADatabase));
+}
