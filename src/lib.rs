@@ -100,12 +100,14 @@ pub fn load(bytes: &[u8]) -> Loaded {
     }
 }
 
+/// The messages are the model's own, in ASCII English: `char::to_uppercase` would link the
+/// whole Unicode case table (about 16 KiB of wasm) for their first letter.
 fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 fn embedded() -> Loaded {
