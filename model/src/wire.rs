@@ -3,6 +3,8 @@
 //! the two segments, and sources are named by their position instead of their id. Decoding
 //! rebuilds every copied field from those, so the binary and the JSON export hold the same
 //! database; the widget's embedded copy and a deployed `.bin` are a third to half the size.
+//! Shared-word spans, the most numerous entries, are written per run of one evidence segment
+//! as (gap from the previous span's end, length) pairs: small numbers, one byte each.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,7 +41,60 @@ struct WireVerdict {
     score: f32,
     evidence: Vec<u32>,
     differences: Vec<WireDifference>,
-    shared: Vec<SharedSpan>,
+    shared: Vec<SharedRun>,
+}
+
+/// Consecutive shared spans in one segment, in their original order.
+#[derive(Serialize, Deserialize)]
+struct SharedRun {
+    segment: u32,
+    /// (start minus the previous span's end, or minus 0 for the first; length).
+    spans: Vec<(i64, u64)>,
+}
+
+/// `None` for a span that ends before it starts, which `validate` refuses and a length
+/// cannot say.
+fn runs(shared: &[SharedSpan]) -> Option<Vec<SharedRun>> {
+    let mut out: Vec<SharedRun> = Vec::new();
+    let mut prev_end = 0i64;
+    for s in shared {
+        if out.last().is_none_or(|r| r.segment != s.segment) {
+            out.push(SharedRun {
+                segment: s.segment,
+                spans: Vec::new(),
+            });
+            prev_end = 0;
+        }
+        let (start, end) = (i64::try_from(s.start).ok()?, i64::try_from(s.end).ok()?);
+        let len = u64::try_from(end - start).ok()?;
+        out.last_mut()?.spans.push((start - prev_end, len));
+        prev_end = end;
+    }
+    Some(out)
+}
+
+fn spans(runs: Vec<SharedRun>) -> Result<Vec<SharedSpan>, DbError> {
+    let mut out = Vec::new();
+    for run in runs {
+        let mut prev_end = 0i64;
+        for (gap, len) in run.spans {
+            let start = prev_end
+                .checked_add(gap)
+                .and_then(|s| usize::try_from(s).ok())
+                .ok_or_else(|| corrupt("a shared span before its segment"))?;
+            let end = usize::try_from(len)
+                .ok()
+                .and_then(|l| start.checked_add(l))
+                .ok_or_else(|| corrupt("a shared span past any text"))?;
+            out.push(SharedSpan {
+                segment: run.segment,
+                start,
+                end,
+            });
+            prev_end = end as i64;
+        }
+    }
+    Ok(out)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -106,7 +161,7 @@ impl Body {
                             there_span: d.there_span,
                         })
                         .collect(),
-                    shared: v.shared.clone(),
+                    shared: runs(&v.shared)?,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
@@ -183,7 +238,7 @@ impl Body {
                     score: v.score,
                     evidence: v.evidence,
                     differences,
-                    shared: v.shared,
+                    shared: spans(v.shared)?,
                 })
             })
             .collect::<Result<Vec<_>, DbError>>()?;

@@ -57,11 +57,29 @@ fn sample() -> Database {
                 there_segment: 2,
                 there_span: (18, 20),
             }],
-            shared: vec![SharedSpan {
-                segment: 2,
-                start: 4,
-                end: 9,
-            }],
+            // Two segments, one of them twice, out of order: the order is kept.
+            shared: vec![
+                SharedSpan {
+                    segment: 2,
+                    start: 18,
+                    end: 20,
+                },
+                SharedSpan {
+                    segment: 2,
+                    start: 4,
+                    end: 9,
+                },
+                SharedSpan {
+                    segment: 3,
+                    start: 0,
+                    end: 0,
+                },
+                SharedSpan {
+                    segment: 2,
+                    start: 10,
+                    end: 17,
+                },
+            ],
         },
         Verdict {
             segment: 1,
@@ -134,6 +152,13 @@ fn a_difference_whose_text_is_not_its_span_is_inconsistent() {
     db.verdicts[0].differences[0].here = "13".into();
     assert!(matches!(db.validate(), Err(DbError::Inconsistent(_))));
     assert!(Database::from_json(&db.to_json()).is_err());
+}
+
+#[test]
+fn a_shared_span_that_ends_before_it_starts_is_not_written() {
+    let mut db = sample();
+    db.verdicts[0].shared[1].end = 2;
+    assert_eq!(Database::from_bin(&db.to_bin()), Err(DbError::NotADatabase));
 }
 
 #[test]
