@@ -89,14 +89,15 @@ async function main() {
   L.push('| --- | ---: | ---: | :---: |');
   const yes = (b) => (b ? 'yes' : '**no**');
   if (bundle) {
-    L.push(`| Widget download, gzip -9 (loader + glue + wasm) | ${kb(bundle.total.gzip)} | < ${kb(bundle.budgetGzip)} | ${yes(bundle.total.gzip < bundle.budgetGzip)} |`);
+    const aim = bundle.aimGzip ?? 120 * 1024;
+    L.push(`| Widget download, gzip -9 (loader + glue + wasm) | ${kb(bundle.total.gzip)} | ≤ ${kb(aim)} | ${yes(bundle.total.gzip <= aim)} |`);
     L.push(`| Widget download, brotli 11 | ${kb(bundle.total.brotli)} | | |`);
     L.push(`| Widget download, raw | ${kb(bundle.total.raw)} | | |`);
     if (bundle.claims) L.push(`| of which the embedded claim database (claims.bin), gzip | ${kb(bundle.claims.gzip)} (raw ${kb(bundle.claims.raw)}) | | |`);
   }
   if (browser?.startup) {
     const s = browser.startup;
-    L.push(`| Start-up: navigation start to first clickable sentence, median of ${s.loads} cold loads | ${ms(s.ready.median)} (p95 ${ms(s.ready.p95)}) | | |`);
+    L.push(`| Start-up: navigation start to first clickable sentence, median of ${s.loads} cold loads | ${ms(s.ready.median)} (p95 ${ms(s.ready.p95)}) | ≤ 150 ms | ${yes(s.ready.median <= 150)} |`);
   }
   if (browser?.click) {
     const c = browser.click;
