@@ -1,6 +1,8 @@
-//! The few direct DOM operations Yew does not do for us: moving focus after a render and
-//! scrolling the focused element into view. Every step tolerates a missing element.
+//! The few direct DOM operations Yew does not do for us: moving focus after a render,
+//! scrolling the focused element into view, and deferring work until the browser is idle.
+//! Every step tolerates a missing element.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
 use yew::NodeRef;
@@ -30,5 +32,26 @@ pub fn focus(el: &Element) {
         let _ = h.focus();
     } else if let Some(s) = el.dyn_ref::<SvgElement>() {
         let _ = s.focus();
+    }
+}
+
+/// Longest wait for an idle moment before `when_idle` runs its work anyway (ms).
+const IDLE_DEADLINE_MS: u32 = 200;
+
+/// Runs `f` once the browser is idle (after the first paint, between a reader's inputs), or
+/// after `IDLE_DEADLINE_MS` at the latest; where `requestIdleCallback` is missing (Safari), on
+/// the next task.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    let opts = web_sys::IdleRequestOptions::new();
+    opts.set_timeout(IDLE_DEADLINE_MS);
+    if window
+        .request_idle_callback_with_options(callback.unchecked_ref(), &opts)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
 }

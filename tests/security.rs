@@ -11,6 +11,9 @@
 //! --target wasm32-unknown-unknown --test security` (or `GECKODRIVER=$(which geckodriver)`).
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/settle.rs"]
+mod settle;
+
 use std::time::Duration;
 
 use crosscheck::{Article, SourceMeta};
@@ -58,6 +61,7 @@ impl Fixture {
         doc.body().unwrap().append_child(&wrapper).unwrap();
         let mounted = mount(&container, bytes, options).expect("mounts");
         yew::scheduler::flush().await;
+        settle::matrix_drawn(&container).await;
         Fixture {
             wrapper,
             container,

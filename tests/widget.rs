@@ -6,6 +6,9 @@
 //! (or `GECKODRIVER=$(which geckodriver)` for Firefox).
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/settle.rs"]
+mod settle;
+
 use crosscheck_model::{
     Database, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict,
     DB_VERSION,
@@ -34,6 +37,7 @@ impl Fixture {
         doc.body().unwrap().append_child(&container).unwrap();
         let mounted = mount(&container, bytes, options).expect("mounts");
         yew::scheduler::flush().await;
+        settle::matrix_drawn(&container).await;
         Fixture {
             container,
             mounted: Some(mounted),

@@ -2,16 +2,12 @@
 //! and one column per article, each cell coloured and shaped by its verdict. Cells are a
 //! single tab stop moved with the arrow keys; clicking or Enter opens that sentence.
 
-use crosscheck_model::Label;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
+use crate::components::matrix_row::{excerpt, MatrixRow, CELL_W, PAD_LEFT, ROW_H};
 use crate::state::{Action, Shared};
-
-// Whole pixels, so coordinates are written as integers: formatting a float would link the
-// float-printing machinery into the wasm for nothing.
-const CELL_W: i32 = 26;
-const ROW_H: i32 = 16;
-const PAD_LEFT: i32 = 4;
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixProps {
@@ -20,64 +16,16 @@ pub struct MatrixProps {
     pub on_action: Callback<Action>,
 }
 
-/// Which mark a cell gets.
-#[derive(Clone, Copy, PartialEq)]
-enum Mark {
-    Own,
-    Verdict(Label),
-    Missing,
-}
-
-impl Mark {
-    fn words(self) -> &'static str {
-        match self {
-            Mark::Own => "its own article",
-            Mark::Verdict(Label::Corroborates) => "corroborates",
-            Mark::Verdict(Label::Differs) => "differs",
-            Mark::Verdict(Label::Omits) => "does not mention it",
-            Mark::Missing => "no verdict",
-        }
-    }
-
-    fn shape(self, cx: i32, cy: i32) -> Html {
-        match self {
-            Mark::Verdict(Label::Corroborates) => html! {
-                <circle class="s-cor" cx={cx.to_string()} cy={cy.to_string()} r="5" />
-            },
-            Mark::Verdict(Label::Differs) => {
-                let pts = format!(
-                    "{},{} {},{} {},{} {},{}",
-                    cx,
-                    cy - 6,
-                    cx + 6,
-                    cy,
-                    cx,
-                    cy + 6,
-                    cx - 6,
-                    cy
-                );
-                html! { <polygon class="s-dif" points={pts} /> }
-            }
-            Mark::Verdict(Label::Omits) => html! {
-                <circle class="s-omi" cx={cx.to_string()} cy={cy.to_string()} r="3.5" />
-            },
-            Mark::Own => html! {
-                <rect class="s-own" x={format!("{}.5", cx - 3)} y={format!("{}.5", cy - 3)} width="5" height="5" />
-            },
-            Mark::Missing => html! {
-                <circle class="s-none" cx={cx.to_string()} cy={cy.to_string()} r="3.5" />
-            },
-        }
-    }
-}
-
-/// A short excerpt for labels, cut on a character boundary.
-fn excerpt(text: &str, max_chars: usize) -> String {
-    let mut out: String = text.chars().take(max_chars).collect();
-    if text.chars().nth(max_chars).is_some() {
-        out.push('…');
-    }
-    out
+/// The matrix cell an event happened in (or under): its segment, row and column.
+fn cell_of(e: &Event) -> Option<(u32, usize, usize)> {
+    let target = e.target()?.dyn_into::<Element>().ok()?;
+    let cell = target.closest("[data-cell-segment]").ok()??;
+    let attr = |name: &str| cell.get_attribute(name);
+    Some((
+        attr("data-cell-segment")?.parse().ok()?,
+        attr("data-cell-row")?.parse().ok()?,
+        attr("data-cell-col")?.parse().ok()?,
+    ))
 }
 
 #[component]
@@ -90,9 +38,24 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let rows: Vec<u32> = groups.iter().flatten().copied().collect();
     let cursor = use_state(|| (0usize, 0usize));
     let container = use_node_ref();
+    // Hundreds of cells are most of the first render's work, and nothing a reader does first
+    // needs them: the article is drawn and clickable first, the matrix once the browser is
+    // idle.
+    let drawn = use_state(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| crate::dom::when_idle(move || drawn.set(true)));
+    }
 
     if rows.is_empty() || n_cols == 0 {
         return html! {};
+    }
+    if !*drawn {
+        return html! {
+            <section class="overview" aria-labelledby="cc-overview-title" aria-busy="true">
+                <h3 id="cc-overview-title">{ "Coverage overview" }</h3>
+            </section>
+        };
     }
     let (cur_row, cur_col) = (cursor.0.min(rows.len() - 1), cursor.1.min(n_cols - 1));
     let onkeydown = {
@@ -143,52 +106,34 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             }) }
         </svg>
     };
+    // One listener each for every cell: cells are many, and a closure per cell per render
+    // was most of the matrix's cost.
+    let onclick = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((seg, _, _)) = cell_of(&e) {
+                on_action.emit(Action::Jump(seg));
+            }
+        })
+    };
+    let onfocusin = {
+        let cursor = cursor.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some((_, r, c)) = cell_of(&e) {
+                cursor.set((r, c));
+            }
+        })
+    };
     let mut row_no = 0usize;
     let body = groups.iter().enumerate().filter(|(_, g)| !g.is_empty()).map(|(gi, group)| {
         let height = ROW_H * group.len() as i32;
         let title = index.source_title(gi);
         let cells = group.iter().enumerate().map(|(ri, &seg_id)| {
             let global = row_no + ri;
-            let text = index.segment(seg_id).map(|s| excerpt(&s.text, 90)).unwrap_or_default();
-            let y = ROW_H * ri as i32;
-            let open = props.open == Some(seg_id);
-            let row_cells = sources.iter().enumerate().map(|(ci, other)| {
-                let mark = if ci == gi {
-                    Mark::Own
-                } else {
-                    index
-                        .verdict(seg_id, &other.id)
-                        .map(|v| Mark::Verdict(v.label))
-                        .unwrap_or(Mark::Missing)
-                };
-                let x = PAD_LEFT + CELL_W * ci as i32;
-                let focusable = global == cur_row && ci == cur_col;
-                let onclick = props.on_action.reform(move |_: MouseEvent| Action::Jump(seg_id));
-                let cursor = cursor.clone();
-                let onfocus = Callback::from(move |_: FocusEvent| cursor.set((global, ci)));
-                let label = format!(
-                    "Article {} sentence {}: “{}” — article {}: {}",
-                    gi + 1,
-                    ri + 1,
-                    text,
-                    ci + 1,
-                    mark.words()
-                );
-                html! {
-                    <g class="cell" role="button" tabindex={if focusable { "0" } else { "-1" }}
-                       aria-label={label} data-cell-segment={seg_id.to_string()}
-                       data-cell-source={other.id.clone()} {onclick} onfocusin={onfocus}>
-                        <rect class="bgc" x={(x + 1).to_string()} y={(y + 1).to_string()}
-                              width={(CELL_W - 2).to_string()} height={(ROW_H - 2).to_string()} rx="3" />
-                        { mark.shape(x + CELL_W / 2, y + ROW_H / 2) }
-                    </g>
-                }
-            });
             html! {
-                <g class={classes!("mrow", open.then_some("row-open"))} key={seg_id}>
-                    <title>{ text.clone() }</title>
-                    { for row_cells }
-                </g>
+                <MatrixRow key={seg_id} index={index.clone()} segment={seg_id} group={gi} row={ri}
+                    {global} open={props.open == Some(seg_id)}
+                    focus_col={(global == cur_row).then_some(cur_col)} />
             }
         });
         let cells: Vec<Html> = cells.collect();
@@ -217,7 +162,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     });
     let body: Vec<Html> = body.collect();
     html! {
-        <section class="overview" aria-labelledby="cc-overview-title">
+        <section class="overview" aria-labelledby="cc-overview-title" data-overview-ready="">
             <h3 id="cc-overview-title">{ "Coverage overview" }</h3>
             <p class="help">
                 { "Rows are the sentences of each report, columns the reports (numbered as above): " }
@@ -227,7 +172,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 { "Arrow keys move between cells; Enter opens the sentence." }
             </p>
             <div class="matrix" ref={container} role="group"
-                 aria-label="Coverage matrix: sentences by report" {onkeydown}>
+                 aria-label="Coverage matrix: sentences by report" {onkeydown} {onclick} {onfocusin}>
                 <div class="mhead">{ header }</div>
                 { for body }
             </div>

@@ -10,6 +10,7 @@ pub mod group;
 pub mod header;
 pub mod marker;
 pub mod matrix;
+pub mod matrix_row;
 pub mod panel;
 pub mod reader;
 pub mod sentence;
