@@ -537,7 +537,7 @@ fn database_readers_refuse_damaged_input() {
     wrong[4..8].copy_from_slice(&(crosscheck::BIN_VERSION + 1).to_le_bytes());
     assert!(matches!(
         Database::from_bin(&wrong),
-        Err(DbError::WrongVersion { .. })
+        Err(DbError::WrongLayout { .. })
     ));
     // A huge length prefix must not make the decoder reserve memory it then fills.
     let mut huge = bin[..8].to_vec();

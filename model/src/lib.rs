@@ -20,7 +20,7 @@ pub const DB_VERSION: u32 = 1;
 
 /// The binary layout's version, in the binary form's header: bumped whenever its encoding
 /// changes, even when the model does not. 2: segment texts, difference texts and source ids
-/// are no longer stored twice (see `wire`).
+/// are no longer stored twice, and shared-word spans are runs per segment (see `wire`).
 pub const BIN_VERSION: u32 = 2;
 
 /// Leading bytes of the binary form, so a truncated or foreign file is rejected before decoding.
@@ -163,7 +163,16 @@ pub struct SharedSpan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DbError {
     NotADatabase,
-    WrongVersion { found: u32, expected: u32 },
+    /// The data model's version (`DB_VERSION`).
+    WrongVersion {
+        found: u32,
+        expected: u32,
+    },
+    /// The binary form's layout version (`BIN_VERSION`), in its header.
+    WrongLayout {
+        found: u32,
+        expected: u32,
+    },
     Corrupt(String),
     Inconsistent(String),
 }
@@ -175,6 +184,11 @@ impl std::fmt::Display for DbError {
             DbError::WrongVersion { found, expected } => write!(
                 f,
                 "the claim database is version {found}, this widget reads version {expected}"
+            ),
+            DbError::WrongLayout { found, expected } => write!(
+                f,
+                "the claim database's binary layout is version {found}, this widget reads layout \
+                 version {expected} (rebuild it with the matching crosscheck)"
             ),
             DbError::Corrupt(why) => write!(f, "the claim database is damaged: {why}"),
             DbError::Inconsistent(why) => write!(f, "the claim database is inconsistent: {why}"),
@@ -222,7 +236,9 @@ impl Database {
 
     /// Magic, the little-endian layout version (`BIN_VERSION`), then the `wire` body in
     /// postcard: compact, and checked before decoding. Empty (which no reader accepts) for a
-    /// database whose references cannot be written, one `validate` refuses.
+    /// database whose references cannot be written, one `validate` refuses. Copied texts are
+    /// not written, so a database whose copies disagree with their offsets (which `validate`
+    /// refuses too) decodes with the texts its offsets give.
     pub fn to_bin(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(4096);
         out.extend_from_slice(BIN_MAGIC);
@@ -242,20 +258,25 @@ impl Database {
         v.copy_from_slice(&bytes[4..8]);
         let found = u32::from_le_bytes(v);
         if found != BIN_VERSION {
-            return Err(DbError::WrongVersion {
+            return Err(DbError::WrongLayout {
                 found,
                 expected: BIN_VERSION,
             });
         }
         let body: wire::Body =
             postcard::from_bytes(&bytes[8..]).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        let db = body.into_db()?;
-        if db.version != DB_VERSION {
+        // The model's version before anything is rebuilt from the body.
+        if body.version() != DB_VERSION {
             return Err(DbError::WrongVersion {
-                found: db.version,
+                found: body.version(),
                 expected: DB_VERSION,
             });
         }
+        // Texts are rebuilt from offsets, so a small file could ask for far more memory than
+        // it holds (one long article, thousands of segments spanning all of it). A real
+        // database rebuilds to a few times its binary size.
+        let budget = bytes.len().saturating_mul(wire::REBUILD_FACTOR);
+        let db = body.into_db(budget)?;
         db.validate()?;
         Ok(db)
     }

@@ -2,7 +2,8 @@
 //! its article's text between its offsets, a difference's `here` and `there` are its spans of
 //! the two segments, and sources are named by their position instead of their id. Decoding
 //! rebuilds every copied field from those, so the binary and the JSON export hold the same
-//! database; the widget's embedded copy and a deployed `.bin` are a third to half the size.
+//! database; the widget's embedded copy and a deployed `.bin` are about half the size layout 1
+//! was.
 //! Shared-word spans, the most numerous entries, are written per run of one evidence segment
 //! as (gap from the previous span's end, length) pairs: small numbers, one byte each.
 
@@ -91,7 +92,7 @@ fn spans(runs: Vec<SharedRun>) -> Result<Vec<SharedSpan>, DbError> {
                 start,
                 end,
             });
-            prev_end = end as i64;
+            prev_end = i64::try_from(end).map_err(|_| corrupt("a shared span past any text"))?;
         }
     }
     Ok(out)
@@ -105,20 +106,30 @@ struct WireDifference {
     there_span: (usize, usize),
 }
 
+/// How many times its binary size a body may rebuild to (texts copied out of the articles).
+/// The seeds rebuild to about twice theirs, a generated 200-article cluster to about 2.5 times.
+pub(crate) const REBUILD_FACTOR: usize = 16;
+
 fn corrupt(what: &str) -> DbError {
     DbError::Corrupt(what.to_string())
 }
 
 impl Body {
+    pub(crate) fn version(&self) -> u32 {
+        self.version
+    }
+
     /// The body of `db`, or `None` when a reference cannot be written by position (a segment or
     /// verdict naming a source that is not there), which `validate` would refuse anyway.
     pub(crate) fn from_db(db: &Database) -> Option<Body> {
-        let position = |id: &str| {
-            db.sources
-                .iter()
-                .position(|s| s.id == id)
-                .and_then(|i| u32::try_from(i).ok())
-        };
+        // Positions through a map: verdicts are many, and a lookup each would be quadratic.
+        let by_id: std::collections::HashMap<&str, u32> = db
+            .sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((s.id.as_str(), u32::try_from(i).ok()?)))
+            .collect();
+        let position = |id: &str| by_id.get(id).copied();
         let segments = db
             .segments
             .iter()
@@ -133,21 +144,13 @@ impl Body {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        // Verdicts come in runs per claim, each naming the other sources in order; a lookup per
-        // verdict would be quadratic in a big cluster, so positions are found through a map.
-        let by_id: std::collections::HashMap<&str, u32> = db
-            .sources
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| Some((s.id.as_str(), u32::try_from(i).ok()?)))
-            .collect();
         let verdicts = db
             .verdicts
             .iter()
             .map(|v| {
                 Some(WireVerdict {
                     segment: v.segment,
-                    other: *by_id.get(v.other.as_str())?,
+                    other: position(&v.other)?,
                     label: v.label,
                     score: v.score,
                     evidence: v.evidence.clone(),
@@ -173,8 +176,18 @@ impl Body {
         })
     }
 
-    /// The database, with every copied field rebuilt; out-of-range offsets are `Corrupt`.
-    pub(crate) fn into_db(self) -> Result<Database, DbError> {
+    /// The database, with every copied field rebuilt; out-of-range offsets are `Corrupt`, and
+    /// so is rebuilding more than `budget` bytes of text.
+    pub(crate) fn into_db(self, budget: usize) -> Result<Database, DbError> {
+        let left = std::cell::Cell::new(budget);
+        let spend = |n: usize| {
+            left.set(
+                left.get()
+                    .checked_sub(n)
+                    .ok_or_else(|| corrupt("its texts rebuild to far more than the file holds"))?,
+            );
+            Ok::<(), DbError>(())
+        };
         let Body {
             version,
             sources,
@@ -194,6 +207,7 @@ impl Body {
                     .text
                     .get(s.start..s.end)
                     .ok_or_else(|| corrupt("a segment outside its article's text"))?;
+                spend(text.len())?;
                 Ok(Segment {
                     id: s.id,
                     source: src.id.clone(),
@@ -208,11 +222,12 @@ impl Body {
         let text_of: std::collections::HashMap<u32, &str> =
             segments.iter().map(|s| (s.id, s.text.as_str())).collect();
         let slice = |seg: u32, (start, end): (usize, usize)| {
-            text_of
+            let text = text_of
                 .get(&seg)
                 .and_then(|t| t.get(start..end))
-                .map(str::to_string)
-                .ok_or_else(|| corrupt("a difference outside its segments"))
+                .ok_or_else(|| corrupt("a difference outside its segments"))?;
+            spend(text.len())?;
+            Ok::<String, DbError>(text.to_string())
         };
         let verdicts = verdicts
             .into_iter()

@@ -162,6 +162,50 @@ fn a_shared_span_that_ends_before_it_starts_is_not_written() {
 }
 
 #[test]
+fn a_small_file_cannot_ask_for_far_more_memory_than_it_holds() {
+    // A thousand segments that each span one 10 KB article: a 16 KB file whose texts would
+    // rebuild to 10 MB. Layout 1 held every copy, so its memory was bounded by the file.
+    let article = "word ".repeat(2_000);
+    let src = source("a", &article);
+    let segments: Vec<Segment> = (0..1_000)
+        .map(|i| segment(i, &src, 0, article.len()))
+        .collect();
+    let db = Database {
+        version: DB_VERSION,
+        sources: vec![src],
+        segments,
+        verdicts: vec![],
+    };
+    let bin = db.to_bin();
+    assert!(bin.len() < 20_000, "{} bytes", bin.len());
+    assert!(matches!(Database::from_bin(&bin), Err(DbError::Corrupt(_))));
+}
+
+#[test]
+fn the_layout_and_the_model_have_their_own_versions() {
+    let mut bin = sample().to_bin();
+    bin[4..8].copy_from_slice(&1u32.to_le_bytes());
+    let err = Database::from_bin(&bin).unwrap_err();
+    assert_eq!(
+        err,
+        DbError::WrongLayout {
+            found: 1,
+            expected: BIN_VERSION
+        }
+    );
+    assert!(err.to_string().contains("layout"), "{err}");
+    let mut db = sample();
+    db.version = DB_VERSION + 1;
+    assert_eq!(
+        Database::from_bin(&db.to_bin()),
+        Err(DbError::WrongVersion {
+            found: DB_VERSION + 1,
+            expected: DB_VERSION
+        })
+    );
+}
+
+#[test]
 fn a_verdict_naming_an_unknown_source_is_not_written() {
     let mut db = sample();
     db.verdicts[1].other = "nowhere".into();

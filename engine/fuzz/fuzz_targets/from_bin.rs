@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let _ = Database::from_bin(data);
     let mut framed = b"XCDB".to_vec();
-    framed.extend_from_slice(&crosscheck::DB_VERSION.to_le_bytes());
+    framed.extend_from_slice(&crosscheck::BIN_VERSION.to_le_bytes());
     framed.extend_from_slice(data);
     if let Ok(db) = Database::from_bin(&framed) {
         assert!(db.validate().is_ok());
