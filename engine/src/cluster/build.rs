@@ -90,6 +90,8 @@ pub fn prepare(
             a
         })
         .collect();
+    // Articles without a segment (or a last one) were not counted above.
+    tell(progress, Stage::Analyse, articles.len(), articles.len());
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let aliases = Aliases::learn(&texts);
     let eligible: Vec<bool> = segments.iter().map(|s| s.kind.gets_verdicts()).collect();
@@ -120,6 +122,10 @@ pub fn prepare(
             by_article[seg_article[i]].push(i as u32);
         }
     }
+    // Matching starts with every claim's best match in every article; claims are counted
+    // once their items are done.
+    let claims = eligible.iter().filter(|&&e| e).count();
+    tell(progress, Stage::Match, 0, claims);
     // Every claim's best match in every article, computed once: a match that is best in both
     // directions (mutual) is strong evidence that the two sentences report the same thing.
     let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
@@ -155,21 +161,19 @@ pub fn prepare(
         semantic: semantic.as_ref(),
     };
     let mut items = Vec::new();
-    let claims = eligible.iter().filter(|&&e| e).count();
     let mut done = 0;
-    tell(progress, Stage::Match, 0, claims);
     for (ci, &e) in eligible.iter().enumerate() {
         if !e {
             continue;
         }
-        done += 1;
-        tell(progress, Stage::Match, done, claims);
         let view = ctx.claim_view(ci as u32);
         for ai in 0..articles.len() {
             if ai != seg_article[ci] {
                 items.push((ci as u32, ai, ctx.item(ci as u32, ai, &view)));
             }
         }
+        done += 1;
+        tell(progress, Stage::Match, done, claims);
     }
     Prepared {
         sources,
