@@ -7,14 +7,16 @@
 set -euo pipefail
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0
 staging=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
-terser="${TRUNK_SOURCE_DIR:-.}/../node_modules/.bin/terser"
-[ -x "$terser" ] || terser="$(cd "$(dirname "$0")/.." && pwd)/node_modules/.bin/terser"
+terser="$(cd "$(dirname "$0")/.." && pwd)/node_modules/.bin/terser"
 if [ ! -x "$terser" ]; then
   echo "minify-js.sh: note: terser not installed (npm ci); scripts left unminified" >&2
   exit 0
 fi
 for js in crosscheck-widget.js crosscheck.js; do
-  [ -f "$staging/$js" ] || continue
+  if [ ! -f "$staging/$js" ]; then
+    echo "minify-js.sh: warning: $js is not in the build (renamed?); not minified" >&2
+    continue
+  fi
   # --module: ES module scope (top-level names may be mangled, imports and exports kept).
   "$terser" "$staging/$js" --module --compress --mangle --comments false -o "$staging/$js.min"
   mv "$staging/$js.min" "$staging/$js"

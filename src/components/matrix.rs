@@ -62,12 +62,11 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         let cursor = cursor.clone();
         let container = container.clone();
         let rows = rows.clone();
-        let ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
         let on_action = props.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
             let (r, c) = (cur_row, cur_col);
             let last_r = rows.len() - 1;
-            let last_c = ids.len() - 1;
+            let last_c = n_cols - 1;
             let (nr, nc) = match e.key().as_str() {
                 "ArrowDown" | "Down" => (r.saturating_add(1).min(last_r), c),
                 "ArrowUp" | "Up" => (r.saturating_sub(1), c),
@@ -86,11 +85,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             cursor.set((nr, nc));
             crate::dom::focus_selector(
                 &container,
-                &format!(
-                    "[data-cell-segment=\"{}\"][data-cell-source=\"{}\"]",
-                    rows[nr],
-                    css_escape(&ids[nc])
-                ),
+                &format!("[data-cell-row=\"{nr}\"][data-cell-col=\"{nc}\"]"),
                 false,
             );
         })
@@ -178,9 +173,4 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             </div>
         </section>
     }
-}
-
-/// Escapes a source id for use inside a double-quoted CSS attribute selector.
-fn css_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
