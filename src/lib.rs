@@ -6,9 +6,12 @@
 //! Embedding: every element carrying `data-crosscheck` gets its own independent widget,
 //! rendered inside an open shadow root attached to it and styled by an adopted constructable
 //! stylesheet, so the host page's CSS cannot break it and a strict CSP needs no exception.
-//! See `docs/embedding.md`.
+//! Each widget shows the embedded database, the page's inline one or a same-origin file
+//! (`database`), and the page can drive it from JavaScript (`api`). See `docs/embedding.md`.
 
+pub mod api;
 pub mod components;
+pub mod database;
 mod dom;
 pub mod index;
 pub mod state;
@@ -22,12 +25,10 @@ use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode
 use yew::AppHandle;
 
 use crate::components::widget::{Widget, WidgetProps};
+pub use crate::database::{load, Place, EMBEDDED_DB};
 use crate::index::Index;
 pub use crate::state::Theme;
-use crate::state::{Loaded, Shared};
-
-/// The claim database generated from `seeds/` (or `CROSSCHECK_CLUSTER`) by `build.rs`.
-pub static EMBEDDED_DB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/claims.bin"));
+use crate::state::{Loaded, SelectRequest};
 
 /// The first line of every failure a reader can see.
 pub const LOAD_FAILED: &str = "Crosscheck could not load this comparison.";
@@ -39,11 +40,18 @@ pub struct Options {
     pub source: Option<String>,
     /// `data-theme`: `auto` (default), `light` or `dark`.
     pub theme: Theme,
+    /// `data-database`: where the database is (see [`Place::parse`]).
+    pub database: Place,
 }
 
 impl Options {
     pub fn from_element(el: &Element) -> Options {
+        let document = el.owner_document();
         Options {
+            database: Place::parse(
+                el.get_attribute("data-database").as_deref(),
+                document.as_ref(),
+            ),
             source: el
                 .get_attribute("data-source")
                 .map(|s| s.trim().to_string())
@@ -56,16 +64,50 @@ impl Options {
     }
 }
 
+/// A widget that may be replaced or destroyed while a database file is on its way: `None`
+/// once it is gone.
+pub type Slot = Rc<RefCell<Option<Mounted>>>;
+
 /// A mounted widget.
 pub struct Mounted {
     handle: AppHandle<Widget>,
     root: ShadowRoot,
+    props: WidgetProps,
 }
 
 impl Mounted {
     /// The open shadow root the widget renders into.
     pub fn shadow_root(&self) -> &ShadowRoot {
         &self.root
+    }
+
+    /// The database shown, once it has loaded.
+    pub fn index(&self) -> Option<&Index> {
+        match &self.props.loaded {
+            Loaded::Ready(index) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Shows a database that has finished loading (or why it could not).
+    pub fn set_loaded(&mut self, loaded: Loaded) {
+        if let Loaded::Failed(why) = &loaded {
+            web_sys::console::error_1(&format!("{LOAD_FAILED} {why}").into());
+        }
+        self.props.loaded = loaded;
+        self.handle.update(self.props.clone());
+    }
+
+    /// Opens the panel of sentence `segment`, showing its article first, without moving the
+    /// reader's focus. Returns whether the shown database has such a sentence with verdicts;
+    /// a request made while the database is loading is kept and applied once it is shown.
+    pub fn select(&mut self, segment: u32) -> bool {
+        let seq = self.props.select.map_or(1, |r| r.seq + 1);
+        self.props.select = Some(SelectRequest { seq, segment });
+        self.handle.update(self.props.clone());
+        self.index()
+            .and_then(|i| i.segment(segment))
+            .is_some_and(|s| s.kind.gets_verdicts())
     }
 
     /// Removes the widget and forgets its shadow root.
@@ -87,35 +129,7 @@ thread_local! {
     static ROOTS: RefCell<Vec<ShadowRoot>> = const { RefCell::new(Vec::new()) };
     /// One stylesheet object adopted by every widget of the page.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// The embedded database, decoded once however many widgets the page holds.
-    static EMBEDDED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
     static HOOK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Decodes and validates a binary claim database into what a widget shows.
-pub fn load(bytes: &[u8]) -> Loaded {
-    match Index::decode(bytes) {
-        Ok(index) => Loaded::Ready(Shared(Rc::new(index))),
-        Err(e) => Loaded::Failed(format!("{}.", capitalise(&e.to_string()))),
-    }
-}
-
-/// The messages are the model's own, in ASCII English: `char::to_uppercase` would link the
-/// whole Unicode case table (about 16 KiB of wasm) for their first letter.
-fn capitalise(s: &str) -> String {
-    let mut out = s.to_string();
-    if let Some(first) = out.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    out
-}
-
-fn embedded() -> Loaded {
-    EMBEDDED.with(|e| {
-        e.borrow_mut()
-            .get_or_insert_with(|| load(EMBEDDED_DB))
-            .clone()
-    })
 }
 
 /// Mounts a widget showing the database `bytes` into `container`. A database that does not
@@ -126,10 +140,48 @@ pub fn mount(container: &Element, bytes: &[u8], options: Options) -> Result<Moun
 
 /// Mounts a widget showing the embedded database.
 pub fn mount_embedded(container: &Element, options: Options) -> Result<Mounted, JsValue> {
-    mount_loaded(container, embedded(), options)
+    mount_loaded(container, database::embedded(), options)
 }
 
-fn mount_loaded(container: &Element, loaded: Loaded, options: Options) -> Result<Mounted, JsValue> {
+/// Mounts a widget showing the database its options name. A database file is fetched after
+/// the widget shows "Loading"; the returned future resolves once it is shown (or has failed)
+/// and tells which.
+pub fn mount_place(
+    container: &Element,
+    options: Options,
+) -> Result<(Slot, js_sys::Promise), JsValue> {
+    let Place::Url(url) = options.database.clone() else {
+        let loaded = database::load_now(&options.database, container.owner_document().as_ref());
+        let ok = matches!(loaded, Loaded::Ready(_));
+        let mounted = mount_loaded(container, loaded, options)?;
+        let ready = js_sys::Promise::resolve(&JsValue::from_bool(ok));
+        return Ok((Rc::new(RefCell::new(Some(mounted))), ready));
+    };
+    let mounted = Rc::new(RefCell::new(Some(mount_loaded(
+        container,
+        Loaded::Loading,
+        options,
+    )?)));
+    let slot = mounted.clone();
+    let ready = wasm_bindgen_futures::future_to_promise(async move {
+        let loaded = database::fetch(&url).await;
+        let ok = matches!(loaded, Loaded::Ready(_));
+        // The widget may have been destroyed while the file was on its way.
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            if let Some(m) = slot.as_mut() {
+                m.set_loaded(loaded);
+            }
+        }
+        Ok(JsValue::from_bool(ok))
+    });
+    Ok((mounted, ready))
+}
+
+pub(crate) fn mount_loaded(
+    container: &Element,
+    loaded: Loaded,
+    options: Options,
+) -> Result<Mounted, JsValue> {
     install_panic_hook();
     if let Loaded::Failed(why) = &loaded {
         web_sys::console::error_1(&format!("{LOAD_FAILED} {why}").into());
@@ -160,9 +212,15 @@ fn mount_loaded(container: &Element, loaded: Loaded, options: Options) -> Result
         loaded,
         source: options.source,
         theme: options.theme,
+        select: None,
+        on_select: Some(api::select_event(container)),
     };
-    let handle = yew::Renderer::<Widget>::with_root_and_props(host, props).render();
-    Ok(Mounted { handle, root })
+    let handle = yew::Renderer::<Widget>::with_root_and_props(host, props.clone()).render();
+    Ok(Mounted {
+        handle,
+        root,
+        props,
+    })
 }
 
 /// Gives the shadow root the widget's stylesheet: a constructable stylesheet where the
@@ -216,7 +274,7 @@ pub fn mount_all() -> usize {
             continue;
         }
         let options = Options::from_element(&el);
-        match mount_embedded(&el, options) {
+        match mount_place(&el, options) {
             Ok(_) => mounted += 1,
             Err(e) => web_sys::console::error_2(&JsValue::from_str(LOAD_FAILED), &e),
         }

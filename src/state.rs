@@ -66,6 +66,16 @@ impl std::ops::Deref for Shared {
 pub enum Loaded {
     Ready(Shared),
     Failed(String),
+    /// A database file is still on its way (`data-database="…"`).
+    Loading,
+}
+
+/// A sentence the page asked to open (the JS API's `select`). `seq` changes on every request,
+/// so asking again for the same sentence after the reader closed it opens it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SelectRequest {
+    pub seq: u64,
+    pub segment: u32,
 }
 
 /// Where the next render must move keyboard focus. `seq` changes on every request so that
@@ -103,6 +113,9 @@ pub enum Action {
     Open(u32),
     /// Show the sentence's article, open its panel and move focus to it.
     Jump(u32),
+    /// Show the sentence's article and open its panel without moving keyboard focus: the
+    /// page asked (the JS API's `select`), not the reader.
+    Select(u32),
     /// Return to the sentence the last `Jump` left.
     Back,
     /// Close the panel and give focus back to its sentence.
@@ -217,6 +230,22 @@ impl Reducible for State {
                     s.active = s.index.clickable_of(i).first().copied();
                     s.announcement = format!("Showing {}.", s.index.source_title(i));
                 }
+            }
+            Action::Select(seg) => {
+                let Some(segment) = s.index.segment(seg) else {
+                    return self;
+                };
+                let Some(i) = s.index.source_index(&segment.source) else {
+                    return self;
+                };
+                if !segment.kind.gets_verdicts() || s.open == Some(seg) {
+                    return self;
+                }
+                if i != s.source {
+                    s.trail.clear();
+                }
+                s.source = i;
+                s.open_segment(seg);
             }
             Action::Back => {
                 let Some(seg) = s.trail.pop() else {
@@ -388,5 +417,15 @@ mod tests {
         let s = s.reduce(Action::Back);
         assert_eq!((s.source, s.open), (0, Some(0)));
         assert!(s.trail.is_empty());
+    }
+
+    #[test]
+    fn select_opens_any_article_without_moving_focus() {
+        let s = run(state(), &[Action::Select(3)]);
+        assert_eq!((s.source, s.open, s.focus), (1, Some(3), None));
+        let s = run(state(), &[Action::Select(2)]);
+        assert_eq!(s.open, None, "boilerplate never opens");
+        let s = run(state(), &[Action::Select(99)]);
+        assert_eq!(s.open, None, "an unknown sentence changes nothing");
     }
 }

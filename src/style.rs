@@ -211,4 +211,6 @@ mark.dif { background: var(--mark-dif); text-decoration: underline wavy var(--di
 .error { border: 2px solid var(--dif-fill); border-radius: 8px; padding: 12px; background: var(--bg);
   color: var(--fg); font: 15px/1.5 system-ui, sans-serif; }
 .error strong { display: block; margin-bottom: 4px; }
+.loading { margin: 0; padding: 12px; border: 1px dashed var(--border); border-radius: 8px;
+  color: var(--muted); background: var(--bg); font: 15px/1.5 system-ui, sans-serif; }
 "#;

@@ -979,6 +979,7 @@ async fn host_css_does_not_reach_the_widget() {
         Options {
             source: None,
             theme: Theme::Light,
+            ..Default::default()
         },
         700,
     )
@@ -1179,6 +1180,7 @@ async fn a_second_widget_keeps_its_own_selection_and_panel() {
         Options {
             source: Some(db.sources[1].id.clone()),
             theme: Theme::Dark,
+            ..Default::default()
         },
     )
     .await;

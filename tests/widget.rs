@@ -232,6 +232,7 @@ async fn gold_clear_cases_show_in_the_gold_group() {
             Options {
                 source: Some(source.clone()),
                 theme: Theme::Auto,
+                ..Default::default()
             },
         )
         .await;
@@ -387,6 +388,7 @@ async fn two_widgets_on_one_page_are_independent() {
         Options {
             source: Some(db.sources[1].id.clone()),
             theme: Theme::Dark,
+            ..Default::default()
         },
     )
     .await;
@@ -414,6 +416,7 @@ async fn theme_option_and_switch() {
         Options {
             source: None,
             theme: Theme::Light,
+            ..Default::default()
         },
     )
     .await;

@@ -1,11 +1,21 @@
 // Crosscheck widget loader: the one script an embedding page includes, as
 //   <script type="module" src="crosscheck.js"></script>
-// It loads the WebAssembly module that sits next to it (no network beyond these files, no
-// eval, no inline script); the module's start function mounts a widget into every
-// [data-crosscheck] element of the page.
-import init from './crosscheck-widget.js';
+// It loads the WebAssembly module that sits next to it (no network beyond these files and a
+// same-origin database a page names, no eval, no inline script); the module's start function
+// mounts a widget into every [data-crosscheck] element of the page.
+//
+// It also publishes the JS API as window.Crosscheck (declared in crosscheck.d.ts):
+//   await Crosscheck.ready;                       // the module has started
+//   const w = Crosscheck.mount(el, { source, theme, database });
+//   w.select(12); w.verdicts(12); w.destroy();
+// and fires `crosscheck:ready` on document once the API is usable.
+import init, { mount, mountAll } from './crosscheck-widget.js';
 
-init({ module_or_path: new URL('./crosscheck-widget_bg.wasm', import.meta.url) }).catch((err) => {
+const api = window.Crosscheck && typeof window.Crosscheck === 'object' ? window.Crosscheck : {};
+window.Crosscheck = api;
+api.version = 1;
+
+function showFailure(err) {
   console.error('Crosscheck could not load this comparison.', err);
   for (const el of document.querySelectorAll('[data-crosscheck]')) {
     if (el.shadowRoot) continue;
@@ -23,4 +33,20 @@ init({ module_or_path: new URL('./crosscheck-widget_bg.wasm', import.meta.url) }
     box.textContent = 'Crosscheck could not load this comparison: its code did not start.';
     root.append(box);
   }
-});
+}
+
+api.ready = init({ module_or_path: new URL('./crosscheck-widget_bg.wasm', import.meta.url) }).then(
+  () => {
+    api.mount = (element, options) => mount(element, options ?? {});
+    api.mountAll = () => mountAll();
+    document.dispatchEvent(new CustomEvent('crosscheck:ready', { detail: api }));
+    return api;
+  },
+  (err) => {
+    showFailure(err);
+    throw err;
+  },
+);
+// The page sees the failure in each widget and in the console; a script that awaits `ready`
+// still gets the rejection, but nobody is told of an "unhandled" one.
+api.ready.catch(() => {});

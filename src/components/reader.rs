@@ -10,7 +10,7 @@ use crate::components::header::Header;
 use crate::components::matrix::Matrix;
 use crate::components::panel::Panel;
 use crate::components::switcher::Switcher;
-use crate::state::{Action, Shared, State, Theme};
+use crate::state::{Action, SelectRequest, Shared, State, Theme};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReaderProps {
@@ -19,6 +19,12 @@ pub struct ReaderProps {
     pub source: Option<String>,
     #[prop_or_default]
     pub theme: Theme,
+    /// The sentence the page last asked to open.
+    #[prop_or_default]
+    pub select: Option<SelectRequest>,
+    /// Told each time a sentence's panel opens (the host element's `crosscheck:select`).
+    #[prop_or_default]
+    pub on_select: Option<Callback<(Shared, u32)>>,
 }
 
 #[component]
@@ -37,6 +43,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     &format!("[data-segment=\"{}\"]", r.segment),
                     r.center,
                 );
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(props.select, move |request| {
+            if let Some(r) = request {
+                state.dispatch(Action::Select(r.segment));
+            }
+        });
+    }
+    {
+        let on_select = props.on_select.clone();
+        let index = state.index.clone();
+        use_effect_with(state.open, move |open| {
+            if let (Some(seg), Some(cb)) = (open, on_select) {
+                cb.emit((index, *seg));
             }
         });
     }

@@ -1,10 +1,11 @@
-//! The root component: the reader when the database loaded, the error box when it did not.
+//! The root component: the reader when the database loaded, the error box when it did not,
+//! and a short status line while a database file is on its way.
 
 use yew::prelude::*;
 
 use crate::components::error_box::ErrorBox;
 use crate::components::reader::Reader;
-use crate::state::{Loaded, Theme};
+use crate::state::{Loaded, SelectRequest, Shared, Theme};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {
@@ -14,6 +15,12 @@ pub struct WidgetProps {
     pub source: Option<String>,
     #[prop_or_default]
     pub theme: Theme,
+    /// The sentence the page last asked to open.
+    #[prop_or_default]
+    pub select: Option<SelectRequest>,
+    /// Told each time a sentence's panel opens, with the database it belongs to.
+    #[prop_or_default]
+    pub on_select: Option<Callback<(Shared, u32)>>,
 }
 
 #[component]
@@ -23,7 +30,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <ErrorBox message="The claim database holds no articles." theme={props.theme} />
         },
         Loaded::Ready(index) => html! {
-            <Reader index={index.clone()} source={props.source.clone()} theme={props.theme} />
+            <Reader index={index.clone()} source={props.source.clone()} theme={props.theme}
+                select={props.select} on_select={props.on_select.clone()} />
+        },
+        Loaded::Loading => html! {
+            <div class={classes!("cc", format!("theme-{}", props.theme.as_str()))}>
+                <p class="loading" role="status" aria-busy="true">
+                    { "Loading the comparison\u{2026}" }
+                </p>
+            </div>
         },
         Loaded::Failed(why) => html! { <ErrorBox message={why.clone()} theme={props.theme} /> },
     }

@@ -1,0 +1,213 @@
+//! The page's JavaScript API: `window.Crosscheck.mount(element, options)` and the
+//! `crosscheck:select` event, so a publisher can place, drive and listen to widgets from their
+//! own scripts. `www/crosscheck.js` publishes these exports on `window.Crosscheck`;
+//! `www/crosscheck.d.ts` declares them for TypeScript.
+//!
+//! What crosses to JavaScript is the JSON export's own shape (the model's serde form, written by
+//! serde-wasm-bindgen), so a script reads a verdict here exactly as it would read one in
+//! `crosscheck build --format json`'s output.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use crosscheck_model::{Segment, Verdict};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+use yew::Callback;
+
+use crate::database::{self, Place};
+use crate::index::Index;
+use crate::state::{Shared, Theme};
+use crate::{Mounted, Options, Slot};
+
+/// A widget the registry does not keep alive.
+type WeakSlot = Weak<RefCell<Option<Mounted>>>;
+
+/// The event a host element receives each time one of its widget's sentences is opened.
+pub const SELECT_EVENT: &str = "crosscheck:select";
+
+thread_local! {
+    /// Widgets mounted through the API, by host element, so mounting twice into one element
+    /// replaces the first widget instead of leaving it running unseen.
+    static LIVE: RefCell<Vec<(Element, WeakSlot)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// A widget mounted by `Crosscheck.mount`.
+#[wasm_bindgen]
+pub struct Handle {
+    mounted: Slot,
+    ready: js_sys::Promise,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Opens sentence `segment`'s panel (showing its article first) without moving the
+    /// reader's focus. Returns whether the database has that sentence with verdicts; before a
+    /// database file has arrived the request is kept and applied when it does.
+    pub fn select(&self, segment: u32) -> bool {
+        match self.mounted.try_borrow_mut() {
+            Ok(mut m) => m.as_mut().is_some_and(|m| m.select(segment)),
+            Err(_) => false,
+        }
+    }
+
+    /// The verdicts on sentence `segment`, one per other source, shaped like the JSON
+    /// export's `verdicts`; `null` for a sentence the database does not have (or before it
+    /// has loaded).
+    pub fn verdicts(&self, segment: u32) -> JsValue {
+        let Ok(m) = self.mounted.try_borrow() else {
+            return JsValue::NULL;
+        };
+        match m.as_ref().and_then(|m| m.index()) {
+            Some(index) if index.segment(segment).is_some() => {
+                to_js(&index.verdicts_of(segment)).unwrap_or(JsValue::NULL)
+            }
+            _ => JsValue::NULL,
+        }
+    }
+
+    /// Removes the widget; the handle does nothing afterwards.
+    pub fn destroy(&self) {
+        let taken = self
+            .mounted
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut m| m.take());
+        if let Some(m) = taken {
+            m.unmount();
+        }
+        LIVE.with(|l| {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                l.retain(|(_, w)| w.upgrade().is_some_and(|m| !Rc::ptr_eq(&m, &self.mounted)));
+            }
+        });
+    }
+
+    /// Resolves to `true` once the database is shown, `false` if the widget shows why it
+    /// could not be.
+    #[wasm_bindgen(getter)]
+    pub fn ready(&self) -> js_sys::Promise {
+        self.ready.clone()
+    }
+}
+
+/// `Crosscheck.mount(element, {source, theme, database})`. Options left out are read from the
+/// element's `data-*` attributes. `database` is a `data-database`-style string (a same-origin
+/// URL, `#id` of an inline database, or `embedded`), a parsed JSON export object, or the
+/// bytes of either form (`ArrayBuffer` or `Uint8Array`).
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(element: Element, options: JsValue) -> Result<Handle, JsValue> {
+    let mut opts = Options::from_element(&element);
+    let get = |key: &str| {
+        if options.is_object() {
+            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    };
+    if let Some(source) = get("source").as_string() {
+        opts.source = Some(source.trim().to_string()).filter(|s| !s.is_empty());
+    }
+    if let Some(theme) = get("theme").as_string() {
+        opts.theme = Theme::parse(&theme);
+    }
+    let given = get("database");
+    let loaded = if let Some(place) = given.as_string() {
+        opts.database = Place::parse(Some(&place), element.owner_document().as_ref());
+        None
+    } else if given.is_instance_of::<js_sys::ArrayBuffer>()
+        || given.is_instance_of::<js_sys::Uint8Array>()
+    {
+        Some(database::from_bytes(
+            &js_sys::Uint8Array::new(&given).to_vec(),
+        ))
+    } else if given.is_object() {
+        Some(database::from_js(&given))
+    } else {
+        None
+    };
+    forget(&element);
+    let (mounted, ready) = match loaded {
+        Some(loaded) => {
+            let ok = matches!(loaded, crate::state::Loaded::Ready(_));
+            let m = crate::mount_loaded(&element, loaded, opts)?;
+            let ready = js_sys::Promise::resolve(&JsValue::from_bool(ok));
+            (Rc::new(RefCell::new(Some(m))), ready)
+        }
+        None => crate::mount_place(&element, opts)?,
+    };
+    LIVE.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            l.push((element, Rc::downgrade(&mounted)));
+        }
+    });
+    Ok(Handle { mounted, ready })
+}
+
+/// Unmounts the widget the API mounted into `element` earlier, if any.
+fn forget(element: &Element) {
+    let old: Vec<_> = LIVE.with(|l| {
+        let Ok(mut l) = l.try_borrow_mut() else {
+            return Vec::new();
+        };
+        let (gone, kept): (Vec<_>, Vec<_>) = l.drain(..).partition(|(e, _)| e == element);
+        *l = kept
+            .into_iter()
+            .filter(|(_, w)| w.strong_count() > 0)
+            .collect();
+        gone
+    });
+    for (_, weak) in old {
+        if let Some(m) = weak
+            .upgrade()
+            .and_then(|rc| rc.try_borrow_mut().ok().and_then(|mut m| m.take()))
+        {
+            m.unmount();
+        }
+    }
+}
+
+/// The `detail` of a `crosscheck:select` event.
+#[derive(Serialize)]
+struct Selected<'a> {
+    /// The id of the article the sentence belongs to.
+    source: &'a str,
+    segment: &'a Segment,
+    verdicts: Vec<&'a Verdict>,
+}
+
+/// The callback a widget calls when a sentence opens: a `crosscheck:select` event on its host
+/// element, which bubbles so one listener on the page hears every widget.
+pub(crate) fn select_event(host: &Element) -> Callback<(Shared, u32)> {
+    let host = host.clone();
+    Callback::from(move |(index, segment): (Shared, u32)| {
+        let Some(detail) = selected(&index, segment) else {
+            return;
+        };
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(SELECT_EVENT, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    })
+}
+
+fn selected(index: &Index, segment: u32) -> Option<JsValue> {
+    let seg = index.segment(segment)?;
+    to_js(&Selected {
+        source: &seg.source,
+        segment: seg,
+        verdicts: index.verdicts_of(segment),
+    })
+}
+
+/// The JSON export's shape: `null` for a missing value, objects for structs, arrays for
+/// spans.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Option<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
+}

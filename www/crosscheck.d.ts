@@ -1,0 +1,116 @@
+// Type declarations for the Crosscheck widget's JS API (window.Crosscheck), published by
+// crosscheck.js. The data shapes are those of the JSON export (`crosscheck build --format
+// json`, described in docs/cli.md); see docs/embedding.md for examples.
+
+export type Label = 'corroborates' | 'differs' | 'omits';
+export type SegmentKind = 'claim' | 'headline' | 'boilerplate';
+export type DiffKind = 'number' | 'date' | 'entity' | 'quote' | 'attribution' | 'negation';
+
+export interface Source {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+  language: string | null;
+  text: string;
+}
+
+export interface Segment {
+  id: number;
+  source: string;
+  text: string;
+  /** Byte offsets into the source's text. */
+  start: number;
+  end: number;
+  kind: SegmentKind;
+  paragraph: number;
+}
+
+export interface Difference {
+  kind: DiffKind;
+  here: string;
+  there: string;
+  here_span: [number, number];
+  there_segment: number;
+  there_span: [number, number];
+}
+
+export interface SharedSpan {
+  segment: number;
+  start: number;
+  end: number;
+}
+
+export interface Verdict {
+  segment: number;
+  /** The other source's id. */
+  other: string;
+  label: Label;
+  /** Confidence in the label, 0..1. */
+  score: number;
+  evidence: number[];
+  differences: Difference[];
+  shared: SharedSpan[];
+}
+
+/** The JSON export: what `crosscheck build --format json` writes. */
+export interface Database {
+  version: 1;
+  sources: Source[];
+  segments: Segment[];
+  verdicts: Verdict[];
+}
+
+export interface MountOptions {
+  /** The id of the article shown first (default: data-source, else the first article). */
+  source?: string;
+  theme?: 'auto' | 'light' | 'dark';
+  /**
+   * Where the claim database is: a same-origin URL of a `.json` or `.bin` file, `#id` of an
+   * inline `<script type="application/json" data-crosscheck-db>`, or `embedded`; or the
+   * database itself, as a parsed JSON export or the bytes of either form.
+   * Default: data-database, else the page's first inline database, else the embedded one.
+   */
+  database?: string | Database | ArrayBuffer | Uint8Array;
+}
+
+export interface Widget {
+  /** Resolves to true once the database is shown, false if the widget shows an error. */
+  readonly ready: Promise<boolean>;
+  /** Opens a sentence's panel (its article first) without moving focus. */
+  select(segmentId: number): boolean;
+  /** The verdicts on a sentence, one per other source; null for an unknown sentence. */
+  verdicts(segmentId: number): Verdict[] | null;
+  /** Removes the widget. */
+  destroy(): void;
+}
+
+/** The `detail` of the `crosscheck:select` event fired on a widget's host element. */
+export interface SelectDetail {
+  source: string;
+  segment: Segment;
+  verdicts: Verdict[];
+}
+
+export interface CrosscheckApi {
+  readonly version: 1;
+  /** Resolves once the module has started and `mount` is available. */
+  readonly ready: Promise<CrosscheckApi>;
+  mount(element: Element, options?: MountOptions): Widget;
+  /** Mounts every [data-crosscheck] element that has no widget yet; returns how many. */
+  mountAll(): number;
+}
+
+declare global {
+  interface Window {
+    Crosscheck: CrosscheckApi;
+  }
+  interface HTMLElementEventMap {
+    'crosscheck:select': CustomEvent<SelectDetail>;
+  }
+  interface DocumentEventMap {
+    'crosscheck:ready': CustomEvent<CrosscheckApi>;
+  }
+}
