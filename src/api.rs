@@ -99,10 +99,32 @@ impl Handle {
 /// bytes of either form (`ArrayBuffer` or `Uint8Array`).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(element: Element, options: JsValue) -> Result<Handle, JsValue> {
-    let mut opts = Options::from_element(&element);
+    let (opts, loaded) = read_options(&element, &options);
+    forget(&element);
+    let (mounted, ready) = match loaded {
+        Some(loaded) => {
+            let ok = matches!(loaded, crate::state::Loaded::Ready(_));
+            let m = crate::mount_loaded(&element, loaded, opts)?;
+            let ready = js_sys::Promise::resolve(&JsValue::from_bool(ok));
+            (Rc::new(RefCell::new(Some(m))), ready)
+        }
+        None => crate::mount_place(&element, opts)?,
+    };
+    LIVE.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            l.push((element, Rc::downgrade(&mounted)));
+        }
+    });
+    Ok(Handle { mounted, ready })
+}
+
+/// The options of `mount` and `annotate`: the element's `data-*` attributes, overridden by
+/// what the script gave; and the database itself when the script gave it rather than a place.
+fn read_options(element: &Element, options: &JsValue) -> (Options, Option<crate::state::Loaded>) {
+    let mut opts = Options::from_element(element);
     let get = |key: &str| {
         if options.is_object() {
-            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+            js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
         } else {
             JsValue::UNDEFINED
         }
@@ -128,22 +150,76 @@ pub fn mount_js(element: Element, options: JsValue) -> Result<Handle, JsValue> {
     } else {
         None
     };
-    forget(&element);
-    let (mounted, ready) = match loaded {
-        Some(loaded) => {
-            let ok = matches!(loaded, crate::state::Loaded::Ready(_));
-            let m = crate::mount_loaded(&element, loaded, opts)?;
-            let ready = js_sys::Promise::resolve(&JsValue::from_bool(ok));
-            (Rc::new(RefCell::new(Some(m))), ready)
-        }
-        None => crate::mount_place(&element, opts)?,
+    (opts, loaded)
+}
+
+/// An article annotated by `Crosscheck.annotate`.
+#[wasm_bindgen]
+pub struct Annotated {
+    slot: crate::annotate::AnnotationSlot,
+    ready: js_sys::Promise,
+}
+
+#[wasm_bindgen]
+impl Annotated {
+    /// Resolves to the number of sentences marked, once the database is in and anchoring ran.
+    #[wasm_bindgen(getter)]
+    pub fn ready(&self) -> js_sys::Promise {
+        self.ready.clone()
+    }
+
+    /// How many of the article's sentences were found in the page: `{anchored, total}` for
+    /// claims and headlines, `{claimsAnchored, claims}` for claims alone.
+    pub fn tally(&self) -> JsValue {
+        let t = self
+            .slot
+            .try_borrow()
+            .ok()
+            .and_then(|a| a.as_ref().map(|a| a.tally()))
+            .unwrap_or_default();
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"anchored".into(), &JsValue::from(t.anchored as u32));
+        let _ = js_sys::Reflect::set(&o, &"total".into(), &JsValue::from(t.total as u32));
+        let _ = js_sys::Reflect::set(
+            &o,
+            &"claimsAnchored".into(),
+            &JsValue::from(t.claims_anchored as u32),
+        );
+        let _ = js_sys::Reflect::set(&o, &"claims".into(), &JsValue::from(t.claims as u32));
+        o.into()
+    }
+
+    /// The ids of the sentences marked in the page, in reading order.
+    pub fn anchored(&self) -> Vec<u32> {
+        self.slot
+            .try_borrow()
+            .ok()
+            .and_then(|a| a.as_ref().map(|a| a.anchored()))
+            .unwrap_or_default()
+    }
+
+    /// Opens a marked sentence's panel; false when it is not marked in the page.
+    pub fn select(&self, segment: u32) -> bool {
+        crate::annotate::open(&self.slot, segment)
+    }
+
+    /// Takes every mark out; the article's text is as it was.
+    pub fn destroy(&self) {
+        crate::annotate::remove(&self.slot);
+    }
+}
+
+/// `Crosscheck.annotate(element, {source, theme, database})`: marks the sentences of article
+/// `source` in the publisher's own `element`. Options left out are read from the element's
+/// `data-*` attributes, as for `[data-crosscheck-annotate]`.
+#[wasm_bindgen(js_name = annotate)]
+pub fn annotate_js(element: Element, options: JsValue) -> Annotated {
+    let (opts, given) = read_options(&element, &options);
+    let (slot, ready) = match given {
+        Some(loaded) => crate::annotate::annotate_loaded(&element, loaded, opts),
+        None => crate::annotate::annotate(&element, opts),
     };
-    LIVE.with(|l| {
-        if let Ok(mut l) = l.try_borrow_mut() {
-            l.push((element, Rc::downgrade(&mounted)));
-        }
-    });
-    Ok(Handle { mounted, ready })
+    Annotated { slot, ready }
 }
 
 /// Unmounts the widget the API mounted into `element` earlier, if any.

@@ -9,11 +9,13 @@
 //! Each widget shows the embedded database, the page's inline one or a same-origin file
 //! (`database`), and the page can drive it from JavaScript (`api`). See `docs/embedding.md`.
 
+pub mod annotate;
 pub mod api;
 pub mod components;
 pub mod database;
 mod dom;
 pub mod index;
+mod sheets;
 pub mod state;
 mod style;
 
@@ -21,7 +23,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::components::widget::{Widget, WidgetProps};
@@ -127,8 +129,6 @@ impl Mounted {
 thread_local! {
     /// Every shadow root we render into, so a panic can replace each widget with a message.
     static ROOTS: RefCell<Vec<ShadowRoot>> = const { RefCell::new(Vec::new()) };
-    /// One stylesheet object adopted by every widget of the page.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static HOOK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -195,7 +195,7 @@ pub(crate) fn mount_loaded(
         }
         None => container.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    adopt_styles(&root)?;
+    sheets::adopt(&root, &[style::CSS])?;
     let document = container
         .owner_document()
         .ok_or_else(|| JsValue::from_str("the container is not in a document"))?;
@@ -221,37 +221,6 @@ pub(crate) fn mount_loaded(
         root,
         props,
     })
-}
-
-/// Gives the shadow root the widget's stylesheet: a constructable stylesheet where the
-/// browser has them (no CSP exception needed), else a `<style>` element.
-fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.is_none() {
-            if let Ok(sheet) = CssStyleSheet::new() {
-                if sheet.replace_sync(style::CSS).is_ok() {
-                    *s = Some(sheet);
-                }
-            }
-        }
-        s.clone()
-    });
-    match sheet {
-        Some(sheet) => {
-            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-            Ok(())
-        }
-        None => {
-            let doc = root
-                .owner_document()
-                .ok_or_else(|| JsValue::from_str("no document"))?;
-            let el = doc.create_element("style")?;
-            el.set_text_content(Some(style::CSS));
-            root.append_child(&el)?;
-            Ok(())
-        }
-    }
 }
 
 /// Mounts the embedded database into every `[data-crosscheck]` element of the page that has

@@ -1,7 +1,9 @@
-//! Entry point: mounts a widget into every `[data-crosscheck]` element of the page.
+//! Entry point: mounts a widget into every `[data-crosscheck]` element of the page and
+//! annotates every `[data-crosscheck-annotate]` article.
 
 fn main() {
     crosscheck_widget::mount_all();
+    crosscheck_widget::annotate::annotate_all();
 }
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): a few KiB less for every reader to

@@ -131,7 +131,7 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .marker { display: inline-flex; gap: 3px; margin-left: 4px; font: 600 0.7em/1 system-ui, sans-serif;
   vertical-align: 0.12em; white-space: nowrap; }
 .marker span { padding: 1px 3px; border-radius: 3px; border: 1px solid currentColor; }
-.marker .zero { opacity: 0.45; border-style: dotted; }
+.marker .zero { color: var(--muted); border-style: dotted; }
 .marker .k-dif:not(.zero) { border-width: 2px; }
 
 .side { min-width: 0; }
@@ -213,4 +213,74 @@ mark.dif { background: var(--mark-dif); text-decoration: underline wavy var(--di
 .error strong { display: block; margin-bottom: 4px; }
 .loading { margin: 0; padding: 12px; border: 1px dashed var(--border); border-radius: 8px;
   color: var(--muted); background: var(--bg); font: 15px/1.5 system-ui, sans-serif; }
+"#;
+
+/// Annotate mode's panel host (added after `CSS` in its shadow root): floating beside the
+/// sentence on wide screens, a bottom sheet on narrow ones. `!important` on `:host` wins over
+/// the page's rules for the host element; its `left`/`top` are set from script.
+pub const POPOVER: &str = r#"
+:host {
+  position: absolute !important; z-index: 2147483000 !important; margin: 0 !important;
+  width: min(420px, calc(100vw - 16px)) !important; max-height: min(70vh, 640px) !important;
+  overflow: auto !important; border-radius: 8px !important;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25) !important;
+}
+.popover .panel { border: 0; background: var(--bg); padding: 0; }
+.popover { padding: 10px 12px; }
+@media (max-width: 600px) {
+  :host {
+    position: fixed !important; left: 0 !important; right: 0 !important; bottom: 0 !important;
+    top: auto !important; width: auto !important; max-height: 65vh !important;
+    border-radius: 12px 12px 0 0 !important;
+  }
+  .popover { border-radius: 12px 12px 0 0; border-bottom: 0; }
+}
+"#;
+
+/// The shadow root of annotate mode's marker after each sentence. The host is zero-sized, so
+/// the publisher's lines break exactly where they did; the badge hangs above the gap after
+/// the sentence, small, and grows to show every count while hovered or focused. Symbol,
+/// border shape and colour each tell the coverage: ✓ round (corroborated), ≠ square with a
+/// heavy border (differs), ∅ dashed (only omitted).
+pub const MARK: &str = r#"
+:host {
+  all: initial !important; display: inline-block !important; position: relative !important;
+  width: 0 !important; height: 0 !important; vertical-align: baseline !important;
+  overflow: visible !important; cursor: pointer !important; outline: none !important;
+}
+.badge {
+  position: absolute; left: 1px; bottom: 0.62em; z-index: 1;
+  display: inline-flex; gap: 3px; align-items: center;
+  font: 700 10px/1 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  padding: 1px 3px; border-radius: 999px; border: 1px solid currentColor;
+  background: rgba(255, 255, 255, 0.92); white-space: nowrap; color: #0072b2;
+}
+.badge.k-dif { color: #b54700; border-width: 2px; border-radius: 2px; }
+.badge.k-omi { color: #5c5f66; border-style: dashed; border-radius: 2px; }
+.all { display: none; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+:host(:hover) .badge, :host(:focus) .badge, :host([aria-expanded="true"]) .badge { background: #fff; }
+:host(:hover) .all, :host(:focus) .all, :host([aria-expanded="true"]) .all { display: inline; }
+:host(:hover) .one, :host(:focus) .one, :host([aria-expanded="true"]) .one { display: none; }
+:host(:focus-visible) .badge { outline: 3px solid #0b5cad; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) {
+  .badge { background: rgba(22, 24, 28, 0.92); color: #56b4e9; }
+  .badge.k-dif { color: #e69f00; }
+  .badge.k-omi { color: #a0a4ab; }
+  :host(:hover) .badge, :host(:focus) .badge, :host([aria-expanded="true"]) .badge { background: #16181c; }
+  :host(:focus-visible) .badge { outline-color: #8cc8ff; }
+}
+"#;
+
+/// Adopted by a page in annotate mode: how a marked sentence looks in the publisher's text.
+/// Colour and decoration only (never size, spacing or font), so nothing moves.
+pub const ANNOTATED: &str = r#"
+crosscheck-sentence { cursor: pointer; text-decoration-line: underline;
+  text-decoration-style: dotted; text-decoration-color: rgba(0, 114, 178, 0.6);
+  text-decoration-thickness: 1px; text-underline-offset: 0.2em; }
+crosscheck-sentence[data-crosscheck-coverage="differs"] { text-decoration-style: wavy;
+  text-decoration-color: rgba(213, 94, 0, 0.75); }
+crosscheck-sentence:hover { background-color: rgba(0, 114, 178, 0.08); }
+crosscheck-sentence[data-crosscheck-open] { background-color: rgba(230, 159, 0, 0.25); }
 "#;

@@ -622,7 +622,14 @@ async fn differences_and_shared_words_are_shown() {
     // Marker and label give the coverage.
     let s2 = f.must("[data-segment=\"2\"]");
     assert!(s2.text_content().unwrap().contains("≠1"));
-    assert!(attr(&s2, "aria-label").contains("differs in 1 source"));
+    let spoken = s2
+        .query_selector(".sr-only")
+        .unwrap()
+        .expect("the spoken coverage");
+    assert!(spoken
+        .text_content()
+        .unwrap()
+        .contains("differs in 1 source"));
 
     click(&s2);
     yew::scheduler::flush().await;

@@ -87,6 +87,35 @@ export interface Widget {
   destroy(): void;
 }
 
+export interface AnnotateOptions {
+  /** The id of the article the element shows (default: data-source, else the first). */
+  source?: string;
+  theme?: 'auto' | 'light' | 'dark';
+  /** As for `mount`. */
+  database?: string | Database | ArrayBuffer | Uint8Array;
+}
+
+export interface Tally {
+  /** Claim and headline sentences found in the page, of `total`. */
+  anchored: number;
+  total: number;
+  /** Claim sentences alone found, of `claims`. */
+  claimsAnchored: number;
+  claims: number;
+}
+
+export interface Annotation {
+  /** Resolves to the number of sentences marked, once anchoring has run. */
+  readonly ready: Promise<number>;
+  tally(): Tally;
+  /** The ids of the sentences marked in the page, in reading order. */
+  anchored(): Uint32Array;
+  /** Opens a marked sentence's panel; false when it is not marked in the page. */
+  select(segmentId: number): boolean;
+  /** Takes every mark out; the article's text is as it was. */
+  destroy(): void;
+}
+
 /** The `detail` of the `crosscheck:select` event fired on a widget's host element. */
 export interface SelectDetail {
   source: string;
@@ -101,6 +130,10 @@ export interface CrosscheckApi {
   mount(element: Element, options?: MountOptions): Widget;
   /** Mounts every [data-crosscheck] element that has no widget yet; returns how many. */
   mountAll(): number;
+  /** Makes the sentences of article `source` clickable in the publisher's own `element`. */
+  annotate(element: Element, options?: AnnotateOptions): Annotation;
+  /** Annotates every [data-crosscheck-annotate] element not annotated yet; returns how many. */
+  annotateAll(): number;
 }
 
 declare global {

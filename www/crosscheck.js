@@ -2,14 +2,17 @@
 //   <script type="module" src="crosscheck.js"></script>
 // It loads the WebAssembly module that sits next to it (no network beyond these files and a
 // same-origin database a page names, no eval, no inline script); the module's start function
-// mounts a widget into every [data-crosscheck] element of the page.
+// mounts a widget into every [data-crosscheck] element of the page and annotates every
+// [data-crosscheck-annotate] article.
 //
 // It also publishes the JS API as window.Crosscheck (declared in crosscheck.d.ts):
 //   await Crosscheck.ready;                       // the module has started
 //   const w = Crosscheck.mount(el, { source, theme, database });
 //   w.select(12); w.verdicts(12); w.destroy();
+//   const a = Crosscheck.annotate(article, { source, database });   // the page's own text
+//   await a.ready; a.tally(); a.select(12); a.destroy();
 // and fires `crosscheck:ready` on document once the API is usable.
-import init, { mount, mountAll } from './crosscheck-widget.js';
+import init, { annotate, annotateAll, mount, mountAll } from './crosscheck-widget.js';
 
 const api = window.Crosscheck && typeof window.Crosscheck === 'object' ? window.Crosscheck : {};
 window.Crosscheck = api;
@@ -39,6 +42,8 @@ api.ready = init({ module_or_path: new URL('./crosscheck-widget_bg.wasm', import
   () => {
     api.mount = (element, options) => mount(element, options ?? {});
     api.mountAll = () => mountAll();
+    api.annotate = (element, options) => annotate(element, options ?? {});
+    api.annotateAll = () => annotateAll();
     document.dispatchEvent(new CustomEvent('crosscheck:ready', { detail: api }));
     return api;
   },

@@ -13,6 +13,8 @@ pub struct GroupProps {
     pub title: &'static str,
     pub sym: &'static str,
     pub items: Vec<Verdict>,
+    /// Evidence jumps to its article (see `PanelProps::jumps`).
+    pub jumps: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -38,7 +40,7 @@ pub fn Group(props: &GroupProps) -> Html {
                 <ul>
                     { for props.items.iter().map(|v| html! {
                         <VerdictItem key={v.other.clone()} index={props.index.clone()} verdict={v.clone()}
-                            on_action={props.on_action.clone()} />
+                            jumps={props.jumps} on_action={props.on_action.clone()} />
                     }) }
                 </ul>
             }

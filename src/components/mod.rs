@@ -12,6 +12,7 @@ pub mod marker;
 pub mod matrix;
 pub mod matrix_row;
 pub mod panel;
+pub mod popover;
 pub mod reader;
 pub mod sentence;
 pub mod switcher;

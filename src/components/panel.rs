@@ -16,6 +16,10 @@ pub struct PanelProps {
     /// The sentence "Back" returns to, if the reader got here by a jump.
     #[prop_or_default]
     pub back: Option<u32>,
+    /// Whether evidence sentences are buttons that jump to their article. Annotate mode's
+    /// panel has no other article to show, so its evidence is quoted only.
+    #[prop_or(true)]
+    pub jumps: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -44,7 +48,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             .map(|v| (*v).clone())
             .collect();
         html! {
-            <Group index={index.clone()} {label} {title} {sym} {items}
+            <Group index={index.clone()} {label} {title} {sym} {items} jumps={props.jumps}
                 on_action={props.on_action.clone()} />
         }
     };

@@ -49,14 +49,18 @@ pub fn Sentence(props: &SentenceProps) -> Html {
     let onfocusin = props
         .on_action
         .reform(move |_: FocusEvent| Action::Focused(id));
-    let label = format!("{} — {}", props.text, props.coverage.spoken());
+    // The name comes from the content: the sentence, then its coverage in words for screen
+    // readers (the marker's glyphs are hidden from them). An `aria-label` would hide the
+    // visible text from speech-input users, who say what they see to click it.
+    let spoken = format!(" — {}", props.coverage.spoken());
     html! {
         <span class="sent" data-segment={id.to_string()} role="button"
             tabindex={if props.active { "0" } else { "-1" }}
             aria-expanded={if open { "true" } else { "false" }}
             aria-controls={open.then_some("cc-panel")}
-            aria-label={label} {onclick} {onkeydown} {onfocusin}>
+            {onclick} {onkeydown} {onfocusin}>
             { props.text.clone() }
+            <span class="sr-only">{ spoken }</span>
             <Marker coverage={props.coverage} />
         </span>
     }

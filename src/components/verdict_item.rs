@@ -1,5 +1,6 @@
 //! One other source in the panel: its name, and its evidence sentences with the shared words
-//! marked (each a button that jumps to that sentence in its article); for a difference, the
+//! marked (each a button that jumps to that sentence in its article, where there is one to
+//! show); for a difference, the
 //! two differing details side by side, labelled by kind.
 
 use crosscheck_model::{Label, Verdict};
@@ -12,6 +13,8 @@ use crate::state::{Action, Shared};
 pub struct VerdictItemProps {
     pub index: Shared,
     pub verdict: Verdict,
+    /// Evidence jumps to its article (see `PanelProps::jumps`).
+    pub jumps: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -31,6 +34,13 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
         .unwrap_or_else(|| v.other.clone());
     let evidence = v.evidence.iter().filter_map(|&id| {
         index.segment(id)?;
+        if !props.jumps {
+            return Some(html! {
+                <blockquote class="evidence" data-evidence={id.to_string()}>
+                    <Emphasised runs={index.evidence_runs(v, id)} />
+                </blockquote>
+            });
+        }
         let onclick = props
             .on_action
             .reform(move |_: MouseEvent| Action::Jump(id));

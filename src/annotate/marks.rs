@@ -1,0 +1,234 @@
+//! The DOM side of annotate mode: reading the publisher's article as text nodes, and marking
+//! the anchored sentences in it without changing how it looks.
+//!
+//! A sentence's text is wrapped, text node piece by piece, in `<crosscheck-sentence>`
+//! elements: inline, unknown to the page's CSS, styled only by a document stylesheet whose
+//! rules change colour and decoration, never metrics. After its last piece comes a
+//! `<crosscheck-mark>`: a zero-width, keyboard-reachable button with the coverage glyph in
+//! its own shadow root, so the host's line breaks stay where they were. Everything added can
+//! be taken out again (`unmark`), which restores the host's text nodes.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node, Text};
+
+use super::anchor::{Anchor, Piece};
+
+/// The wrapper of one piece of an anchored sentence.
+pub const SENTENCE_TAG: &str = "crosscheck-sentence";
+/// The marker after an anchored sentence.
+pub const MARK_TAG: &str = "crosscheck-mark";
+/// On each wrapper: the id of the sentence it is part of.
+pub const PART_ATTR: &str = "data-crosscheck-part";
+
+/// Elements whose text is not the article's: never read, never marked.
+const SKIPPED: &[&str] = &[
+    "SCRIPT",
+    "STYLE",
+    "NOSCRIPT",
+    "TEMPLATE",
+    "TEXTAREA",
+    "SELECT",
+    "OPTION",
+    "IFRAME",
+    "SVG",
+    "MATH",
+    "CROSSCHECK-MARK",
+];
+
+/// Elements that start a new block of text: their text never runs into the text before them.
+const BLOCKS: &[&str] = &[
+    "ADDRESS",
+    "ARTICLE",
+    "ASIDE",
+    "BLOCKQUOTE",
+    "BR",
+    "DD",
+    "DIV",
+    "DL",
+    "DT",
+    "FIGCAPTION",
+    "FIGURE",
+    "FOOTER",
+    "FORM",
+    "H1",
+    "H2",
+    "H3",
+    "H4",
+    "H5",
+    "H6",
+    "HEADER",
+    "HR",
+    "IMG",
+    "LI",
+    "MAIN",
+    "NAV",
+    "OL",
+    "P",
+    "PRE",
+    "SECTION",
+    "TABLE",
+    "TD",
+    "TH",
+    "TR",
+    "UL",
+];
+
+fn tag(el: &Element) -> String {
+    el.tag_name().to_ascii_uppercase()
+}
+
+/// The text nodes of `root` in document order, with their text and block starts.
+pub fn read(root: &Element) -> (Vec<Text>, Vec<Piece>) {
+    let mut nodes = Vec::new();
+    let mut pieces = Vec::new();
+    let mut pending_block = true;
+    walk(root, &mut nodes, &mut pieces, &mut pending_block);
+    (nodes, pieces)
+}
+
+fn walk(node: &Node, nodes: &mut Vec<Text>, pieces: &mut Vec<Piece>, block: &mut bool) {
+    let mut child = node.first_child();
+    while let Some(n) = child {
+        child = n.next_sibling();
+        if let Some(text) = n.dyn_ref::<Text>() {
+            let content = text.data();
+            if content.is_empty() {
+                continue;
+            }
+            pieces.push(Piece {
+                text: content,
+                block_start: std::mem::take(block),
+            });
+            nodes.push(text.clone());
+        } else if let Some(el) = n.dyn_ref::<Element>() {
+            let name = tag(el);
+            if SKIPPED.contains(&name.as_str()) || el.has_attribute("hidden") {
+                continue;
+            }
+            let is_block = BLOCKS.contains(&name.as_str());
+            *block |= is_block;
+            walk(el, nodes, pieces, block);
+            *block |= is_block;
+        }
+    }
+}
+
+/// UTF-16 offset of a byte offset: DOM text offsets count UTF-16 units.
+fn utf16(text: &str, byte: usize) -> u32 {
+    text.get(..byte)
+        .map_or(0, |s| s.encode_utf16().count() as u32)
+}
+
+/// One piece of an anchored sentence inside one text node.
+struct Part {
+    segment: u32,
+    node: usize,
+    start: usize,
+    end: usize,
+    last: bool,
+}
+
+/// Wraps every anchored sentence and puts its marker after it. `marks` pairs a segment id with
+/// its anchor and the marker element to place. Returns the wrappers made.
+pub fn mark(
+    document: &Document,
+    nodes: &[Text],
+    pieces: &[Piece],
+    anchored: &[(u32, Anchor, Element)],
+) -> Vec<Element> {
+    let mut parts = Vec::new();
+    for (segment, a, _) in anchored {
+        let last_node = (a.start.node..=a.end.node).rev().find(|&n| {
+            piece_range(pieces, a, n).is_some_and(|(s, e)| has_text(&pieces[n].text[s..e]))
+        });
+        for n in a.start.node..=a.end.node {
+            let Some((s, e)) = piece_range(pieces, a, n) else {
+                continue;
+            };
+            if !has_text(&pieces[n].text[s..e]) {
+                continue;
+            }
+            parts.push(Part {
+                segment: *segment,
+                node: n,
+                start: s,
+                end: e,
+                last: Some(n) == last_node,
+            });
+        }
+    }
+    // From the end of the page backwards, so a split never moves a range still to be wrapped:
+    // splitting leaves the start of a text node where it was.
+    parts.sort_by_key(|p| std::cmp::Reverse((p.node, p.start)));
+    let mut wrappers = Vec::new();
+    for part in parts {
+        let text = &pieces[part.node].text;
+        let Some(piece) = wrap(document, &nodes[part.node], text, part.start, part.end) else {
+            continue;
+        };
+        let _ = piece.set_attribute(PART_ATTR, &part.segment.to_string());
+        if part.last {
+            if let Some((_, _, marker)) = anchored.iter().find(|(s, _, _)| *s == part.segment) {
+                let _ = piece.after_with_node_1(marker);
+            }
+        }
+        wrappers.push(piece);
+    }
+    wrappers
+}
+
+fn has_text(s: &str) -> bool {
+    s.chars().any(|c| !c.is_whitespace())
+}
+
+/// The byte range of text node `n` that anchor `a` covers.
+fn piece_range(pieces: &[Piece], a: &Anchor, n: usize) -> Option<(usize, usize)> {
+    let len = pieces.get(n)?.text.len();
+    let s = if n == a.start.node { a.start.offset } else { 0 };
+    let e = if n == a.end.node { a.end.offset } else { len };
+    (s < e && e <= len).then_some((s, e))
+}
+
+/// Wraps `text[start..end]` of `node` in a `<crosscheck-sentence>`.
+fn wrap(document: &Document, node: &Text, text: &str, start: usize, end: usize) -> Option<Element> {
+    let (s16, e16) = (utf16(text, start), utf16(text, end));
+    if e16 < node.length() {
+        node.split_text(e16).ok()?;
+    }
+    let middle = if s16 > 0 {
+        node.split_text(s16).ok()?
+    } else {
+        node.clone()
+    };
+    let wrapper = document.create_element(SENTENCE_TAG).ok()?;
+    let parent = middle.parent_node()?;
+    parent.insert_before(&wrapper, Some(&middle)).ok()?;
+    wrapper.append_child(&middle).ok()?;
+    Some(wrapper)
+}
+
+/// Takes out every wrapper and marker under `root`, putting the text back as it was.
+pub fn unmark(root: &Element) {
+    if let Ok(list) = root.query_selector_all(MARK_TAG) {
+        for i in 0..list.length() {
+            if let Some(n) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                n.remove();
+            }
+        }
+    }
+    if let Ok(list) = root.query_selector_all(SENTENCE_TAG) {
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let Some(parent) = el.parent_node() else {
+                continue;
+            };
+            while let Some(child) = el.first_child() {
+                let _ = parent.insert_before(&child, Some(&el));
+            }
+            el.remove();
+            parent.normalize();
+        }
+    }
+}
