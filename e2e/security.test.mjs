@@ -125,12 +125,12 @@ function lookIn(page, host, sel) {
   );
 }
 
-test('demo page under heavy use: zero requests, zero CSP violations, host handlers intact', { timeout: 240_000 }, async (t) => {
+test('hostile demo page under heavy use: zero requests, zero CSP violations, host handlers intact', { timeout: 240_000 }, async (t) => {
   requireBuild();
   assert.equal(STRICT_CSP, EXPECTED_CSP, 'the test server sends the policy this test expects');
   const server = await startServer({ root: DIST, csp: true });
   t.after(() => server.close());
-  const { page, rec } = await open(t, server, '');
+  const { page, rec } = await open(t, server, 'hostile.html');
   const widget = await widgetIn(page, '[data-crosscheck]', rec);
   const shadow = (sel) => widget.locator(sel);
 

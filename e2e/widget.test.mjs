@@ -1,5 +1,6 @@
 // End-to-end test of the release build: Debian's chromium (driven by playwright-core, which
-// downloads no browser) loads the demo page from `dist/` behind a strict CSP, a reader clicks
+// downloads no browser) loads the reader-box demo page (`hostile.html`, with hostile global
+// CSS) from `dist/` behind a strict CSP, a reader clicks
 // a sentence, and the panel must list every other seed source with a verdict.
 //
 // It also guards the promises the widget makes to a news site embedding it: no network
@@ -98,7 +99,7 @@ test('demo page: click a sentence, see the other sources; offline, quiet, CSP-cl
   };
 
   // 1. Load the page and wait for the widget's first sentence inside its shadow root.
-  const response = await page.goto(server.url, { waitUntil: 'load' });
+  const response = await page.goto(server.url + 'hostile.html', { waitUntil: 'load' });
   assert.equal(response?.status(), 200, 'the demo page itself did not load');
   assert.match(
     response.headers()['content-security-policy'] ?? '',
