@@ -251,32 +251,31 @@ impl Index {
         c
     }
 
-    /// What the switcher calls a source: its title, else its headline, else the opening words
-    /// of its first sentence (a file id such as "000_1ee52c78" means nothing to a reader),
-    /// else its id.
+    /// What the switcher calls a source: its title, else its outlet, else its headline, else
+    /// the opening words of its first sentence (a file id such as "000_1ee52c78" means
+    /// nothing to a reader); its id only when it has no text at all. Headlines and sentences
+    /// are shortened to `TITLE_WORDS` words.
     pub fn source_title(&self, source: usize) -> String {
         let Some(src) = self.db.sources.get(source) else {
             return String::new();
         };
-        if let Some(t) = src
-            .title
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            return t.to_string();
-        }
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+        };
         let first = |kind: SegmentKind| {
             self.segments_of(source)
                 .filter(|s| s.kind == kind)
                 .map(|s| s.text.trim())
                 .find(|t| !t.is_empty())
+                .map(opening_words)
         };
-        if let Some(h) = first(SegmentKind::Headline) {
-            return h.to_string();
-        }
-        first(SegmentKind::Claim)
-            .map(opening_words)
+        given(&src.title)
+            .or_else(|| given(&src.outlet))
+            .or_else(|| first(SegmentKind::Headline))
+            .or_else(|| first(SegmentKind::Claim))
             .unwrap_or_else(|| src.id.clone())
     }
 
@@ -463,6 +462,56 @@ mod tests {
         assert_eq!(index.clickable_of(0), vec![5, 6, 7]);
         assert_eq!(index.source_title(0), "Storm shuts port");
         assert_eq!(index.coverage(6), Coverage::default());
+    }
+
+    /// One row per fallback: what the source has, and what the switcher calls it.
+    #[test]
+    fn a_source_is_named_by_title_outlet_headline_or_first_sentence_never_its_id() {
+        let long = "Storm shuts the port for a third day as crews clear debris from the quay";
+        let rows: [(&str, Option<&str>, Option<&str>, Option<&str>, &str); 5] = [
+            (
+                "title wins",
+                Some("Port closed"),
+                Some("Herald"),
+                Some(long),
+                "Port closed",
+            ),
+            (
+                "then the outlet",
+                Some("  "),
+                Some("Herald"),
+                Some(long),
+                "Herald",
+            ),
+            (
+                "then the headline, shortened",
+                None,
+                None,
+                Some(long),
+                "Storm shuts the port for a third day as crews…",
+            ),
+            ("then the first sentence", None, None, None, "Ships wait."),
+            (
+                "a blank outlet is no outlet",
+                None,
+                Some(""),
+                None,
+                "Ships wait.",
+            ),
+        ];
+        for (what, title, outlet, headline, want) in rows {
+            let mut db = db().db;
+            db.sources[0].title = title.map(str::to_string);
+            db.sources[0].outlet = outlet.map(str::to_string);
+            match headline {
+                Some(h) => {
+                    let s = db.segments.iter_mut().find(|s| s.id == 5).unwrap();
+                    s.text = h.to_string();
+                }
+                None => db.segments.retain(|s| s.kind != SegmentKind::Headline),
+            }
+            assert_eq!(Index::new(db).source_title(0), want, "{what}");
+        }
     }
 
     #[test]
