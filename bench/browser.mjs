@@ -7,16 +7,23 @@
 //   click     a sentence click -> its panel in the DOM -> laid out -> painted, for every
 //             sentence of every article of the embedded cluster, in several passes; each
 //             sentence's figure is its median over the passes, so a burst of load from other
-//             processes on the machine does not pass for a slow sentence.
+//             processes on the machine does not pass for a slow sentence;
+//   per-story a database file loaded with `Crosscheck.mount(el, {database})`: the 200-article
+//             bench cluster's binary form (`target/bench/claims-n200-*.bin` from
+//             `scripts/bench.sh engine`) and the 20-article one's JSON export (built by the
+//             release CLI when it is there): mount -> first sentence laid out, and how much of
+//             it came after the (local) fetch. Skipped, with a line saying so, when there is
+//             no such database.
 //
 // Prints figures and writes them as JSON; it never fails on a slow figure (only on a broken
 // page). Run by scripts/bench.sh; alone: `node bench/browser.mjs` after `trunk build --release`.
 // Env: CROSSCHECK_DIST (default dist/), CHROMIUM (default /usr/bin/chromium),
 //      BENCH_LOADS (default 15), BENCH_CLICK_PASSES (default 5), BENCH_OUT (default target/bench/; writes browser.json).
 
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -284,6 +291,83 @@ async function eventTiming(page) {
   };
 }
 
+const PER_STORY_LOADS = Math.max(1, Number(process.env.BENCH_PER_STORY_LOADS) || 5);
+
+const PER_STORY_JS = `
+const db = new URL(location.href).searchParams.get('db');
+window.Crosscheck.ready.then(async (api) => {
+  const host = document.getElementById('w');
+  const t0 = performance.now();
+  const w = api.mount(host, { database: db });
+  const ok = await w.ready;
+  const seg = host.shadowRoot.querySelector('[data-segment]');
+  if (seg) seg.getBoundingClientRect();
+  const t1 = performance.now();
+  const res = performance.getEntriesByType('resource').find((r) => r.name.includes(db));
+  window.__perStory = { ok, shown: !!seg, total: t1 - t0, fetched: res ? res.responseEnd - t0 : null };
+});
+`;
+
+/** The 200-article database, in each form there is, loaded by a page through the JS API. */
+async function perStory(browser) {
+  const bins = ['claims-n200-encoder.bin', 'claims-n200-surface.bin'].map((f) => join(OUT, f)).filter(existsSync);
+  if (bins.length === 0) {
+    console.log('per-story: no 200-article database in target/bench (scripts/bench.sh engine makes one): not measured');
+    return null;
+  }
+  const root = await mkdtemp(join(os.tmpdir(), 'crosscheck-per-story-'));
+  try {
+    for (const f of ['crosscheck.js', 'crosscheck-widget.js', 'crosscheck-widget_bg.wasm']) await copyFile(join(DIST, f), join(root, f));
+    // The 200-article cluster's binary form (the aim is held against it) and, because the JSON
+    // export of 200 articles is hundreds of MiB (every verdict pretty-printed), the 20-article
+    // cluster's JSON export, built here by the release CLI when it is there.
+    const forms = { 'bin-n200': bins[0] };
+    const json = join(OUT, 'claims-n20.json');
+    const cli = join(REPO, 'target', 'release', 'crosscheck');
+    if (!existsSync(json) && existsSync(join(OUT, 'clusters', 'n20')) && existsSync(cli)) {
+      execFileSync(cli, ['build', join(OUT, 'clusters', 'n20'), '--no-encoder', '--format', 'json', '-o', json], { stdio: 'ignore' });
+    }
+    if (existsSync(json)) forms['json-n20'] = json;
+    for (const [form, file] of Object.entries(forms)) await copyFile(file, join(root, `claims.${form}`));
+    await writeFile(join(root, 'per-story.js'), PER_STORY_JS);
+    await writeFile(join(root, 'per-story.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>per-story</title>' +
+      '<script type="module" src="crosscheck.js"></script><script type="module" src="per-story.js"></script></head>' +
+      '<body><div id="w"></div></body></html>');
+    const server = await startServer({ root, csp: true });
+    const out = {};
+    try {
+      for (const [form, file] of Object.entries(forms)) {
+        const runs = [];
+        for (let i = 0; i < PER_STORY_LOADS + 1; i++) {
+          const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+          try {
+            const page = await context.newPage();
+            await page.goto(`${server.url}per-story.html?db=claims.${form}`, { waitUntil: 'load' });
+            await page.waitForFunction(() => window.__perStory, null, { timeout: 120_000, polling: 50 });
+            const r = await page.evaluate(() => window.__perStory);
+            if (!r.ok || !r.shown) throw new Error(`per-story ${form}: the database did not show`);
+            if (i > 0) runs.push(r); // the first load warms the file cache
+          } finally {
+            await context.close();
+          }
+        }
+        const size = (await stat(file)).size;
+        const total = stats(runs.map((r) => r.total));
+        const parse = stats(runs.filter((r) => r.fetched !== null).map((r) => r.total - r.fetched));
+        out[form] = { bytes: size, loads: runs.length, total, parseAndShow: parse };
+        console.log(`per-story: database ${form} (${(size / 1048576).toFixed(1)} MiB): mount -> first sentence ` +
+          `laid out median ${f1(total.median)} ms (max ${f1(total.max)}), of which after the local fetch ` +
+          `${f1(parse.median)} ms (${runs.length} fresh-context loads)`);
+      }
+    } finally {
+      await server.close();
+    }
+    return out;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html is missing: run \`trunk build --release\` first (scripts/bench.sh does)`);
@@ -410,6 +494,8 @@ async function main() {
       await etContext.close();
     }
 
+    const perStoryDb = await perStory(browser);
+
     const result = {
       date: new Date().toISOString(),
       loadavg: os.loadavg(),
@@ -417,6 +503,7 @@ async function main() {
       args: CHROMIUM_ARGS,
       startup,
       click,
+      perStory: perStoryDb,
     };
     await mkdir(OUT, { recursive: true });
     await writeFile(join(OUT, 'browser.json'), JSON.stringify(result, null, 2) + '\n');
