@@ -211,3 +211,30 @@ fn a_verdict_naming_an_unknown_source_is_not_written() {
     db.verdicts[1].other = "nowhere".into();
     assert_eq!(Database::from_bin(&db.to_bin()), Err(DbError::NotADatabase));
 }
+
+/// `validate` looks segments up by id in a vector when ids are dense (as the engine numbers
+/// them) and in a map when they are not: both must accept the same databases and refuse the
+/// same missing references.
+#[test]
+fn sparse_and_dense_segment_ids_validate_alike() {
+    for shift in [0u32, 4_000_000_000] {
+        let mut db = sample();
+        for s in &mut db.segments {
+            s.id += shift;
+        }
+        for v in &mut db.verdicts {
+            v.segment += shift;
+            v.evidence.iter_mut().for_each(|e| *e += shift);
+            v.differences
+                .iter_mut()
+                .for_each(|d| d.there_segment += shift);
+            v.shared.iter_mut().for_each(|s| s.segment += shift);
+        }
+        assert_eq!(db.validate(), Ok(()), "ids shifted by {shift}");
+        db.verdicts[0].evidence.push(shift + 7);
+        assert!(
+            matches!(db.validate(), Err(DbError::Inconsistent(_))),
+            "a missing evidence id is refused (ids shifted by {shift})"
+        );
+    }
+}
