@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use crosscheck_model::{Segment, Verdict};
+use crosscheck_model::{Difference, Label, Segment, SharedSpan, Verdict};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
@@ -62,7 +62,7 @@ impl Handle {
         };
         match m.as_ref().and_then(|m| m.index()) {
             Some(index) if index.segment(segment).is_some() => {
-                to_js(&index.verdicts_of(segment)).unwrap_or(JsValue::NULL)
+                to_js(&views(index.verdicts_of(segment))).unwrap_or(JsValue::NULL)
             }
             _ => JsValue::NULL,
         }
@@ -198,9 +198,10 @@ impl Annotated {
             .unwrap_or_default()
     }
 
-    /// Opens a marked sentence's panel; false when it is not marked in the page.
+    /// Opens a marked sentence's panel without moving focus; false when it is not marked in the
+    /// page (or the database has not arrived yet).
     pub fn select(&self, segment: u32) -> bool {
-        crate::annotate::open(&self.slot, segment)
+        crate::annotate::select(&self.slot, segment)
     }
 
     /// Takes every mark out; the article's text is as it was.
@@ -251,11 +252,41 @@ struct Selected<'a> {
     /// The id of the article the sentence belongs to.
     source: &'a str,
     segment: &'a Segment,
-    verdicts: Vec<&'a Verdict>,
+    verdicts: Vec<VerdictView<'a>>,
+}
+
+/// A verdict as the JSON export writes it. The score is stored as an `f32`; widened as it is
+/// it would reach a script as 0.8999999761581421 where the export says 0.9, so it goes through
+/// its shortest decimal form.
+#[derive(Serialize)]
+struct VerdictView<'a> {
+    segment: u32,
+    other: &'a str,
+    label: Label,
+    score: f64,
+    evidence: &'a [u32],
+    differences: &'a [Difference],
+    shared: &'a [SharedSpan],
+}
+
+fn views(verdicts: Vec<&Verdict>) -> Vec<VerdictView<'_>> {
+    verdicts
+        .into_iter()
+        .map(|v| VerdictView {
+            segment: v.segment,
+            other: &v.other,
+            label: v.label,
+            score: v.score.to_string().parse().unwrap_or(f64::from(v.score)),
+            evidence: &v.evidence,
+            differences: &v.differences,
+            shared: &v.shared,
+        })
+        .collect()
 }
 
 /// The callback a widget calls when a sentence opens: a `crosscheck:select` event on its host
-/// element, which bubbles so one listener on the page hears every widget.
+/// element, which bubbles (and crosses shadow roots, for a host inside the page's own
+/// components) so one listener on `document` hears every widget.
 pub(crate) fn select_event(host: &Element) -> Callback<(Shared, u32)> {
     let host = host.clone();
     Callback::from(move |(index, segment): (Shared, u32)| {
@@ -264,6 +295,7 @@ pub(crate) fn select_event(host: &Element) -> Callback<(Shared, u32)> {
         };
         let init = CustomEventInit::new();
         init.set_bubbles(true);
+        init.set_composed(true);
         init.set_detail(&detail);
         if let Ok(event) = CustomEvent::new_with_event_init_dict(SELECT_EVENT, &init) {
             let _ = host.dispatch_event(&event);
@@ -276,7 +308,7 @@ fn selected(index: &Index, segment: u32) -> Option<JsValue> {
     to_js(&Selected {
         source: &seg.source,
         segment: seg,
-        verdicts: index.verdicts_of(segment),
+        verdicts: views(index.verdicts_of(segment)),
     })
 }
 

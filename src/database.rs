@@ -79,10 +79,9 @@ pub fn load(bytes: &[u8]) -> Loaded {
 
 /// The embedded database, decoded on first use.
 pub fn embedded() -> Loaded {
-    EMBEDDED.with(|e| {
-        e.borrow_mut()
-            .get_or_insert_with(|| load(EMBEDDED_DB))
-            .clone()
+    EMBEDDED.with(|e| match e.try_borrow_mut() {
+        Ok(mut e) => e.get_or_insert_with(|| load(EMBEDDED_DB)).clone(),
+        Err(_) => load(EMBEDDED_DB),
     })
 }
 
@@ -192,7 +191,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         .map_err(|_| format!("\"{url}\" is not a database address"))?;
     if target.origin() != origin {
         return Err(format!(
-            "the database \"{url}\" is on another site; it must be served from this page's own"
+            "the database \"{url}\" is on another site; it must be served from this page's own site"
         ));
     }
     let init = web_sys::RequestInit::new();

@@ -60,6 +60,8 @@ pub fn adopt_document(document: &Document, css: &'static str) {
     if current.includes(&sheet, 0) {
         return;
     }
-    current.push(&sheet);
-    document.set_adopted_style_sheets(&current);
+    // A copy: some browsers (Chromium before 99) give a frozen array, where `push` throws.
+    let sheets = js_sys::Array::from(&current);
+    sheets.push(&sheet);
+    document.set_adopted_style_sheets(&sheets);
 }

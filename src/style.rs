@@ -237,50 +237,66 @@ pub const POPOVER: &str = r#"
 }
 "#;
 
-/// The shadow root of annotate mode's marker after each sentence. The host is zero-sized, so
-/// the publisher's lines break exactly where they did; the badge hangs above the gap after
-/// the sentence, small, and grows to show every count while hovered or focused. Symbol,
-/// border shape and colour each tell the coverage: ✓ round (corroborated), ≠ square with a
-/// heavy border (differs), ∅ dashed (only omitted).
+/// The shadow root of annotate mode's marker after each sentence. The host is an empty inline,
+/// so the publisher's lines break exactly where they did. Its badge ("✓2 ≠1 ∅0", symbol, border
+/// shape and colour) shows while the marker has focus, while its panel is open, and while the
+/// pointer is on the sentence's end (`--crosscheck-badge`, set by `ANNOTATED`); it hangs above
+/// the sentence's last words, right-aligned to the sentence's end, so it never runs off the
+/// page's right edge. At rest the sentence's underline tells its coverage instead.
 pub const MARK: &str = r#"
 :host {
-  all: initial !important; display: inline-block !important; position: relative !important;
-  width: 0 !important; height: 0 !important; vertical-align: baseline !important;
-  overflow: visible !important; cursor: pointer !important; outline: none !important;
+  /* An empty inline, not an inline-block: an atomic inline is a line-break opportunity of its
+     own and would re-wrap a host whose blocks a page made inline. Its content is all
+     positioned out of flow, so it has no width. */
+  all: initial !important; display: inline !important; position: relative !important;
+  vertical-align: baseline !important; cursor: pointer !important; outline: none !important;
 }
 .badge {
-  position: absolute; left: 1px; bottom: 0.62em; z-index: 1;
-  display: inline-flex; gap: 3px; align-items: center;
-  font: 700 10px/1 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-  padding: 1px 3px; border-radius: 999px; border: 1px solid currentColor;
-  background: rgba(255, 255, 255, 0.92); white-space: nowrap; color: #0072b2;
+  display: var(--crosscheck-badge, none);
+  position: absolute; right: 0; bottom: 1.15em; z-index: 2147483000;
+  gap: 3px; align-items: center;
+  font: 700 11px/1 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  padding: 2px 4px; border-radius: 999px; border: 1px solid currentColor;
+  background: #fff; white-space: nowrap; color: #005a8c;
+  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25);
 }
-.badge.k-dif { color: #b54700; border-width: 2px; border-radius: 2px; }
-.badge.k-omi { color: #5c5f66; border-style: dashed; border-radius: 2px; }
-.all { display: none; }
+.badge.k-dif { color: #9c3d00; border-width: 2px; border-radius: 2px; }
+.badge.k-omi { color: #4f5258; border-style: dashed; border-radius: 2px; }
+:host(:focus) .badge, :host([aria-expanded="true"]) .badge { display: inline-flex; }
+:host(:focus-visible) .badge { outline: 3px solid #0b5cad; outline-offset: 1px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
-:host(:hover) .badge, :host(:focus) .badge, :host([aria-expanded="true"]) .badge { background: #fff; }
-:host(:hover) .all, :host(:focus) .all, :host([aria-expanded="true"]) .all { display: inline; }
-:host(:hover) .one, :host(:focus) .one, :host([aria-expanded="true"]) .one { display: none; }
-:host(:focus-visible) .badge { outline: 3px solid #0b5cad; outline-offset: 1px; }
+:host([data-theme="dark"]) .badge { background: #16181c; color: #56b4e9; }
+:host([data-theme="dark"]) .badge.k-dif { color: #e69f00; }
+:host([data-theme="dark"]) .badge.k-omi { color: #a0a4ab; }
+:host([data-theme="dark"]:focus-visible) .badge { outline-color: #8cc8ff; }
 @media (prefers-color-scheme: dark) {
-  .badge { background: rgba(22, 24, 28, 0.92); color: #56b4e9; }
-  .badge.k-dif { color: #e69f00; }
-  .badge.k-omi { color: #a0a4ab; }
-  :host(:hover) .badge, :host(:focus) .badge, :host([aria-expanded="true"]) .badge { background: #16181c; }
-  :host(:focus-visible) .badge { outline-color: #8cc8ff; }
+  :host([data-theme="auto"]) .badge { background: #16181c; color: #56b4e9; }
+  :host([data-theme="auto"]) .badge.k-dif { color: #e69f00; }
+  :host([data-theme="auto"]) .badge.k-omi { color: #a0a4ab; }
+  :host([data-theme="auto"]:focus-visible) .badge { outline-color: #8cc8ff; }
 }
 "#;
 
 /// Adopted by a page in annotate mode: how a marked sentence looks in the publisher's text.
-/// Colour and decoration only (never size, spacing or font), so nothing moves.
+/// Colour and decoration only, never size, spacing or font, so nothing moves; the box
+/// properties a page's broad rules (`.prose * { margin: … }`) might give any element are
+/// pinned, with a selector that outranks such rules. The underline's style tells the coverage:
+/// solid (corroborated), wavy (another report differs), dashed (no other report has it).
 pub const ANNOTATED: &str = r#"
-crosscheck-sentence { cursor: pointer; text-decoration-line: underline;
-  text-decoration-style: dotted; text-decoration-color: rgba(0, 114, 178, 0.6);
-  text-decoration-thickness: 1px; text-underline-offset: 0.2em; }
+crosscheck-sentence[data-crosscheck-part] {
+  display: inline !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
+  float: none !important; position: static !important; font: inherit !important;
+  letter-spacing: inherit !important; word-spacing: inherit !important;
+  vertical-align: baseline !important; cursor: pointer;
+  text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 1px;
+  text-decoration-color: rgba(0, 114, 178, 0.7); text-underline-offset: 0.2em;
+}
 crosscheck-sentence[data-crosscheck-coverage="differs"] { text-decoration-style: wavy;
-  text-decoration-color: rgba(213, 94, 0, 0.75); }
-crosscheck-sentence:hover { background-color: rgba(0, 114, 178, 0.08); }
+  text-decoration-color: rgba(213, 94, 0, 0.85); }
+crosscheck-sentence[data-crosscheck-coverage="omits"] { text-decoration-style: dashed;
+  text-decoration-color: rgba(92, 95, 102, 0.8); }
+crosscheck-sentence[data-crosscheck-part]:hover { background-color: rgba(0, 114, 178, 0.08); }
+crosscheck-sentence[data-crosscheck-part]:hover + crosscheck-mark { --crosscheck-badge: inline-flex; }
 crosscheck-sentence[data-crosscheck-open] { background-color: rgba(230, 159, 0, 0.25); }
 "#;

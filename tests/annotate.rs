@@ -517,3 +517,171 @@ async fn annotating_again_replaces_the_marks() {
         0
     );
 }
+
+/// The text each marked sentence's wrappers hold, joined, in page order of the wrappers.
+fn wrapped_text(host: &Host, segment: u32) -> String {
+    let list = host
+        .0
+        .query_selector_all(&format!("[data-crosscheck-part=\"{segment}\"]"))
+        .unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+/// Letters and digits only, lower-cased: what anchoring compares.
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn wrappers_hold_exactly_their_sentence_even_after_emoji_and_in_page_order() {
+    let db = seeds();
+    let mut s = story(&db, 4);
+    // Astral characters (two UTF-16 units each) before the sentences of each text node: a
+    // byte or char offset used as a DOM offset would cut the wrong text.
+    for p in &mut s.paragraphs {
+        *p = format!("🌊🌊 {p}");
+    }
+    let host = Host::new(&layout("plain", &s));
+    let a = annotate(&host, &s.id).await;
+    let marked = a.anchored();
+    assert!(marked.len() >= 10);
+    for seg in &marked {
+        let want = &db.segments.iter().find(|x| x.id == *seg).unwrap().text;
+        assert_eq!(
+            letters(&wrapped_text(&host, *seg)),
+            letters(want),
+            "sentence {seg}"
+        );
+    }
+    // Markers come in page order, and `anchored()` lists them so.
+    let list = host.0.query_selector_all("crosscheck-mark").unwrap();
+    let order: Vec<u32> = (0..list.length())
+        .map(|i| {
+            let m: Element = list.item(i).unwrap().dyn_into().unwrap();
+            m.get_attribute("data-segment").unwrap().parse().unwrap()
+        })
+        .collect();
+    assert_eq!(order, marked);
+    a.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_marker_is_never_inside_a_link_and_still_opens_its_panel() {
+    let db = seeds();
+    let s = (0..db.sources.len())
+        .map(|i| story(&db, i))
+        .find(|s| s.headline.is_some())
+        .expect("a seed with a headline");
+    let headline = s.headline.clone().unwrap_or_default();
+    let html = format!(
+        "<h1><a href=\"#story\"><span>{}</span></a></h1>{}",
+        esc(&headline),
+        s.paragraphs
+            .iter()
+            .map(|p| format!("<p>{}</p>", esc(p)))
+            .collect::<String>()
+    );
+    let host = Host::new(&html);
+    let a = annotate(&host, &s.id).await;
+    let head_seg = db
+        .segments
+        .iter()
+        .find(|x| x.source == s.id && x.kind == SegmentKind::Headline)
+        .unwrap()
+        .id;
+    let marker = host.marker(head_seg);
+    assert!(
+        marker.closest("a").unwrap().is_none(),
+        "the marker sits outside the link"
+    );
+    assert!(host
+        .0
+        .query_selector("a crosscheck-mark")
+        .unwrap()
+        .is_none());
+    marker.dyn_ref::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    let panel = in_popover("[data-panel]").expect("the panel opened");
+    assert_eq!(
+        panel.get_attribute("data-panel").unwrap(),
+        head_seg.to_string()
+    );
+    a.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn destroy_puts_back_the_same_text_nodes_and_no_others_are_merged() {
+    let db = seeds();
+    let s = story(&db, 1);
+    let doc = document();
+    let article = doc.create_element("article").unwrap();
+    // The host's own DOM as a framework leaves it: a paragraph split into adjacent text
+    // nodes, and an empty text node used as an anchor.
+    let p = doc.create_element("p").unwrap();
+    let text = &s.paragraphs[0];
+    let cut = text.find(' ').unwrap_or(0);
+    let parts = [&text[..cut], "", &text[cut..]];
+    let nodes: Vec<web_sys::Text> = parts.iter().map(|t| doc.create_text_node(t)).collect();
+    for n in &nodes {
+        p.append_child(n).unwrap();
+    }
+    article.append_child(&p).unwrap();
+    for para in &s.paragraphs[1..] {
+        let q = doc.create_element("p").unwrap();
+        q.set_text_content(Some(para));
+        article.append_child(&q).unwrap();
+    }
+    doc.body().unwrap().append_child(&article).unwrap();
+    let host = Host(article);
+    let a = annotate(&host, &s.id).await;
+    assert!(a.anchored().len() > 3, "something was marked");
+    a.destroy();
+    let now = p.child_nodes();
+    assert_eq!(
+        now.length(),
+        3,
+        "the same three text nodes, the empty one included"
+    );
+    for (i, n) in nodes.iter().enumerate() {
+        let same: web_sys::Node = now.item(i as u32).unwrap();
+        assert!(
+            same.is_same_node(Some(n)),
+            "text node {i} is the host's own"
+        );
+        assert_eq!(n.data(), parts[i], "text node {i} holds its text");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_page_can_open_a_sentence_without_taking_focus_and_destroy_closes_the_panel() {
+    let db = seeds();
+    let s = story(&db, 3);
+    let host = Host::new(&layout("plain", &s));
+    let a = annotate(&host, &s.id).await;
+    let marked = a.anchored();
+    let before = document().active_element();
+    assert!(a.select(marked[1]));
+    yew::scheduler::flush().await;
+    assert!(in_popover(&format!("[data-panel=\"{}\"]", marked[1])).is_some());
+    assert_eq!(
+        document().active_element(),
+        before,
+        "focus stays where it was"
+    );
+    assert!(!a.select(u32::MAX), "an unknown sentence is refused");
+    a.destroy();
+    yew::scheduler::flush().await;
+    assert!(
+        document()
+            .query_selector("[data-crosscheck-popover]")
+            .unwrap()
+            .is_none(),
+        "destroy takes the open panel away"
+    );
+}

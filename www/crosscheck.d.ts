@@ -79,7 +79,9 @@ export interface MountOptions {
 export interface Widget {
   /** Resolves to true once the database is shown, false if the widget shows an error. */
   readonly ready: Promise<boolean>;
-  /** Opens a sentence's panel (its article first) without moving focus. */
+  /** Opens a sentence's panel (its article first) without moving focus. False for a sentence
+   * the database does not have or that has no verdicts, and before a database file has arrived
+   * (the request is kept and applied when it does). */
   select(segmentId: number): boolean;
   /** The verdicts on a sentence, one per other source; null for an unknown sentence. */
   verdicts(segmentId: number): Verdict[] | null;
@@ -108,9 +110,10 @@ export interface Annotation {
   /** Resolves to the number of sentences marked, once anchoring has run. */
   readonly ready: Promise<number>;
   tally(): Tally;
-  /** The ids of the sentences marked in the page, in reading order. */
+  /** The ids of the sentences marked in the page, in page order. */
   anchored(): Uint32Array;
-  /** Opens a marked sentence's panel; false when it is not marked in the page. */
+  /** Opens a marked sentence's panel without moving focus; false when it is not marked in
+   * the page (or the database has not arrived yet). */
   select(segmentId: number): boolean;
   /** Takes every mark out; the article's text is as it was. */
   destroy(): void;
@@ -123,9 +126,15 @@ export interface SelectDetail {
   verdicts: Verdict[];
 }
 
+/**
+ * `window.Crosscheck`. `version` and `ready` are there as soon as the loader has run; the
+ * methods are added when `ready` resolves (or on `document`'s `crosscheck:ready` event).
+ * `mount` and `annotate` throw a TypeError when `element` is not an Element; every other
+ * failure (a bad database, nothing anchored) is shown or logged, never thrown.
+ */
 export interface CrosscheckApi {
   readonly version: 1;
-  /** Resolves once the module has started and `mount` is available. */
+  /** Resolves once the module has started and the methods are available. */
   readonly ready: Promise<CrosscheckApi>;
   mount(element: Element, options?: MountOptions): Widget;
   /** Mounts every [data-crosscheck] element that has no widget yet; returns how many. */
@@ -140,10 +149,15 @@ declare global {
   interface Window {
     Crosscheck: CrosscheckApi;
   }
+  // crosscheck:select bubbles and is composed, so it reaches document and window too.
   interface HTMLElementEventMap {
     'crosscheck:select': CustomEvent<SelectDetail>;
   }
   interface DocumentEventMap {
+    'crosscheck:select': CustomEvent<SelectDetail>;
     'crosscheck:ready': CustomEvent<CrosscheckApi>;
+  }
+  interface WindowEventMap {
+    'crosscheck:select': CustomEvent<SelectDetail>;
   }
 }

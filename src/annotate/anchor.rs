@@ -54,6 +54,9 @@ pub struct Anchor {
 pub struct Piece {
     pub text: String,
     pub block_start: bool,
+    /// Text that sets off or repeats the article (inside a pull quote, an aside, a figure): a
+    /// sentence is anchored there only when the article proper does not have it.
+    pub secondary: bool,
 }
 
 /// Characters that are not letters or digits but vanish rather than separate words.
@@ -150,23 +153,70 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Word-aligned occurrences of `needle` in the folded page, from byte `from` on. With
-    /// `glued`, its first and last word may run into the page's neighbouring word.
-    fn find_from(&self, needle: &str, from: usize, glued: bool) -> Option<(usize, usize)> {
+    /// Every occurrence of `needle` in the folded page, word-aligned, in page order; with
+    /// `glued`, also those glued to a neighbouring word at one end where the page lost a space
+    /// (see `glue_ok`).
+    fn occurrences(&self, needle: &str, glued: bool) -> Vec<(usize, usize)> {
         let hay = &self.folded;
-        let mut at = from.min(hay.len());
-        while at < hay.len() {
-            let i = at + hay.get(at..)?.find(needle)?;
+        let mut out = Vec::new();
+        for (i, _) in hay.match_indices(needle) {
             let j = i + needle.len();
             let starts_word = i == 0 || hay.as_bytes()[i - 1] == b' ';
             let ends_word = j == hay.len() || hay.as_bytes()[j] == b' ';
-            if glued || (starts_word && ends_word) {
-                return Some((i, j));
+            let ok = match (starts_word, ends_word) {
+                (true, true) => true,
+                (false, true) => glued && self.glue_ok(i),
+                (true, false) => glued && self.glue_ok(j),
+                (false, false) => false,
+            };
+            if ok {
+                out.push((i, j));
             }
-            // Next char boundary after i.
-            at = i + hay[i..].chars().next().map_or(1, char::len_utf8);
         }
-        None
+        out
+    }
+
+    /// Whether two folded letters at `at - 1` and `at` may be a lost space: they come from two
+    /// text nodes (a link and the text after it), or the page reads "…northPolice…", a lower-case
+    /// letter or digit running into a capital.
+    fn glue_ok(&self, at: usize) -> bool {
+        let (Some(before), Some(after)) =
+            (self.origins.get(at.wrapping_sub(1)), self.origins.get(at))
+        else {
+            return false;
+        };
+        if before.node != after.node {
+            return true;
+        }
+        let char_at = |o: &Origin| {
+            self.pieces
+                .get(o.node)
+                .and_then(|p| p.text.get(o.start..o.end))
+                .and_then(|t| t.chars().next())
+        };
+        matches!(
+            (char_at(before), char_at(after)),
+            (Some(b), Some(a)) if (b.is_ascii_lowercase() || b.is_ascii_digit()) && a.is_ascii_uppercase()
+        )
+    }
+
+    /// Whether a match starts in text that only sets off the article.
+    fn secondary(&self, i: usize) -> bool {
+        self.origins
+            .get(i)
+            .and_then(|o| self.pieces.get(o.node))
+            .is_some_and(|p| p.secondary)
+    }
+
+    /// How many block boundaries lie inside the folded range.
+    fn blocks_crossed(&self, i: usize, j: usize) -> usize {
+        let (Some(a), Some(b)) = (self.origins.get(i), self.origins.get(j.saturating_sub(1)))
+        else {
+            return 0;
+        };
+        (a.node + 1..=b.node)
+            .filter(|&n| self.pieces.get(n).is_some_and(|p| p.block_start))
+            .count()
     }
 
     /// The page position of a folded byte range, widened over the punctuation that belongs to
@@ -244,7 +294,18 @@ fn is_closing(c: char) -> bool {
 fn is_opening(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{ab}' | '\u{bf}' | '\u{a1}'
+        '"' | '\''
+            | '\u{201c}'
+            | '\u{2018}'
+            | '('
+            | '['
+            | '\u{ab}'
+            | '\u{bf}'
+            | '\u{a1}'
+            | '\u{300c}'
+            | '\u{300e}'
+            | '\u{3010}'
+            | '\u{ff08}'
     )
 }
 
@@ -252,10 +313,22 @@ fn is_opening(c: char) -> bool {
 const END_WORDS: usize = 4;
 /// Sentences shorter than this (in words) must be found whole: their ends are not distinctive.
 const MIN_WORDS_FOR_ENDS: usize = 8;
-/// Sentences this long may be found glued to a neighbouring word, where a template lost the
-/// space or line break between a link and the text ("…in AlbaniaPrime Minister Rama said…");
-/// shorter ones must be whole words, or "anas are yellow" would be found in "Bananas".
+/// A sentence found by its ends must share this share of its words with the page's text
+/// between them, both ways: an edit that rewrote it is a different sentence.
+const ENDS_OVERLAP: f64 = 0.8;
+/// Sentences this long may be found glued to a neighbouring word at one end, where a template
+/// lost the space or line break before it ("…in the northPolice said…"); shorter ones must be
+/// whole words, or "anas are yellow" would be found in "Bananas".
 const MIN_WORDS_GLUED: usize = 5;
+
+/// Words that turn a statement into its opposite. Origin: general English negators (the
+/// closed class of "not", "no", "never" and the contracted auxiliaries, as folded here:
+/// "didn't" is "didnt"). A sentence found by its ends must have as many as the page's text.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "cannot", "cant", "dont",
+    "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "wouldnt", "couldnt",
+    "shouldnt", "hasnt", "havent", "hadnt", "mustnt",
+];
 
 /// Anchors each sentence (in article order) in the page; `None` where it cannot be found.
 pub fn anchor_all(page: &Page, sentences: &[&str]) -> Vec<Option<Anchor>> {
@@ -268,16 +341,16 @@ pub fn anchor_all(page: &Page, sentences: &[&str]) -> Vec<Option<Anchor>> {
             if needle.is_empty() {
                 return None;
             }
-            let free = |r: &(usize, usize)| !taken.iter().any(|t| r.0 < t.1 && t.0 < r.1);
-            let glue = needle.matches(' ').count() + 1 >= MIN_WORDS_GLUED;
-            let found = first_free(page, &needle, cursor, false, &free)
-                .or_else(|| first_free(page, &needle, 0, false, &free))
-                .or_else(|| by_ends(page, &needle, cursor, &free))
-                .or_else(|| by_ends(page, &needle, 0, &free))
-                .or_else(|| {
-                    glue.then(|| first_free(page, &needle, 0, true, &free))
-                        .flatten()
-                });
+            let found = {
+                let free = |r: &(usize, usize)| !taken.iter().any(|t| r.0 < t.1 && t.0 < r.1);
+                let glue = needle.matches(' ').count() + 1 >= MIN_WORDS_GLUED;
+                best(page, page.occurrences(&needle, false), cursor, &free)
+                    .or_else(|| best(page, by_ends(page, &needle), cursor, &free))
+                    .or_else(|| {
+                        glue.then(|| best(page, page.occurrences(&needle, true), cursor, &free))
+                            .flatten()
+                    })
+            };
             let (i, j) = found?;
             taken.push((i, j));
             cursor = j;
@@ -286,52 +359,79 @@ pub fn anchor_all(page: &Page, sentences: &[&str]) -> Vec<Option<Anchor>> {
         .collect()
 }
 
-fn first_free(
+/// The occurrence to anchor: free of earlier anchors, in the article proper before text that
+/// only sets it off (a pull quote placed first must not take the sentence), and after the
+/// previous sentence before anywhere else (articles keep their order).
+fn best(
     page: &Page,
-    needle: &str,
-    from: usize,
-    glued: bool,
+    candidates: Vec<(usize, usize)>,
+    cursor: usize,
     free: &dyn Fn(&(usize, usize)) -> bool,
 ) -> Option<(usize, usize)> {
-    let mut at = from;
-    while let Some(r) = page.find_from(needle, at, glued) {
-        if free(&r) {
-            return Some(r);
-        }
-        at = r.0 + 1;
-        while !page.folded.is_char_boundary(at) {
-            at += 1;
-        }
-    }
-    None
+    let rank = |r: &(usize, usize)| (page.secondary(r.0), r.0 < cursor, r.0);
+    candidates.into_iter().filter(|r| free(r)).min_by_key(rank)
 }
 
-/// Finds a long sentence by its first and last words, with a length between them close to the
-/// sentence's own.
-fn by_ends(
-    page: &Page,
-    needle: &str,
-    from: usize,
-    free: &dyn Fn(&(usize, usize)) -> bool,
-) -> Option<(usize, usize)> {
+/// A long sentence found by its first and last words: the text between them is about as long,
+/// shares most of its words both ways, has the same figures and negators, and crosses at most
+/// one block boundary.
+fn by_ends(page: &Page, needle: &str) -> Vec<(usize, usize)> {
     let words: Vec<&str> = needle.split(' ').collect();
     if words.len() < MIN_WORDS_FOR_ENDS {
-        return None;
+        return Vec::new();
     }
     let head = words[..END_WORDS].join(" ");
     let tail = words[words.len() - END_WORDS..].join(" ");
     let (lo, hi) = (needle.len() * 7 / 10, needle.len() * 3 / 2);
-    let mut at = from;
-    while let Some((i, h)) = page.find_from(&head, at, false) {
-        if let Some((_, j)) = page.find_from(&tail, h, false) {
-            let r = (i, j);
-            if (lo..=hi).contains(&(j - i)) && free(&r) {
-                return Some(r);
+    let tails = page.occurrences(&tail, false);
+    let mut out = Vec::new();
+    for (i, h) in page.occurrences(&head, false) {
+        let Some(&(_, j)) = tails.iter().find(|t| t.0 >= h) else {
+            continue;
+        };
+        if !(lo..=hi).contains(&(j - i)) || page.blocks_crossed(i, j) > 1 {
+            continue;
+        }
+        let between: Vec<&str> = page.folded[i..j].split(' ').collect();
+        if same_statement(&words, &between) {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// Whether two word lists say the same thing closely enough to share a claim's verdicts.
+fn same_statement(a: &[&str], b: &[&str]) -> bool {
+    fn sorted<'w>(ws: &[&'w str], keep: impl Fn(&str) -> bool) -> Vec<&'w str> {
+        let mut v: Vec<&str> = ws.iter().copied().filter(|w| keep(w)).collect();
+        v.sort_unstable();
+        v
+    }
+    let figure = |w: &str| w.bytes().any(|c| c.is_ascii_digit());
+    let negator = |w: &str| NEGATORS.contains(&w);
+    if sorted(a, figure) != sorted(b, figure) || sorted(a, negator) != sorted(b, negator) {
+        return false;
+    }
+    let (sa, sb) = (sorted(a, |_| true), sorted(b, |_| true));
+    let common = common_count(&sa, &sb) as f64;
+    common >= ENDS_OVERLAP * sa.len() as f64 && common >= ENDS_OVERLAP * sb.len() as f64
+}
+
+/// Size of the multiset intersection of two sorted lists.
+fn common_count(a: &[&str], b: &[&str]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
             }
         }
-        at = h;
     }
-    None
+    n
 }
 
 #[cfg(test)]
@@ -344,6 +444,7 @@ mod tests {
             .map(|(t, b)| Piece {
                 text: t.to_string(),
                 block_start: *b,
+                secondary: false,
             })
             .collect()
     }
@@ -489,6 +590,24 @@ mod tests {
         let got = anchor_all(&page, &["Yes.", "No.", "Yes."]);
         let starts: Vec<_> = got.iter().map(|a| a.unwrap().start.offset).collect();
         assert_eq!(starts, vec![0, 5, 9]);
+    }
+
+    #[test]
+    fn a_pull_quote_placed_first_does_not_take_the_sentence() {
+        let mut p = pieces(&[
+            ("Rain will fall all week, forecasters said.", true),
+            ("The storm arrived on Monday.", true),
+            ("Rain will fall all week, forecasters said.", true),
+        ]);
+        p[0].secondary = true;
+        let page = Page::new(&p);
+        let got = anchor_all(&page, &["Rain will fall all week, forecasters said."]);
+        assert_eq!(got[0].map(|a| a.start.node), Some(2));
+        // Where the article proper lacks it, the pull quote is better than nothing.
+        let p = &p[..2];
+        let page = Page::new(p);
+        let got = anchor_all(&page, &["Rain will fall all week, forecasters said."]);
+        assert_eq!(got[0].map(|a| a.start.node), Some(0));
     }
 
     #[test]

@@ -77,16 +77,29 @@ fn tag(el: &Element) -> String {
     el.tag_name().to_ascii_uppercase()
 }
 
+/// Elements whose text sets off or repeats the article (a pull quote, a related-stories box, a
+/// figure): read, but a sentence is anchored there only when the article proper lacks it.
+const SECONDARY: &[&str] = &["ASIDE", "BLOCKQUOTE", "FIGURE", "FIGCAPTION"];
+
+/// Interactive elements a marker (itself a button) must not sit inside.
+const INTERACTIVE: &str = "a, button, label, summary, select, textarea";
+
 /// The text nodes of `root` in document order, with their text and block starts.
 pub fn read(root: &Element) -> (Vec<Text>, Vec<Piece>) {
     let mut nodes = Vec::new();
     let mut pieces = Vec::new();
     let mut pending_block = true;
-    walk(root, &mut nodes, &mut pieces, &mut pending_block);
+    walk(root, &mut nodes, &mut pieces, &mut pending_block, false);
     (nodes, pieces)
 }
 
-fn walk(node: &Node, nodes: &mut Vec<Text>, pieces: &mut Vec<Piece>, block: &mut bool) {
+fn walk(
+    node: &Node,
+    nodes: &mut Vec<Text>,
+    pieces: &mut Vec<Piece>,
+    block: &mut bool,
+    secondary: bool,
+) {
     let mut child = node.first_child();
     while let Some(n) = child {
         child = n.next_sibling();
@@ -98,6 +111,7 @@ fn walk(node: &Node, nodes: &mut Vec<Text>, pieces: &mut Vec<Piece>, block: &mut
             pieces.push(Piece {
                 text: content,
                 block_start: std::mem::take(block),
+                secondary,
             });
             nodes.push(text.clone());
         } else if let Some(el) = n.dyn_ref::<Element>() {
@@ -106,8 +120,9 @@ fn walk(node: &Node, nodes: &mut Vec<Text>, pieces: &mut Vec<Piece>, block: &mut
                 continue;
             }
             let is_block = BLOCKS.contains(&name.as_str());
+            let inner = secondary || SECONDARY.contains(&name.as_str());
             *block |= is_block;
-            walk(el, nodes, pieces, block);
+            walk(el, nodes, pieces, block, inner);
             *block |= is_block;
         }
     }
@@ -128,14 +143,26 @@ struct Part {
     last: bool,
 }
 
-/// Wraps every anchored sentence and puts its marker after it. `marks` pairs a segment id with
-/// its anchor and the marker element to place. Returns the wrappers made.
+/// What marking added to the page, so that `unmark` can take exactly that out again.
+#[derive(Default)]
+pub struct Marked {
+    /// The wrappers, one per piece of a sentence.
+    pub wrappers: Vec<Element>,
+    /// Text nodes split off the host's own, in the order they were made: unmarking merges each
+    /// back into the node before it, and touches no other text node of the host.
+    split_off: Vec<Text>,
+}
+
+/// Wraps every anchored sentence and puts its marker after it (after the link or button its
+/// last piece sits in, if any, inside `root`). `anchored` pairs a segment id with its anchor
+/// and the marker element to place.
 pub fn mark(
     document: &Document,
+    root: &Element,
     nodes: &[Text],
     pieces: &[Piece],
     anchored: &[(u32, Anchor, Element)],
-) -> Vec<Element> {
+) -> Marked {
     let mut parts = Vec::new();
     for (segment, a, _) in anchored {
         let last_node = (a.start.node..=a.end.node).rev().find(|&n| {
@@ -160,21 +187,47 @@ pub fn mark(
     // From the end of the page backwards, so a split never moves a range still to be wrapped:
     // splitting leaves the start of a text node where it was.
     parts.sort_by_key(|p| std::cmp::Reverse((p.node, p.start)));
-    let mut wrappers = Vec::new();
+    let mut marked = Marked::default();
     for part in parts {
-        let text = &pieces[part.node].text;
-        let Some(piece) = wrap(document, &nodes[part.node], text, part.start, part.end) else {
+        let (Some(text), Some(node)) = (pieces.get(part.node), nodes.get(part.node)) else {
+            continue;
+        };
+        let Some(piece) = wrap(
+            document,
+            node,
+            &text.text,
+            part.start,
+            part.end,
+            &mut marked,
+        ) else {
             continue;
         };
         let _ = piece.set_attribute(PART_ATTR, &part.segment.to_string());
         if part.last {
             if let Some((_, _, marker)) = anchored.iter().find(|(s, _, _)| *s == part.segment) {
-                let _ = piece.after_with_node_1(marker);
+                let _ = outside_controls(root, &piece).after_with_node_1(marker);
             }
         }
-        wrappers.push(piece);
+        marked.wrappers.push(piece);
     }
-    wrappers
+    marked
+}
+
+/// The element a marker goes after: the outermost link, button or label (inside `root`) that
+/// holds `piece`, so that the marker, a button, is never nested in another control and never
+/// becomes part of a link's name; else the piece itself.
+fn outside_controls(root: &Element, piece: &Element) -> Element {
+    let mut at = piece.clone();
+    while let Ok(Some(control)) = at
+        .parent_element()
+        .map_or(Ok(None), |p| p.closest(INTERACTIVE))
+    {
+        if !root.contains(Some(&control)) || control == *root {
+            break;
+        }
+        at = control;
+    }
+    at
 }
 
 fn has_text(s: &str) -> bool {
@@ -189,14 +242,24 @@ fn piece_range(pieces: &[Piece], a: &Anchor, n: usize) -> Option<(usize, usize)>
     (s < e && e <= len).then_some((s, e))
 }
 
-/// Wraps `text[start..end]` of `node` in a `<crosscheck-sentence>`.
-fn wrap(document: &Document, node: &Text, text: &str, start: usize, end: usize) -> Option<Element> {
+/// Wraps `text[start..end]` of `node` in a `<crosscheck-sentence>`, recording the text nodes
+/// it splits off.
+fn wrap(
+    document: &Document,
+    node: &Text,
+    text: &str,
+    start: usize,
+    end: usize,
+    marked: &mut Marked,
+) -> Option<Element> {
     let (s16, e16) = (utf16(text, start), utf16(text, end));
     if e16 < node.length() {
-        node.split_text(e16).ok()?;
+        marked.split_off.push(node.split_text(e16).ok()?);
     }
     let middle = if s16 > 0 {
-        node.split_text(s16).ok()?
+        let m = node.split_text(s16).ok()?;
+        marked.split_off.push(m.clone());
+        m
     } else {
         node.clone()
     };
@@ -207,28 +270,30 @@ fn wrap(document: &Document, node: &Text, text: &str, start: usize, end: usize) 
     Some(wrapper)
 }
 
-/// Takes out every wrapper and marker under `root`, putting the text back as it was.
-pub fn unmark(root: &Element) {
-    if let Ok(list) = root.query_selector_all(MARK_TAG) {
-        for i in 0..list.length() {
-            if let Some(n) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                n.remove();
-            }
-        }
+/// Takes out what `mark` added, putting the host's text nodes back exactly as they were: the
+/// same nodes, with the same text, and no other node merged or removed.
+pub fn unmark(marked: Marked, markers: &[Element]) {
+    for m in markers {
+        m.remove();
     }
-    if let Ok(list) = root.query_selector_all(SENTENCE_TAG) {
-        for i in 0..list.length() {
-            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            let Some(parent) = el.parent_node() else {
-                continue;
-            };
-            while let Some(child) = el.first_child() {
-                let _ = parent.insert_before(&child, Some(&el));
-            }
-            el.remove();
-            parent.normalize();
+    for w in &marked.wrappers {
+        let Some(parent) = w.parent_node() else {
+            continue;
+        };
+        while let Some(child) = w.first_child() {
+            let _ = parent.insert_before(&child, Some(w));
+        }
+        w.remove();
+    }
+    // Newest first: a node split off a node that was itself split off merges back before its
+    // origin does.
+    for piece in marked.split_off.iter().rev() {
+        let before = piece
+            .previous_sibling()
+            .and_then(|n| n.dyn_into::<Text>().ok());
+        if let Some(before) = before {
+            let _ = before.append_data(&piece.data());
+            piece.remove();
         }
     }
 }

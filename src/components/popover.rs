@@ -14,6 +14,10 @@ pub struct PopoverProps {
     pub segment: Option<u32>,
     #[prop_or_default]
     pub theme: Theme,
+    /// Whether opening moves focus into it: yes for a reader's click or key, no for the page's
+    /// script (`Crosscheck.annotate(...).select`).
+    #[prop_or_default]
+    pub focus: bool,
     /// The reader closed it (the Close button or Escape).
     pub on_close: Callback<()>,
 }
@@ -23,8 +27,8 @@ pub fn Popover(props: &PopoverProps) -> Html {
     let root = use_node_ref();
     {
         let root = root.clone();
-        use_effect_with(props.segment, move |segment| {
-            if segment.is_some() {
+        use_effect_with((props.segment, props.focus), move |(segment, focus)| {
+            if segment.is_some() && *focus {
                 crate::dom::focus_selector(&root, ".close", false);
             }
         });
