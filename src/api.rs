@@ -269,6 +269,22 @@ struct VerdictView<'a> {
     shared: &'a [SharedSpan],
 }
 
+/// The `f64` with the fewest decimals that is the same `f32`: what the JSON export prints
+/// (0.9 for the `f32` nearest 0.9). By arithmetic: formatting and parsing a float would link
+/// about 20 KiB of tables into every reader's download.
+fn shortest(score: f32) -> f64 {
+    let wide = f64::from(score);
+    let mut scale = 1.0;
+    for _ in 0..9 {
+        let r = (wide * scale).round() / scale;
+        if r as f32 == score {
+            return r;
+        }
+        scale *= 10.0;
+    }
+    wide
+}
+
 fn views(verdicts: Vec<&Verdict>) -> Vec<VerdictView<'_>> {
     verdicts
         .into_iter()
@@ -276,7 +292,7 @@ fn views(verdicts: Vec<&Verdict>) -> Vec<VerdictView<'_>> {
             segment: v.segment,
             other: &v.other,
             label: v.label,
-            score: v.score.to_string().parse().unwrap_or(f64::from(v.score)),
+            score: shortest(v.score),
             evidence: &v.evidence,
             differences: &v.differences,
             shared: &v.shared,
@@ -318,4 +334,24 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Option<JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortest;
+
+    #[test]
+    fn scores_reach_scripts_as_the_export_writes_them() {
+        for (score, want) in [
+            (0.9f32, 0.9),
+            (0.8125, 0.8125),
+            (1.0, 1.0),
+            (0.0, 0.0),
+            (0.33, 0.33),
+        ] {
+            assert_eq!(shortest(score), want, "{score}");
+        }
+        let odd = 0.123_456_79_f32;
+        assert_eq!(shortest(odd) as f32, odd, "always the same f32");
+    }
 }
