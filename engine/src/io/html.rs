@@ -12,7 +12,7 @@
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 
-use super::{decode, meta, SourceMeta};
+use super::{decode, furniture, meta, SourceMeta};
 use crate::limits;
 
 /// What a page gives the engine: its article text and its own metadata.
@@ -34,6 +34,7 @@ pub fn extract(html: &str) -> Result<Page, String> {
     check_shape(&doc)?;
     let meta = meta::read(&doc);
     let headline = headline(&doc).or_else(|| meta.title.clone());
+    furniture::remove(&doc);
     let cfg = Config {
         max_elements_to_parse: limits::MAX_HTML_ELEMENTS,
         ..Config::default()

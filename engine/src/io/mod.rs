@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::limits;
 
 mod decode;
+mod furniture;
 pub mod html;
 mod meta;
 
