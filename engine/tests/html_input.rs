@@ -52,6 +52,8 @@ const LAYOUTS: &[Layout] = &[
         file: "live_blog.html",
         keep: &[
             "Live: Flooding in the Orrin valley - latest updates",
+            "More than 3,000 residents of the Orrin valley were evacuated overnight",
+            "Rescue teams reached the village of Tallow Ford by boat",
             "Army engineers arrive at the dam",
             "A unit of army engineers arrived at the Corren dam",
             "Officials said water levels behind the dam had risen by 1.8 metres",
@@ -79,6 +81,8 @@ const LAYOUTS: &[Layout] = &[
             "Photo: Lena Brac/AFP",
             "A wildfire that broke out on Tuesday afternoon",
             "More than 600 firefighters and nine water-bombing aircraft",
+            "Image caption, Residents watch the smoke from a roadside near Castel-Aubin.",
+            "Image caption, A water-bombing aircraft drops its load over the ridge.",
             "The fire service said strong winds of up to 70 km/h",
             "No injuries have been reported",
             "An investigation into the cause of the fire",
@@ -382,4 +386,22 @@ fn two_files_with_one_stem_are_one_line_naming_both() {
         .to_string();
     assert!(err.contains("a.txt") && err.contains("a.html"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn captions_and_bylines_of_pages_are_boilerplate_to_the_segmenter() {
+    for l in LAYOUTS {
+        let text = read_page(&page(l.file)).expect(l.file).text;
+        for seg in crosscheck::segment::segment(&text) {
+            let s = &text[seg.start..seg.end];
+            if s.starts_with("Image caption,") || s.starts_with("By ") {
+                assert_eq!(
+                    seg.kind,
+                    crosscheck::SegmentKind::Boilerplate,
+                    "{}: {s:?}",
+                    l.file
+                );
+            }
+        }
+    }
 }

@@ -49,6 +49,10 @@ const NAMES: &[&str] = &[
 /// headline are kept whatever their names, so a template that calls its body "social-theme"
 /// loses nothing.
 pub(crate) fn remove(doc: &Document) {
+    // Pictures carry no text, and a gallery's images make the extractor drop the gallery's
+    // captions with them (a block with more images than paragraphs reads as a slideshow).
+    doc.select("body img, body picture, body video, body source")
+        .remove();
     let doomed: Vec<NodeRef> = doc
         .select("body *")
         .nodes()

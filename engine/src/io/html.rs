@@ -10,7 +10,7 @@
 //! back under the headline, and a `<br>` stays a line break.
 
 use dom_query::{Document, NodeRef};
-use dom_smoothie::{Config, Readability};
+use dom_smoothie::{CandidateSelectMode, Config, Readability};
 
 use super::{decode, furniture, meta, SourceMeta};
 use crate::limits;
@@ -35,8 +35,13 @@ pub fn extract(html: &str) -> Result<Page, String> {
     let meta = meta::read(&doc);
     let headline = headline(&doc).or_else(|| meta.title.clone());
     furniture::remove(&doc);
+    open_sentence_lists(&doc);
     let cfg = Config {
         max_elements_to_parse: limits::MAX_HTML_ELEMENTS,
+        // The crate's own choice of the top block, not Readability.js's: on a live page
+        // Readability.js keeps the posts but drops the summary above them (its siblings must
+        // score 10 to stay), this one keeps the article element they share.
+        candidate_select_mode: CandidateSelectMode::DomSmoothie,
         ..Config::default()
     };
     let article = Readability::with_document(doc, None, Some(cfg))
@@ -92,6 +97,32 @@ fn check_shape(doc: &Document) -> Result<(), String> {
         stack.extend(node.children_it(false).map(|c| (c, depth + 1)));
     }
     Ok(())
+}
+
+/// A list whose items are sentences (a live page's key points, an explainer's facts) becomes
+/// paragraphs: the extractor scores paragraphs and drops a block of list items with none, which
+/// lost the "Summary" points of a live page. Menus and link lists stay lists: their items are
+/// short or mostly link text.
+fn open_sentence_lists(doc: &Document) {
+    for list in doc.select("body ul, body ol").nodes() {
+        let items = list.element_children();
+        let sentences = !items.is_empty()
+            && items.iter().all(|li| {
+                let text = li.text();
+                let links: usize = li
+                    .descendants_it()
+                    .filter(|d| d.node_name().is_some_and(|n| &*n == "a"))
+                    .map(|a| a.text().len())
+                    .sum();
+                li.node_name().is_some_and(|n| &*n == "li")
+                    && text.split_whitespace().count() >= 6
+                    && links * 2 < text.len()
+            });
+        if sentences {
+            items.iter().for_each(|li| li.rename("p"));
+            list.rename("div");
+        }
+    }
 }
 
 /// The article's headline as the page prints it: the `<h1>` of its `<article>` or `<main>`,
@@ -204,7 +235,7 @@ fn write_blocks(root: &NodeRef, out: &mut Vec<String>) {
     }
     let mut current = String::new();
     let mut in_caption = 0usize;
-    let mut stack = vec![Step::Enter(root.clone())];
+    let mut stack = vec![Step::Enter(*root)];
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(node) => {
