@@ -6,44 +6,7 @@
 
 use dom_query::{Document, NodeRef};
 
-/// Tags that are furniture wherever they stand.
-const TAGS: &[&str] = &["nav", "footer", "aside", "form", "button", "dialog"];
-
-/// Parts of class or id names that mark furniture ("cookie-banner", "ad-slot", "post-share").
-const NAME_PARTS: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
-    "advert",
-    "newsletter",
-    "share",
-    "social",
-    "comments",
-    "disqus",
-    "related",
-    "sidebar",
-    "promo",
-    "subscribe",
-    "breadcrumb",
-    "footer",
-    "most-read",
-    "trending",
-    "outbrain",
-    "taboola",
-];
-
-/// Whole class or id names that mark furniture (as parts they would match too much: "ad" is
-/// in "head", "nav" in "canvas").
-const NAMES: &[&str] = &[
-    "ad",
-    "ads",
-    "ad-slot",
-    "nav",
-    "navigation",
-    "menu",
-    "tags",
-    "comment",
-];
+use crate::lexicon::page::{HTML_FURNITURE_NAMES, HTML_FURNITURE_NAME_PARTS, HTML_FURNITURE_TAGS};
 
 /// Removes the furniture of `doc`. The page's outer containers and any element holding the
 /// headline are kept whatever their names, so a template that calls its body "social-theme"
@@ -73,14 +36,17 @@ fn is_furniture(node: &NodeRef) -> bool {
     if matches!(name.as_str(), "main" | "article" | "h1") {
         return false;
     }
-    let named = TAGS.contains(&name.as_str()) || {
+    let named = HTML_FURNITURE_TAGS.contains(&name.as_str()) || {
         let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
         let id = node.attr("id").unwrap_or_default().to_ascii_lowercase();
         class
             .split_ascii_whitespace()
             .chain(std::iter::once(id.as_str()))
             .filter(|t| !t.is_empty())
-            .any(|t| NAMES.contains(&t) || NAME_PARTS.iter().any(|p| t.contains(p)))
+            .any(|t| {
+                HTML_FURNITURE_NAMES.contains(&t)
+                    || HTML_FURNITURE_NAME_PARTS.iter().any(|p| t.contains(p))
+            })
     };
     named
         && !node
