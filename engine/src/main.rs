@@ -30,11 +30,12 @@ Crosscheck: sentence-level cross-checking of news articles about one event.
 
 commands:
   build <DIR> [-o FILE] [--format json|bin]
-      Builds the claim database of the cluster in DIR (one .txt per article, optional
-      sources.toml) and writes it to FILE, or to stdout without -o. json (default) is the
-      portable export; bin is the compact form the widget embeds. The sentence encoder
-      (all-MiniLM-L6-v2, fetched by scripts/get-encoder.sh) takes part when its folder is
-      found: --encoder DIR, else $CROSSCHECK_ENCODER, else ~/.cache/crosscheck/all-MiniLM-L6-v2.
+      Builds the claim database of the cluster in DIR (one .txt, .html or .htm per article,
+      optional sources.toml; a page's article and metadata are extracted from it) and writes
+      it to FILE, or to stdout without -o. json (default) is the portable export; bin is the
+      compact form the widget embeds. The sentence encoder (all-MiniLM-L6-v2, fetched by
+      scripts/get-encoder.sh) takes part when its folder is found: --encoder DIR, else
+      $CROSSCHECK_ENCODER, else ~/.cache/crosscheck/all-MiniLM-L6-v2.
       --no-encoder builds from surface features only (what the widget's browser engine does).
   eval <DIR> --gold FILE
       Builds DIR and scores it against the gold JSON Lines FILE: a table, then one JSON line.

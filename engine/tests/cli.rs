@@ -150,7 +150,7 @@ fn missing_and_empty_folders_are_named() {
     std::fs::create_dir_all(&empty).unwrap();
     let out = run(&["build", empty.to_str().unwrap()], b"");
     assert_input_error(&out, empty.to_str().unwrap());
-    assert!(text(&out.stderr).contains("no .txt articles"));
+    assert!(text(&out.stderr).contains("no .txt, .html or .htm articles"));
 }
 
 #[test]

@@ -417,6 +417,43 @@ proptest! {
     }
 }
 
+/// Pieces of HTML: tags opened and never closed, stray end tags, charset declarations,
+/// JSON-LD (broken and whole), entities, and the hostile text pieces between them.
+fn hostile_html(max: usize) -> impl Strategy<Value = Vec<u8>> {
+    let tag = prop::sample::select(vec![
+        "<p>", "</p>", "<div class=\"cookie\">", "</div>", "<article>", "<h1>", "</h1>",
+        "<figure><figcaption>", "</figcaption>", "<br>", "<script>", "</script>", "<nav>",
+        "<meta charset=\"windows-1252\">", "<meta charset=\"nope\">", "<html lang=\"\">",
+        "<meta property=\"article:published_time\" content=\"2022-13-45T\">",
+        "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"publisher\":{\"@id\":1}}]}</script>",
+        "<script type=\"application/ld+json\">[[[[{", "&amp;", "&#0;", "&#xD800;", "<!--", "-->",
+        "<table><tr><td>", "<li>", "\u{feff}",
+    ]);
+    prop::collection::vec(
+        prop_oneof![
+            tag.prop_map(|t| t.as_bytes().to_vec()),
+            hostile_text(4).prop_map(String::into_bytes),
+            prop::collection::vec(any::<u8>(), 0..4)
+        ],
+        0..max,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn reading_a_page_never_panics(page in hostile_html(120)) {
+        if let Ok(p) = crosscheck::io::read_page(&page) {
+            prop_assert!(!p.text.is_empty());
+            if let Some(d) = &p.meta.published {
+                prop_assert!(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok(), "{}", d);
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(config(64))]
 

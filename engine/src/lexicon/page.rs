@@ -3,7 +3,8 @@
 //! article, never words taken from one labelled article.
 //!
 //! Origin: the labels content-management systems and news sites print around articles (link
-//! promos, share and player controls, rails, tags, picture credits and caption labels).
+//! promos, share and player controls, rails, tags, picture credits and caption labels), and the
+//! tag, class and id names page templates give the same furniture in HTML.
 
 use super::contains;
 
@@ -535,3 +536,44 @@ pub(crate) const READ_OPENERS: &[&str] = &[
 pub(crate) fn agency(lower: &str) -> bool {
     contains(AGENCIES, lower)
 }
+
+/// HTML tags that are page furniture wherever they stand (`io/furniture.rs` removes them
+/// before the extractor scores a page).
+pub(crate) const HTML_FURNITURE_TAGS: &[&str] =
+    &["nav", "footer", "aside", "form", "button", "dialog"];
+
+/// Parts of HTML class or id names that mark page furniture ("cookie-banner", "ad-slot", "post-share").
+pub(crate) const HTML_FURNITURE_NAME_PARTS: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "advert",
+    "newsletter",
+    "share",
+    "social",
+    "comments",
+    "disqus",
+    "related",
+    "sidebar",
+    "promo",
+    "subscribe",
+    "breadcrumb",
+    "footer",
+    "most-read",
+    "trending",
+    "outbrain",
+    "taboola",
+];
+
+/// Whole HTML class or id names that mark page furniture (as parts they would match too much: "ad" is
+/// in "head", "nav" in "canvas").
+pub(crate) const HTML_FURNITURE_NAMES: &[&str] = &[
+    "ad",
+    "ads",
+    "ad-slot",
+    "nav",
+    "navigation",
+    "menu",
+    "tags",
+    "comment",
+];

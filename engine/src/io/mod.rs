@@ -1,4 +1,6 @@
-//! Reading a cluster from disk: one `.txt` per article plus an optional `sources.toml`.
+//! Reading a cluster from disk: one `.txt`, `.html` or `.htm` per article plus an optional
+//! `sources.toml`. Pages go through `html.rs` (decoding in `decode.rs`, the page's own
+//! metadata in `meta.rs`), which needs no filesystem and so also runs in wasm32.
 //!
 //! Errors name the file (and line where there is one) so a newsroom developer can fix the input;
 //! nothing here panics on a bad file.
@@ -9,7 +11,14 @@ use std::path::{Path, PathBuf};
 
 use crate::limits;
 
-/// Metadata of one article; only what `sources.toml` or the text says, never invented.
+mod decode;
+mod furniture;
+pub mod html;
+mod meta;
+
+pub use html::{read_page, Page};
+
+/// Metadata of one article; only what `sources.toml` or the page declares, never invented.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMeta {
@@ -59,20 +68,21 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Reads every `*.txt` of `dir` (sorted by name) and `dir/sources.toml` if present.
+/// Reads every `*.txt`, `*.html` and `*.htm` of `dir` (sorted by name) and `dir/sources.toml`
+/// if present. A page's metadata fills what `sources.toml` leaves empty for its id.
 pub fn load_dir(dir: &Path) -> Result<Vec<Article>, InputError> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| InputError::new(dir, None, format!("cannot read the folder: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.is_file() && kind(p).is_some())
         .collect();
     paths.sort();
     if paths.is_empty() {
         return Err(InputError::new(
             dir,
             None,
-            "no .txt articles in this folder",
+            "no .txt, .html or .htm articles in this folder",
         ));
     }
     if paths.len() > limits::MAX_ARTICLES {
@@ -86,12 +96,39 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Article>, InputError> {
             .to_string(),
         ));
     }
-    let meta = load_sources_toml(&dir.join("sources.toml"))?;
+    // The id is the stem, so "a.txt" and "a.html" would be one article twice.
+    let mut by_id: BTreeMap<String, &PathBuf> = BTreeMap::new();
+    for path in &paths {
+        if let Some(other) = by_id.insert(stem(path), path) {
+            return Err(InputError::new(
+                path,
+                None,
+                format!(
+                    "has the same id as {}; rename or remove one of them",
+                    other.display()
+                ),
+            ));
+        }
+    }
+    let table = load_sources_toml(&dir.join("sources.toml"))?;
     let mut articles = Vec::with_capacity(paths.len());
     let mut total = 0usize;
     for path in paths {
-        let bytes = read_capped(&path, limits::MAX_ARTICLE_BYTES)?;
-        total = total.saturating_add(bytes.len());
+        let id = stem(&path);
+        let (text, page_meta) = match kind(&path) {
+            Some(Kind::Html) => {
+                let bytes = read_capped(&path, limits::MAX_HTML_PAGE_BYTES)?;
+                let page = html::read_page(&bytes)
+                    .map_err(|message| InputError::new(&path, None, message))?;
+                (page.text, page.meta)
+            }
+            _ => {
+                let bytes = read_capped(&path, limits::MAX_ARTICLE_BYTES)?;
+                (utf8(&path, bytes)?, SourceMeta::default())
+            }
+        };
+        // What the engine reads counts against the cluster's limit: a page's extracted text.
+        total = total.saturating_add(text.len());
         if total > limits::MAX_CLUSTER_BYTES {
             return Err(InputError::new(
                 dir,
@@ -103,19 +140,49 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Article>, InputError> {
                 ),
             ));
         }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-            InputError::new(&path, Some(line), "not valid UTF-8")
-        })?;
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let meta = meta.get(&id).cloned().unwrap_or_default();
+        let meta = merge(table.get(&id).cloned().unwrap_or_default(), page_meta);
         articles.push(Article { id, text, meta });
     }
     Ok(articles)
+}
+
+enum Kind {
+    Text,
+    Html,
+}
+
+fn kind(path: &Path) -> Option<Kind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" => Some(Kind::Text),
+        "html" | "htm" => Some(Kind::Html),
+        _ => None,
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+        InputError::new(path, Some(line), "not valid UTF-8")
+    })
+}
+
+/// `sources.toml` first, field by field; the page fills only what it leaves empty.
+fn merge(toml: SourceMeta, page: SourceMeta) -> SourceMeta {
+    SourceMeta {
+        outlet: toml.outlet.or(page.outlet),
+        title: toml.title.or(page.title),
+        url: toml.url.or(page.url),
+        published: toml.published.or(page.published),
+        language: toml.language.or(page.language),
+    }
 }
 
 /// Reads a file of at most `max` bytes. The size is checked before reading and again while
