@@ -2,7 +2,11 @@
 //! `tests/data/pages/`, made-up news), the page's own metadata field by field, `sources.toml`
 //! overriding it, and bad pages refused with one line naming the file.
 
-use std::path::{Path, PathBuf};
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
+
+use std::path::Path;
 use std::process::Command;
 
 use crosscheck::io::read_page;
@@ -245,24 +249,6 @@ fn page_metadata_is_read_field_by_field() {
     for &(file, name, want) in META {
         let meta = read_page(&page(file)).expect(file).meta;
         assert_eq!(field(&meta, name).as_deref(), want, "{file}: {name}");
-    }
-}
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("crosscheck-html-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

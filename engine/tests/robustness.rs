@@ -15,6 +15,10 @@
 #[path = "support/invariants.rs"]
 mod invariants;
 
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -933,26 +937,6 @@ fn build_refuses_duplicate_ids() {
 
 // ---------------------------------------------------------------------------------------------
 // Loading from disk
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!(
-            "crosscheck-robustness-{name}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 #[test]
 fn load_dir_refuses_an_oversized_file_before_reading_it() {
