@@ -252,6 +252,19 @@ fn page_metadata_is_read_field_by_field() {
     }
 }
 
+/// `crosscheck build DIR --no-encoder -o DIR/out.json`: where the output goes, and the run.
+fn build_folder(dir: &Path) -> (std::path::PathBuf, std::process::Output) {
+    let out_file = dir.join("out.json");
+    let out = Command::new(BIN)
+        .arg("build")
+        .arg(dir)
+        .args(["--no-encoder", "-o"])
+        .arg(&out_file)
+        .output()
+        .expect("runs");
+    (out_file, out)
+}
+
 #[test]
 fn sources_toml_overrides_the_page_field_by_field() {
     let dir = TempDir::new("override");
@@ -317,12 +330,7 @@ fn a_bad_page_is_one_line_naming_the_file_and_nothing_is_written() {
         )
         .unwrap();
         std::fs::write(dir.0.join(name), &bytes).unwrap();
-        let out_file = dir.0.join("out.json");
-        let out = Command::new(BIN)
-            .args(["build", dir.0.to_str().unwrap(), "--no-encoder", "-o"])
-            .arg(&out_file)
-            .output()
-            .expect("runs");
+        let (out_file, out) = build_folder(&dir.0);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{name}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "{name}: {err}");
@@ -337,12 +345,7 @@ fn a_folder_mixing_text_and_pages_builds() {
     std::fs::write(dir.0.join("a.txt"), "Harbour bridge shut\n\nThe Kelvane harbour bridge was closed on Thursday after engineers found cracks, the council said.\n").unwrap();
     std::fs::write(dir.0.join("b.html"), page("single_column.html")).unwrap();
     std::fs::write(dir.0.join("c.htm"), page("gallery.html")).unwrap();
-    let out_file = dir.0.join("out.json");
-    let out = Command::new(BIN)
-        .args(["build", dir.0.to_str().unwrap(), "--no-encoder", "-o"])
-        .arg(&out_file)
-        .output()
-        .expect("runs");
+    let (out_file, out) = build_folder(&dir.0);
     assert!(
         out.status.success(),
         "{}",
