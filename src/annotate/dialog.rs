@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
+use web_sys::{Document, Event, HtmlElement, KeyboardEvent};
 use yew::Callback;
 
 use super::events::Listener;
@@ -133,17 +133,16 @@ impl Annotation {
         let Some(seg) = self.open else {
             return;
         };
-        let selector = format!("[{}=\"{seg}\"]", marks::PART_ATTR);
-        if let Ok(list) = self.root.query_selector_all(&selector) {
-            for i in 0..list.length() {
-                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    let _ = if on {
-                        el.set_attribute(OPEN_ATTR, "")
-                    } else {
-                        el.remove_attribute(OPEN_ATTR)
-                    };
-                }
-            }
+        // This annotation's own wrappers, not a query: an annotated element nested in another
+        // (or one with a second database) has wrappers with the same segment ids.
+        let id = seg.to_string();
+        let own = self.marked.iter().flat_map(|m| m.wrappers.iter());
+        for el in own.filter(|w| w.get_attribute(marks::PART_ATTR).as_deref() == Some(&id)) {
+            let _ = if on {
+                el.set_attribute(OPEN_ATTR, "")
+            } else {
+                el.remove_attribute(OPEN_ATTR)
+            };
         }
         if let Some(m) = self.marker(seg) {
             let _ = m.set_attribute("aria-expanded", if on { "true" } else { "false" });
