@@ -14,6 +14,10 @@
 //             release CLI when it is there): mount -> first sentence laid out, and how much of
 //             it came after the (local) fetch. Skipped, with a line saying so, when there is
 //             no such database.
+//   analyse   `Crosscheck.analyse` in analyse.html (the engine in a worker): the five seed
+//             articles, cold (a fresh page: worker start, module fetch and compile, then the
+//             build) and warm (a second call in the same page), and the 50-article bench cluster
+//             (`target/bench/clusters/n50` from `scripts/bench.sh engine`) when it is there.
 //
 // Prints figures and writes them as JSON; it never fails on a slow figure (only on a broken
 // page). Run by scripts/bench.sh; alone: `node bench/browser.mjs` after `trunk build --release`.
@@ -21,7 +25,7 @@
 //      BENCH_LOADS (default 15), BENCH_CLICK_PASSES (default 5), BENCH_OUT (default target/bench/; writes browser.json).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -368,6 +372,67 @@ async function perStory(browser) {
   }
 }
 
+const ANALYSE_RUNS = Math.max(1, Number(process.env.BENCH_ANALYSE_RUNS) || 5);
+
+/** A cluster folder's .txt articles as `Crosscheck.analyse` takes them. */
+function clusterArticles(dir) {
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+    .map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/** `Crosscheck.analyse` in the analysis page: call -> export object back on the page's thread. */
+async function analyseBench(browser, server) {
+  const clusters = [['seeds', join(REPO, 'seeds'), ANALYSE_RUNS]];
+  const n50 = join(OUT, 'clusters', 'n50');
+  if (existsSync(n50)) clusters.push(['n50', n50, 3]);
+  else console.log('analyse:  no 50-article cluster in target/bench/clusters (scripts/bench.sh engine makes one): not measured');
+  const out = {};
+  for (const [name, dir, runs] of clusters) {
+    const articles = clusterArticles(dir);
+    const cold = [];
+    const prepared = [];
+    const warm = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}analyse.html`, { waitUntil: 'load' });
+        const r = await page.evaluate(async (articles) => {
+          const time = async () => {
+            const t0 = performance.now();
+            const db = await window.Crosscheck.analyse(articles);
+            return { ms: performance.now() - t0, verdicts: db.verdicts.length };
+          };
+          const first = await time();
+          const second = await time();
+          return { first, second };
+        }, articles);
+        cold.push(r.first.ms);
+        warm.push(r.second.ms);
+        // A page that prepared the engine (Crosscheck.prepareAnalysis, as analyse.html does
+        // when the first file is added): the first analysis after it.
+        await page.goto(`${server.url}analyse.html`, { waitUntil: 'load' });
+        prepared.push(await page.evaluate(async (articles) => {
+          await window.Crosscheck.prepareAnalysis();
+          const t0 = performance.now();
+          await window.Crosscheck.analyse(articles);
+          return performance.now() - t0;
+        }, articles));
+        out[name] = { articles: articles.length, verdicts: r.first.verdicts };
+      } finally {
+        await context.close();
+      }
+    }
+    Object.assign(out[name], { cold: stats(cold), prepared: stats(prepared), warm: stats(warm) });
+    const aim = name === 'seeds' ? 300 : 10_000;
+    console.log(`analyse:  ${articles.length} articles (${name}, ${out[name].verdicts} verdicts) in the browser: ` +
+      `cold median ${f1(out[name].cold.median)} ms (worker start and module compile included), after ` +
+      `Crosscheck.prepareAnalysis ${f1(out[name].prepared.median)} ms, warm (second call) ${f1(out[name].warm.median)} ms, ` +
+      `${runs} fresh pages; aim < ${aim} ms cold: ${out[name].cold.median < aim ? 'met' : 'not met'}`);
+  }
+  return out;
+}
+
 async function main() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html is missing: run \`trunk build --release\` first (scripts/bench.sh does)`);
@@ -495,6 +560,7 @@ async function main() {
     }
 
     const perStoryDb = await perStory(browser);
+    const analyse = await analyseBench(browser, server);
 
     const result = {
       date: new Date().toISOString(),
@@ -504,6 +570,7 @@ async function main() {
       startup,
       click,
       perStory: perStoryDb,
+      analyse,
     };
     await mkdir(OUT, { recursive: true });
     await writeFile(join(OUT, 'browser.json'), JSON.stringify(result, null, 2) + '\n');

@@ -93,6 +93,7 @@ async function main() {
     L.push(`| Widget download, gzip -9 (loader + glue + wasm) | ${kb(bundle.total.gzip)} | ≤ ${kb(aim)} | ${yes(bundle.total.gzip <= aim)} |`);
     L.push(`| Widget download, brotli 11 | ${kb(bundle.total.brotli)} | | |`);
     L.push(`| Widget download, raw | ${kb(bundle.total.raw)} | | |`);
+    if (bundle.onDemand) L.push(`| The engine in the browser (\`Crosscheck.analyse\`: worker, glue, wasm), gzip, fetched on first use only, not counted above | ${kb(bundle.onDemand.gzip)} (raw ${kb(bundle.onDemand.raw)}) | | |`);
     if (bundle.claims) L.push(`| of which the embedded claim database (claims.bin), gzip | ${kb(bundle.claims.gzip)} (raw ${kb(bundle.claims.raw)}) | | |`);
   }
   if (browser?.startup) {
@@ -113,6 +114,10 @@ async function main() {
     const [kind, n] = form.split('-');
     const aim = n === 'n200';
     L.push(`| Per-story database, ${n.slice(1)} articles, ${kind} (${(r.bytes / 1048576).toFixed(1)} MiB): \`Crosscheck.mount\` to first sentence laid out, median of ${r.loads} (after the local fetch: ${ms(r.parseAndShow.median)}) | ${ms(r.total.median)} | ${aim ? '< 200 ms' : ''} | ${aim ? yes(r.total.median < 200) : ''} |`);
+  }
+  for (const [name, r] of Object.entries(browser?.analyse ?? {})) {
+    const aim = name === 'seeds' ? 300 : 10_000;
+    L.push(`| \`Crosscheck.analyse\` in the browser, ${r.articles} articles (${name}): call to export, cold (worker and module start included), median of ${r.cold.n} fresh pages (after \`Crosscheck.prepareAnalysis\`: ${ms(r.prepared.median)}; a second call: ${ms(r.warm.median)}) | ${ms(r.cold.median)} | < ${aim} ms | ${yes(r.cold.median < aim)} |`);
   }
   if (eng) {
     const row = (n) => eng.rows.find((r) => r.articles === n);

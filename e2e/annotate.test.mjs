@@ -23,14 +23,12 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer } from './static-server.mjs';
+import { startServer } from './static-server.mjs';
+import { AXE, CHROMIUM, axe, open } from './support.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.CROSSCHECK_DIST || join(REPO, 'dist'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOT = process.env.CROSSCHECK_ANNOTATE_SCREENSHOT ?? join(REPO, 'docs', 'annotate.png');
-const AXE = join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
 const WIDGET_FILES = ['crosscheck.js', 'crosscheck-widget.js', 'crosscheck-widget_bg.wasm'];
 const TIMEOUT_MS = 30_000;
 
@@ -40,39 +38,6 @@ function requireBuild() {
   assert.ok(existsSync(AXE), `${AXE} is missing: run \`npm ci\` (scripts/install-deps.sh does)`);
 }
 
-/** A fresh browser on `url`, recording requests, console errors and CSP violations. */
-async function open(t, url, { viewport = { width: 1280, height: 900 }, javaScriptEnabled = true } = {}) {
-  const profile = await mkdtemp(join(tmpdir(), 'crosscheck-annotate-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport,
-    deviceScaleFactor: 1,
-    serviceWorkers: 'block',
-    javaScriptEnabled,
-  });
-  t.after(async () => {
-    await context.close().catch(() => {});
-    await rm(profile, { recursive: true, force: true });
-  });
-  const rec = { requests: [], problems: [], warnings: [] };
-  context.on('request', (r) => rec.requests.push(r.url()));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation',
-      (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`), true);
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') rec.problems.push(`console.error: ${m.text()}`);
-    if (m.type() === 'warning') rec.warnings.push(m.text());
-  });
-  page.on('pageerror', (e) => rec.problems.push(`uncaught: ${e.message}`));
-  const response = await page.goto(url, { waitUntil: 'load' });
-  assert.equal(response?.status(), 200, `${url} did not load`);
-  return { page, rec };
-}
-
 /** Waits until the annotated element has its `found/total` tally; returns it. */
 async function anchoredOn(page, selector) {
   const el = page.locator(selector);
@@ -80,17 +45,6 @@ async function anchoredOn(page, selector) {
     selector, { timeout: TIMEOUT_MS });
   const [found, total] = (await el.getAttribute('data-crosscheck-anchored')).split('/').map(Number);
   return { found, total };
-}
-
-/** Runs axe-core (loaded into the page by the test driver, not by the page) over `include`. */
-async function axe(page, include) {
-  const source = await readFile(AXE, 'utf8');
-  await page.evaluate(source);
-  const result = await page.evaluate(async (include) => {
-    const r = await window.axe.run({ include }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, include);
-  return result;
 }
 
 /** The page's text boxes: where each paragraph and heading of `selector` lies. */

@@ -34,7 +34,7 @@ describe() {
     deps) echo "install missing tools (scripts/install-deps.sh)" ;;
     fmt) echo "cargo fmt --all --check" ;;
     clippy) echo "cargo clippy --workspace --all-targets -- -D warnings (native)" ;;
-    clippy-wasm) echo "cargo clippy -p crosscheck-widget --all-targets --target $WASM_TARGET -- -D warnings" ;;
+    clippy-wasm) echo "cargo clippy -p crosscheck-widget -p crosscheck-analyse --all-targets --target $WASM_TARGET -- -D warnings" ;;
     native) echo "cargo test --workspace (engine, CLI, seed gold, widget natively), then the encoder tests" ;;
     loco) echo "leave-one-cluster-out floors on ../shared/eval (the ignored tests of engine/tests/gold.rs)" ;;
     chromium) echo "widget wasm-bindgen tests in headless Chromium (chromedriver)" ;;
@@ -226,7 +226,7 @@ for step in "${selected[@]}"; do
     fmt) run_step fmt cargo fmt --all --check ;;
     clippy) run_step clippy cargo clippy --workspace --all-targets -- -D warnings ;;
     clippy-wasm)
-      run_step clippy-wasm cargo clippy -p crosscheck-widget --all-targets --target "$WASM_TARGET" -- -D warnings
+      run_step clippy-wasm cargo clippy -p crosscheck-widget -p crosscheck-analyse --all-targets --target "$WASM_TARGET" -- -D warnings
       ;;
     native) run_step native native_tests ;;
     loco)

@@ -34,7 +34,7 @@ pub const CSS: &str = r#"
 .cc {
   all: initial;
   --bg: #ffffff; --fg: #1b1b1f; --muted: #5c5f66; --border: #d3d6db; --soft: #f4f5f7;
-  --sel: #e4f0fa; --focus: #0b5cad;
+  --sel: #ebf4fc; --focus: #0b5cad;
   --cor: #0072b2; --dif: #b54700; --dif-fill: #d55e00; --omi: #6b6f76;
   --mark: #cde5f5; --mark-dif: #fadcc6; --own: #9aa0a8;
   box-sizing: border-box;

@@ -119,6 +119,47 @@ export interface Annotation {
   destroy(): void;
 }
 
+/** One article for `Crosscheck.analyse`. */
+export interface ArticleInput {
+  /** Names the article in the database (as a file's stem does for `crosscheck build`). */
+  id: string;
+  /**
+   * The article's text; or a saved page's HTML (it opens with `<`), whose article and metadata
+   * are extracted as `crosscheck build` does for `.html` files; or a file's bytes (a page in
+   * the encoding it declares, or UTF-8 text).
+   */
+  text: string | Uint8Array | ArrayBuffer;
+  /** Metadata, as sources.toml gives it; each field given wins over the page's own. */
+  title?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  /** YYYY-MM-DD */
+  published?: string | null;
+  language?: string | null;
+}
+
+export interface AnalyseProgress {
+  stage: 'analysing' | 'matching' | 'deciding';
+  unit: 'articles' | 'claims' | 'verdicts';
+  done: number;
+  total: number;
+}
+
+/** An article `analyse` set aside, and why (one line). */
+export interface SkippedArticle {
+  id: string;
+  message: string;
+}
+
+export interface AnalyseOptions {
+  /** Called at the start and end of each stage and at most once per percent between. */
+  onProgress?: (progress: AnalyseProgress) => void;
+  /** Called once per article set aside (without it, one console warning lists them). */
+  onSkip?: (skipped: SkippedArticle) => void;
+  /** Aborting ends the analysis; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
 /** The `detail` of the `crosscheck:select` event fired on a widget's host element. */
 export interface SelectDetail {
   source: string;
@@ -136,6 +177,16 @@ export interface CrosscheckApi {
   readonly version: 1;
   /** Resolves once the module has started and the methods are available. */
   readonly ready: Promise<CrosscheckApi>;
+  /**
+   * Analyses a cluster in the browser: the engine, in a Web Worker, fetched on first use
+   * (available before `ready`). Resolves to the JSON export, the one `crosscheck build
+   * --no-encoder --format json` writes for the same articles; a bad article is set aside
+   * (`onSkip`) and the others analysed. Rejects with an Error when no article can be read.
+   */
+  analyse(articles: ArticleInput[], options?: AnalyseOptions): Promise<Database>;
+  /** Fetches, starts and warms up the engine ahead of a first `analyse`; resolves to whether
+   * it started. */
+  prepareAnalysis(): Promise<boolean>;
   mount(element: Element, options?: MountOptions): Widget;
   /** Mounts every [data-crosscheck] element that has no widget yet; returns how many. */
   mountAll(): number;

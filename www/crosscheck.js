@@ -11,12 +11,18 @@
 //   w.select(12); w.verdicts(12); w.destroy();
 //   const a = Crosscheck.annotate(article, { source, database });   // the page's own text
 //   await a.ready; a.tally(); a.select(12); a.destroy();
+//   const db = await Crosscheck.analyse([{ id, text }, …], { onProgress, onSkip, signal });
+//   Crosscheck.prepareAnalysis();                  // fetch and warm the engine ahead of time
 // and fires `crosscheck:ready` on document once the API is usable.
 import init, { annotate, annotateAll, mount, mountAll } from './crosscheck-widget.js';
 
 const api = window.Crosscheck && typeof window.Crosscheck === 'object' ? window.Crosscheck : {};
 window.Crosscheck = api;
 api.version = 1;
+// The engine itself is a separate module run in a worker (analyse.js), fetched on first use only:
+// a reader's page never loads it.
+api.analyse = (articles, options) => import('./analyse.js').then((m) => m.analyse(articles, options));
+api.prepareAnalysis = () => import('./analyse.js').then((m) => m.prepare());
 
 function showFailure(err) {
   console.error('Crosscheck could not load this comparison.', err);

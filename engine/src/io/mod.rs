@@ -1,6 +1,7 @@
 //! Reading a cluster from disk: one `.txt`, `.html` or `.htm` per article plus an optional
 //! `sources.toml`. Pages go through `html.rs` (decoding in `decode.rs`, the page's own
-//! metadata in `meta.rs`), which needs no filesystem and so also runs in wasm32.
+//! metadata in `meta.rs`), which needs no filesystem and so also runs in wasm32; `memory.rs`
+//! reads articles handed over in memory (the browser's `Crosscheck.analyse`) the same way.
 //!
 //! Errors name the file (and line where there is one) so a newsroom developer can fix the input;
 //! nothing here panics on a bad file.
@@ -14,9 +15,11 @@ use crate::limits;
 mod decode;
 mod furniture;
 pub mod html;
+pub mod memory;
 mod meta;
 
 pub use html::{read_page, Page};
+pub use memory::{read_given, Body, Given};
 
 /// Metadata of one article; only what `sources.toml` or the page declares, never invented.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
