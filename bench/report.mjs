@@ -117,7 +117,9 @@ async function main() {
   }
   for (const [name, r] of Object.entries(browser?.analyse ?? {})) {
     const aim = name === 'seeds' ? 300 : 10_000;
-    L.push(`| \`Crosscheck.analyse\` in the browser, ${r.articles} articles (${name}): call to export, cold (worker and module start included), median of ${r.cold.n} fresh pages (after \`Crosscheck.prepareAnalysis\`: ${ms(r.prepared.median)}; a second call: ${ms(r.warm.median)}) | ${ms(r.cold.median)} | < ${aim} ms | ${yes(r.cold.median < aim)} |`);
+    const what = `\`Crosscheck.analyse\` in the browser, ${r.articles} articles (${name}): call to export object`;
+    L.push(`| ${what}, cold (a fresh page: worker start and module compile included), median of ${r.cold.n} | ${ms(r.cold.median)} | < ${aim} ms | ${yes(r.cold.median < aim)} |`);
+    L.push(`| ${what}, after \`Crosscheck.prepareAnalysis\` (what analyse.html does once a file is added), median (a second call: ${ms(r.warm.median)}) | ${ms(r.prepared.median)} | < ${aim} ms | ${yes(r.prepared.median < aim)} |`);
   }
   if (eng) {
     const row = (n) => eng.rows.find((r) => r.articles === n);
@@ -160,13 +162,13 @@ async function main() {
     L.push('## Bundle');
     L.push('');
     L.push('`trunk build --release` (opt-level "z", LTO, one codegen unit, `panic = "abort"`,');
-    L.push('`wasm-opt -Oz`). The widget is the first three files; the rest belong to the demo page.');
+    L.push('`wasm-opt -Oz`). The widget is the first three files; "on demand" files are the engine in the browser, fetched only by `Crosscheck.analyse`; the rest belong to the demo pages.');
     L.push('The widget\'s CSS is compiled into the wasm (an adopted stylesheet), so it has no CSS file.');
     L.push('');
     L.push('| dist/ file | raw | gzip -9 | brotli 11 |');
     L.push('| --- | ---: | ---: | ---: |');
     const files = [...bundle.files].sort((a, b) => Number(b.widget) - Number(a.widget) || b.raw - a.raw);
-    for (const f of files) L.push(`| ${f.file}${f.widget ? '' : ' (demo page)'} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+    for (const f of files) L.push(`| ${f.file}${f.widget ? '' : f.engine ? ' (on demand)' : ' (demo page)'} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
     L.push(`| **widget total** | **${kb(bundle.total.raw)}** | **${kb(bundle.total.gzip)}** | **${kb(bundle.total.brotli)}** |`);
     if (bundle.claims) {
       L.push(`| claims.bin (inside the wasm) | ${kb(bundle.claims.raw)} | ${kb(bundle.claims.gzip)} | ${kb(bundle.claims.brotli)} |`);

@@ -26,15 +26,18 @@ const WARM_UP = [
     + 'Monday night, police said on Tuesday. About 1,200 homes lost power.\n' },
 ];
 
+let asked = false;
 const started = wasm_bindgen({
   module_or_path: new URL('./crosscheck-analyse_bg.wasm', self.location.href),
 }).then(() => {
-  wasm_bindgen.analyse(WARM_UP, null);
+  // Only ahead of time: a page already waiting for its analysis is better served at once.
+  if (!asked) wasm_bindgen.analyse(WARM_UP, null);
   self.postMessage({ type: 'ready' });
 });
 started.catch((err) => self.postMessage({ type: 'failed', message: String(err && err.message ? err.message : err) }));
 
 self.onmessage = async (event) => {
+  asked = true;
   const { id, articles } = event.data || {};
   try {
     await started;

@@ -4,7 +4,8 @@
 //! that differ.
 //!
 //! Pure Rust with no web dependency: the same code runs in the `crosscheck` CLI, in tests and
-//! benchmarks, and compiled to WebAssembly inside the widget.
+//! benchmarks, and compiled to WebAssembly as the browser's `Crosscheck.analyse` (crate
+//! `crosscheck-analyse`).
 
 pub mod align;
 pub mod analyze;
