@@ -14,7 +14,6 @@
 //   const db = await Crosscheck.analyse([{ id, text }, …], { onProgress, onSkip, signal });
 //   Crosscheck.prepareAnalysis();                  // fetch and warm the engine ahead of time
 // and fires `crosscheck:ready` on document once the API is usable.
-import init, { annotate, annotateAll, mount, mountAll } from './crosscheck-widget.js';
 
 const api = window.Crosscheck && typeof window.Crosscheck === 'object' ? window.Crosscheck : {};
 window.Crosscheck = api;
@@ -44,20 +43,25 @@ function showFailure(err) {
   }
 }
 
-api.ready = init({ module_or_path: new URL('./crosscheck-widget_bg.wasm', import.meta.url) }).then(
-  () => {
-    api.mount = (element, options) => mount(element, options ?? {});
-    api.mountAll = () => mountAll();
-    api.annotate = (element, options) => annotate(element, options ?? {});
-    api.annotateAll = () => annotateAll();
+// The module's bytes are requested at once, beside the glue's import rather than after it (a
+// static import would fetch the glue first and the wasm only when it ran): one round trip less
+// before the first sentence. The glue's init takes the pending response as it is.
+const wasm = fetch(new URL('./crosscheck-widget_bg.wasm', import.meta.url));
+wasm.catch(() => {}); // reported through `ready` below, not as an unhandled rejection
+
+api.ready = import('./crosscheck-widget.js').then(
+  (glue) => glue.default({ module_or_path: wasm }).then(() => {
+    api.mount = (element, options) => glue.mount(element, options ?? {});
+    api.mountAll = () => glue.mountAll();
+    api.annotate = (element, options) => glue.annotate(element, options ?? {});
+    api.annotateAll = () => glue.annotateAll();
     document.dispatchEvent(new CustomEvent('crosscheck:ready', { detail: api }));
     return api;
-  },
-  (err) => {
-    showFailure(err);
-    throw err;
-  },
-);
+  }),
+).catch((err) => {
+  showFailure(err);
+  throw err;
+});
 // The page sees the failure in each widget and in the console; a script that awaits `ready`
 // still gets the rejection, but nobody is told of an "unhandled" one.
 api.ready.catch(() => {});
