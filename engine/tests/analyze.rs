@@ -286,6 +286,29 @@ fn quantity_conflicts() {
         &exact
     ));
 
+    // A duration is said to the nearest whole unit: "three years after" and "more than three
+    // years after" tell one span, and so do "24 hours" and "less than 24 hours"; 44 days and
+    // 45 days are two.
+    let three_years = q("The talks ended three years after they began.");
+    assert!(!quantities_conflict(
+        &three_years,
+        &q("The talks ended more than three years after they began.")
+    ));
+    assert!(!quantities_conflict(
+        &q("The minister lasted 24 hours."),
+        &q("The minister lasted less than 24 hours.")
+    ));
+    assert!(quantities_conflict(
+        &q("She held the post for 44 days."),
+        &q("She held the post for 45 days.")
+    ));
+    assert!(quantities_conflict(
+        &three_years,
+        &q("The talks ended four years after they began.")
+    ));
+    // Counts of things still move in whole steps.
+    assert!(quantities_conflict(&more, &two));
+
     // Different units or kinds are not comparable.
     let hours = q("They had 24 hours.");
     let days = q("They had 24 days.");

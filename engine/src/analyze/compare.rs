@@ -5,7 +5,8 @@
 //! Values are read on their natural range: an exact figure is exact up to rounding (0.5 %);
 //! "about X" allows five per cent either way; a decimal figure is exact to its last digit; "nearly X" is just under X; a bound on a large
 //! count ("more than 20,000") means a figure near it, as a reporter would not write "more than
-//! 20,000" for 50,000; a vague word ("thousands") means its order of magnitude.
+//! 20,000" for 50,000; a whole number of a duration unit ("three years") is that many to the
+//! nearest unit; a vague word ("thousands") means its order of magnitude.
 
 use super::{Bound, Quantity};
 
@@ -79,6 +80,16 @@ fn is_measure(q: &Quantity) -> bool {
     q.unit
         .as_deref()
         .is_some_and(|u| u == "%" || u.starts_with('°') || is_exact_kind(u))
+}
+
+/// Durations ("three years", "24 hours"): a whole number of them is said to the nearest unit,
+/// so "three years after" and "more than three years after" tell one span, while "44 days"
+/// and "45 days" are two.
+fn is_duration(q: &Quantity) -> bool {
+    !q.ordinal
+        && q.unit
+            .as_deref()
+            .is_some_and(|u| crate::lexicon::numbers::DURATION_STEMS.contains(&u))
 }
 
 /// Times of day and results of two tallies are exact: 9:28 is not 9:30, 3-1 is not 4-2.
@@ -158,12 +169,16 @@ pub fn interval(q: &Quantity) -> (f64, f64) {
     let large = v.abs() >= LARGE_COUNT;
     // "More than 50 people" is at least 51; "more than 50 per cent" or "$50" is any larger
     // value: only a count of things moves in whole steps.
-    let step = if is_int(v) && !is_measure(q) && !is_money(q) {
+    let duration = is_duration(q);
+    let step = if is_int(v) && !is_measure(q) && !is_money(q) && !duration {
         1.0
     } else {
         0.0
     };
     match q.bound {
+        // A whole number of units is that many to the nearest unit (half a unit either way,
+        // short of the next whole number).
+        Bound::Exact if duration && is_int(v) && !large => (v - 0.4995, v + 0.4995),
         Bound::Exact => match written_decimals(v) {
             // "50.22 per cent" is exact to its last written decimal: 50.21 is another figure.
             Some(d) => {

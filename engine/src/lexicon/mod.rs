@@ -165,6 +165,7 @@ pub fn lists() -> Vec<(&'static str, Vec<&'static str>)> {
         numbers::DEATH_STEMS,
         numbers::INJURY_STEMS,
         numbers::COUNT_NOUNS,
+        numbers::DURATION_STEMS,
         numbers::SCALE_SUFFIXES,
         numbers::CLOCK_SUFFIXES,
         page::LINK_OPENERS,

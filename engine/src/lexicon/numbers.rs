@@ -236,6 +236,24 @@ pub(crate) const INJURY_STEMS: &[&str] = &["injur", "wound"];
 /// "the number of injured").
 pub(crate) const COUNT_NOUNS: &[&str] = &["toll", "tally", "number", "total", "count", "figure"];
 
+/// Stems of units of elapsed time ("three years", "24 hours", "a 90-minute flight"): a duration
+/// is a measure, said to the nearest whole unit, not a count of things.
+///
+/// Origin: the English units of duration (the second and the clock and calendar units), as
+/// Snowball stems.
+pub(crate) const DURATION_STEMS: &[&str] = &[
+    "second",
+    "minut",
+    "hour",
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "year",
+    "decad",
+    "centuri",
+];
+
 /// Scale abbreviations written onto a figure: "10m", "$2bn", "38k".
 pub(crate) const SCALE_SUFFIXES: &[&str] = &["bn", "mn", "mln", "m", "b", "k"];
 
