@@ -4,47 +4,17 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crosscheck::Database;
+
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_crosscheck");
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// A fresh folder under the system temp dir, removed when dropped (std only, no dev-dependency).
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "crosscheck-cli-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.path(name);
-        std::fs::write(&p, bytes).expect("write temp file");
-        p
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
@@ -114,7 +84,7 @@ fn help_prints_usage_and_succeeds() {
 
 #[test]
 fn bad_command_lines_print_usage_and_exit_2() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let dir = small_cluster(&t);
     let d = dir.to_str().unwrap();
     for args in [
@@ -140,7 +110,7 @@ fn bad_command_lines_print_usage_and_exit_2() {
 
 #[test]
 fn missing_and_empty_folders_are_named() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let missing = t.path("nowhere");
     assert_input_error(
         &run(&["build", missing.to_str().unwrap()], b""),
@@ -155,7 +125,7 @@ fn missing_and_empty_folders_are_named() {
 
 #[test]
 fn non_utf8_article_names_file_and_line() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let dir = small_cluster(&t);
     let bad = dir.join("c.txt");
     std::fs::write(&bad, b"Fine first line.\nBroken \xff here.\n").unwrap();
@@ -165,7 +135,7 @@ fn non_utf8_article_names_file_and_line() {
 
 #[test]
 fn bad_sources_toml_names_file() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let dir = small_cluster(&t);
     let toml = dir.join("sources.toml");
     std::fs::write(&toml, "[a]\npublished = \"last week\"\n").unwrap();
@@ -175,7 +145,7 @@ fn bad_sources_toml_names_file() {
 
 #[test]
 fn build_json_and_bin_round_trip() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let dir = small_cluster(&t);
     let d = dir.to_str().unwrap();
 
@@ -221,7 +191,7 @@ fn build_json_and_bin_round_trip() {
 
 #[test]
 fn unwritable_output_fails_cleanly_and_keeps_nothing() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let dir = small_cluster(&t);
     let target = t.path("no/such/folder/db.json");
     let out = run(
@@ -332,7 +302,7 @@ fn verdict_input_errors_name_the_line_and_write_nothing() {
 
 #[test]
 fn eval_errors_name_the_gold_file_and_line() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let dir = small_cluster(&t);
     let d = dir.to_str().unwrap();
     let missing = t.path("missing.jsonl");
@@ -389,7 +359,7 @@ fn eval_on_seeds_ends_with_one_json_line() {
 
 #[test]
 fn eval_of_a_saved_database_equals_eval_of_its_folder() {
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let seeds = repo().join("seeds");
     let gold = repo().join("tests/data/seeds.gold.jsonl");
     let (s, g) = (seeds.to_str().unwrap(), gold.to_str().unwrap());
@@ -426,7 +396,7 @@ fn a_long_build_draws_no_progress_off_a_terminal() {
     // Five copies of the seeds: 25 articles, a build of several seconds in the test profile,
     // so the progress bar (drawn after a second, on a terminal only) would have shown by now
     // if it ignored that stderr here is a pipe.
-    let t = TempDir::new();
+    let t = TempDir::new("cli");
     let dir = t.path("big");
     std::fs::create_dir_all(&dir).unwrap();
     for entry in std::fs::read_dir(repo().join("seeds")).unwrap() {

@@ -19,6 +19,20 @@ impl TempDir {
         std::fs::create_dir_all(&dir).expect("create temp dir");
         TempDir(dir)
     }
+
+    /// A path inside the folder.
+    #[allow(dead_code)] // not every test binary that shares this file names paths
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+
+    /// Writes `bytes` to `name` inside the folder and returns its path.
+    #[allow(dead_code)]
+    pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, bytes).expect("write temp file");
+        p
+    }
 }
 
 impl Drop for TempDir {
