@@ -67,9 +67,10 @@ pub const NAMES: [&str; N] = [
     "fig_conflict_tokcos",
     "fig_agree_tokcos",
     "num_tokcos",
+    "tok_recall_top",
 ];
 
-pub const N: usize = 49;
+pub const N: usize = 50;
 pub const N_SURFACE: usize = 36;
 
 /// The figure features (`Figures::surface`), in `NAMES` order.
@@ -108,6 +109,10 @@ impl Fx {
         self.at += 1;
     }
 }
+
+/// How many of an article's sentences closest in meaning `tok_recall_top` reads together
+/// (3 beat 5 in LOCO).
+const TOP_SENTENCES: usize = 3;
 
 /// Coverage from which another article is counted as carrying the claim for `carried_share`.
 const CARRIED_FOR_SHARE: f32 = 0.26;
@@ -438,6 +443,13 @@ impl Context<'_> {
                     .map(|d| fig_cos(d.here, d.there_unit, d.there))
                     .fold(-1.0f32, f32::max);
                 fx.put("num_tokcos", num_cos);
+                // Token recall against the article's few sentences closest in meaning: a
+                // paraphrase spread over neighbouring sentences is carried even when no single
+                // sentence (the evidence) shares its words.
+                let mut near: Vec<(f32, u32)> = doc.iter().map(|&u| (view.cos(u), u)).collect();
+                near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                let top: Vec<u32> = near.iter().take(TOP_SENTENCES).map(|&(_, u)| u).collect();
+                fx.put("tok_recall_top", sem.token_recall(claim, &top).0);
             }
             debug_assert_eq!(fx.at, N);
         }
