@@ -347,28 +347,28 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
     let shared = Path::new(&p.positional[0]);
     let encoder = encoder(&p)?;
     if let Some(dir) = p.get("--exports") {
-        let folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
+        let mut folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
         let recipe = crosscheck::learn::loco::Recipe::shipped(encoder.is_some());
-        for (name, _, db) in crosscheck::learn::loco::loco_databases(&folds, &recipe) {
+        for (name, _, db) in crosscheck::learn::loco::loco_databases(&mut folds, &recipe) {
             let path = Path::new(dir).join(format!("{name}.json"));
             output::write_atomic(&path, db.to_json().as_bytes())?;
         }
         return Ok(());
     }
     if p.get("--grid").is_some() {
-        let folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
-        return cli::learn::print(&cli::learn::grid_report(&folds, encoder.is_some()));
+        let mut folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
+        return cli::learn::print(&cli::learn::grid_report(&mut folds, encoder.is_some()));
     }
     let mut page = String::from(cli::learn::PAGE_HEAD);
     if let Some(e) = encoder.as_ref() {
-        let folds = cli::learn::folds(Path::new("."), Some(shared), Some(e))?;
-        let (table, _) = cli::learn::loco_report(&folds, true);
+        let mut folds = cli::learn::folds(Path::new("."), Some(shared), Some(e))?;
+        let (table, _) = cli::learn::loco_report(&mut folds, true);
         let text = format!("## With the sentence encoder\n\n{table}\n");
         cli::learn::print(&text)?;
         page.push_str(&text);
     }
-    let folds = cli::learn::folds(Path::new("."), Some(shared), None)?;
-    let (table, _) = cli::learn::loco_report(&folds, false);
+    let mut folds = cli::learn::folds(Path::new("."), Some(shared), None)?;
+    let (table, _) = cli::learn::loco_report(&mut folds, false);
     let text = format!("## Surface features only (`--no-encoder`)\n\n{table}\n");
     cli::learn::print(&text)?;
     page.push_str(&text);
@@ -396,8 +396,8 @@ fn fit(rest: &[String]) -> Result<(), Failure> {
         cases.push((true, Some(e)));
     }
     for (with_encoder, enc) in cases {
-        let folds = cli::learn::folds(Path::new("."), Some(shared), enc)?;
-        let text = cli::learn::fit_module(&folds, with_encoder);
+        let mut folds = cli::learn::folds(Path::new("."), Some(shared), enc)?;
+        let text = cli::learn::fit_module(&mut folds, with_encoder);
         let file = out.join(if with_encoder {
             "weights_enc.rs"
         } else {

@@ -11,7 +11,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crosscheck::cluster::build::prepare;
 use crosscheck::eval::{parse_gold, score, Scores};
 use crosscheck::learn::{data, loco};
 
@@ -83,17 +82,11 @@ fn loco_with(encoder: Option<&crosscheck::encoder::Encoder>, mean: f64, lowest: 
     let mut folds = Vec::new();
     for (name, dir, gold) in data::locate(&root(), Some(&shared)) {
         let d = data::load(&name, &dir, &gold).expect("cluster and gold load");
-        let prepared = prepare(&d.articles, encoder, None);
-        let rows = data::rows(&prepared, &d.gold);
-        folds.push(loco::Fold {
-            data: d,
-            prepared,
-            rows,
-        });
+        folds.push(loco::Fold::new(d, encoder));
     }
     assert!(folds.len() >= 11, "expected the seeds and ten dev clusters");
     let recipe = loco::Recipe::shipped(encoder.is_some());
-    let results = loco::loco(&folds, &recipe);
+    let results = loco::loco(&mut folds, &recipe);
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
     println!("{}", loco::table(&results, &differs));
     let m = loco::summary(&results, &differs);

@@ -907,3 +907,25 @@ fn names_and_statement_days_one_row_per_rule() {
         }
     }
 }
+
+#[test]
+fn the_reported_figure_is_the_one_that_fills_the_claims_slot() {
+    // Two of the other article's figures conflict with the claim's "12 years": the driver's age
+    // and the career length. The difference reported is the career length, not the age.
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "The driver had worked for the bus company for 12 years before the crash, a spokesman said.",
+        ),
+        article(
+            "b",
+            DAY,
+            "The 58-year-old driver had worked for the bus company for 20 years before the crash, a spokesman said.",
+        ),
+    ];
+    let db = build(&arts).expect("builds");
+    let v = verdict(&db, "a", "for 12 years", "b");
+    let d = differs_by(v, DiffKind::Number);
+    assert!(d.here.contains("12") && d.there.contains("20"), "{d:?}");
+}

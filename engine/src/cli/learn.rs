@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use crosscheck::cluster::build::prepare;
 use crosscheck::encoder::Encoder;
 use crosscheck::learn::{data, loco};
 
@@ -23,26 +22,21 @@ pub fn folds(
         crosscheck::limits::check(&data.articles)
             .map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))?;
         let t = std::time::Instant::now();
-        let prepared = prepare(&data.articles, encoder, None);
-        let rows = data::rows(&prepared, &data.gold);
+        let fold = loco::Fold::new(data, encoder);
         say(&format!(
             "crosscheck: {name}: {} articles, {} items, {} labelled, prepared in {:.1} s",
-            data.articles.len(),
-            prepared.items.len(),
-            rows.len(),
+            fold.data.articles.len(),
+            fold.prepared.items.len(),
+            fold.rows.len(),
             t.elapsed().as_secs_f64()
         ));
-        out.push(loco::Fold {
-            data,
-            prepared,
-            rows,
-        });
+        out.push(fold);
     }
     Ok(out)
 }
 
 /// The LOCO table (markdown) for the shipped recipe, with or without the encoder.
-pub fn loco_report(folds: &[loco::Fold], encoder: bool) -> (String, loco::Summary) {
+pub fn loco_report(folds: &mut [loco::Fold], encoder: bool) -> (String, loco::Summary) {
     let recipe = loco::Recipe::shipped(encoder);
     let results = loco::loco(folds, &recipe);
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
@@ -64,11 +58,11 @@ clusters only: the seeds and the labelled development clusters, read where they 
 are those of `crosscheck eval` (the reference scorer's).\n\n";
 
 /// The generated weights module: the shipped recipe fitted on every labelled cluster.
-pub fn fit_module(folds: &[loco::Fold], encoder: bool) -> String {
+pub fn fit_module(folds: &mut [loco::Fold], encoder: bool) -> String {
     let recipe = loco::Recipe::shipped(encoder);
-    let rows: Vec<&data::Row> = folds.iter().flat_map(|f| f.rows.iter()).collect();
-    let model = loco::fit(&rows, &recipe);
     let (_, summary) = loco_report(folds, encoder);
+    let (slot, model) = loco::fit_all(folds, &recipe);
+    let rows: Vec<&data::Row> = folds.iter().flat_map(|f| f.rows.iter()).collect();
     let names: Vec<&str> = folds.iter().map(|f| f.data.name.as_str()).collect();
     let header = format!(
         "//! The fitted cluster decision {}: boosted trees for P(carried) and P(differs |\n\
@@ -88,11 +82,16 @@ pub fn fit_module(folds: &[loco::Fold], encoder: bool) -> String {
         summary.min_cluster,
         summary.differs_f1,
     );
-    crosscheck::learn::emit::module(&model, &header, &crosscheck::cluster::NAMES[..recipe.n])
+    crosscheck::learn::emit::module(
+        &model,
+        slot.as_ref(),
+        &header,
+        &crosscheck::cluster::NAMES[..recipe.n],
+    )
 }
 
 /// One line per recipe of `loco::grid`: the LOCO means it reaches.
-pub fn grid_report(folds: &[loco::Fold], encoder: bool) -> String {
+pub fn grid_report(folds: &mut [loco::Fold], encoder: bool) -> String {
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
     let mut out = String::from("| recipe | mean macro-F1 | lowest | differs F1 | accuracy |\n| --- | ---: | ---: | ---: | ---: |\n");
     for (name, recipe) in loco::grid(encoder) {

@@ -47,6 +47,22 @@ pub fn prepare(
     encoder: Option<&Encoder>,
     progress: Option<Progress>,
 ) -> Prepared {
+    prepare_items(articles, encoder, progress, false)
+}
+
+/// `prepare` for fitting and leave-one-cluster-out evaluation: every item keeps its
+/// conflicting figure pairs (`Item::slots`), so that a slot model fitted later can choose
+/// among them again (`Item::apply_slot`).
+pub fn prepare_for_fitting(articles: &[Article], encoder: Option<&Encoder>) -> Prepared {
+    prepare_items(articles, encoder, None, true)
+}
+
+fn prepare_items(
+    articles: &[Article],
+    encoder: Option<&Encoder>,
+    progress: Option<Progress>,
+    keep_slots: bool,
+) -> Prepared {
     tell(progress, Stage::Analyse, 0, articles.len());
     let mut sources = Vec::with_capacity(articles.len());
     let mut segments: Vec<Segment> = Vec::new();
@@ -159,6 +175,8 @@ pub fn prepare(
         doc_keys: &doc_keys,
         figure_contexts: &figure_contexts,
         semantic: semantic.as_ref(),
+        slot_model: super::slot::shipped(semantic.is_some()),
+        keep_slots,
     };
     let mut items = Vec::new();
     let mut done = 0;

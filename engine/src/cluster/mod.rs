@@ -6,6 +6,7 @@
 pub mod build;
 pub mod model;
 pub mod semantic;
+pub mod slot;
 mod weights;
 mod weights_enc;
 
@@ -132,6 +133,10 @@ pub struct Context<'a> {
     /// `verdict::figure_contexts` of each segment (empty for those that get no verdict).
     pub figure_contexts: &'a [Vec<crate::verdict::FigureContext>],
     pub semantic: Option<&'a Semantic>,
+    /// The slot model that chooses each item's conflicting figure pair (else the hand rank).
+    pub slot_model: Option<&'a slot::SlotModel>,
+    /// Whether items keep their conflicting pairs (fitting and LOCO choose among them again).
+    pub keep_slots: bool,
 }
 
 /// A claim against the whole cluster: what items read of its best coverage and best sentence
@@ -171,6 +176,26 @@ pub struct Item {
     pub semantic_best: Option<u32>,
     pub diffs: Vec<Found>,
     pub features: [f32; N],
+    /// Every conflicting figure pair, for the slot model (`slot`) to choose among.
+    pub slots: Vec<slot::SlotCand>,
+    /// The index in `slots` of the pair the hand rank chose.
+    pub hand_slot: Option<usize>,
+}
+
+impl Item {
+    /// Lets `model` choose the conflicting figure pair the item reports (`figure_conflict`);
+    /// without a model, the hand-ranked pair is restored. The decision's features stay those
+    /// of the hand-ranked pair: in LOCO, features of the model's choice did not help it
+    /// (`docs/tuning.md`), while the model's choice is the right detail more often.
+    pub fn apply_slot(&mut self, model: Option<&slot::SlotModel>) {
+        let choice = match model {
+            Some(m) => slot::best(&self.slots, m).map(|(i, _)| i),
+            None => self.hand_slot,
+        };
+        if let Some(c) = choice.and_then(|i| self.slots.get(i)) {
+            self.figure_conflict = Some(c.pair.clone());
+        }
+    }
 }
 
 impl Context<'_> {
@@ -219,7 +244,7 @@ impl Context<'_> {
     /// The claim's figures against every figure of the article: the likeliest conflicting pair
     /// and the likeliest agreeing one, each ranked by how surely the two fill one slot (shared
     /// words around them, one counted noun, alike sentences).
-    fn figures(&self, claim: &Side, article: usize, view: &ClaimView) -> Figures {
+    fn figures(&self, claim: &Side, article: usize, view: &ClaimView, evidence: &[u32]) -> Figures {
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
         let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();
         let pairs = crate::verdict::figure_pairs(claim, &sides, self.figure_contexts);
@@ -243,18 +268,42 @@ impl Context<'_> {
                 .max_by(|a, b| a.0.total_cmp(&b.0))
         };
         let mut out = Figures::default();
-        if let Some((r, p)) = best(true) {
+        let tokcos = |p: &crate::verdict::FigurePair| {
+            self.semantic
+                .and_then(|sem| sem.figure_cos(claim.unit, p.here, p.there_unit, p.there))
+                .unwrap_or(-1.0)
+        };
+        for p in pairs.iter().filter(|p| p.conflict) {
+            let r = rank(p);
             // The same claim figure agreeing with a figure at least as likely to fill its slot
             // means the article states the claim's value too.
             let explained = pairs
                 .iter()
                 .any(|o| !o.conflict && o.here == p.here && rank(o) >= r);
+            let mut x = [0.0f32; slot::SLOT_N];
+            x[..crate::verdict::PAIR_N].copy_from_slice(&p.x);
+            x[crate::verdict::PAIR_N..].copy_from_slice(&[
+                coverage(p.there_unit),
+                flag(evidence.contains(&p.there_unit)),
+                r,
+                flag(explained),
+                cos(p.there_unit),
+                tokcos(p),
+            ]);
+            out.slots.push(slot::SlotCand {
+                pair: p.clone(),
+                x,
+                explained,
+            });
+        }
+        if let Some((_, p)) = best(true) {
+            out.hand_slot = out.slots.iter().position(|c| c.pair == *p);
             out.surface[0] = 1.0;
             out.surface[1] = p.context;
             out.surface[2] = flag(p.same_unit);
             out.surface[3] = coverage(p.there_unit);
             out.surface[4] = p.log_ratio;
-            out.surface[5] = flag(explained);
+            out.surface[5] = flag(out.hand_slot.is_some_and(|i| out.slots[i].explained));
             out.conflict_cos = cos(p.there_unit);
             out.conflict = Some(p.clone());
         }
@@ -392,7 +441,7 @@ impl Context<'_> {
             "clean_difference",
             if diffs.is_empty() { 0.0 } else { f.coverage },
         );
-        let figures = self.figures(&claim_side, article, view);
+        let figures = self.figures(&claim_side, article, view, &evidence);
         for (name, v) in FIG_NAMES.iter().zip(figures.surface) {
             fx.put(name, v);
         }
@@ -454,14 +503,24 @@ impl Context<'_> {
             debug_assert_eq!(fx.at, N);
         }
         let x = fx.x;
-        Item {
+        let mut item = Item {
             evidence,
             figure_conflict: figures.conflict,
             also,
             semantic_best,
             diffs,
             features: x,
+            slots: figures.slots,
+            hand_slot: figures.hand_slot,
+        };
+        if self.slot_model.is_some() {
+            item.apply_slot(self.slot_model);
         }
+        if !self.keep_slots {
+            item.slots = Vec::new();
+            item.hand_slot = None;
+        }
+        item
     }
 }
 
@@ -473,6 +532,8 @@ struct Figures {
     agree_cos: f32,
     conflict: Option<crate::verdict::FigurePair>,
     agree: Option<crate::verdict::FigurePair>,
+    slots: Vec<slot::SlotCand>,
+    hand_slot: Option<usize>,
 }
 
 fn flag(b: bool) -> f32 {

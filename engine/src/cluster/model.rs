@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use super::slot::SlotModel;
 use crate::learn::gbdt::Forest;
 use crate::learn::logistic::Logistic;
 use crate::model::Label;
@@ -139,6 +140,9 @@ pub struct Tables {
     pub differs_at: f32,
     pub carried: ForestTables,
     pub differs: DiffersTables,
+    /// The slot model fitted with the decision (`cluster::slot`), with how many leading slot
+    /// features it reads.
+    pub slot: Option<(usize, LinearTables)>,
 }
 
 /// The differs decision's tables: whichever form the recipe chose.
@@ -152,6 +156,17 @@ pub struct LinearTables {
     pub scale: &'static [f32],
     pub weights: &'static [f32],
     pub bias: f32,
+}
+
+impl LinearTables {
+    fn logistic(&self) -> Logistic {
+        Logistic {
+            mean: self.mean.to_vec(),
+            scale: self.scale.to_vec(),
+            weights: self.weights.to_vec(),
+            bias: self.bias,
+        }
+    }
 }
 
 pub struct ForestTables {
@@ -187,12 +202,7 @@ impl Tables {
             carried: self.carried.forest(),
             differs: match &self.differs {
                 DiffersTables::Trees(t) => Scorer::Trees(t.forest()),
-                DiffersTables::Linear(l) => Scorer::Linear(Logistic {
-                    mean: l.mean.to_vec(),
-                    scale: l.scale.to_vec(),
-                    weights: l.weights.to_vec(),
-                    bias: l.bias,
-                }),
+                DiffersTables::Linear(l) => Scorer::Linear(l.logistic()),
             },
             carried_at: self.carried_at,
             differs_at: self.differs_at,
@@ -209,4 +219,23 @@ pub fn shipped(encoder: bool) -> &'static ClusterModel {
     } else {
         SURFACE.get_or_init(|| super::weights::TABLES.model())
     }
+}
+
+/// The shipped slot model for a build with (`true`) or without the sentence encoder, when the
+/// shipped decision was fitted with one.
+pub fn shipped_slot(encoder: bool) -> Option<&'static SlotModel> {
+    static SURFACE: OnceLock<Option<SlotModel>> = OnceLock::new();
+    static ENCODER: OnceLock<Option<SlotModel>> = OnceLock::new();
+    let (cell, tables) = if encoder {
+        (&ENCODER, &super::weights_enc::TABLES)
+    } else {
+        (&SURFACE, &super::weights::TABLES)
+    };
+    cell.get_or_init(|| {
+        tables.slot.as_ref().map(|(n, l)| SlotModel {
+            n: *n,
+            model: l.logistic(),
+        })
+    })
+    .as_ref()
 }

@@ -9,7 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::cluster::build::Prepared;
-use crate::eval::{norm, parse_gold, GoldLine};
+use crate::cluster::Item;
+use crate::eval::{norm, parse_gold, tokens, GoldLine, GoldVerdict};
 use crate::io::{Article, InputError};
 use crate::model::{Label, SegmentKind};
 
@@ -98,6 +99,52 @@ pub struct Row {
     pub labels: BTreeSet<LabelKey>,
     /// Whether the item has a difference to report (only such items can differ).
     pub has_difference: bool,
+    /// The item's index in `Prepared::items`.
+    pub item: usize,
+    /// What the gold says of the item's conflicting figure pairs (`Item::slots`): (index, a
+    /// real conflict, weight).
+    pub slots: Vec<(usize, bool, f64)>,
+}
+
+/// The gold's word on each conflicting figure pair of an item (see `cluster::slot`):
+/// - gold that does not accept `differs`: no pair is a real conflict (the article states the
+///   claim without conflict, or does not state it at all);
+/// - gold that accepts only `differs` and records a detail: the pairs whose figures overlap the
+///   detail's two spans, as the scorer matches details, are real conflicts; the item's other
+///   pairs are left out, since the gold records one difference of possibly several;
+/// - anything else teaches nothing.
+///
+/// Each item weighs 1 in all, so a claim with many figures does not outweigh the rest.
+fn slot_labels(p: &Prepared, claim: u32, item: &Item, gv: &GoldVerdict) -> Vec<(usize, bool, f64)> {
+    let n = item.slots.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    if !gv.labels.contains(&Label::Differs) {
+        return (0..n).map(|i| (i, false, 1.0 / n as f64)).collect();
+    }
+    let (true, Some(d)) = (gv.labels.len() == 1, &gv.detail) else {
+        return Vec::new();
+    };
+    let (gh, gt) = (tokens(&d.here), tokens(&d.there));
+    let text = |u: u32, (s, e): (usize, usize)| {
+        p.segments
+            .get(u as usize)
+            .and_then(|seg| seg.text.get(s..e))
+            .unwrap_or("")
+    };
+    let hits: Vec<usize> = item
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            !tokens(text(claim, c.pair.here)).is_disjoint(&gh)
+                && !tokens(text(c.pair.there_unit, c.pair.there)).is_disjoint(&gt)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let w = 1.0 / hits.len().max(1) as f64;
+    hits.into_iter().map(|i| (i, true, w)).collect()
 }
 
 /// `Label` in a set (it has no order of its own).
@@ -149,6 +196,8 @@ pub fn rows(p: &Prepared, gold: &[GoldLine]) -> Vec<Row> {
                 features: item.features.to_vec(),
                 labels: gv.labels.iter().map(|&l| l.into()).collect(),
                 has_difference: !crate::cluster::build::reported_differences(item).is_empty(),
+                item: i,
+                slots: slot_labels(p, *seg as u32, item, gv),
             });
         }
     }

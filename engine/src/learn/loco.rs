@@ -7,6 +7,7 @@ use super::gbdt::{Forest, Params};
 use super::logistic::Logistic;
 use crate::cluster::build::{assemble, Prepared};
 use crate::cluster::model::{ClusterModel, Scorer};
+use crate::cluster::slot::{self, SlotModel};
 use crate::eval::Scores;
 
 /// How the decision is fitted. Chosen by LOCO (see `docs/tuning.md`).
@@ -24,6 +25,9 @@ pub struct Recipe {
     pub differs_at: f32,
     /// Forests bagged per decision (`Forest::fit_bagged`).
     pub bags: usize,
+    /// Whether a slot model (`cluster::slot`) chooses each item's conflicting figure pair
+    /// before the decision is fitted (else the hand rank does).
+    pub slot: bool,
 }
 
 impl Recipe {
@@ -51,6 +55,7 @@ impl Recipe {
             carried_at: 0.5,
             differs_at: 0.3,
             bags: 4,
+            slot: true,
         }
     }
 }
@@ -66,6 +71,13 @@ pub fn grid(encoder: bool) -> Vec<(String, Recipe)> {
         ..Params::default()
     };
     let mut out = vec![("shipped".to_string(), base)];
+    out.push((
+        format!("slot model {}", if base.slot { "off" } else { "on" }),
+        Recipe {
+            slot: !base.slot,
+            ..base
+        },
+    ));
     for carried_at in [0.4f32, 0.45, 0.55] {
         out.push((
             format!("carried at {carried_at}"),
@@ -180,8 +192,58 @@ pub struct Fold {
     pub rows: Vec<Row>,
 }
 
+impl Fold {
+    /// Prepares a labelled cluster for fitting (`prepare_for_fitting`) and reads its rows.
+    pub fn new(data: Labelled, encoder: Option<&crate::encoder::Encoder>) -> Fold {
+        let prepared = crate::cluster::build::prepare_for_fitting(&data.articles, encoder);
+        let rows = super::data::rows(&prepared, &data.gold);
+        Fold {
+            data,
+            prepared,
+            rows,
+        }
+    }
+
+    /// Lets `m` choose every item's reported conflicting figure pair (the hand rank without).
+    fn apply_slot(&mut self, m: Option<&SlotModel>) {
+        for (_, _, item) in &mut self.prepared.items {
+            item.apply_slot(m);
+        }
+    }
+}
+
+/// Fits the slot model to the labelled figure pairs of `folds` but those in `skip`.
+pub fn fit_slot(folds: &[Fold], skip: &[usize], recipe: &Recipe) -> SlotModel {
+    let mut rows = Vec::new();
+    for (_, f) in folds.iter().enumerate().filter(|(j, _)| !skip.contains(j)) {
+        for r in &f.rows {
+            let Some((_, _, item)) = f.prepared.items.get(r.item) else {
+                continue;
+            };
+            for &(c, y, w) in &r.slots {
+                if let Some(cand) = item.slots.get(c) {
+                    rows.push((cand, y, w));
+                }
+            }
+        }
+    }
+    let n = if recipe.n >= crate::cluster::N {
+        slot::SLOT_N
+    } else {
+        slot::SLOT_SURFACE
+    };
+    SlotModel::fit(&rows, n)
+}
+
+/// Fits the slot model (when the recipe has one) and the decision to every fold.
+pub fn fit_all(folds: &[Fold], recipe: &Recipe) -> (Option<SlotModel>, ClusterModel) {
+    let slot = recipe.slot.then(|| fit_slot(folds, &[], recipe));
+    let rows: Vec<&Row> = folds.iter().flat_map(|f| f.rows.iter()).collect();
+    (slot, fit(&rows, recipe))
+}
+
 /// Scores every fold with a model fitted on all the others.
-pub fn loco(folds: &[Fold], recipe: &Recipe) -> Vec<(String, Scores)> {
+pub fn loco(folds: &mut [Fold], recipe: &Recipe) -> Vec<(String, Scores)> {
     loco_databases(folds, recipe)
         .into_iter()
         .map(|(name, scores, _)| (name, scores))
@@ -189,26 +251,30 @@ pub fn loco(folds: &[Fold], recipe: &Recipe) -> Vec<(String, Scores)> {
 }
 
 /// `loco`, also returning each held-out cluster's database, for reading its errors.
+///
+/// With a slot model in the recipe, it too is fitted without the held-out cluster, and chooses
+/// the held-out cluster's reported figure pairs.
 pub fn loco_databases(
-    folds: &[Fold],
+    folds: &mut [Fold],
     recipe: &Recipe,
 ) -> Vec<(String, Scores, crate::model::Database)> {
-    folds
-        .iter()
-        .enumerate()
-        .map(|(i, held)| {
-            let train: Vec<&Row> = folds
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .flat_map(|(_, f)| f.rows.iter())
-                .collect();
-            let model = fit(&train, recipe);
-            let db = assemble(&held.prepared, &model, None, None);
-            let scores = crate::eval::score(&db, &held.data.gold);
-            (held.data.name.clone(), scores, db)
-        })
-        .collect()
+    let mut out = Vec::new();
+    for i in 0..folds.len() {
+        let m = recipe.slot.then(|| fit_slot(folds, &[i], recipe));
+        folds[i].apply_slot(m.as_ref());
+        let train: Vec<&Row> = folds
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .flat_map(|(_, f)| f.rows.iter())
+            .collect();
+        let model = fit(&train, recipe);
+        let held = &folds[i];
+        let db = assemble(&held.prepared, &model, None, None);
+        let scores = crate::eval::score(&db, &held.data.gold);
+        out.push((held.data.name.clone(), scores, db));
+    }
+    out
 }
 
 /// Whether a cluster's gold has items whose first label is `differs` (the clusters over which
