@@ -69,9 +69,11 @@ pub const NAMES: [&str; N] = [
     "fig_agree_tokcos",
     "num_tokcos",
     "tok_recall_top",
+    "claim_pos",
+    "evidence_pos",
 ];
 
-pub const N: usize = 50;
+pub const N: usize = 52;
 pub const N_SURFACE: usize = 36;
 
 /// The figure features (`Figures::surface`), in `NAMES` order.
@@ -499,6 +501,17 @@ impl Context<'_> {
                 near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 let top: Vec<u32> = near.iter().take(TOP_SENTENCES).map(|&(_, u)| u).collect();
                 fx.put("tok_recall_top", sem.token_recall(claim, &top).0);
+                // Where the claim and its evidence stand in their articles (0 first, 1 last): news
+                // puts the facts every outlet reports first and colour and background later. Read by
+                // the encoder's decision only: the surface decision did not gain from them in LOCO.
+                let pos = |u: u32| {
+                    let own = self.seg_article[u as usize];
+                    let units = self.by_article.get(own).map_or(&[][..], |v| &v[..]);
+                    let i = units.iter().position(|&x| x == u).unwrap_or(0);
+                    i as f32 / units.len().saturating_sub(1).max(1) as f32
+                };
+                fx.put("claim_pos", pos(claim));
+                fx.put("evidence_pos", evidence.first().map_or(1.0, |&u| pos(u)));
             }
             debug_assert_eq!(fx.at, N);
         }
