@@ -45,6 +45,11 @@ fn evidence_text(db: &Database, v: &crosscheck::Verdict) -> String {
 
 const DAY: &str = "2023-03-04"; // a Saturday
 
+/// Two reports, "a" and "b", published on `DAY`.
+fn two_reports(a: &str, b: &str) -> Vec<Article> {
+    vec![article("a", DAY, a), article("b", DAY, b)]
+}
+
 fn storm_cluster() -> Vec<Article> {
     vec![
         article(
@@ -821,7 +826,7 @@ fn a_part_against_the_whole_is_no_number_difference_but_a_changed_sum_is() {
 /// article `b` (whether the verdict then says `differs` is the fitted decision's call), as
 /// (kind, here, there) text.
 fn found_in_cluster(a: &str, b: &str, needle: &str) -> Vec<(DiffKind, String, String)> {
-    let arts = vec![article("a", DAY, a), article("b", DAY, b)];
+    let arts = two_reports(a, b);
     let (db, traces) = crosscheck::build_traced(&arts).expect("builds");
     found_in_build(&db, &traces, "a", needle, "b")
 }
@@ -912,18 +917,10 @@ fn names_and_statement_days_one_row_per_rule() {
 fn the_reported_figure_is_the_one_that_fills_the_claims_slot() {
     // Two of the other article's figures conflict with the claim's "12 years": the driver's age
     // and the career length. The difference reported is the career length, not the age.
-    let arts = vec![
-        article(
-            "a",
-            DAY,
-            "The driver had worked for the bus company for 12 years before the crash, a spokesman said.",
-        ),
-        article(
-            "b",
-            DAY,
-            "The 58-year-old driver had worked for the bus company for 20 years before the crash, a spokesman said.",
-        ),
-    ];
+    let arts = two_reports(
+        "The driver had worked for the bus company for 12 years before the crash, a spokesman said.",
+        "The 58-year-old driver had worked for the bus company for 20 years before the crash, a spokesman said.",
+    );
     let db = build(&arts).expect("builds");
     let v = verdict(&db, "a", "for 12 years", "b");
     let d = differs_by(v, DiffKind::Number);
