@@ -914,9 +914,11 @@ fn names_and_statement_days_one_row_per_rule() {
 }
 
 #[test]
-fn the_reported_figure_is_the_one_that_fills_the_claims_slot() {
+fn an_age_is_not_reported_against_a_career_length() {
     // Two of the other article's figures conflict with the claim's "12 years": the driver's age
-    // and the career length. The difference reported is the career length, not the age.
+    // and the career length. The difference reported is the career length, not the age. (Here
+    // the figure checks of the matched sentence report it; which pair the slot model picks when
+    // the conflict lies elsewhere is tested in `cluster::slot`.)
     let arts = two_reports(
         "The driver had worked for the bus company for 12 years before the crash, a spokesman said.",
         "The 58-year-old driver had worked for the bus company for 20 years before the crash, a spokesman said.",

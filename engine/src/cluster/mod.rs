@@ -169,7 +169,8 @@ impl ClaimView {
 pub struct Item {
     pub evidence: Vec<u32>,
     /// The claim's figure against the likeliest figure of one slot elsewhere in the article
-    /// that conflicts with it, when there is one.
+    /// that conflicts with it, when there is one: the hand rank's pair, or the slot model's
+    /// choice once `apply_slot` has run.
     pub figure_conflict: Option<crate::verdict::FigurePair>,
     /// Runner-up sentences that also carry the claim (further evidence).
     pub also: Vec<u32>,
@@ -187,11 +188,12 @@ pub struct Item {
 impl Item {
     /// Lets `model` choose the conflicting figure pair the item reports (`figure_conflict`);
     /// without a model, the hand-ranked pair is restored. The decision's features stay those
-    /// of the hand-ranked pair: in LOCO, features of the model's choice did not help it
-    /// (`docs/tuning.md`), while the model's choice is the right detail more often.
+    /// of the hand-ranked pair: in LOCO, decision features read from the model's choice were
+    /// within noise (see the slot model's commit), while the model's choice is the right detail
+    /// more often (LOCO detail accuracy, `docs/tuning.md`).
     pub fn apply_slot(&mut self, model: Option<&slot::SlotModel>) {
         let choice = match model {
-            Some(m) => slot::best(&self.slots, m).map(|(i, _)| i),
+            Some(m) => slot::best(&self.slots, m, self.hand_slot).map(|(i, _)| i),
             None => self.hand_slot,
         };
         if let Some(c) = choice.and_then(|i| self.slots.get(i)) {
@@ -245,7 +247,8 @@ impl Context<'_> {
 
     /// The claim's figures against every figure of the article: the likeliest conflicting pair
     /// and the likeliest agreeing one, each ranked by how surely the two fill one slot (shared
-    /// words around them, one counted noun, alike sentences).
+    /// words around them, one counted noun, alike sentences) by hand, and every conflicting pair
+    /// with its slot features for the slot model to choose among (`Item::apply_slot`).
     fn figures(&self, claim: &Side, article: usize, view: &ClaimView, evidence: &[u32]) -> Figures {
         let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
         let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();

@@ -6,9 +6,9 @@
 //! gold detail spans both figures) and which are not (every conflicting pair of an article
 //! that corroborates or omits the claim). Those pairs are many more than the items, so a
 //! pair-level model learns what fills one slot from far more examples than the item decision
-//! sees, and it picks the pair the item reports. Its fitted numbers are generated
-//! (`slot_weights.rs`, `slot_weights_enc.rs`, written by `crosscheck fit`); leave-one-cluster-out
-//! evaluation fits it per fold with the same code.
+//! sees, and it picks the pair the item reports. Its fitted numbers are generated into the
+//! decision's weight files (`weights.rs`, `weights_enc.rs`, the `slot` field, written by
+//! `crosscheck fit`); leave-one-cluster-out evaluation fits it per fold with the same code.
 
 use crate::learn::logistic::Logistic;
 use crate::verdict::{FigurePair, PAIR_N, PAIR_NAMES};
@@ -74,9 +74,15 @@ impl SlotModel {
 /// Inverse L2 strength of the slot model.
 const SLOT_C: f64 = 1.0;
 
-/// The index of the candidate the slot model finds likeliest (the first of equals), and its
-/// probability.
-pub fn best(cands: &[SlotCand], model: &SlotModel) -> Option<(usize, f32)> {
+/// How much likelier than the `prefer`red pair another must be to replace it: a model that
+/// cannot tell the pairs apart (all equal, as one fitted without a real conflict to learn
+/// from would be) leaves the hand rank's choice alone rather than taking the first pair.
+const SLOT_MARGIN: f32 = 1e-4;
+
+/// The index of the candidate the slot model finds likeliest, and its probability. Among
+/// candidates within `SLOT_MARGIN` of the likeliest, `prefer` (the hand rank's pair) wins,
+/// else the first.
+pub fn best(cands: &[SlotCand], model: &SlotModel, prefer: Option<usize>) -> Option<(usize, f32)> {
     let mut out: Option<(usize, f32)> = None;
     for (i, c) in cands.iter().enumerate() {
         let p = model.predict(c);
@@ -84,7 +90,12 @@ pub fn best(cands: &[SlotCand], model: &SlotModel) -> Option<(usize, f32)> {
             out = Some((i, p));
         }
     }
-    out
+    let (i, p) = out?;
+    let kept = prefer
+        .filter(|&h| h != i)
+        .and_then(|h| Some((h, model.predict(cands.get(h)?))))
+        .filter(|&(_, q)| q + SLOT_MARGIN >= p);
+    Some(kept.unwrap_or((i, p)))
 }
 
 /// The shipped slot model for a build with or without the sentence encoder, when one has been
@@ -138,17 +149,22 @@ mod tests {
     }
 
     #[test]
-    fn the_likeliest_pair_is_chosen_and_the_first_of_equals() {
+    fn the_likeliest_pair_is_chosen_and_among_equals_the_hand_ranks() {
         let m = by_context();
-        let rows: [(&[f32], Option<usize>); 4] = [
-            (&[], None),
-            (&[0.2, 0.9, 0.5], Some(1)),
-            (&[0.7, 0.7], Some(0)),
-            (&[0.1], Some(0)),
+        // (contexts, the hand rank's pair, the pair chosen)
+        let rows: [(&[f32], Option<usize>, Option<usize>); 7] = [
+            (&[], None, None),
+            (&[], Some(0), None),
+            (&[0.2, 0.9, 0.5], None, Some(1)),
+            (&[0.2, 0.9, 0.5], Some(2), Some(1)),
+            (&[0.7, 0.7], None, Some(0)),
+            (&[0.7, 0.7, 0.7], Some(2), Some(2)),
+            (&[0.1], Some(0), Some(0)),
         ];
-        for (contexts, want) in rows {
+        for (contexts, hand, want) in rows {
             let cands: Vec<SlotCand> = contexts.iter().map(|&c| cand(c)).collect();
-            assert_eq!(best(&cands, &m).map(|(i, _)| i), want, "{contexts:?}");
+            let got = best(&cands, &m, hand).map(|(i, _)| i);
+            assert_eq!(got, want, "{contexts:?} {hand:?}");
         }
     }
 

@@ -212,8 +212,10 @@ impl Fold {
     }
 }
 
-/// Fits the slot model to the labelled figure pairs of `folds` but those in `skip`.
-pub fn fit_slot(folds: &[Fold], skip: &[usize], recipe: &Recipe) -> SlotModel {
+/// Fits the slot model to the labelled figure pairs of `folds` but those in `skip`; none when
+/// those pairs are not both real and false conflicts (a model with nothing to tell apart would
+/// only replace the hand rank with noise).
+pub fn fit_slot(folds: &[Fold], skip: &[usize]) -> Option<SlotModel> {
     let mut rows = Vec::new();
     for (_, f) in folds.iter().enumerate().filter(|(j, _)| !skip.contains(j)) {
         for r in &f.rows {
@@ -227,17 +229,21 @@ pub fn fit_slot(folds: &[Fold], skip: &[usize], recipe: &Recipe) -> SlotModel {
             }
         }
     }
-    let n = if recipe.n >= crate::cluster::N {
+    if !(rows.iter().any(|r| r.1) && rows.iter().any(|r| !r.1)) {
+        return None;
+    }
+    // The encoder's slot features are there when the folds were prepared with it.
+    let n = if folds.iter().all(|f| f.prepared.encoded) {
         slot::SLOT_N
     } else {
         slot::SLOT_SURFACE
     };
-    SlotModel::fit(&rows, n)
+    Some(SlotModel::fit(&rows, n))
 }
 
 /// Fits the slot model (when the recipe has one) and the decision to every fold.
 pub fn fit_all(folds: &[Fold], recipe: &Recipe) -> (Option<SlotModel>, ClusterModel) {
-    let slot = recipe.slot.then(|| fit_slot(folds, &[], recipe));
+    let slot = recipe.slot.then(|| fit_slot(folds, &[])).flatten();
     let rows: Vec<&Row> = folds.iter().flat_map(|f| f.rows.iter()).collect();
     (slot, fit(&rows, recipe))
 }
@@ -260,7 +266,7 @@ pub fn loco_databases(
 ) -> Vec<(String, Scores, crate::model::Database)> {
     let mut out = Vec::new();
     for i in 0..folds.len() {
-        let m = recipe.slot.then(|| fit_slot(folds, &[i], recipe));
+        let m = recipe.slot.then(|| fit_slot(folds, &[i])).flatten();
         folds[i].apply_slot(m.as_ref());
         let train: Vec<&Row> = folds
             .iter()
