@@ -43,6 +43,9 @@ impl Recipe {
                 trees: 300,
                 depth: 2,
                 rate: 0.05,
+                // Larger leaves than the default: a split that a handful of one cluster's
+                // rows decide does not carry over to another story.
+                min_leaf: 20.0,
                 ..Params::default()
             },
             differs: Some(Params {
@@ -93,11 +96,27 @@ pub fn grid(encoder: bool) -> Vec<(String, Recipe)> {
             },
         ));
     }
+    for min_leaf in [5.0, 50.0] {
+        out.push((
+            format!("carried min leaf {min_leaf}"),
+            Recipe {
+                carried: Params {
+                    min_leaf,
+                    ..base.carried
+                },
+                ..base
+            },
+        ));
+    }
     for (t, d) in [(200, 3), (500, 2)] {
         out.push((
             format!("carried {t}x{d}"),
             Recipe {
-                carried: trees(t, d),
+                carried: Params {
+                    trees: t,
+                    depth: d,
+                    ..base.carried
+                },
                 ..base
             },
         ));
