@@ -175,7 +175,7 @@ fn prepare_items(
         doc_keys: &doc_keys,
         figure_contexts: &figure_contexts,
         semantic: semantic.as_ref(),
-        slot_model: super::slot::shipped(semantic.is_some()),
+        slot_model: super::model::shipped_slot(semantic.is_some()),
         keep_slots,
     };
     let mut items = Vec::new();

@@ -265,13 +265,6 @@ impl Context<'_> {
         let rank = |p: &crate::verdict::FigurePair| {
             p.context + if p.same_unit { 0.5 } else { 0.0 } + sim(p.there_unit)
         };
-        let best = |conflict: bool| {
-            pairs
-                .iter()
-                .filter(|p| p.conflict == conflict)
-                .map(|p| (rank(p), p))
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-        };
         let mut out = Figures::default();
         let tokcos = |p: &crate::verdict::FigurePair| {
             self.semantic
@@ -295,24 +288,32 @@ impl Context<'_> {
                 cos(p.there_unit),
                 tokcos(p),
             ]);
-            out.slots.push(slot::SlotCand {
-                pair: p.clone(),
-                x,
-                explained,
-            });
+            out.slots.push(slot::SlotCand { pair: p.clone(), x });
         }
-        if let Some((_, p)) = best(true) {
-            out.hand_slot = out.slots.iter().position(|c| c.pair == *p);
+        // The hand rank's pair: the highest ranked (the last of equals).
+        out.hand_slot = out
+            .slots
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.rank().total_cmp(&b.1.rank()))
+            .map(|(i, _)| i);
+        if let Some(c) = out.hand_slot.and_then(|i| out.slots.get(i)) {
+            let p = &c.pair;
             out.surface[0] = 1.0;
             out.surface[1] = p.context;
             out.surface[2] = flag(p.same_unit);
             out.surface[3] = coverage(p.there_unit);
             out.surface[4] = p.log_ratio;
-            out.surface[5] = flag(out.hand_slot.is_some_and(|i| out.slots[i].explained));
+            out.surface[5] = flag(c.explained());
             out.conflict_cos = cos(p.there_unit);
             out.conflict = Some(p.clone());
         }
-        if let Some((_, p)) = best(false) {
+        let agree = pairs
+            .iter()
+            .filter(|p| !p.conflict)
+            .map(|p| (rank(p), p))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, p)) = agree {
             out.agree = Some(p.clone());
             out.surface[6] = 1.0;
             out.surface[7] = p.context;

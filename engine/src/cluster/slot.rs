@@ -42,9 +42,19 @@ pub struct SlotCand {
     pub pair: FigurePair,
     /// The slot model's features (`names()` order; the encoder's are 0 and -1 without it).
     pub x: [f32; SLOT_N],
-    /// The same claim figure agrees with a figure at least as likely to fill its slot (by the
-    /// hand rank): the article states the claim's value too.
-    pub explained: bool,
+}
+
+impl SlotCand {
+    /// The hand rank of the pair (`rank`).
+    pub fn rank(&self) -> f32 {
+        self.x[PAIR_N + 2]
+    }
+
+    /// Whether the same claim figure agrees with a figure at least as likely to fill its slot
+    /// (by the hand rank): the article states the claim's value too (`explained`).
+    pub fn explained(&self) -> bool {
+        self.x[PAIR_N + 3] > 0.5
+    }
 }
 
 /// A fitted slot model and how many leading features it reads.
@@ -98,12 +108,6 @@ pub fn best(cands: &[SlotCand], model: &SlotModel, prefer: Option<usize>) -> Opt
     Some(kept.unwrap_or((i, p)))
 }
 
-/// The shipped slot model for a build with or without the sentence encoder, when one has been
-/// fitted.
-pub fn shipped(encoder: bool) -> Option<&'static SlotModel> {
-    super::model::shipped_slot(encoder)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,7 +127,6 @@ mod tests {
                 x: [0.0; PAIR_N],
             },
             x,
-            explained: false,
         }
     }
 
@@ -146,6 +149,8 @@ mod tests {
     fn names_match_the_row() {
         assert_eq!(names().len(), SLOT_N);
         assert_eq!(names()[SLOT_SURFACE], "cos");
+        assert_eq!(names()[PAIR_N + 2], "rank");
+        assert_eq!(names()[PAIR_N + 3], "explained");
     }
 
     #[test]
