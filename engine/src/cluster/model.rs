@@ -182,16 +182,16 @@ pub struct ForestTables {
 
 impl ForestTables {
     fn forest(&self) -> Forest {
-        Forest {
-            init: self.init,
-            rate: self.rate,
-            feature: self.feature.to_vec(),
-            threshold: self.threshold.to_vec(),
-            left: self.left.to_vec(),
-            right: self.right.to_vec(),
-            value: self.value.to_vec(),
-            roots: self.roots.to_vec(),
-        }
+        let mut f = Forest::default();
+        f.init = self.init;
+        f.rate = self.rate;
+        f.feature = self.feature.to_vec();
+        f.threshold = self.threshold.to_vec();
+        f.left = self.left.to_vec();
+        f.right = self.right.to_vec();
+        f.value = self.value.to_vec();
+        f.roots = self.roots.to_vec();
+        f.packed()
     }
 }
 

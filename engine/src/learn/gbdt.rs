@@ -11,6 +11,8 @@
 //! the features split on along its path (the contribution of each split is the change of that
 //! value), which is how `cluster_trace` names what decided a verdict.
 
+use super::packed::Packed;
+
 /// How a forest is fitted.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
@@ -43,6 +45,9 @@ impl Default for Params {
 /// A fitted forest: flat node tables. Node `i` splits on `feature[i]` at `threshold[i]`
 /// (`x <= threshold` goes left) unless `feature[i] < 0`, a leaf. `value[i]` is the node's raw
 /// score (log-odds contribution) as a leaf.
+///
+/// The tables are what is fitted, written and traced; [`Forest::packed`] adds the layout
+/// predictions read (`learn::packed`), so a forest is not changed once packed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Forest {
     pub init: f32,
@@ -53,6 +58,8 @@ pub struct Forest {
     pub right: Vec<u32>,
     pub value: Vec<f32>,
     pub roots: Vec<u32>,
+    /// The tables laid out for `predict`, when packed and they could be.
+    fast: Option<Packed>,
 }
 
 fn sigmoid(z: f64) -> f64 {
@@ -130,7 +137,7 @@ impl Forest {
                 *r += p.rate * f64::from(f.leaf_value(root, &row));
             }
         }
-        f
+        f.packed()
     }
 
     /// Grows the subtree over the rows in `member`; returns its root's index.
@@ -245,7 +252,14 @@ impl Forest {
             out.value.extend_from_slice(&f.value);
             out.roots.extend(f.roots.iter().map(shift));
         }
-        out
+        out.packed()
+    }
+
+    /// The forest with its tables laid out for `predict` (see `learn::packed`); without that
+    /// layout, `predict` walks the tables, to the same result.
+    pub fn packed(mut self) -> Forest {
+        self.fast = Packed::new(&self);
+        self
     }
 
     /// The leaf value of the tree rooted at `root` for `x` (the walk is bounded, so a
@@ -269,13 +283,20 @@ impl Forest {
 
     /// The forest's probability for `x`.
     pub fn predict(&self, x: &[f32]) -> f32 {
-        let raw: f32 = self.init
-            + self
-                .roots
-                .iter()
-                .map(|&r| self.rate * self.leaf_value(r, x))
-                .sum::<f32>();
+        let sum = match &self.fast {
+            Some(p) => p.sum(x),
+            None => self.walked_sum(x),
+        };
+        let raw: f32 = self.init + sum;
         sigmoid(f64::from(raw)) as f32
+    }
+
+    /// The sum of every tree's `rate * leaf value` for `x`, walking the tables.
+    fn walked_sum(&self, x: &[f32]) -> f32 {
+        self.roots
+            .iter()
+            .map(|&r| self.rate * self.leaf_value(r, x))
+            .sum::<f32>()
     }
 
     /// How much each feature moved the raw score (log-odds) for `x`: along each tree's path,
@@ -343,6 +364,56 @@ mod tests {
         // The noise column gets little credit.
         let c = f.contributions(&[0.9, 0.1, 0.5], 3);
         assert!(c[2].abs() < c[0].abs() && c[2].abs() < c[1].abs(), "{c:?}");
+    }
+
+    #[test]
+    fn the_packed_layout_sums_what_the_walk_sums_to_the_bit() {
+        // Trees of mixed depth (a split that gains nothing stops early) over noisy columns,
+        // evaluated on rows with odd values and on rows shorter or longer than the fit's.
+        let mut rng = Rng(11);
+        let x: Vec<Vec<f32>> = (0..300)
+            .map(|_| (0..4).map(|_| rng.unit() as f32).collect())
+            .collect();
+        let y: Vec<bool> = x
+            .iter()
+            .map(|r| r[0] + 0.3 * r[1] > 0.6 || r[3] < 0.05)
+            .collect();
+        let w = vec![1.0; x.len()];
+        for depth in [0, 1, 3] {
+            let p = Params {
+                trees: 40,
+                depth,
+                min_leaf: 30.0,
+                ..Params::default()
+            };
+            let f = Forest::fit_bagged(&x, &y, &w, &p, 2);
+            assert!(f.fast.is_some(), "depth {depth} was not packed");
+            if depth == 3 {
+                // Some leaf stands above the full depth (a full tree has 15 nodes).
+                assert!(f.value.len() < 15 * f.roots.len());
+            }
+            let mut probes: Vec<Vec<f32>> = x.iter().take(50).cloned().collect();
+            probes.extend([
+                vec![],
+                vec![0.5],
+                vec![f32::NAN, f32::INFINITY, f32::NEG_INFINITY, -0.0],
+                vec![0.2, 0.9, 0.1, 0.7, 5.0, 6.0],
+            ]);
+            for r in &probes {
+                let packed = f.fast.as_ref().map(|p| p.sum(r));
+                assert_eq!(
+                    packed.map(f32::to_bits),
+                    Some(f.walked_sum(r).to_bits()),
+                    "{r:?}"
+                );
+            }
+        }
+        // Tables the layout cannot hold are walked: a dangling child.
+        let mut broken = Forest::fit(&x, &y, &w, &Params::default());
+        broken.left[0] = 9_999;
+        let broken = broken.packed();
+        assert!(broken.fast.is_none());
+        assert!(broken.predict(&x[0]).is_finite());
     }
 
     #[test]

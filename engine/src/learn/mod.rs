@@ -10,3 +10,4 @@ pub mod emit;
 pub mod gbdt;
 pub mod loco;
 pub mod logistic;
+mod packed;
