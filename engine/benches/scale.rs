@@ -102,6 +102,8 @@ pub struct Row {
     /// Distinct texts among the segments that get verdicts: what the encoder encodes.
     pub distinct: usize,
     pub json_bytes: usize,
+    /// The binary form's size (`Database::to_bin`), what a per-story widget fetches.
+    pub bin_bytes: usize,
     pub surface: Result<Measure, String>,
     pub encoder: Result<Measure, String>,
 }
@@ -391,6 +393,7 @@ fn main() {
             verdicts: 0,
             distinct: 0,
             json_bytes: 0,
+            bin_bytes: 0,
             surface: Err(String::new()),
             encoder: Err(String::new()),
         };
@@ -402,6 +405,7 @@ fn main() {
                 row.verdicts = db.verdicts.len();
                 row.distinct = distinct_claims(&db).len();
                 row.json_bytes = db.to_json().len();
+                row.bin_bytes = db.to_bin().len();
                 Ok(m)
             }
         };
@@ -418,6 +422,7 @@ fn main() {
                     row.verdicts = db.verdicts.len();
                     row.distinct = distinct_claims(&db).len();
                     row.json_bytes = db.to_json().len();
+                    row.bin_bytes = db.to_bin().len();
                 }
                 Ok(m)
             }
@@ -451,6 +456,7 @@ fn main() {
             verdicts: 0,
             distinct: 0,
             json_bytes: 0,
+            bin_bytes: 0,
             surface: why(),
             encoder: why(),
         });

@@ -41,17 +41,21 @@ pub fn markdown(rows: &[Row], notes: &[String]) -> String {
     s.push_str("### Without the sentence encoder\n\n");
     s.push_str(
         "| articles | segments | verdicts | runs | median build (ms) | CPU (ms) | peak heap (MiB) \
-         | JSON export (KiB) |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+         | JSON export (KiB) | binary database (KiB) |\n\
+         | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for r in rows {
-        let json = if r.json_bytes > 0 {
-            format!("{:.0}", r.json_bytes as f64 / 1024.0)
-        } else {
-            String::new()
+        let kib = |bytes: usize| {
+            if bytes > 0 {
+                format!("{:.0}", bytes as f64 / 1024.0)
+            } else {
+                String::new()
+            }
         };
+        let (json, bin) = (kib(r.json_bytes), kib(r.bin_bytes));
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {json} |",
+            "| {} | {} | {} | {} | {json} | {bin} |",
             r.articles,
             count(r, r.segments),
             count(r, r.verdicts),
@@ -93,6 +97,7 @@ pub fn json(rows: &[Row], summary: serde_json::Value) -> String {
             serde_json::json!({
                 "articles": r.articles, "segments": r.segments, "verdicts": r.verdicts,
                 "distinct": r.distinct, "jsonKiB": r.json_bytes as f64 / 1024.0,
+                "binKiB": r.bin_bytes as f64 / 1024.0,
                 "surface": path(&r.surface), "encoder": path(&r.encoder),
             })
         })
