@@ -137,7 +137,7 @@ impl Forest {
                 *r += p.rate * f64::from(f.leaf_value(root, &row));
             }
         }
-        f.packed()
+        f
     }
 
     /// Grows the subtree over the rows in `member`; returns its root's index.
@@ -256,7 +256,9 @@ impl Forest {
     }
 
     /// The forest with its tables laid out for `predict` (see `learn::packed`); without that
-    /// layout, `predict` walks the tables, to the same result.
+    /// layout, `predict` walks the tables, to the same result. The forests the decision uses
+    /// are packed once, when made: `fit_bagged`'s merge and the shipped tables (a single
+    /// `fit`'s forest, which `fit_bagged` merges straight away, is not).
     pub fn packed(mut self) -> Forest {
         self.fast = Packed::new(&self);
         self

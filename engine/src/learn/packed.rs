@@ -30,7 +30,6 @@ pub(crate) struct Packed {
     leaf: Vec<f32>,
     /// One more than the largest feature index split on.
     features: usize,
-    trees: usize,
 }
 
 impl Packed {
@@ -48,7 +47,6 @@ impl Packed {
             threshold: vec![f32::INFINITY; inner * f.roots.len()],
             leaf: vec![0.0; (inner + 1) * f.roots.len()],
             features: 1,
-            trees: f.roots.len(),
         };
         for (t, &root) in f.roots.iter().enumerate() {
             p.fill(f, t, root as usize, 0, 0)?;
