@@ -105,7 +105,7 @@ test('Crosscheck.analyse gives the native export, in a worker with progress', { 
 
   // Progress: every stage reported, counts within their totals, each stage ending at its total.
   const stages = [...new Set(got.progress.map((p) => p.stage))];
-  assert.deepEqual(stages, ['analysing', 'matching', 'deciding'], 'stages in order (no encoding in the browser)');
+  assert.deepEqual(stages, ['analysing', 'matching'], 'stages in order (no encoding in the browser; verdicts are decided while matching)');
   for (const stage of stages) {
     const steps = got.progress.filter((p) => p.stage === stage);
     assert.ok(steps.every((p, i) => p.done <= p.total && (i === 0 || p.done >= steps[i - 1].done)), `${stage} counts up`);
@@ -237,7 +237,7 @@ test('analysis page: dropped and pasted articles, by keyboard, widget and downlo
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
   assert.equal(download.suggestedFilename(), 'claims.json');
   const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(saved.version, 1);
+  assert.equal(saved.version, 2, 'data model 2: omissions implicit');
   assert.deepEqual(saved.sources.map((s) => s.id), [...seeds.slice(0, 4).map((s) => s.id), 'pasted-seed']);
 
   assert.deepEqual(await axe(page, ['body']), [], 'axe-core over the analysis page with its result');

@@ -376,9 +376,13 @@ ${three[1].paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>
   assert.equal(selected, true);
   await page.locator('#api').locator(`[data-panel="${claim.id}"]`).waitFor({ state: 'visible', timeout: 10_000 });
   const verdicts = await page.evaluate((id) => window.__api.verdicts(id), claim.id);
-  const expected = db.verdicts.filter((v) => v.segment === claim.id);
+  // One per other source: the export's verdict, else the omission it leaves implicit, filled in
+  // with no score (data model 2).
+  const expected = db.sources.filter((s) => s.id !== claim.source).map((s) =>
+    db.verdicts.find((v) => v.segment === claim.id && v.other === s.id)
+      ?? { other: s.id, label: 'omits', score: null, evidence: [] });
   assert.equal(verdicts.length, 2);
-  assert.deepEqual(verdicts.map((v) => [v.other, v.label, v.evidence]), expected.map((v) => [v.other, v.label, v.evidence]));
+  assert.deepEqual(verdicts.map((v) => [v.other, v.label, v.score, v.evidence]), expected.map((v) => [v.other, v.label, v.score, v.evidence]));
   // A reader's click fires the event too, on its own host.
   await page.locator('#file-bin').locator('[data-segment]').nth(1).click();
   await page.waitForFunction(() => window.__events.length >= 2, null, { timeout: 5_000 });

@@ -7,6 +7,7 @@
 //! serde-wasm-bindgen), so a script reads a verdict here exactly as it would read one in
 //! `crosscheck build --format json`'s output.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -54,15 +55,16 @@ impl Handle {
     }
 
     /// The verdicts on sentence `segment`, one per other source, shaped like the JSON
-    /// export's `verdicts`; `null` for a sentence the database does not have (or before it
-    /// has loaded).
+    /// export's `verdicts`, with the omissions the database leaves implicit filled in (their
+    /// `score` `null`); `null` for a sentence the database does not have (or before it has
+    /// loaded).
     pub fn verdicts(&self, segment: u32) -> JsValue {
         let Ok(m) = self.mounted.try_borrow() else {
             return JsValue::NULL;
         };
         match m.as_ref().and_then(|m| m.index()) {
             Some(index) if index.segment(segment).is_some() => {
-                to_js(&views(index.verdicts_of(segment))).unwrap_or(JsValue::NULL)
+                to_js(&views(&index.verdicts_of(segment))).unwrap_or(JsValue::NULL)
             }
             _ => JsValue::NULL,
         }
@@ -257,13 +259,13 @@ struct Selected<'a> {
 
 /// A verdict as the JSON export writes it. The score is stored as an `f32`; widened as it is
 /// it would reach a script as 0.8999999761581421 where the export says 0.9, so it goes through
-/// its shortest decimal form.
+/// its shortest decimal form. An omission the database leaves implicit has none: `null`.
 #[derive(Serialize)]
 struct VerdictView<'a> {
     segment: u32,
     other: &'a str,
     label: Label,
-    score: f64,
+    score: Option<f64>,
     evidence: &'a [u32],
     differences: &'a [Difference],
     shared: &'a [SharedSpan],
@@ -285,14 +287,18 @@ fn shortest(score: f32) -> f64 {
     wide
 }
 
-fn views(verdicts: Vec<&Verdict>) -> Vec<VerdictView<'_>> {
+/// Views of `Index::verdicts_of`: its owned entries are the implicit omissions.
+fn views<'a>(verdicts: &'a [Cow<'_, Verdict>]) -> Vec<VerdictView<'a>> {
     verdicts
-        .into_iter()
+        .iter()
         .map(|v| VerdictView {
             segment: v.segment,
             other: &v.other,
             label: v.label,
-            score: shortest(v.score),
+            score: match v {
+                Cow::Borrowed(v) => Some(shortest(v.score)),
+                Cow::Owned(_) => None,
+            },
             evidence: &v.evidence,
             differences: &v.differences,
             shared: &v.shared,
@@ -321,10 +327,11 @@ pub(crate) fn select_event(host: &Element) -> Callback<(Shared, u32)> {
 
 fn selected(index: &Index, segment: u32) -> Option<JsValue> {
     let seg = index.segment(segment)?;
+    let verdicts = index.verdicts_of(segment);
     to_js(&Selected {
         source: &seg.source,
         segment: seg,
-        verdicts: views(index.verdicts_of(segment)),
+        verdicts: views(&verdicts),
     })
 }
 

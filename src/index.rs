@@ -4,6 +4,7 @@
 //!
 //! Nothing here decides a verdict: it only regroups what the engine wrote.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crosscheck_model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict};
@@ -218,35 +219,88 @@ impl Index {
             .collect()
     }
 
-    /// The verdicts on one sentence, ordered like the sources.
-    pub fn verdicts_of(&self, segment: u32) -> Vec<&Verdict> {
+    /// The stored verdicts on one sentence, ordered like the sources.
+    fn stored(&self, segment: u32) -> impl Iterator<Item = &Verdict> {
         self.verdicts
             .get(&segment)
-            .map(|l| l.iter().map(|&i| &self.db.verdicts[i]).collect())
-            .unwrap_or_default()
-    }
-
-    pub fn verdict(&self, segment: u32, other: &str) -> Option<&Verdict> {
-        self.verdicts
-            .get(&segment)?
-            .iter()
+            .into_iter()
+            .flatten()
             .map(|&i| &self.db.verdicts[i])
-            .find(|v| v.other == other)
     }
 
+    /// The position of the source whose sentence `segment` is, when it gets verdicts: every
+    /// other source then has one, stored or (for `omits`) left implicit.
+    fn judged_source(&self, segment: u32) -> Option<usize> {
+        let seg = self.segment(segment)?;
+        seg.kind
+            .gets_verdicts()
+            .then(|| self.source_index(&seg.source))
+            .flatten()
+    }
+
+    /// The verdicts on one sentence, one per other source, ordered like the sources: the
+    /// stored ones borrowed, and an owned `omits` (no evidence, score 0, its confidence not
+    /// stated) for each source the database leaves implicit (data model 2).
+    pub fn verdicts_of(&self, segment: u32) -> Vec<Cow<'_, Verdict>> {
+        let Some(own) = self.judged_source(segment) else {
+            return self.stored(segment).map(Cow::Borrowed).collect();
+        };
+        // By source position: a stored verdict goes where its source is, and every other
+        // source but the sentence's own gets the implicit omission.
+        let mut by_source: Vec<Option<&Verdict>> = vec![None; self.db.sources.len()];
+        for v in self.stored(segment) {
+            if let Some(slot) = self
+                .source_index(&v.other)
+                .and_then(|i| by_source.get_mut(i))
+            {
+                *slot = Some(v);
+            }
+        }
+        by_source
+            .into_iter()
+            .zip(&self.db.sources)
+            .enumerate()
+            .filter(|&(i, _)| i != own)
+            .map(|(_, (v, src))| match v {
+                Some(v) => Cow::Borrowed(v),
+                None => Cow::Owned(implicit_omits(segment, &src.id)),
+            })
+            .collect()
+    }
+
+    /// The label of sentence `segment` against source `other`, an implicit `omits` included;
+    /// `None` where the database judges no such pair.
+    pub fn label(&self, segment: u32, other: &str) -> Option<Label> {
+        let stored = self.stored(segment).find(|v| v.other == other);
+        match (stored, self.judged_source(segment)) {
+            (Some(v), _) => Some(v.label),
+            (None, Some(own)) => {
+                let judged = self.source_index(other).is_some_and(|i| i != own);
+                judged.then_some(Label::Omits)
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// Counted from the stored verdicts alone: every other source not stored omits it.
     pub fn coverage(&self, segment: u32) -> Coverage {
         let mut c = Coverage::default();
-        let list = self
-            .verdicts
-            .get(&segment)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        for v in list.iter().map(|&i| &self.db.verdicts[i]) {
+        let own = self.judged_source(segment);
+        let mut stored = 0;
+        for v in self.stored(segment) {
+            if own.is_some() && self.source_index(&v.other) == own {
+                continue; // not a pair the database judges (`validate` allows it)
+            }
+            stored += 1;
             match v.label {
                 Label::Corroborates => c.corroborates += 1,
                 Label::Differs => c.differs += 1,
                 Label::Omits => c.omits += 1,
             }
+        }
+        if own.is_some() {
+            let others = self.db.sources.len().saturating_sub(1);
+            c.omits += others.saturating_sub(stored);
         }
         c
     }
@@ -361,6 +415,20 @@ impl Index {
     }
 }
 
+/// The `omits` a database leaves implicit, as the views show it: no evidence, no difference,
+/// no confidence (its score, 0, is never shown; `api` gives scripts `null`).
+pub fn implicit_omits(segment: u32, other: &str) -> Verdict {
+    Verdict {
+        segment,
+        other: other.to_string(),
+        label: Label::Omits,
+        score: 0.0,
+        evidence: Vec::new(),
+        differences: Vec::new(),
+        shared: Vec::new(),
+    }
+}
+
 /// Words a title stand-in keeps of a first sentence.
 const TITLE_WORDS: usize = 10;
 
@@ -461,7 +529,7 @@ mod tests {
         assert_eq!(p[2].kind, BlockKind::Boilerplate);
         assert_eq!(index.clickable_of(0), vec![5, 6, 7]);
         assert_eq!(index.source_title(0), "Storm shuts port");
-        assert_eq!(index.coverage(6), Coverage::default());
+        assert_eq!(index.coverage(6), Coverage::default(), "no other source");
     }
 
     #[test]
@@ -488,12 +556,72 @@ mod tests {
             verdict("b", Label::Corroborates),
         ];
         let index = Index::new(db);
+        let list = index.verdicts_of(6);
+        let got: Vec<_> = list.iter().map(|v| (v.other.as_str(), v.label)).collect();
+        assert_eq!(got, vec![("c", Label::Differs), ("b", Label::Omits)]);
+    }
+
+    /// Data model 2 stores no omission: every other source without a verdict is filled in as
+    /// `omits`, counted, and labelled, for claims and headlines only.
+    #[test]
+    fn omissions_left_implicit_are_filled_in() {
+        use crosscheck_model::{Label, Verdict};
+        let mut db = db().db;
+        for id in ["b", "c", "d"] {
+            let mut other = db.sources[0].clone();
+            other.id = id.into();
+            db.sources.push(other);
+        }
+        db.verdicts = vec![Verdict {
+            segment: 6,
+            other: "c".into(),
+            label: Label::Differs,
+            score: 0.75,
+            evidence: vec![],
+            differences: vec![],
+            shared: vec![],
+        }];
+        let index = Index::new(db);
         let got: Vec<_> = index
             .verdicts_of(6)
-            .iter()
-            .map(|v| (v.other.as_str(), v.label))
+            .into_iter()
+            .map(|v| (v.other.clone(), v.label, matches!(v, Cow::Owned(_))))
             .collect();
-        assert_eq!(got, vec![("c", Label::Differs), ("b", Label::Omits)]);
+        let want = [
+            ("b", Label::Omits, true),
+            ("c", Label::Differs, false),
+            ("d", Label::Omits, true),
+        ];
+        assert_eq!(
+            got,
+            want.map(|(o, l, filled)| (o.to_string(), l, filled)),
+            "in source order, the stored one borrowed"
+        );
+        let coverage = Coverage {
+            corroborates: 0,
+            differs: 1,
+            omits: 2,
+        };
+        // (segment, other, label): a claim, a headline, its own source, boilerplate, unknown.
+        let rows: [(u32, &str, Option<Label>); 6] = [
+            (6, "c", Some(Label::Differs)),
+            (6, "d", Some(Label::Omits)),
+            (5, "b", Some(Label::Omits)),
+            (6, "a", None),
+            (8, "b", None),
+            (6, "nowhere", None),
+        ];
+        for (segment, other, want) in rows {
+            assert_eq!(
+                index.label(segment, other),
+                want,
+                "{segment} against {other}"
+            );
+        }
+        assert_eq!(index.coverage(6), coverage);
+        assert_eq!(index.coverage(5).omits, 3, "a headline is judged too");
+        assert_eq!(index.coverage(8), Coverage::default(), "boilerplate is not");
+        assert!(index.verdicts_of(8).is_empty());
     }
 
     /// One row per fallback: what the source has, and what the switcher calls it.

@@ -13,7 +13,7 @@ mod settle;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crosscheck_model::{Database, SegmentKind, Verdict};
+use crosscheck_model::{Database, SegmentKind, Verdict, DB_VERSION};
 use crosscheck_widget::api::{mount_js, Handle, SELECT_EVENT};
 use crosscheck_widget::{mount_place, Options, EMBEDDED_DB};
 use wasm_bindgen::prelude::*;
@@ -96,9 +96,22 @@ fn a_claim_of(db: &Database, source: usize) -> u32 {
         .id
 }
 
-fn verdicts_from_js(value: &JsValue) -> Vec<Verdict> {
+/// Verdicts as the JS API gives them, each with whether its score was `null`: an omission the
+/// database leaves implicit, filled in by the widget (read here with score 0).
+fn verdicts_from_js(value: &JsValue) -> Vec<(Verdict, bool)> {
     let text: String = js_sys::JSON::stringify(value).unwrap().into();
-    serde_json::from_str(&text).expect("verdicts are shaped like the JSON export's")
+    let list: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a list");
+    list.into_iter()
+        .map(|mut v| {
+            let filled = v["score"].is_null();
+            if filled {
+                v["score"] = serde_json::json!(0.0);
+            }
+            let v: Verdict =
+                serde_json::from_value(v).expect("verdicts are shaped like the JSON export's");
+            (v, filled)
+        })
+        .collect()
 }
 
 /// Records the `detail` of every `crosscheck:select` event the element receives.
@@ -144,18 +157,31 @@ async fn mount_with_a_json_export_object_shows_it_and_reports_its_verdicts() {
         "the `source` option picks the article"
     );
 
-    let claim = a_claim_of(&db, 1);
-    let expected: Vec<Verdict> = db
-        .verdicts
+    // A claim some other report omits, so a filled-in omission is checked too.
+    let claim = db
+        .segments
         .iter()
-        .filter(|v| v.segment == claim)
-        .cloned()
+        .filter(|s| s.source == second && s.kind == SegmentKind::Claim)
+        .map(|s| s.id)
+        .find(|&id| db.verdicts.iter().filter(|v| v.segment == id).count() < db.sources.len() - 1)
+        .expect("some claim of the article is omitted by another report");
+    // One per other source, in the database's order: the stored verdict, else the omission
+    // the database leaves implicit.
+    let expected: Vec<(Verdict, bool)> = db
+        .sources
+        .iter()
+        .filter(|s| s.id != second)
+        .map(|s| {
+            match db
+                .verdicts
+                .iter()
+                .find(|v| v.segment == claim && v.other == s.id)
+            {
+                Some(v) => (v.clone(), false),
+                None => (crosscheck_widget::index::implicit_omits(claim, &s.id), true),
+            }
+        })
         .collect();
-    assert_eq!(
-        expected.len(),
-        db.sources.len() - 1,
-        "one verdict per other source"
-    );
     assert_eq!(verdicts_from_js(&handle.verdicts(claim)), expected);
     assert!(
         handle.verdicts(u32::MAX).is_null(),
@@ -351,7 +377,7 @@ async fn bad_inline_databases_show_a_clear_message() {
         ("another version", newer.to_json(), "version 99"),
         (
             "wrong field type",
-            "{\"version\": 1, \"sources\": 3}".into(),
+            format!("{{\"version\": {DB_VERSION}, \"sources\": 3}}"),
             "damaged",
         ),
         ("dangling reference", broken.to_json(), "inconsistent"),

@@ -537,15 +537,6 @@ fn hand_made() -> Vec<u8> {
             end,
         }
     };
-    let omit = |segment: u32, other: &str| Verdict {
-        segment,
-        other: other.into(),
-        label: Label::Omits,
-        score: 0.7,
-        evidence: vec![],
-        differences: vec![],
-        shared: vec![],
-    };
     let verdicts = vec![
         Verdict {
             segment: 1,
@@ -572,7 +563,8 @@ fn hand_made() -> Vec<u8> {
             }],
             shared: vec![shared("people were hurt on Monday")],
         },
-        omit(3, "b"),
+        // Segment 3 against "b" has no verdict: an omission left implicit, as the engine
+        // writes them (data model 2).
         Verdict {
             segment: 10,
             other: "a".into(),
@@ -682,8 +674,17 @@ async fn differences_and_shared_words_are_shown() {
     yew::scheduler::flush().await;
     click(&f.must("[data-segment=\"3\"]"));
     yew::scheduler::flush().await;
+    // Its omission is not stored: the widget fills it in, and states no confidence for it.
     let omit = f.must("[data-panel] [data-group=\"omits\"] [data-source=\"b\"]");
     assert_eq!(attr(&omit, "data-verdict"), "omits");
+    let said = omit.text_content().unwrap_or_default();
+    assert!(
+        said.contains("No sentence of this report states it"),
+        "{said}"
+    );
+    assert!(!said.contains("confidence"), "{said}");
+    let omits = f.must("[data-panel] [data-group=\"omits\"] .count");
+    assert_eq!(omits.text_content().unwrap_or_default(), "1");
     // The matrix marks the row and shows the own-article cell.
     assert!(f
         .q("[data-cell-segment=\"3\"][data-cell-source=\"a\"] .s-own")

@@ -48,8 +48,9 @@ export interface Verdict {
   /** The other source's id. */
   other: string;
   label: Label;
-  /** Confidence in the label, 0..1. */
-  score: number;
+  /** Confidence in the label, 0..1; `null` for an omission the database leaves implicit
+   * (filled in by the widget; the JSON export has no verdict for that pair). */
+  score: number | null;
   evidence: number[];
   differences: Difference[];
   shared: SharedSpan[];
@@ -57,9 +58,11 @@ export interface Verdict {
 
 /** The JSON export: what `crosscheck build --format json` writes. */
 export interface Database {
-  version: 1;
+  version: 2;
   sources: Source[];
   segments: Segment[];
+  /** At most one per (claim or headline segment, other source); a pair without one is
+   * `omits` (docs/cli.md, "Omissions are implicit"). */
   verdicts: Verdict[];
 }
 

@@ -1,7 +1,7 @@
-//! Builds a cluster folder and prints one JSON line per verdict with what it was decided on:
-//! the cluster decision's features (`cluster::NAMES`), the old rule's features, the best-aligned
-//! candidate sentences (kept even for `omits`), for measuring the cluster decision against a
-//! gold file (see ARCHITECTURE.md).
+//! Builds a cluster folder and prints one JSON line per (claim, other article) item, omissions
+//! included, with what it was decided on: the cluster decision's features (`cluster::NAMES`)
+//! and the best-aligned candidate sentences (kept even for `omits`), for measuring the cluster
+//! decision against a gold file (see ARCHITECTURE.md).
 //!
 //!     cluster_trace DIR [--encoder MODEL_DIR]
 
@@ -53,17 +53,19 @@ fn main() {
             .unwrap_or("")
             .to_string()
     };
-    for (v, t) in db.verdicts.iter().zip(&traces) {
+    // One line per item, omissions included (the database leaves those implicit).
+    for t in &traces {
         let figure = t.figure_conflict.as_ref().map(|p| {
-            serde_json::json!({"here": slice(v.segment, p.here), "there_unit": p.there_unit,
+            serde_json::json!({"here": slice(t.segment, p.here), "there_unit": p.there_unit,
                 "there": slice(p.there_unit, p.there)})
         });
         println!(
             "{}",
-            serde_json::json!({"segment": v.segment, "other": v.other, "label": v.label.as_str(),
+            serde_json::json!({"segment": t.segment, "other": t.other,
+                "label": t.decision.label.as_str(),
                 "candidates": t.candidates, "figure": figure,
                 "differences": t.differences.iter().map(|d| serde_json::json!(
-                    [d.kind.human(), slice(v.segment, d.here), slice(d.there_unit, d.there)]))
+                    [d.kind.human(), slice(t.segment, d.here), slice(d.there_unit, d.there)]))
                     .collect::<Vec<_>>(),
                 "p_carried": t.decision.p_carried, "p_differs": t.decision.p_differs,
                 "decided_by": t.decision.by,

@@ -107,6 +107,8 @@ pub struct Scores {
     pub boilerplate_precision_upper: f64,
     pub claims_marked_non_claim: usize,
     pub segmentation_misses: usize,
+    /// Gold pairs with no stored verdict, scored as `omits` (score.py's name): since data model
+    /// 2 the engine leaves every omission implicit, so this counts its `omits` answers.
     pub missing_verdicts: usize,
     /// Not part of score.py's JSON: reported as warnings.
     #[serde(skip)]
@@ -141,7 +143,7 @@ impl Scores {
                 self.claims_marked_non_claim.to_string(),
             ),
             ("segmentation misses", self.segmentation_misses.to_string()),
-            ("missing verdicts", self.missing_verdicts.to_string()),
+            ("omits left implicit", self.missing_verdicts.to_string()),
             ("unmatched gold keys", self.unmatched_keys.len().to_string()),
         ];
         for (name, value) in rows {

@@ -51,9 +51,15 @@ pub struct BuildOptions<'a> {
     pub progress: Option<crate::progress::Progress<'a>>,
 }
 
-/// What one verdict was decided on, for measuring and tuning the decision.
+/// What one (claim, other article) item was decided on, for measuring and tuning the
+/// decision. There is one per item, omissions included, although the database leaves those
+/// implicit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trace {
+    /// The claim's segment id and the other source's id: the item's verdict, if the database
+    /// stores one, is the one on this pair.
+    pub segment: u32,
+    pub other: String,
     /// The cluster decision's features (`cluster::NAMES`).
     pub features: [f32; crate::cluster::N],
     /// The probabilities and the features that moved them most.
@@ -66,8 +72,8 @@ pub struct Trace {
     pub differences: Vec<verdict::Found>,
 }
 
-/// `build`, also returning what each verdict was decided on (same order as
-/// `Database::verdicts`), for measuring and tuning.
+/// `build`, also returning what each (claim, other article) item was decided on, claim by
+/// claim in database order, for measuring and tuning.
 pub fn build_traced(articles: &[Article]) -> Result<(Database, Vec<Trace>), BuildError> {
     build_with(
         articles,
@@ -78,28 +84,31 @@ pub fn build_traced(articles: &[Article]) -> Result<(Database, Vec<Trace>), Buil
     )
 }
 
-/// The build; traces are kept only when asked for (at 500 articles they would hold 10M entries).
+/// The build; traces are kept only when asked for (at 500 articles they would hold 4.5M
+/// entries, and every item would stay in memory until all are decided).
 pub fn build_with(
     articles: &[Article],
     opts: &BuildOptions,
 ) -> Result<(Database, Vec<Trace>), BuildError> {
     // Limits first: an oversized or malformed cluster gets a clear error, never a slow crawl.
     crate::limits::check(articles).map_err(|e| BuildError(e.to_string()))?;
-    let prepared = crate::cluster::build::prepare(articles, opts.encoder, opts.progress);
-    let model = crate::cluster::model::shipped(prepared.encoded);
     if !opts.trace {
         return Ok((
-            crate::cluster::build::assemble(&prepared, model, None, opts.progress),
+            crate::cluster::build::build_streaming(articles, opts.encoder, opts.progress),
             Vec::new(),
         ));
     }
+    let prepared = crate::cluster::build::prepare(articles, opts.encoder, opts.progress);
+    let model = crate::cluster::model::shipped(prepared.encoded);
     let mut decisions = Vec::new();
     let db = crate::cluster::build::assemble(&prepared, model, Some(&mut decisions), opts.progress);
     let traces = prepared
         .items
         .iter()
         .zip(decisions)
-        .map(|((_, _, item), decision)| Trace {
+        .map(|((claim, other, item), decision)| Trace {
+            segment: prepared.segments[*claim as usize].id,
+            other: prepared.sources[*other].id.clone(),
             features: item.features,
             decision,
             candidates: item.evidence.clone(),

@@ -10,9 +10,11 @@ pub enum Stage {
     /// Encoding the distinct sentences with the sentence encoder (only when it takes part);
     /// counted in sentences.
     Encode,
-    /// Finding each claim's evidence in every other article; counted in claims.
+    /// Finding each claim's evidence in every other article and, in a plain build, deciding
+    /// its verdicts there and then; counted in claims.
     Match,
-    /// Deciding every (claim, other article) verdict; counted in verdicts.
+    /// Deciding every prepared (claim, other article) item, in builds that prepare them all
+    /// first (traced builds and evaluations); counted in items.
     Decide,
 }
 
@@ -33,7 +35,7 @@ impl Stage {
             Stage::Analyse => "articles",
             Stage::Encode => "sentences",
             Stage::Match => "claims",
-            Stage::Decide => "verdicts",
+            Stage::Decide => "items",
         }
     }
 }

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 mod wire;
 
 /// The data model's version, in the JSON export and inside the binary form: bumped whenever a
-/// field's meaning changes.
-pub const DB_VERSION: u32 = 1;
+/// field's meaning changes. 2: omissions are implicit (see `Database::verdicts`).
+pub const DB_VERSION: u32 = 2;
 
 /// The binary layout's version, in the binary form's header: bumped whenever its encoding
 /// changes, even when the model does not. 2: segment texts, difference texts and source ids
@@ -31,7 +31,12 @@ pub struct Database {
     pub version: u32,
     pub sources: Vec<Source>,
     pub segments: Vec<Segment>,
-    /// One verdict for every (claim or headline segment, other source) pair.
+    /// At most one verdict per (claim or headline segment, other source) pair. A pair without
+    /// one is `omits`: the other source does not state the claim, and no confidence is given.
+    /// The engine writes only the sources that carry a claim (`corroborates`, `differs`); an
+    /// explicit `omits` verdict is still valid and means the same, with its confidence. Why:
+    /// omissions are most of a big cluster's pairs and say nothing beyond their absence, so
+    /// storing them made the database grow with the square of the cluster.
     pub verdicts: Vec<Verdict>,
 }
 
@@ -232,6 +237,26 @@ impl Database {
             serde_json::from_str(text).map_err(|e| DbError::Corrupt(e.to_string()))?;
         db.validate()?;
         Ok(db)
+    }
+
+    /// The label on `segment` against source `other`: its stored verdict's, else `omits` (left
+    /// implicit) when the database judges that pair, a claim or headline against another of
+    /// its sources; `None` for a pair it does not judge. A scan of the verdicts: a reader with
+    /// many lookups indexes them once instead.
+    pub fn label(&self, segment: u32, other: &str) -> Option<Label> {
+        let seg = self.segments.iter().find(|s| s.id == segment)?;
+        let judged = seg.kind.gets_verdicts()
+            && seg.source != other
+            && self.sources.iter().any(|s| s.id == other);
+        if !judged {
+            return None;
+        }
+        Some(
+            self.verdicts
+                .iter()
+                .find(|v| v.segment == segment && v.other == other)
+                .map_or(Label::Omits, |v| v.label),
+        )
     }
 
     /// Magic, the little-endian layout version (`BIN_VERSION`), then the `wire` body in

@@ -103,8 +103,8 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
             Mark::Own
         } else {
             index
-                .verdict(seg_id, &other.id)
-                .map(|v| Mark::Verdict(v.label))
+                .label(seg_id, &other.id)
+                .map(Mark::Verdict)
                 .unwrap_or(Mark::Missing)
         };
         let x = PAD_LEFT + CELL_W * ci as i32;

@@ -1,7 +1,7 @@
 //! The panel for one opened sentence: the sentence, a one-line summary, and the other
 //! sources in three counted groups (Corroborated by, Differs in, Not mentioned by).
 
-use crosscheck_model::Label;
+use crosscheck_model::{Label, Verdict};
 use yew::prelude::*;
 
 use crate::components::emphasis::Emphasised;
@@ -45,7 +45,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         let items: Vec<_> = verdicts
             .iter()
             .filter(|v| v.label == label)
-            .map(|v| (*v).clone())
+            .map(|v| Verdict::clone(v))
             .collect();
         html! {
             <Group index={index.clone()} {label} {title} {sym} {items} jumps={props.jumps}

@@ -67,7 +67,10 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
                 if let Some(n) = number { <span class="num" aria-hidden="true">{ n }</span> }
                 <span class="name">{ name.clone() }</span>
                 if let Some(d) = date { <span class="meta">{ d }</span> }
-                <span class="meta">{ format!("confidence {}%", percent(v.score)) }</span>
+                // An omission states no confidence: the database leaves omissions implicit.
+                if v.label != Label::Omits {
+                    <span class="meta">{ format!("confidence {}%", percent(v.score)) }</span>
+                }
             </div>
             if v.label == Label::Omits {
                 <p class="none">{ "No sentence of this report states it." }</p>

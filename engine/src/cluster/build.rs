@@ -57,148 +57,229 @@ pub fn prepare_for_fitting(articles: &[Article], encoder: Option<&Encoder>) -> P
     prepare_items(articles, encoder, None, true)
 }
 
+/// What every item reads, computed once per build before any item: the segments and their
+/// analyses, the aligner, the encodings, every claim's best match in every article.
+struct Ground {
+    sources: Vec<Source>,
+    segments: Vec<Segment>,
+    seg_article: Vec<usize>,
+    analyses: Vec<Analysis>,
+    al: Aligner,
+    semantic: Option<Semantic>,
+    eligible: Vec<bool>,
+    by_article: Vec<Vec<u32>>,
+    all_best: Vec<Vec<Option<crate::align::Match>>>,
+    doc_keys: Vec<crate::align::KeyUnion>,
+    figure_contexts: Vec<Vec<verdict::FigureContext>>,
+}
+
 fn prepare_items(
     articles: &[Article],
     encoder: Option<&Encoder>,
     progress: Option<Progress>,
     keep_slots: bool,
 ) -> Prepared {
-    tell(progress, Stage::Analyse, 0, articles.len());
-    let mut sources = Vec::with_capacity(articles.len());
-    let mut segments: Vec<Segment> = Vec::new();
-    let mut seg_article: Vec<usize> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        sources.push(Source {
-            id: a.id.clone(),
-            title: a.meta.title.clone(),
-            outlet: a.meta.outlet.clone(),
-            url: a.meta.url.clone(),
-            published: a.meta.published.clone(),
-            language: a.meta.language.clone(),
-            text: a.text.clone(),
-        });
-        for raw in crate::segment::segment(&a.text) {
-            let Some(text) = a.text.get(raw.start..raw.end) else {
-                continue;
-            };
-            segments.push(Segment {
-                id: segments.len() as u32,
-                source: a.id.clone(),
-                text: text.to_string(),
-                start: raw.start,
-                end: raw.end,
-                kind: raw.kind,
-                paragraph: raw.paragraph,
-            });
-            seg_article.push(ai);
-        }
-    }
-    let anchors: Vec<Option<NaiveDate>> = articles.iter().map(anchor_date).collect();
-    let analyses: Vec<Analysis> = segments
-        .iter()
-        .zip(&seg_article)
-        .enumerate()
-        .map(|(i, (s, &ai))| {
-            let a = analyze::analyze(&s.text, anchors[ai]);
-            if seg_article.get(i + 1) != Some(&ai) {
-                tell(progress, Stage::Analyse, ai + 1, articles.len());
-            }
-            a
-        })
-        .collect();
-    // Articles without a segment (or a last one) were not counted above.
-    tell(progress, Stage::Analyse, articles.len(), articles.len());
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let aliases = Aliases::learn(&texts);
-    let eligible: Vec<bool> = segments.iter().map(|s| s.kind.gets_verdicts()).collect();
-    let units: Vec<Unit> = segments
-        .iter()
-        .zip(&analyses)
-        .zip(&seg_article)
-        .map(|((s, a), &ai)| Unit {
-            article: ai,
-            text: &s.text,
-            analysis: a,
-            eligible: s.kind.gets_verdicts(),
-            headline: s.kind == SegmentKind::Headline,
-        })
-        .collect();
-    let al = Aligner::new(&units, &aliases, Weighting::Idf);
-    let semantic = encoder.map(|e| {
-        let seg_texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
-        let spans: Vec<Vec<(usize, usize)>> = analyses
-            .iter()
-            .map(|a| a.quantities.iter().map(|q| (q.start, q.end)).collect())
-            .collect();
-        Semantic::encode(e, &seg_texts, &eligible, &spans, progress)
-    });
-    let mut by_article: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
-    for (i, &e) in eligible.iter().enumerate() {
-        if e {
-            by_article[seg_article[i]].push(i as u32);
-        }
-    }
-    // Matching starts with every claim's best match in every article; claims are counted
-    // once their items are done.
-    let claims = eligible.iter().filter(|&&e| e).count();
-    tell(progress, Stage::Match, 0, claims);
-    // Every claim's best match in every article, computed once: a match that is best in both
-    // directions (mutual) is strong evidence that the two sentences report the same thing.
-    let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
-        .map(|ci| {
-            if eligible[ci] {
-                al.best_per_article(ci as u32)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    let doc_keys: Vec<crate::align::KeyUnion> = by_article.iter().map(|d| al.union(d)).collect();
-    let figure_contexts: Vec<Vec<verdict::FigureContext>> = analyses
-        .iter()
-        .zip(&eligible)
-        .map(|(a, &e)| {
-            if e {
-                verdict::figure_contexts(a)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    let ctx = Context {
-        al: &al,
-        segments: &segments,
-        analyses: &analyses,
-        seg_article: &seg_article,
-        all_best: &all_best,
-        by_article: &by_article,
-        doc_keys: &doc_keys,
-        figure_contexts: &figure_contexts,
-        semantic: semantic.as_ref(),
-        slot_model: super::model::shipped_slot(semantic.is_some()),
-        keep_slots,
-    };
+    let g = Ground::lay(articles, encoder, progress);
     let mut items = Vec::new();
-    let mut done = 0;
-    for (ci, &e) in eligible.iter().enumerate() {
-        if !e {
-            continue;
-        }
-        let view = ctx.claim_view(ci as u32);
-        for ai in 0..articles.len() {
-            if ai != seg_article[ci] {
-                items.push((ci as u32, ai, ctx.item(ci as u32, ai, &view)));
+    g.each_item(keep_slots, progress, |claim, other, item| {
+        items.push((claim, other, item))
+    });
+    Prepared {
+        encoded: g.semantic.is_some(),
+        sources: g.sources,
+        segments: g.segments,
+        al: g.al,
+        items,
+    }
+}
+
+/// The build `crosscheck build` runs: each item is decided by the shipped model as soon as it
+/// is computed and then dropped, so only the verdicts stay in memory (a prepared 500-article
+/// cluster held 4.5 million items, several GiB). The database equals
+/// `assemble(&prepare(..), shipped(..), None, ..)`.
+pub fn build_streaming(
+    articles: &[Article],
+    encoder: Option<&Encoder>,
+    progress: Option<Progress>,
+) -> Database {
+    let g = Ground::lay(articles, encoder, progress);
+    let model = super::model::shipped(g.semantic.is_some());
+    let mut verdicts = Vec::new();
+    let parts = Parts {
+        sources: &g.sources,
+        segments: &g.segments,
+        al: &g.al,
+    };
+    g.each_item(false, progress, |claim, other, item| {
+        verdicts.extend(parts.verdict(claim, other, &item, model, None));
+    });
+    Database {
+        version: DB_VERSION,
+        sources: g.sources,
+        segments: g.segments,
+        verdicts,
+    }
+}
+
+impl Ground {
+    /// Segments, analyses, aligns and (with an encoder) encodes the cluster. The caller has
+    /// checked the limits.
+    fn lay(articles: &[Article], encoder: Option<&Encoder>, progress: Option<Progress>) -> Ground {
+        tell(progress, Stage::Analyse, 0, articles.len());
+        let mut sources = Vec::with_capacity(articles.len());
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut seg_article: Vec<usize> = Vec::new();
+        for (ai, a) in articles.iter().enumerate() {
+            sources.push(Source {
+                id: a.id.clone(),
+                title: a.meta.title.clone(),
+                outlet: a.meta.outlet.clone(),
+                url: a.meta.url.clone(),
+                published: a.meta.published.clone(),
+                language: a.meta.language.clone(),
+                text: a.text.clone(),
+            });
+            for raw in crate::segment::segment(&a.text) {
+                let Some(text) = a.text.get(raw.start..raw.end) else {
+                    continue;
+                };
+                segments.push(Segment {
+                    id: segments.len() as u32,
+                    source: a.id.clone(),
+                    text: text.to_string(),
+                    start: raw.start,
+                    end: raw.end,
+                    kind: raw.kind,
+                    paragraph: raw.paragraph,
+                });
+                seg_article.push(ai);
             }
         }
-        done += 1;
-        tell(progress, Stage::Match, done, claims);
+        let anchors: Vec<Option<NaiveDate>> = articles.iter().map(anchor_date).collect();
+        let analyses: Vec<Analysis> = segments
+            .iter()
+            .zip(&seg_article)
+            .enumerate()
+            .map(|(i, (s, &ai))| {
+                let a = analyze::analyze(&s.text, anchors[ai]);
+                if seg_article.get(i + 1) != Some(&ai) {
+                    tell(progress, Stage::Analyse, ai + 1, articles.len());
+                }
+                a
+            })
+            .collect();
+        // Articles without a segment (or a last one) were not counted above.
+        tell(progress, Stage::Analyse, articles.len(), articles.len());
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        let aliases = Aliases::learn(&texts);
+        let eligible: Vec<bool> = segments.iter().map(|s| s.kind.gets_verdicts()).collect();
+        let units: Vec<Unit> = segments
+            .iter()
+            .zip(&analyses)
+            .zip(&seg_article)
+            .map(|((s, a), &ai)| Unit {
+                article: ai,
+                text: &s.text,
+                analysis: a,
+                eligible: s.kind.gets_verdicts(),
+                headline: s.kind == SegmentKind::Headline,
+            })
+            .collect();
+        let al = Aligner::new(&units, &aliases, Weighting::Idf);
+        let semantic = encoder.map(|e| {
+            let seg_texts: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+            let spans: Vec<Vec<(usize, usize)>> = analyses
+                .iter()
+                .map(|a| a.quantities.iter().map(|q| (q.start, q.end)).collect())
+                .collect();
+            Semantic::encode(e, &seg_texts, &eligible, &spans, progress)
+        });
+        let mut by_article: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
+        for (i, &e) in eligible.iter().enumerate() {
+            if e {
+                by_article[seg_article[i]].push(i as u32);
+            }
+        }
+        // Matching starts with every claim's best match in every article; claims are counted
+        // once their items are done.
+        let claims = eligible.iter().filter(|&&e| e).count();
+        tell(progress, Stage::Match, 0, claims);
+        // Every claim's best match in every article, computed once: a match that is best in
+        // both directions (mutual) is strong evidence that the two sentences report the same
+        // thing.
+        let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
+            .map(|ci| {
+                if eligible[ci] {
+                    al.best_per_article(ci as u32)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let doc_keys: Vec<crate::align::KeyUnion> =
+            by_article.iter().map(|d| al.union(d)).collect();
+        let figure_contexts: Vec<Vec<verdict::FigureContext>> = analyses
+            .iter()
+            .zip(&eligible)
+            .map(|(a, &e)| {
+                if e {
+                    verdict::figure_contexts(a)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        Ground {
+            sources,
+            segments,
+            seg_article,
+            analyses,
+            al,
+            semantic,
+            eligible,
+            by_article,
+            all_best,
+            doc_keys,
+            figure_contexts,
+        }
     }
-    Prepared {
-        sources,
-        segments,
-        al,
-        encoded: semantic.is_some(),
-        items,
+
+    /// Computes every item, claim by claim in database order, each claim against every other
+    /// article in order, and hands each to `each`.
+    fn each_item(
+        &self,
+        keep_slots: bool,
+        progress: Option<Progress>,
+        mut each: impl FnMut(u32, usize, Item),
+    ) {
+        let ctx = Context {
+            al: &self.al,
+            segments: &self.segments,
+            analyses: &self.analyses,
+            seg_article: &self.seg_article,
+            all_best: &self.all_best,
+            by_article: &self.by_article,
+            doc_keys: &self.doc_keys,
+            figure_contexts: &self.figure_contexts,
+            semantic: self.semantic.as_ref(),
+            slot_model: super::model::shipped_slot(self.semantic.is_some()),
+            keep_slots,
+        };
+        let claims = self.eligible.iter().filter(|&&e| e).count();
+        let mut done = 0;
+        for (ci, &e) in self.eligible.iter().enumerate() {
+            if !e {
+                continue;
+            }
+            let view = ctx.claim_view(ci as u32);
+            for ai in 0..self.sources.len() {
+                if ai != self.seg_article[ci] {
+                    each(ci as u32, ai, ctx.item(ci as u32, ai, &view));
+                }
+            }
+            done += 1;
+            tell(progress, Stage::Match, done, claims);
+        }
     }
 }
 
@@ -242,78 +323,103 @@ pub fn reported_differences(item: &Item) -> Vec<Found> {
 /// Verdicts decided between two progress reports: deciding one takes microseconds.
 const REPORT_EVERY: usize = 1024;
 
-/// Decides every prepared item with `model` and writes the database; `decisions` receives
-/// what decided each verdict, in the same order, when given.
+/// What writing a verdict reads besides its item.
+struct Parts<'a> {
+    sources: &'a [Source],
+    segments: &'a [Segment],
+    al: &'a Aligner,
+}
+
+impl Parts<'_> {
+    /// Decides one item with `model`: its verdict, or `None` for `omits`, which the database
+    /// leaves implicit. `decisions` receives what decided it, when given.
+    fn verdict(
+        &self,
+        claim: u32,
+        other: usize,
+        item: &Item,
+        model: &ClusterModel,
+        decisions: Option<&mut Vec<Decision>>,
+    ) -> Option<Verdict> {
+        let diffs = reported_differences(item);
+        let mut d = model.decide(&item.features, !diffs.is_empty());
+        let label = d.label;
+        let score = ClusterModel::score(&d);
+        if let Some(out) = decisions {
+            model.explain(&item.features, &mut d);
+            out.push(d);
+        }
+        if label == Label::Omits {
+            return None;
+        }
+        let seg = &self.segments[claim as usize];
+        let mut evidence = item.evidence.clone();
+        let mut add = |u: u32| {
+            if !evidence.contains(&u) {
+                evidence.push(u);
+            }
+        };
+        item.semantic_best.into_iter().for_each(&mut add);
+        item.also.iter().copied().for_each(&mut add);
+        let differences: Vec<Difference> = if label == Label::Differs {
+            diffs
+                .iter()
+                .map(|d| {
+                    add(d.there_unit);
+                    to_difference(
+                        d,
+                        &seg.text,
+                        &self.segments[d.there_unit as usize].text,
+                        d.there_unit,
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let shared = evidence
+            .iter()
+            .flat_map(|&u| {
+                verdict::shared_terms(self.al, claim, u).map(move |t| SharedSpan {
+                    segment: u,
+                    start: t.start,
+                    end: t.end,
+                })
+            })
+            .collect();
+        Some(Verdict {
+            segment: seg.id,
+            other: self.sources[other].id.clone(),
+            label,
+            score,
+            evidence,
+            differences,
+            shared,
+        })
+    }
+}
+
+/// Decides every prepared item with `model` and writes the database (omissions implicit);
+/// `decisions` receives what decided each item, in the items' order, when given.
 pub fn assemble(
     p: &Prepared,
     model: &ClusterModel,
     mut decisions: Option<&mut Vec<Decision>>,
     progress: Option<Progress>,
 ) -> Database {
-    let mut verdicts = Vec::with_capacity(p.items.len());
+    let parts = Parts {
+        sources: &p.sources,
+        segments: &p.segments,
+        al: &p.al,
+    };
+    let mut verdicts = Vec::new();
     let total = p.items.len();
     tell(progress, Stage::Decide, 0, total);
     for (n, (claim, other, item)) in p.items.iter().enumerate() {
         if n % REPORT_EVERY == 0 && n > 0 {
             tell(progress, Stage::Decide, n, total);
         }
-        let diffs = reported_differences(item);
-        let mut d = model.decide(&item.features, !diffs.is_empty());
-        let label = d.label;
-        let score = ClusterModel::score(&d);
-        if let Some(out) = decisions.as_deref_mut() {
-            model.explain(&item.features, &mut d);
-            out.push(d);
-        }
-        let seg = &p.segments[*claim as usize];
-        let (evidence, differences, shared) = if label == Label::Omits {
-            (Vec::new(), Vec::new(), Vec::new())
-        } else {
-            let mut evidence = item.evidence.clone();
-            let mut add = |u: u32| {
-                if !evidence.contains(&u) {
-                    evidence.push(u);
-                }
-            };
-            item.semantic_best.into_iter().for_each(&mut add);
-            item.also.iter().copied().for_each(&mut add);
-            let differences: Vec<Difference> = if label == Label::Differs {
-                diffs
-                    .iter()
-                    .map(|d| {
-                        add(d.there_unit);
-                        to_difference(
-                            d,
-                            &seg.text,
-                            &p.segments[d.there_unit as usize].text,
-                            d.there_unit,
-                        )
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let shared = evidence
-                .iter()
-                .flat_map(|&u| {
-                    verdict::shared_terms(&p.al, *claim, u).map(move |t| SharedSpan {
-                        segment: u,
-                        start: t.start,
-                        end: t.end,
-                    })
-                })
-                .collect();
-            (evidence, differences, shared)
-        };
-        verdicts.push(Verdict {
-            segment: seg.id,
-            other: p.sources[*other].id.clone(),
-            label,
-            score,
-            evidence,
-            differences,
-            shared,
-        });
+        verdicts.extend(parts.verdict(*claim, *other, item, model, decisions.as_deref_mut()));
     }
     tell(progress, Stage::Decide, total, total);
     Database {

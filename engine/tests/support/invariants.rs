@@ -115,8 +115,18 @@ pub fn check_db(articles: &[Article], db: &Database) -> Result<(), String> {
                 seg.id, v.score
             ));
         }
-        if v.label == Label::Omits && !v.evidence.is_empty() {
-            return Err(format!("segment {}: omits with evidence", seg.id));
+        if v.label == Label::Omits {
+            return Err(format!(
+                "segment {}: an omission is stored (the engine leaves them implicit)",
+                seg.id
+            ));
+        }
+        if v.evidence.is_empty() {
+            return Err(format!(
+                "segment {}: a {} verdict without evidence",
+                seg.id,
+                v.label.as_str()
+            ));
         }
         for e in &v.evidence {
             match seg_by_id.get(e) {
@@ -159,18 +169,15 @@ pub fn check_db(articles: &[Article], db: &Database) -> Result<(), String> {
             }
         }
     }
-    for seg in &db.segments {
-        if !seg.kind.gets_verdicts() {
-            continue;
-        }
-        for other in &db.sources {
-            if other.id != seg.source && !seen.contains(&(seg.id, other.id.as_str())) {
-                return Err(format!(
-                    "segment {} has no verdict against {:?}",
-                    seg.id, other.id
-                ));
-            }
-        }
+    if let Some(v) = db
+        .verdicts
+        .iter()
+        .find(|v| !db.sources.iter().any(|s| s.id == v.other))
+    {
+        return Err(format!(
+            "segment {}: verdict against unknown source {:?}",
+            v.segment, v.other
+        ));
     }
 
     if db.verdicts.len() > ROUND_TRIP_MAX_VERDICTS {
