@@ -205,16 +205,21 @@ fn build(rest: &[String]) -> Result<(), Failure> {
     }
     let encoder = encoder(&p)?;
     let db = load_and_build(Path::new(&p.positional[0]), encoder.as_ref())?;
-    let bytes = if binary {
-        db.to_bin()
-    } else {
-        let mut json = db.to_json();
-        json.push('\n');
-        json.into_bytes()
+    if binary {
+        let bytes = db.to_bin();
+        return match target {
+            Some(path) => output::write_atomic(&path, &bytes),
+            None => output::to_stdout(&bytes),
+        };
+    }
+    // The JSON export is streamed: at 200 articles it is over 500 MB.
+    let json = |out: &mut dyn std::io::Write| {
+        db.write_json(&mut *out)?;
+        out.write_all(b"\n")
     };
     match target {
-        Some(path) => output::write_atomic(&path, &bytes),
-        None => output::to_stdout(&bytes),
+        Some(path) => output::write_atomic_with(&path, json),
+        None => output::to_stdout_with(json),
     }
 }
 

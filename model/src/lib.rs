@@ -209,6 +209,13 @@ impl Database {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"))
     }
 
+    /// `to_json`'s bytes, written to `out` as they are made: a big cluster's export is several
+    /// times its database's memory, and need never be held whole.
+    #[cfg(feature = "json")]
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
+    }
+
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Database, DbError> {
         /// Only the version, read first so a database of another version gets its own error;

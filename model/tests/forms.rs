@@ -238,3 +238,35 @@ fn sparse_and_dense_segment_ids_validate_alike() {
         );
     }
 }
+
+#[test]
+fn the_streamed_json_export_is_the_json_export() {
+    let db = sample();
+    let mut streamed = Vec::new();
+    db.write_json(&mut streamed).expect("writes to memory");
+    assert_eq!(String::from_utf8(streamed).expect("UTF-8"), db.to_json());
+}
+
+/// Data model 2 leaves omissions implicit: `label` answers every pair the database judges.
+#[test]
+fn a_pair_without_a_verdict_is_an_implicit_omission() {
+    let mut db = sample();
+    db.verdicts.retain(|v| v.label != Label::Omits);
+    // (segment, other source, label): stored, implicit, its own source, unknown source,
+    // unknown segment.
+    let rows: [(u32, &str, Option<Label>); 5] = [
+        (0, "b", Some(Label::Differs)),
+        (1, "b", Some(Label::Omits)),
+        (1, "a", None),
+        (1, "c", None),
+        (9, "b", None),
+    ];
+    for (segment, other, want) in rows {
+        assert_eq!(db.label(segment, other), want, "{segment} against {other}");
+    }
+    assert_eq!(
+        Database::from_json(&db.to_json()),
+        Ok(db),
+        "a database with implicit omissions reads back as written"
+    );
+}

@@ -10,6 +10,15 @@ use super::Failure;
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it, so a
 /// reader never sees a half-written database and a failed run leaves the old file as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// `write_atomic` for output made while it is written (`write` gets a buffered writer), so
+/// it is never held whole in memory.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     let fail = |e: io::Error| Failure::Output(format!("{}: cannot write: {e}", path.display()));
     let name = path
         .file_name()
@@ -27,9 +36,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .write(true)
         .create_new(true)
         .open(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
+        .and_then(|f| {
+            let mut buf = io::BufWriter::new(f);
+            write(&mut buf)?;
+            buf.into_inner().map_err(|e| e.into_error())?.sync_all()
         })
         .and_then(|()| fs::rename(&tmp, path));
     if let Err(e) = result {
@@ -50,8 +60,13 @@ pub fn stdout_error(e: io::Error) -> Failure {
 
 /// Writes all of `bytes` to stdout and flushes.
 pub fn to_stdout(bytes: &[u8]) -> Result<(), Failure> {
-    let mut out = io::stdout().lock();
-    out.write_all(bytes)
+    to_stdout_with(|out| out.write_all(bytes))
+}
+
+/// `to_stdout` for output made while it is written (`write` gets a buffered writer).
+pub fn to_stdout_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    write(&mut out)
         .and_then(|()| out.flush())
         .map_err(stdout_error)
 }
