@@ -328,7 +328,8 @@ async function perStory(browser) {
     const forms = { 'bin-n200': bins[0] };
     const json = join(OUT, 'claims-n20.json');
     const cli = join(REPO, 'target', 'release', 'crosscheck');
-    if (!existsSync(json) && existsSync(join(OUT, 'clusters', 'n20')) && existsSync(cli)) {
+    // Rebuilt every run: a copy left by an older engine may be of another data model version.
+    if (existsSync(join(OUT, 'clusters', 'n20')) && existsSync(cli)) {
       execFileSync(cli, ['build', join(OUT, 'clusters', 'n20'), '--no-encoder', '--format', 'json', '-o', json], { stdio: 'ignore' });
     }
     if (existsSync(json)) forms['json-n20'] = json;
