@@ -10,11 +10,11 @@ pub enum Stage {
     /// Encoding the distinct sentences with the sentence encoder (only when it takes part);
     /// counted in sentences.
     Encode,
-    /// Finding each claim's evidence in every other article and, in a plain build, deciding
-    /// its verdicts there and then; counted in claims.
+    /// Finding each claim's evidence in every other article and, in a build without the
+    /// encoder, deciding its verdicts there and then; counted in claims.
     Match,
     /// Deciding every prepared (claim, other article) item, in builds that prepare them all
-    /// first (traced builds and evaluations); counted in items.
+    /// first (with the encoder, traced builds, evaluations); counted in items.
     Decide,
 }
 

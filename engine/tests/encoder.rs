@@ -323,7 +323,11 @@ fn a_build_with_the_encoder_reports_its_encoding() {
         .into_iter()
         .map(|(s, _)| s)
         .collect();
-    assert_eq!(stages, [Stage::Analyse, Stage::Encode, Stage::Match]);
+    assert_eq!(
+        stages,
+        [Stage::Analyse, Stage::Encode, Stage::Match, Stage::Decide],
+        "with the encoder, every item is prepared before any is decided (pipeline::build_with)"
+    );
     let encoded = reports
         .iter()
         .find(|r| r.0 == Stage::Encode)

@@ -93,10 +93,11 @@ fn prepare_items(
     }
 }
 
-/// The build `crosscheck build` runs: each item is decided by the shipped model as soon as it
-/// is computed and then dropped, so only the verdicts stay in memory (a prepared 500-article
-/// cluster held 4.5 million items, several GiB). The database equals
-/// `assemble(&prepare(..), shipped(..), None, ..)`.
+/// The build `crosscheck build` runs without the encoder (see `pipeline::build_with` for why
+/// not with it): each item is decided by the shipped model as soon as it is computed and then
+/// dropped, so only the verdicts stay in memory (a prepared 500-article cluster held 4.5
+/// million items, several GiB). The database equals `assemble(&prepare(..), shipped(..), None,
+/// ..)`.
 pub fn build_streaming(
     articles: &[Article],
     encoder: Option<&Encoder>,
