@@ -1,12 +1,14 @@
 //! How the build scales with cluster size: `cargo bench -p crosscheck --bench scale`.
 //!
 //! Times the seed cluster (median of repeated runs), then clusters of 20, 50, 200 and 500
-//! articles made from the seeds by rule (`scale/generate.rs`), each built two ways: without the
-//! sentence encoder (`crosscheck::build`, what the widget's browser engine does) and with it
-//! (`build_with` and the encoder, what `crosscheck build` does when its folder is found; the
-//! encoder is loaded once, before timing, and its load is reported apart). For each size and
-//! path it prints build time and peak heap (a counting global allocator), then each path's
-//! fitted growth exponent (least squares of log time against log articles). Without an encoder
+//! articles made from the seeds by rule (`scale/generate.rs`), each built two ways, as
+//! `crosscheck build --format bin` builds them (`build_into` a `WriteSink`, each verdict
+//! written out as it is decided, the binary form kept in memory here instead of a file):
+//! without the sentence encoder (what the widget's browser engine decides too) and with it
+//! (what `crosscheck build` does when its folder is found; the encoder is loaded once, before
+//! timing, and its load is reported apart). For each size and path it prints build time and
+//! peak heap (a counting global allocator; the binary form's bytes are counted in it), then
+//! each path's fitted growth exponent (least squares of log time against log articles). Without an encoder
 //! folder (`crosscheck::encoder::default_dir`) it says so and leaves the encoder columns empty.
 //!
 //! Prints figures and never asserts on time. `--quick` (or `BENCH_QUICK=1`) stops at 200
@@ -123,7 +125,8 @@ struct Once {
     wall: Duration,
     cpu: Option<Duration>,
     peak: usize,
-    db: Database,
+    /// The binary form the build wrote.
+    bin: Vec<u8>,
 }
 
 /// One build, with the heap high-water mark it reached above what was live before it.
@@ -137,8 +140,11 @@ fn build_once(articles: &[Article], encoder: Option<&Encoder>) -> Once {
         trace: false,
         progress: None,
     };
-    let db = match crosscheck::build_with(articles, &opts) {
-        Ok((db, _)) => db,
+    let mut sink = crosscheck::WriteSink::new(crosscheck::Format::Bin, Vec::new());
+    let bin = match crosscheck::build_into(articles, &opts, &mut sink)
+        .and_then(|()| sink.finish().map_err(crosscheck::StreamError::Write))
+    {
+        Ok(bin) => bin,
         Err(e) => {
             eprintln!("bench: build failed: {e}");
             std::process::exit(1)
@@ -151,13 +157,13 @@ fn build_once(articles: &[Article], encoder: Option<&Encoder>) -> Once {
         wall,
         cpu,
         peak,
-        db,
+        bin,
     }
 }
 
 /// Repeats small builds (up to ~2 s and 25 runs, and at least three under 2 s each) so the
-/// median is stable; big ones run once. Also returns the first build's database.
-fn measure(articles: &[Article], encoder: Option<&Encoder>) -> (Measure, Database) {
+/// median is stable; big ones run once. Also returns the first build's binary form.
+fn measure(articles: &[Article], encoder: Option<&Encoder>) -> (Measure, Vec<u8>) {
     let first = build_once(articles, encoder);
     let mut walls = vec![first.wall];
     let mut cpus: Vec<Option<Duration>> = vec![first.cpu];
@@ -182,7 +188,37 @@ fn measure(articles: &[Article], encoder: Option<&Encoder>) -> (Measure, Databas
         cpu: cpus.and_then(|c| c.get(c.len() / 2).copied()),
         peak_bytes: first.peak,
     };
-    (m, first.db)
+    (m, first.bin)
+}
+
+/// Counts the bytes written to it: the JSON export's size without holding it.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Fills `row`'s cluster columns from the binary form a build wrote.
+fn describe(row: &mut Row, bin: &[u8]) {
+    let db = match Database::from_bin(bin) {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("bench: the build wrote a database that does not read back: {e}");
+            std::process::exit(1)
+        }
+    };
+    row.segments = db.segments.len();
+    row.verdicts = db.verdicts.len();
+    row.distinct = distinct_claims(&db).len();
+    let mut json = Counter(0);
+    row.json_bytes = db.write_json(&mut json).map_or(0, |()| json.0);
+    row.bin_bytes = bin.len();
 }
 
 /// The distinct texts of the segments that get verdicts, in order of first appearance.
@@ -333,7 +369,13 @@ fn main() {
             // What one distinct sentence costs the encoder, on the seeds' sentences: the
             // generated clusters repeat sentences, which are encoded once, so a cluster of as
             // many distinct sentences costs about this much more per extra sentence.
-            let db = build_once(&seeds, None).db;
+            let db = match crosscheck::build(&seeds) {
+                Ok(db) => db,
+                Err(e) => {
+                    eprintln!("bench: the seeds do not build: {e}");
+                    std::process::exit(1)
+                }
+            };
             let texts = distinct_claims(&db);
             let mut times: Vec<Duration> = (0..3)
                 .map(|_| {
@@ -400,12 +442,8 @@ fn main() {
         row.surface = match over(predict(&rows, n, |r| r.surface.as_ref().ok())) {
             Some(why) => Err(why),
             None => {
-                let (m, db) = measure(&articles, None);
-                row.segments = db.segments.len();
-                row.verdicts = db.verdicts.len();
-                row.distinct = distinct_claims(&db).len();
-                row.json_bytes = db.to_json().len();
-                row.bin_bytes = db.to_bin().len();
+                let (m, bin) = measure(&articles, None);
+                describe(&mut row, &bin);
                 Ok(m)
             }
         };
@@ -416,13 +454,9 @@ fn main() {
             (None, _) => Err("no encoder".into()),
             (_, Some(why)) => Err(why),
             (Some(e), None) => {
-                let (m, db) = measure(&articles, Some(e));
+                let (m, bin) = measure(&articles, Some(e));
                 if row.segments == 0 {
-                    row.segments = db.segments.len();
-                    row.verdicts = db.verdicts.len();
-                    row.distinct = distinct_claims(&db).len();
-                    row.json_bytes = db.to_json().len();
-                    row.bin_bytes = db.to_bin().len();
+                    describe(&mut row, &bin);
                 }
                 Ok(m)
             }

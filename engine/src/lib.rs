@@ -29,11 +29,13 @@ pub mod segment;
 pub mod text;
 pub mod verdict;
 
+pub use cluster::build::Sink;
 pub use io::{load_dir, Article, InputError, SourceMeta};
 pub use model::{
-    Database, DbError, Label, Segment, SegmentKind, Source, Verdict, BIN_VERSION, DB_VERSION,
+    Database, DbError, Format, Label, Segment, SegmentKind, Source, Verdict, BIN_VERSION,
+    DB_VERSION,
 };
 pub use pipeline::{
-    analyse_pair, build, build_traced, build_with, judge_pair, BuildError, BuildOptions,
-    PairAnalysis, PairVerdict, Trace,
+    analyse_pair, build, build_into, build_traced, build_with, judge_pair, BuildError,
+    BuildOptions, PairAnalysis, PairVerdict, StreamError, Trace, WriteSink,
 };

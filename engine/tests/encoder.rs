@@ -338,3 +338,21 @@ fn a_build_with_the_encoder_reports_its_encoding() {
         db.segments.len()
     );
 }
+
+/// `crosscheck build` with the encoder decides each item as it is computed and writes its
+/// verdict out (`build_into`); `build_with` prepares every item first. Same bytes.
+#[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
+fn a_streamed_build_with_the_encoder_writes_the_prepared_database() {
+    let enc = load();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let arts = crosscheck::load_dir(&seeds).expect("the seeds load");
+    let opts = crosscheck::BuildOptions {
+        encoder: Some(&enc),
+        ..Default::default()
+    };
+    let (db, _) = crosscheck::build_with(&arts, &opts).expect("builds");
+    let mut sink = crosscheck::WriteSink::new(crosscheck::Format::Bin, Vec::new());
+    crosscheck::build_into(&arts, &opts, &mut sink).expect("builds");
+    assert!(sink.finish().expect("finishes") == db.to_bin());
+}

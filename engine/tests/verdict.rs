@@ -993,3 +993,61 @@ fn a_streamed_build_equals_a_prepared_one_and_traces_cover_every_item() {
         }
     }
 }
+
+/// `crosscheck build` writes its database as it is built (`build_into` with a `WriteSink`):
+/// the bytes are those of the database `build` returns, in both forms.
+#[test]
+fn a_database_written_as_it_is_built_is_the_built_database() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let clusters = [
+        storm_cluster(),
+        crosscheck::load_dir(&seeds).expect("the seeds load"),
+    ];
+    for arts in clusters {
+        let db = build(&arts).expect("builds");
+        for (format, want) in [
+            (crosscheck::Format::Json, db.to_json().into_bytes()),
+            (crosscheck::Format::Bin, db.to_bin()),
+        ] {
+            let mut sink = crosscheck::WriteSink::new(format, Vec::new());
+            crosscheck::build_into(&arts, &Default::default(), &mut sink).expect("builds");
+            assert!(sink.finish().expect("finishes") == want, "{format:?}");
+        }
+    }
+}
+
+/// A writer that fails (a full disk) stops the build with its error; a cluster that cannot be
+/// built gets the build's error, and the writer is never started.
+#[test]
+fn a_failed_write_or_build_stops_a_streamed_build() {
+    /// Takes `room` bytes, then fails as a full disk does.
+    struct Full {
+        room: usize,
+    }
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let arts = storm_cluster();
+    let mut sink = crosscheck::WriteSink::new(crosscheck::Format::Json, Full { room: 2000 });
+    match crosscheck::build_into(&arts, &Default::default(), &mut sink) {
+        Err(crosscheck::StreamError::Write(e)) => {
+            assert_eq!(e.kind(), std::io::ErrorKind::StorageFull)
+        }
+        other => panic!("expected the writer's error, got {other:?}"),
+    }
+    let mut sink = crosscheck::WriteSink::new(crosscheck::Format::Json, Vec::new());
+    assert!(matches!(
+        crosscheck::build_into(&[], &Default::default(), &mut sink),
+        Err(crosscheck::StreamError::Build(_))
+    ));
+    assert!(sink.finish().is_err(), "no database was started");
+}

@@ -12,7 +12,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod stream;
 mod wire;
+
+pub use stream::{DbWriter, Format};
 
 /// The data model's version, in the JSON export and inside the binary form: bumped whenever a
 /// field's meaning changes. 2: omissions are implicit (see `Database::verdicts`).
@@ -204,16 +207,22 @@ impl std::fmt::Display for DbError {
 impl std::error::Error for DbError {}
 
 impl Database {
+    /// The portable export: the database as pretty-printed JSON (`serde_json`'s, two-space
+    /// indents).
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"))
+        let mut out = Vec::new();
+        match self.write_json(&mut out).map(|()| String::from_utf8(out)) {
+            Ok(Ok(text)) => text,
+            _ => String::from("{}"),
+        }
     }
 
     /// `to_json`'s bytes, written to `out` as they are made: a big cluster's export is several
     /// times its database's memory, and need never be held whole.
     #[cfg(feature = "json")]
     pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(out, self).map_err(std::io::Error::from)
+        DbWriter::new(Format::Json, self, out)?.finish().map(drop)
     }
 
     #[cfg(feature = "json")]
@@ -272,14 +281,9 @@ impl Database {
     /// not written, so a database whose copies disagree with their offsets (which `validate`
     /// refuses too) decodes with the texts its offsets give.
     pub fn to_bin(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(4096);
-        out.extend_from_slice(BIN_MAGIC);
-        out.extend_from_slice(&BIN_VERSION.to_le_bytes());
-        match wire::Body::from_db(self).map(|b| postcard::to_allocvec(&b)) {
-            Some(Ok(body)) => out.extend_from_slice(&body),
-            _ => out.clear(),
-        }
-        out
+        DbWriter::new(Format::Bin, self, Vec::with_capacity(4096))
+            .and_then(DbWriter::finish)
+            .unwrap_or_default()
     }
 
     pub fn from_bin(bytes: &[u8]) -> Result<Database, DbError> {

@@ -14,7 +14,7 @@ use crate::{
     Verdict,
 };
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub(crate) struct Body {
     version: u32,
     sources: Vec<Source>,
@@ -106,6 +106,89 @@ struct WireDifference {
     there_span: (usize, usize),
 }
 
+/// `db`'s segments with their sources named by position.
+fn wire_segments(
+    db: &Database,
+    position: impl Fn(&str) -> Option<u32>,
+) -> Option<Vec<WireSegment>> {
+    db.segments
+        .iter()
+        .map(|s| {
+            Some(WireSegment {
+                id: s.id,
+                source: position(&s.source)?,
+                start: s.start,
+                end: s.end,
+                kind: s.kind,
+                paragraph: s.paragraph,
+            })
+        })
+        .collect()
+}
+
+/// One verdict as the body stores it; `None` when it names an unknown source or holds a
+/// shared span that ends before it starts.
+fn wire_verdict(v: &Verdict, position: impl Fn(&str) -> Option<u32>) -> Option<WireVerdict> {
+    Some(WireVerdict {
+        segment: v.segment,
+        other: position(&v.other)?,
+        label: v.label,
+        score: v.score,
+        evidence: v.evidence.clone(),
+        differences: v
+            .differences
+            .iter()
+            .map(|d| WireDifference {
+                kind: d.kind,
+                here_span: d.here_span,
+                there_segment: d.there_segment,
+                there_span: d.there_span,
+            })
+            .collect(),
+        shared: runs(&v.shared)?,
+    })
+}
+
+/// The body's fields before its verdicts, borrowed: postcard writes a struct as its fields in
+/// order and a list as its length then its entries, so these bytes, the verdicts' count and
+/// the verdicts one after another are the body's bytes (`stream::DbWriter`).
+#[derive(Serialize)]
+struct Head<'a> {
+    version: u32,
+    sources: &'a [Source],
+    segments: Vec<WireSegment>,
+}
+
+/// The encoded body of `db` up to its verdicts' count; `None` when a segment names a source
+/// `db` does not have.
+pub(crate) fn head_bytes(db: &Database) -> Option<Vec<u8>> {
+    let by_id: std::collections::HashMap<&str, u32> = db
+        .sources
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((s.id.as_str(), u32::try_from(i).ok()?)))
+        .collect();
+    let head = Head {
+        version: db.version,
+        sources: &db.sources,
+        segments: wire_segments(db, |id| by_id.get(id).copied())?,
+    };
+    postcard::to_allocvec(&head).ok()
+}
+
+/// Appends the encoding of verdict `v` to `out`; `None` (and nothing appended) as
+/// `wire_verdict`.
+pub(crate) fn push_verdict(
+    v: &Verdict,
+    position: impl Fn(&str) -> Option<u32>,
+    out: &mut Vec<u8>,
+) -> Option<()> {
+    let w = wire_verdict(v, position)?;
+    let bytes = postcard::to_allocvec(&w).ok()?;
+    out.extend_from_slice(&bytes);
+    Some(())
+}
+
 /// How many times its binary size a body may rebuild to (texts copied out of the articles).
 /// The seeds rebuild to about twice theirs, a generated 200-article cluster to about 2.5 times.
 pub(crate) const REBUILD_FACTOR: usize = 16;
@@ -117,63 +200,6 @@ fn corrupt(what: &str) -> DbError {
 impl Body {
     pub(crate) fn version(&self) -> u32 {
         self.version
-    }
-
-    /// The body of `db`, or `None` when a reference cannot be written by position (a segment or
-    /// verdict naming a source that is not there), which `validate` would refuse anyway.
-    pub(crate) fn from_db(db: &Database) -> Option<Body> {
-        // Positions through a map: verdicts are many, and a lookup each would be quadratic.
-        let by_id: std::collections::HashMap<&str, u32> = db
-            .sources
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| Some((s.id.as_str(), u32::try_from(i).ok()?)))
-            .collect();
-        let position = |id: &str| by_id.get(id).copied();
-        let segments = db
-            .segments
-            .iter()
-            .map(|s| {
-                Some(WireSegment {
-                    id: s.id,
-                    source: position(&s.source)?,
-                    start: s.start,
-                    end: s.end,
-                    kind: s.kind,
-                    paragraph: s.paragraph,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        let verdicts = db
-            .verdicts
-            .iter()
-            .map(|v| {
-                Some(WireVerdict {
-                    segment: v.segment,
-                    other: position(&v.other)?,
-                    label: v.label,
-                    score: v.score,
-                    evidence: v.evidence.clone(),
-                    differences: v
-                        .differences
-                        .iter()
-                        .map(|d| WireDifference {
-                            kind: d.kind,
-                            here_span: d.here_span,
-                            there_segment: d.there_segment,
-                            there_span: d.there_span,
-                        })
-                        .collect(),
-                    shared: runs(&v.shared)?,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some(Body {
-            version: db.version,
-            sources: db.sources.clone(),
-            segments,
-            verdicts,
-        })
     }
 
     /// The database, with every copied field rebuilt; out-of-range offsets are `Corrupt`, and

@@ -3,8 +3,8 @@
 //! points outside its texts must be refused rather than sliced.
 
 use crosscheck_model::{
-    Database, DbError, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source,
-    Verdict, BIN_VERSION, DB_VERSION,
+    Database, DbError, DbWriter, DiffKind, Difference, Format, Label, Segment, SegmentKind,
+    SharedSpan, Source, Verdict, BIN_VERSION, DB_VERSION,
 };
 
 fn source(id: &str, text: &str) -> Source {
@@ -239,12 +239,96 @@ fn sparse_and_dense_segment_ids_validate_alike() {
     }
 }
 
+/// A database of `n` claims in article "a", each corroborated by "b": more verdicts than one
+/// byte can count, for the binary form's length prefix.
+fn many(n: usize) -> Database {
+    let text: String = (0..n).map(|i| format!("Claim {i}. ")).collect();
+    let a = source("a", &text);
+    let b = source("b", "Every claim holds.");
+    let mut segments = Vec::new();
+    let mut at = 0;
+    for i in 0..n {
+        let len = format!("Claim {i}.").len();
+        segments.push(segment(i as u32, &a, at, at + len));
+        at += len + 1;
+    }
+    segments.push(segment(n as u32, &b, 0, b.text.len()));
+    let verdicts = (0..n)
+        .map(|i| Verdict {
+            segment: i as u32,
+            other: "b".into(),
+            label: Label::Corroborates,
+            score: 0.75,
+            evidence: vec![n as u32],
+            differences: vec![],
+            shared: vec![SharedSpan {
+                segment: n as u32,
+                start: 0,
+                end: 5,
+            }],
+        })
+        .collect();
+    Database {
+        version: DB_VERSION,
+        sources: vec![a, b],
+        segments,
+        verdicts,
+    }
+}
+
+/// `db` written the way a build streams it: the head first, then each verdict.
+fn streamed(db: &Database, format: Format) -> Vec<u8> {
+    let head = Database {
+        verdicts: Vec::new(),
+        ..db.clone()
+    };
+    let mut w = DbWriter::new(format, &head, Vec::new()).expect("writes to memory");
+    for v in &db.verdicts {
+        w.push(v).expect("writes to memory");
+    }
+    w.finish().expect("writes to memory")
+}
+
+/// The JSON export is serde_json's pretty print of the whole database, however it is written:
+/// at once, or streamed verdict by verdict; with no verdict, one, or many.
 #[test]
 fn the_streamed_json_export_is_the_json_export() {
+    let mut one = sample();
+    one.verdicts.truncate(1);
+    let mut none = sample();
+    none.verdicts.clear();
+    for db in [sample(), one, none, many(3)] {
+        let reference = serde_json::to_string_pretty(&db).expect("serialises");
+        assert_eq!(db.to_json(), reference);
+        let text = String::from_utf8(streamed(&db, Format::Json)).expect("UTF-8");
+        assert_eq!(text, reference);
+        assert_eq!(Database::from_json(&text).as_ref(), Ok(&db));
+    }
+}
+
+/// The binary form streamed verdict by verdict is `to_bin`'s, and decodes to the database,
+/// whether its verdicts' count takes one byte or two.
+#[test]
+fn the_streamed_binary_form_is_the_binary_form() {
+    for db in [sample(), many(3), many(200)] {
+        let bin = streamed(&db, Format::Bin);
+        assert_eq!(bin, db.to_bin());
+        assert_eq!(Database::from_bin(&bin).as_ref(), Ok(&db));
+    }
+}
+
+/// A streamed verdict that names no source of the database fails the write instead of
+/// writing a file no reader accepts.
+#[test]
+fn a_streamed_verdict_naming_an_unknown_source_fails() {
     let db = sample();
-    let mut streamed = Vec::new();
-    db.write_json(&mut streamed).expect("writes to memory");
-    assert_eq!(String::from_utf8(streamed).expect("UTF-8"), db.to_json());
+    let mut w = DbWriter::new(Format::Bin, &db, Vec::new()).expect("writes to memory");
+    let mut bad = db.verdicts[0].clone();
+    bad.other = "nowhere".into();
+    assert_eq!(
+        w.push(&bad).map_err(|e| e.kind()),
+        Err(std::io::ErrorKind::InvalidData)
+    );
 }
 
 /// Data model 2 leaves omissions implicit: `label` answers every pair the database judges.

@@ -82,7 +82,8 @@ fn prepare_items(
     let g = Ground::lay(articles, encoder, progress);
     let mut items = Vec::new();
     g.each_item(keep_slots, progress, |claim, other, item| {
-        items.push((claim, other, item))
+        items.push((claim, other, item));
+        true
     });
     Prepared {
         encoded: g.semantic.is_some(),
@@ -93,33 +94,75 @@ fn prepare_items(
     }
 }
 
-/// The build `crosscheck build` runs without the encoder (see `pipeline::build_with` for why
-/// not with it): each item is decided by the shipped model as soon as it is computed and then
-/// dropped, so only the verdicts stay in memory (a prepared 500-article cluster held 4.5
-/// million items, several GiB). The database equals `assemble(&prepare(..), shipped(..), None,
-/// ..)`.
+/// Where a build puts what it decides: the database's version, sources and segments once,
+/// then each verdict in database order. A `Database` collects them; `WriteSink` writes them
+/// to a file as they come, so a big cluster's verdicts are never all in memory.
+pub trait Sink {
+    fn head(&mut self, head: &Database) -> std::io::Result<()>;
+    fn verdict(&mut self, v: Verdict) -> std::io::Result<()>;
+}
+
+impl Sink for Database {
+    fn head(&mut self, head: &Database) -> std::io::Result<()> {
+        self.version = head.version;
+        self.sources.clone_from(&head.sources);
+        self.segments.clone_from(&head.segments);
+        self.verdicts.clone_from(&head.verdicts);
+        Ok(())
+    }
+
+    fn verdict(&mut self, v: Verdict) -> std::io::Result<()> {
+        self.verdicts.push(v);
+        Ok(())
+    }
+}
+
+/// An empty database for `Sink` to fill.
+fn collector() -> Database {
+    Database {
+        version: DB_VERSION,
+        sources: Vec::new(),
+        segments: Vec::new(),
+        verdicts: Vec::new(),
+    }
+}
+
+/// The database's head: everything but its verdicts.
+fn head(sources: &[Source], segments: &[Segment]) -> Database {
+    Database {
+        version: DB_VERSION,
+        sources: sources.to_vec(),
+        segments: segments.to_vec(),
+        verdicts: Vec::new(),
+    }
+}
+
+/// The build without keeping items: each item is decided by the shipped model as soon as it
+/// is computed and then dropped, and its verdict goes to `sink` (a prepared 500-article
+/// cluster held 4.5 million items, several GiB). Stops at the sink's first error. The verdicts
+/// equal `assemble(&prepare(..), shipped(..), None, ..)`'s.
 pub fn build_streaming(
     articles: &[Article],
     encoder: Option<&Encoder>,
     progress: Option<Progress>,
-) -> Database {
+    sink: &mut dyn Sink,
+) -> std::io::Result<()> {
     let g = Ground::lay(articles, encoder, progress);
+    sink.head(&head(&g.sources, &g.segments))?;
     let model = super::model::shipped(g.semantic.is_some());
-    let mut verdicts = Vec::new();
     let parts = Parts {
         sources: &g.sources,
         segments: &g.segments,
         al: &g.al,
     };
+    let mut result = Ok(());
     g.each_item(false, progress, |claim, other, item| {
-        verdicts.extend(parts.verdict(claim, other, &item, model, None));
+        if let Some(v) = parts.verdict(claim, other, &item, model, None) {
+            result = sink.verdict(v);
+        }
+        result.is_ok()
     });
-    Database {
-        version: DB_VERSION,
-        sources: g.sources,
-        segments: g.segments,
-        verdicts,
-    }
+    result
 }
 
 impl Ground {
@@ -246,12 +289,12 @@ impl Ground {
     }
 
     /// Computes every item, claim by claim in database order, each claim against every other
-    /// article in order, and hands each to `each`.
+    /// article in order, and hands each to `each`, until `each` says to stop (`false`).
     fn each_item(
         &self,
         keep_slots: bool,
         progress: Option<Progress>,
-        mut each: impl FnMut(u32, usize, Item),
+        mut each: impl FnMut(u32, usize, Item) -> bool,
     ) {
         let ctx = Context {
             al: &self.al,
@@ -274,8 +317,10 @@ impl Ground {
             }
             let view = ctx.claim_view(ci as u32);
             for ai in 0..self.sources.len() {
-                if ai != self.seg_article[ci] {
-                    each(ci as u32, ai, ctx.item(ci as u32, ai, &view));
+                if ai != self.seg_article[ci]
+                    && !each(ci as u32, ai, ctx.item(ci as u32, ai, &view))
+                {
+                    return;
                 }
             }
             done += 1;
@@ -405,28 +450,40 @@ impl Parts<'_> {
 pub fn assemble(
     p: &Prepared,
     model: &ClusterModel,
-    mut decisions: Option<&mut Vec<Decision>>,
+    decisions: Option<&mut Vec<Decision>>,
     progress: Option<Progress>,
 ) -> Database {
+    let mut db = collector();
+    // A `Database` sink never fails.
+    let _ = assemble_into(p, model, decisions, progress, &mut db);
+    db
+}
+
+/// `assemble` into `sink`, each verdict handed over as it is decided; stops at the sink's
+/// first error.
+pub fn assemble_into(
+    p: &Prepared,
+    model: &ClusterModel,
+    mut decisions: Option<&mut Vec<Decision>>,
+    progress: Option<Progress>,
+    sink: &mut dyn Sink,
+) -> std::io::Result<()> {
     let parts = Parts {
         sources: &p.sources,
         segments: &p.segments,
         al: &p.al,
     };
-    let mut verdicts = Vec::new();
+    sink.head(&head(&p.sources, &p.segments))?;
     let total = p.items.len();
     tell(progress, Stage::Decide, 0, total);
     for (n, (claim, other, item)) in p.items.iter().enumerate() {
         if n % REPORT_EVERY == 0 && n > 0 {
             tell(progress, Stage::Decide, n, total);
         }
-        verdicts.extend(parts.verdict(*claim, *other, item, model, decisions.as_deref_mut()));
+        if let Some(v) = parts.verdict(*claim, *other, item, model, decisions.as_deref_mut()) {
+            sink.verdict(v)?;
+        }
     }
     tell(progress, Stage::Decide, total, total);
-    Database {
-        version: DB_VERSION,
-        sources: p.sources.clone(),
-        segments: p.segments.clone(),
-        verdicts,
-    }
+    Ok(())
 }

@@ -1,0 +1,165 @@
+//! Writing a database whose verdicts arrive one at a time: `DbWriter` takes the version,
+//! sources and segments first, then each verdict as it is decided, and writes the same bytes as
+//! `Database::to_json` or `Database::to_bin` of the whole database.
+//!
+//! Why: a big cluster's verdicts are most of a build's memory (at 200 articles, 410,000
+//! verdicts with their shared-word spans), and the engine decides them claim by claim. Written
+//! as they come, they never need to be held together: the JSON form goes straight to its
+//! file, and the binary form keeps only its compact encoding until the count it starts with is
+//! known.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use crate::{wire, Database, Verdict, BIN_MAGIC, BIN_VERSION};
+
+/// The two forms a database is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The portable export (`Database::to_json`).
+    #[cfg(feature = "json")]
+    Json,
+    /// The compact form the widget reads (`Database::to_bin`).
+    Bin,
+}
+
+/// Writes one database to `out`, its verdicts pushed one by one.
+pub struct DbWriter<W: Write> {
+    out: W,
+    form: Form,
+    /// Verdicts written so far.
+    count: usize,
+}
+
+enum Form {
+    #[cfg(feature = "json")]
+    Json {
+        /// One verdict's pretty JSON, reused from verdict to verdict.
+        scratch: Vec<u8>,
+    },
+    Bin {
+        /// A source's position by its id: the binary form names sources by position.
+        positions: HashMap<String, u32>,
+        /// The encoded verdicts, written after their count by `finish`.
+        verdicts: Vec<u8>,
+    },
+}
+
+fn invalid(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, what.to_string())
+}
+
+/// What pretty JSON puts before the verdicts' entries: the head's text up to the empty list
+/// `serde_json` writes for them, which `finish` closes again.
+#[cfg(feature = "json")]
+const JSON_EMPTY_TAIL: &[u8] = b"[]\n}";
+
+impl<W: Write> DbWriter<W> {
+    /// Starts a database with `head`'s version, sources and segments; `head`'s own verdicts
+    /// are written first, and those pushed later follow them. Fails on a write error, and for
+    /// the binary form on a segment naming a source `head` does not have.
+    pub fn new(format: Format, head: &Database, mut out: W) -> io::Result<DbWriter<W>> {
+        let form = match format {
+            #[cfg(feature = "json")]
+            Format::Json => {
+                // The head with no verdicts, serialised the way the whole database is, so the
+                // fields stay in the model's order however the struct changes. The copy is of
+                // the articles and segments only, a small part of a big build's memory.
+                let without = Database {
+                    version: head.version,
+                    sources: head.sources.clone(),
+                    segments: head.segments.clone(),
+                    verdicts: Vec::new(),
+                };
+                let text = serde_json::to_vec_pretty(&without).map_err(io::Error::from)?;
+                let open = text
+                    .strip_suffix(JSON_EMPTY_TAIL)
+                    .ok_or_else(|| invalid("the database's verdicts are not its last field"))?;
+                out.write_all(open)?;
+                out.write_all(b"[")?;
+                Form::Json {
+                    scratch: Vec::new(),
+                }
+            }
+            Format::Bin => {
+                let positions = head
+                    .sources
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| Some((s.id.clone(), u32::try_from(i).ok()?)))
+                    .collect();
+                let bytes = wire::head_bytes(head)
+                    .ok_or_else(|| invalid("a segment names a source that is not there"))?;
+                out.write_all(BIN_MAGIC)?;
+                out.write_all(&BIN_VERSION.to_le_bytes())?;
+                out.write_all(&bytes)?;
+                Form::Bin {
+                    positions,
+                    verdicts: Vec::new(),
+                }
+            }
+        };
+        let mut w = DbWriter {
+            out,
+            form,
+            count: 0,
+        };
+        for v in &head.verdicts {
+            w.push(v)?;
+        }
+        Ok(w)
+    }
+
+    /// Writes one more verdict. The binary form refuses a verdict naming an unknown source or
+    /// a shared span that ends before it starts, which `Database::validate` refuses too.
+    pub fn push(&mut self, v: &Verdict) -> io::Result<()> {
+        match &mut self.form {
+            #[cfg(feature = "json")]
+            Form::Json { scratch } => {
+                scratch.clear();
+                serde_json::to_writer_pretty(&mut *scratch, v).map_err(io::Error::from)?;
+                self.out
+                    .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+                // An entry of the list sits two levels deep: every line of it gets four
+                // spaces. JSON strings hold no raw line break, so every '\n' is a new line.
+                for (i, line) in scratch.split(|&b| b == b'\n').enumerate() {
+                    if i > 0 {
+                        self.out.write_all(b"\n")?;
+                    }
+                    self.out.write_all(b"    ")?;
+                    self.out.write_all(line)?;
+                }
+            }
+            Form::Bin {
+                positions,
+                verdicts,
+            } => {
+                let position = |id: &str| positions.get(id).copied();
+                wire::push_verdict(v, position, verdicts)
+                    .ok_or_else(|| invalid("a verdict that cannot be written by position"))?;
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Closes the database and hands back the writer (not flushed).
+    pub fn finish(mut self) -> io::Result<W> {
+        match &self.form {
+            #[cfg(feature = "json")]
+            Form::Json { .. } => {
+                if self.count > 0 {
+                    self.out.write_all(b"\n  ")?;
+                }
+                self.out.write_all(b"]\n}")?;
+            }
+            Form::Bin { verdicts, .. } => {
+                let count =
+                    postcard::to_allocvec(&self.count).map_err(|e| invalid(&e.to_string()))?;
+                self.out.write_all(&count)?;
+                self.out.write_all(verdicts)?;
+            }
+        }
+        Ok(self.out)
+    }
+}
