@@ -68,7 +68,7 @@ struct Ground {
     semantic: Option<Semantic>,
     eligible: Vec<bool>,
     by_article: Vec<Vec<u32>>,
-    all_best: Vec<Vec<Option<crate::align::Match>>>,
+    all_best: super::best::BestTable,
     doc_keys: Vec<crate::align::KeyUnion>,
     figure_contexts: Vec<Vec<verdict::FigureContext>>,
 }
@@ -251,15 +251,10 @@ impl Ground {
         // Every claim's best match in every article, computed once: a match that is best in
         // both directions (mutual) is strong evidence that the two sentences report the same
         // thing.
-        let all_best: Vec<Vec<Option<crate::align::Match>>> = (0..segments.len())
-            .map(|ci| {
-                if eligible[ci] {
-                    al.best_per_article(ci as u32)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
+        let mut all_best = super::best::BestTable::new(articles.len());
+        for (ci, &e) in eligible.iter().enumerate() {
+            all_best.push_row(e.then(|| al.best_per_article(ci as u32)));
+        }
         let doc_keys: Vec<crate::align::KeyUnion> =
             by_article.iter().map(|d| al.union(d)).collect();
         let figure_contexts: Vec<Vec<verdict::FigureContext>> = analyses

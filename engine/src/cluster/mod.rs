@@ -3,6 +3,7 @@
 //! encoder, semantically; how the article compares with the cluster's other articles; the
 //! differences found) and the verdict it gives.
 
+pub mod best;
 pub mod build;
 pub mod model;
 pub mod semantic;
@@ -14,6 +15,7 @@ use crate::align::{Aligner, KeyUnion, Match};
 use crate::analyze::Analysis;
 use crate::model::{DiffKind, Segment, SegmentKind};
 use crate::verdict::{self, Found, Side};
+use best::BestTable;
 
 pub use semantic::Semantic;
 
@@ -127,7 +129,7 @@ pub struct Context<'a> {
     pub analyses: &'a [Analysis],
     pub seg_article: &'a [usize],
     /// Every claim's best match in every article (`Aligner::best_per_article`).
-    pub all_best: &'a [Vec<Option<Match>>],
+    pub all_best: &'a BestTable,
     /// Eligible segment ids of each article, in text order.
     pub by_article: &'a [Vec<u32>],
     /// `al.union` of each article's `by_article`.
@@ -213,23 +215,17 @@ impl Context<'_> {
 
     fn is_mutual(&self, claim: u32, m: &Match) -> bool {
         let own = self.seg_article[claim as usize];
-        m.units.iter().any(|&u| {
-            self.all_best
-                .get(u as usize)
-                .and_then(|b| b.get(own))
-                .and_then(|x| x.as_ref())
-                .is_some_and(|back| back.units.contains(&claim))
-        })
+        m.units
+            .iter()
+            .any(|&u| self.all_best.units(u, own).contains(&claim))
     }
 
     /// The claim's best coverage in every other article, for relative features.
     fn coverages(&self, claim: u32) -> Vec<f32> {
         let own = self.seg_article[claim as usize];
-        self.all_best[claim as usize]
-            .iter()
-            .enumerate()
-            .filter(|(a, _)| *a != own)
-            .map(|(_, m)| m.as_ref().map_or(0.0, |m| m.coverage))
+        (0..self.all_best.articles())
+            .filter(|a| *a != own)
+            .map(|a| self.all_best.coverage(claim, a))
             .collect()
     }
 
@@ -352,10 +348,7 @@ impl Context<'_> {
         let al = self.al;
         let seg = &self.segments[claim as usize];
         let claim_side = self.side(claim);
-        let m = self.all_best[claim as usize]
-            .get(article)
-            .cloned()
-            .flatten();
+        let m = self.all_best.get(claim, article);
         let evidence: Vec<u32> = m.as_ref().map(|m| m.units.clone()).unwrap_or_default();
         let sides: Vec<Side> = evidence.iter().map(|&u| self.side(u)).collect();
         let coverage = m.as_ref().map_or(0.0, |m| m.coverage);
