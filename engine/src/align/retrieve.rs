@@ -1,0 +1,141 @@
+//! Retrieval: for a claim, candidates from the inverted index, the best few per article
+//! rescored exactly, a neighbouring sentence joined when the claim is split over the two, and
+//! other sentences nearly as good kept as further evidence.
+//!
+//! Why separate: this is the policy over the scores (how many candidates, which thresholds,
+//! headline against body); `score` only measures.
+
+use super::{Aligner, Match};
+
+/// Share of the best coverage another sentence needs to be listed as further evidence.
+const ALSO_SHARE: f32 = 0.5;
+
+/// Coverage a second, adjacent sentence must add before a claim is taken to be split over two.
+const SPLIT_GAIN: f32 = 0.2;
+
+/// Terms whose posting list is longer than this share of the units are not used to *retrieve*
+/// candidates (they would touch nearly everything); they still count when scoring.
+const RETRIEVAL_DF_SHARE: f32 = 0.5;
+
+/// Factor on a candidate's coverage, for choosing among an article's candidates, when one of
+/// the claim and the candidate is a headline and the other is not.
+const HEADLINE_MISMATCH: f32 = 0.85;
+
+impl Aligner {
+    /// For every article, the best evidence for `claim` (None when nothing shares a term).
+    pub fn best_per_article(&self, claim: u32) -> Vec<Option<Match>> {
+        let n_articles = self.by_article.len();
+        let own = self.article_of.get(claim as usize).copied();
+        let n_units = self.eligible.iter().filter(|e| **e).count().max(1) as f32;
+        // Dense accumulator plus the list of touched units: no hashing in the hot loop.
+        let mut acc = vec![0f32; self.article_of.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for &k in self.keys(claim) {
+            let post = &self.postings[k as usize];
+            if post.len() as f32 > RETRIEVAL_DF_SHARE * n_units && post.len() > 8 {
+                continue;
+            }
+            for &u in post {
+                if Some(self.article_of[u as usize]) != own {
+                    if acc[u as usize] == 0.0 {
+                        touched.push(u);
+                    }
+                    acc[u as usize] += self.weight[k as usize].max(1e-6);
+                }
+            }
+        }
+        let mut per_article: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n_articles];
+        for &u in &touched {
+            per_article[self.article_of[u as usize]].push((acc[u as usize], u));
+        }
+        per_article
+            .into_iter()
+            .map(|mut cands| {
+                if cands.is_empty() {
+                    return None;
+                }
+                // Retrieval skipped the commonest terms: rescore the top few exactly.
+                cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                cands.truncate(3);
+                let mut top: Option<(f32, Match)> = None;
+                let mut all: Vec<(u32, f32)> = Vec::new();
+                for &(_, v) in &cands {
+                    let m = self.extend(claim, v);
+                    all.push((v, self.score(claim, &[v]).0));
+                    let rank = m.coverage * self.register_fit(claim, v);
+                    let better = match &top {
+                        None => true,
+                        Some((r, t)) => {
+                            rank > *r + 1e-6 || ((rank - *r).abs() <= 1e-6 && m.reverse > t.reverse)
+                        }
+                    };
+                    if better {
+                        top = Some((rank, m));
+                    }
+                }
+                let mut top = top.map(|(_, m)| m);
+                if let Some(t) = top.as_mut() {
+                    let floor = t.coverage * ALSO_SHARE;
+                    t.also = all
+                        .into_iter()
+                        .filter(|(u, c)| *c >= floor && !t.units.contains(u))
+                        .collect();
+                }
+                top
+            })
+            .collect()
+    }
+
+    /// How well `unit` suits as evidence for `claim` by register, as a factor on its coverage:
+    /// a headline is best carried by another headline (same compressed wording), a body
+    /// sentence by a body sentence (a headline shares the topic words of many of them).
+    fn register_fit(&self, claim: u32, unit: u32) -> f32 {
+        let h = |u: u32| self.headline.get(u as usize).copied().unwrap_or(false);
+        if h(unit) != h(claim) {
+            HEADLINE_MISMATCH
+        } else {
+            1.0
+        }
+    }
+
+    /// `unit` alone, or with its neighbour when the claim is split across the two.
+    fn extend(&self, claim: u32, unit: u32) -> Match {
+        let (cov, rev) = self.score(claim, &[unit]);
+        let mut m = Match {
+            units: vec![unit],
+            coverage: cov,
+            reverse: rev,
+            also: Vec::new(),
+        };
+        let art = self.article_of[unit as usize];
+        let pos = self.pos_in_article[unit as usize];
+        let list = &self.by_article[art];
+        let neighbours = [
+            pos.checked_sub(1).and_then(|p| list.get(p)),
+            list.get(pos + 1),
+        ];
+        for n in neighbours.into_iter().flatten() {
+            let pair = if *n < unit {
+                vec![*n, unit]
+            } else {
+                vec![unit, *n]
+            };
+            // The neighbour must carry part of the claim on its own; checking that first (no
+            // allocation) skips the union for almost every candidate.
+            let (alone, _) = self.score(claim, &[*n]);
+            if alone < SPLIT_GAIN {
+                continue;
+            }
+            let (c2, r2) = self.score(claim, &pair);
+            if c2 >= cov + SPLIT_GAIN && c2 > m.coverage {
+                m = Match {
+                    units: pair,
+                    coverage: c2,
+                    reverse: r2,
+                    also: Vec::new(),
+                };
+            }
+        }
+        m
+    }
+}

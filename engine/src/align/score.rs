@@ -1,0 +1,150 @@
+//! Scoring evidence against a claim: the weighted coverage of the claim's terms by one, two or
+//! many units (and of theirs by the claim), and the share of its neighbouring-term pairs they
+//! also have.
+//!
+//! Why separate: these are the aligner's hot paths, called for every candidate of every claim and
+//! by the verdict features; the walks for one and two units and the shared union of many must
+//! give the same figures to the bit, so they sit together.
+
+use super::{Aligner, KeyUnion};
+
+impl Aligner {
+    /// The sorted key list of `unit`.
+    pub fn keys(&self, unit: u32) -> &[u32] {
+        self.keysets.get(unit as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Weighted coverage of `claim` by the union of `evidence`, and of the evidence by the claim.
+    pub fn score(&self, claim: u32, evidence: &[u32]) -> (f32, f32) {
+        let ck = self.keys(claim);
+        let w = |k: &u32| self.weight.get(*k as usize).copied().unwrap_or(0.0);
+        if let [one] = evidence {
+            // The common case, without allocating: a merge walk over two sorted key lists.
+            let ek = self.keys(*one);
+            let (mut i, mut j) = (0, 0);
+            let mut shared = 0.0;
+            while i < ck.len() && j < ek.len() {
+                match ck[i].cmp(&ek[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        shared += w(&ck[i]);
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            let total_c = self.total.get(claim as usize).copied().unwrap_or(0.0);
+            let total_e = self.total.get(*one as usize).copied().unwrap_or(0.0);
+            let cov = if total_c > 0.0 { shared / total_c } else { 0.0 };
+            let rev = if total_e > 0.0 { shared / total_e } else { 0.0 };
+            return (cov, rev);
+        }
+        if let [a, b] = evidence {
+            // A unit and its neighbour (every `extend` step): walk the two sorted key lists in
+            // step instead of collecting and sorting them, summing in the same order as below.
+            let (a, b) = (self.keys(*a), self.keys(*b));
+            let (mut i, mut j) = (0, 0);
+            let mut last: Option<u32> = None;
+            let union = std::iter::from_fn(|| loop {
+                let k = match (a.get(i), b.get(j)) {
+                    (Some(&x), Some(&y)) if x <= y => {
+                        i += 1;
+                        x
+                    }
+                    (_, Some(&y)) => {
+                        j += 1;
+                        y
+                    }
+                    (Some(&x), None) => {
+                        i += 1;
+                        x
+                    }
+                    (None, None) => return None,
+                };
+                if last != Some(k) {
+                    last = Some(k);
+                    return Some(k);
+                }
+            });
+            let total_c: f32 = ck.iter().map(w).sum();
+            let total_e: f32 = union.map(|k| w(&k)).sum();
+            let shared: f32 = ck
+                .iter()
+                .filter(|k| a.binary_search(k).is_ok() || b.binary_search(k).is_ok())
+                .map(w)
+                .sum();
+            let cov = if total_c > 0.0 { shared / total_c } else { 0.0 };
+            let rev = if total_e > 0.0 { shared / total_e } else { 0.0 };
+            return (cov, rev);
+        }
+        self.score_union(claim, &self.union(evidence))
+    }
+
+    /// The distinct keys of `units` and their weight, for [`Aligner::score_units`]: an
+    /// article's union serves every claim compared with the whole article.
+    pub fn union(&self, units: &[u32]) -> KeyUnion {
+        let w = |k: &u32| self.weight.get(*k as usize).copied().unwrap_or(0.0);
+        let mut keys: Vec<u32> = units.iter().flat_map(|&e| self.keys(e)).copied().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let total = keys.iter().map(w).sum();
+        KeyUnion { keys, total }
+    }
+
+    /// `score(claim, units)` where `union` is `union(units)`: the same figures to the bit,
+    /// without collecting and sorting the units' keys again for every claim.
+    pub fn score_units(&self, claim: u32, units: &[u32], union: &KeyUnion) -> (f32, f32) {
+        // One or two units take `score`'s own walks, which sum otherwise.
+        if units.len() < 3 {
+            return self.score(claim, units);
+        }
+        self.score_union(claim, union)
+    }
+
+    fn score_union(&self, claim: u32, union: &KeyUnion) -> (f32, f32) {
+        let w = |k: &u32| self.weight.get(*k as usize).copied().unwrap_or(0.0);
+        let ck = self.keys(claim);
+        let total_c: f32 = ck.iter().map(w).sum();
+        let shared: f32 = ck
+            .iter()
+            .filter(|k| union.keys.binary_search(k).is_ok())
+            .map(w)
+            .sum();
+        let cov = if total_c > 0.0 { shared / total_c } else { 0.0 };
+        let rev = if union.total > 0.0 {
+            shared / union.total
+        } else {
+            0.0
+        };
+        (cov, rev)
+    }
+
+    /// Weighted share of the claim's neighbouring-term pairs that the evidence also has
+    /// (neighbours in either order, within each evidence unit).
+    pub fn pair_coverage(&self, claim: u32, evidence: &[u32]) -> f32 {
+        let Some(cp) = self.pairsets.get(claim as usize) else {
+            return 0.0;
+        };
+        let w = |p: &(u32, u32)| {
+            self.weight.get(p.0 as usize).copied().unwrap_or(0.0)
+                + self.weight.get(p.1 as usize).copied().unwrap_or(0.0)
+        };
+        let total: f32 = cp.iter().map(w).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let shared: f32 = cp
+            .iter()
+            .filter(|p| {
+                evidence.iter().any(|&e| {
+                    self.pairsets
+                        .get(e as usize)
+                        .is_some_and(|ep| ep.binary_search(p).is_ok())
+                })
+            })
+            .map(w)
+            .sum();
+        shared / total
+    }
+}
