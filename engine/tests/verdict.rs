@@ -962,17 +962,21 @@ fn an_age_is_not_reported_against_a_career_length() {
     assert!(d.here.contains("12") && d.there.contains("20"), "{d:?}");
 }
 
+/// A made-up cluster and the seeds: the two a build path is checked against another on.
+fn storm_and_seeds() -> [Vec<Article>; 2] {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    [
+        storm_cluster(),
+        crosscheck::load_dir(&seeds).expect("the seeds load"),
+    ]
+}
+
 /// `build` decides each item as it is computed and keeps only verdicts; `build_traced` prepares
 /// every item first. Both must write the same database, and the trace covers every item, the
 /// omissions the database leaves implicit included.
 #[test]
 fn a_streamed_build_equals_a_prepared_one_and_traces_cover_every_item() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-    let clusters = [
-        storm_cluster(),
-        crosscheck::load_dir(&seeds).expect("the seeds load"),
-    ];
-    for arts in clusters {
+    for arts in storm_and_seeds() {
         let db = build(&arts).expect("builds");
         let (traced, traces) = crosscheck::build_traced(&arts).expect("builds");
         assert_eq!(db, traced);
@@ -998,12 +1002,7 @@ fn a_streamed_build_equals_a_prepared_one_and_traces_cover_every_item() {
 /// the bytes are those of the database `build` returns, in both forms.
 #[test]
 fn a_database_written_as_it_is_built_is_the_built_database() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-    let clusters = [
-        storm_cluster(),
-        crosscheck::load_dir(&seeds).expect("the seeds load"),
-    ];
-    for arts in clusters {
+    for arts in storm_and_seeds() {
         let db = build(&arts).expect("builds");
         for (format, want) in [
             (crosscheck::Format::Json, db.to_json().into_bytes()),

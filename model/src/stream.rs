@@ -40,10 +40,15 @@ enum Form {
     Bin {
         /// A source's position by its id: the binary form names sources by position.
         positions: HashMap<String, u32>,
-        /// The encoded verdicts, written after their count by `finish`.
-        verdicts: Vec<u8>,
+        /// The encoded verdicts, written after their count by `finish`, in chunks of about
+        /// `CHUNK` bytes: one growing buffer would copy itself as it doubles, briefly holding
+        /// three times the verdicts' size (113 MiB of them at 500 articles).
+        verdicts: Vec<Vec<u8>>,
     },
 }
+
+/// Bytes of encoded verdicts per chunk.
+const CHUNK: usize = 1 << 20;
 
 fn invalid(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_string())
@@ -134,8 +139,12 @@ impl<W: Write> DbWriter<W> {
                 positions,
                 verdicts,
             } => {
+                if verdicts.last().is_none_or(|c| c.len() >= CHUNK) {
+                    verdicts.push(Vec::with_capacity(CHUNK + CHUNK / 8));
+                }
                 let position = |id: &str| positions.get(id).copied();
-                wire::push_verdict(v, position, verdicts)
+                let chunk = verdicts.last_mut().ok_or_else(|| invalid("no chunk"))?;
+                wire::push_verdict(v, position, chunk)
                     .ok_or_else(|| invalid("a verdict that cannot be written by position"))?;
             }
         }
@@ -157,7 +166,9 @@ impl<W: Write> DbWriter<W> {
                 let count =
                     postcard::to_allocvec(&self.count).map_err(|e| invalid(&e.to_string()))?;
                 self.out.write_all(&count)?;
-                self.out.write_all(verdicts)?;
+                for chunk in verdicts {
+                    self.out.write_all(chunk)?;
+                }
             }
         }
         Ok(self.out)
