@@ -251,7 +251,7 @@ impl Ground {
         // Every claim's best match in every article, computed once: a match that is best in
         // both directions (mutual) is strong evidence that the two sentences report the same
         // thing.
-        let mut all_best = super::best::BestTable::new(articles.len());
+        let mut all_best = super::best::BestTable::new(articles.len(), claims);
         for (ci, &e) in eligible.iter().enumerate() {
             all_best.push_row(e.then(|| al.best_per_article(ci as u32)));
         }
