@@ -17,11 +17,19 @@ pub struct SwitcherProps {
 #[component]
 pub fn Switcher(props: &SwitcherProps) -> Html {
     let list = use_node_ref();
+    let mounted = use_mut_ref(|| false);
     {
         // Keep the shown article's button in sight when a jump changes it; only the list
         // scrolls sideways, the page does not move.
         let list = list.clone();
-        use_effect_with(props.current, move |_| {
+        use_effect_with(props.current, move |&current| {
+            // A new list starts scrolled to its start, where the first article's button is.
+            // Reading offsets then would only force the browser to lay out the host page
+            // synchronously, before the widget's first sentences are shown.
+            let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
+            if first && current == 0 {
+                return;
+            }
             if let Some(ul) = list.cast::<web_sys::HtmlElement>() {
                 if let Ok(Some(tab)) = ul.query_selector("[aria-current=\"true\"]") {
                     if let Ok(tab) = tab.dyn_into::<web_sys::HtmlElement>() {
