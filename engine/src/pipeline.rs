@@ -96,12 +96,7 @@ pub fn build_with(
     // its live size (200 articles: max RSS 784 MiB prepared, 2.7 GiB streamed). `build_into`
     // keeps none, and streams either way. Both ways decide the same verdicts.
     if !opts.trace && opts.encoder.is_none() {
-        let mut db = Database {
-            version: crate::model::DB_VERSION,
-            sources: Vec::new(),
-            segments: Vec::new(),
-            verdicts: Vec::new(),
-        };
+        let mut db = crate::cluster::build::collector();
         return match build_into(articles, opts, &mut db) {
             Ok(()) => Ok((db, Vec::new())),
             Err(StreamError::Build(e)) => Err(e),

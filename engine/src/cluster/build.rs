@@ -118,7 +118,7 @@ impl Sink for Database {
 }
 
 /// An empty database for `Sink` to fill.
-fn collector() -> Database {
+pub(crate) fn collector() -> Database {
     Database {
         version: DB_VERSION,
         sources: Vec::new(),
