@@ -193,6 +193,68 @@ fn lines_and_blank_lines_are_paragraphs() {
     check_invariants(t);
 }
 
+/// A sentence hard-wrapped onto the next line is one segment; what only looks like one is not.
+/// One row per case: (text, the segments expected).
+#[test]
+fn a_sentence_wrapped_onto_the_next_line_is_one() {
+    let rows: &[(&str, &[&str])] = &[
+        // Wrapped: open end, running text, a lower-case word next.
+        (
+            "The storm cut power to homes in the\nnorth of the county on Sunday.",
+            &["The storm cut power to homes in the\nnorth of the county on Sunday."],
+        ),
+        (
+            "Officials said the bridge, which opened in 1990,\nwould stay shut.",
+            &["Officials said the bridge, which opened in 1990,\nwould stay shut."],
+        ),
+        (
+            "Crews worked through the\r\nnight to clear the road.",
+            &["Crews worked through the\r\nnight to clear the road."],
+        ),
+        (
+            "It was carried by the\nwire services and\nlocal radio.",
+            &["It was carried by the\nwire services and\nlocal radio."],
+        ),
+        // Not wrapped: the line ends a sentence.
+        (
+            "The road is closed.\nmore updates follow.",
+            &["The road is closed.", "more updates follow."],
+        ),
+        // Not wrapped: a blank line between.
+        (
+            "The storm cut power to homes in the\n\nnorth of the county.",
+            &[
+                "The storm cut power to homes in the",
+                "north of the county.",
+            ],
+        ),
+        // Not wrapped: list items and menu lines have no function word.
+        (
+            "weather warnings\nflood maps\ntravel updates",
+            &["weather warnings", "flood maps", "travel updates"],
+        ),
+        // Not wrapped: a link or handle on the next line is no word.
+        (
+            "Rescuers pulled a family from the water at the\npic.twitter.com/abc123",
+            &[
+                "Rescuers pulled a family from the water at the",
+                "pic.twitter.com/abc123",
+            ],
+        ),
+        // Not wrapped: the next line opens with a capital.
+        (
+            "The storm cut power to homes in the\nNorth of the county lost power too.",
+            &[
+                "The storm cut power to homes in the",
+                "North of the county lost power too.",
+            ],
+        ),
+    ];
+    for (text, expected) in rows {
+        assert_eq!(&texts(text), expected, "{text:?}");
+        check_invariants(text);
+    }
+}
 #[test]
 fn lowercase_after_a_stop_does_not_split() {
     let t = "He said it in a statement. a statement.";

@@ -76,18 +76,69 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
-/// Byte ranges of the lines of `text`, without their line breaks.
+/// Byte ranges of the lines of `text`, without their line breaks; a sentence wrapped onto the
+/// next line (see [`wraps_on`]) is one line.
 fn lines(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
+    let mut push = |s: usize, e: usize| match out.last_mut() {
+        Some(last) if wraps_on(text, *last, (s, e)) => last.1 = e,
+        _ => out.push((s, e)),
+    };
     for (i, c) in text.char_indices() {
         if is_line_break(c) {
-            out.push((start, i));
+            if c == '\n' && i == start && text[..i].ends_with('\r') {
+                // The `\n` of a `\r\n`: one break, not an empty line between two.
+                start = i + 1;
+                continue;
+            }
+            push(start, i);
             start = i + c.len_utf8();
         }
     }
-    out.push((start, text.len()));
+    push(start, text.len());
     out
+}
+
+/// Whether line `next` continues the sentence of line `prev` across a single line break, as
+/// in hard-wrapped or PDF-extracted text ("It was a cold\nnight in the city."): `prev` ends in
+/// a lower-case letter or a comma, so no sentence, heading or caption ends there; it reads as
+/// running text (it has a function word, which a list item such as "contact manager" does
+/// not); and `next` opens with a lower-case word, which no paragraph or title does. A URL or
+/// handle ("pic.twitter.com/...") is not a word, and a blank line always ends a paragraph.
+fn wraps_on(text: &str, prev: (usize, usize), next: (usize, usize)) -> bool {
+    let (Some(a), Some(gap), Some(b)) = (
+        text.get(prev.0..prev.1),
+        text.get(prev.1..next.0),
+        text.get(next.0..next.1),
+    ) else {
+        return false;
+    };
+    if !matches!(gap, "\n" | "\r\n" | "\r") {
+        return false;
+    }
+    let ends_open = a
+        .trim_end_matches(is_trim)
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase() || c == ',');
+    let word = b
+        .trim_start_matches(is_trim)
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let word = word.trim_end_matches([',', ';', ':', '.', '?', '!']);
+    let opens_lower = word.chars().next().is_some_and(char::is_lowercase)
+        && word.chars().all(char::is_alphabetic);
+    // A line already joined to the one before it qualified then; only its last physical line
+    // is read again (reading all of it would make a long wrapped text quadratic).
+    let running = a.rfind(is_line_break).is_some()
+        || a.split(|c: char| !c.is_alphabetic()).any(|w| {
+            !w.is_empty()
+                && w.chars().all(char::is_lowercase)
+                && crate::lexicon::stop::ANALYSIS.contains(&w)
+        });
+    ends_open && opens_lower && running
 }
 
 /// White space plus the invisible marks that extraction leaves at the edges of lines.
