@@ -1,110 +1,21 @@
-//! Numbers and quantities: figures in digits and words, with their bound ("more than", "about"),
-//! scale ("9.7 million", "$38M"), currency or unit, and what they count ("24 hours").
+//! One quantity read from the token its figure starts at: currency before it ("$10m", "US$10",
+//! "$A15.6m"), the figure in digits or words with its scale ("9.7 million", "tens of
+//! thousands"), a minus sign, percent, currency words and degrees after it, then what it counts
+//! and how it is bounded.
 //!
-//! Reports of one event disagree most checkably on figures; a figure is only comparable with
-//! another of the same kind, so each carries its unit and how it is bounded.
+//! Why separate: it is the one reading of a figure's own words, in order; the token-level
+//! tests (`words`), the unit it counts (`counted`) and the bound phrase (`bound`) are its parts.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-use super::{gap, Bound, DateMention, Quantity, Token};
+use super::bound::{bound_before, bound_start};
+use super::counted::counted;
+use super::words::{hyphen, lookup, number_word, parse_digits, word_value, ws};
+use crate::analyze::{gap, Bound, Quantity, Token};
 use crate::lexicon::numbers::{
-    BOUNDS, CLOCK_SUFFIXES, COUNT_NOUNS, CURRENCY_WORDS, DEATH_STEMS, DEATH_WORDS, DIED_WORDS,
-    INJURE_FORMS, INJURY_STEMS, INJURY_WORDS, KILL_FORMS, ORDINALS, PREPOSITIONS, SCALES,
-    SCALE_SUFFIXES, SMALL, VAGUE,
+    CLOCK_SUFFIXES, CURRENCY_WORDS, ORDINALS, SCALES, SCALE_SUFFIXES, SMALL, VAGUE,
 };
 
-/// Whether a word can start a figure written in words.
-fn number_word(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        SMALL
-            .iter()
-            .chain(SCALES)
-            .chain(ORDINALS)
-            .chain(VAGUE)
-            .map(|&(n, _)| n)
-            .chain(["tens", "few", "handful"])
-            .collect()
-    })
-    .contains(w)
-}
-
-fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
-    table.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
-}
-
-fn ws(g: &str) -> bool {
-    !g.is_empty() && g.chars().all(char::is_whitespace)
-}
-
-fn hyphen(g: &str) -> bool {
-    let mut cs = g.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if crate::text::fold_char(c).unwrap_or(c) == '-')
-}
-
-/// A digit token: value, ordinal, and any letters glued after it ("m", "bn", "c", "th").
-fn parse_digits(lower: &str) -> Option<(f64, String)> {
-    let end = lower
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .map_or(lower.len(), |(i, _)| i);
-    let (num, suffix) = lower.split_at(end);
-    let num = num.trim_end_matches(['.', ',']);
-    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    // Thousands separators are commas in groups of three; anything else is not one figure.
-    let mut parts = num.split('.');
-    let int = parts.next()?;
-    let frac = parts.next();
-    if parts.next().is_some() {
-        return None;
-    }
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1
-        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
-    {
-        return None;
-    }
-    let digits: String = groups.concat();
-    let s = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    };
-    let v: f64 = s.parse().ok()?;
-    Some((v, suffix.to_string()))
-}
-
-/// Whether a word is a number word (so that "twenty-one" and "three hundred" join).
-fn word_value(w: &str) -> Option<f64> {
-    lookup(SMALL, w).or_else(|| lookup(SCALES, w).filter(|_| w.len() > 3))
-}
-
-/// Every quantity of a segment. Tokens inside `dates` (years, days of the month) are skipped.
-pub fn extract(text: &str, tokens: &[Token], dates: &[DateMention]) -> Vec<Quantity> {
-    let spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
-    let in_date = |t: &Token| super::within(&spans, t.start, t.end);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if in_date(&tokens[i]) {
-            i += 1;
-            continue;
-        }
-        match at(text, tokens, i) {
-            Some((q, next)) => {
-                out.push(q);
-                i = next.max(i + 1);
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
 /// A quantity whose figure starts at token `i`.
-fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
+pub(super) fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let t = &tokens[i];
     let before = if i > 0 {
         gap(text, tokens, i - 1, i)
@@ -399,122 +310,7 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
     }
     // The counted head noun.
     if unit.is_none() {
-        let mut k = next;
-        // "thousands of people", "dozens of", "a dozen of".
-        if (bound == Bound::Vague || (!ordinal && value >= 12.0))
-            && tokens.get(k).is_some_and(|n| n.lower == "of")
-        {
-            k += 1;
-            if tokens
-                .get(k)
-                .is_some_and(|n| n.lower == "the" || n.lower == "them" || n.lower == "those")
-            {
-                k = usize::MAX;
-            }
-        }
-        let mut run: Vec<&Token> = Vec::new();
-        while let Some(n) = tokens.get(k) {
-            // "9.7 million current and former customers".
-            let coord = matches!(n.lower.as_str(), "and" | "or")
-                && !run.is_empty()
-                && tokens
-                    .get(k + 1)
-                    .is_some_and(|m| !m.stop && !m.capitalized && ws(gap(text, tokens, k, k + 1)));
-            if coord && ws(gap(text, tokens, k - 1, k)) {
-                k += 1;
-                continue;
-            }
-            if run.len() == 4
-                || n.stop
-                || PREPOSITIONS.contains(&n.lower.as_str())
-                || n.capitalized && !run.is_empty()
-                || n.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
-            {
-                break;
-            }
-            let g = gap(text, tokens, k - 1, k);
-            if !(ws(g) || hyphen(g)) {
-                break;
-            }
-            run.push(n);
-            k += 1;
-        }
-        let plural = |t: &&Token| {
-            t.lower.len() > 3
-                && t.lower.ends_with('s')
-                && !t.lower.ends_with("ss")
-                && !t.lower.ends_with("us")
-                && !t.lower.ends_with("is")
-        };
-        let head = if ordinal || value == 1.0 {
-            // "second cyberattack", "first known case": the noun ends the phrase; stop
-            // before what looks like a verb or preposition.
-            let mut h = run.first().copied();
-            for t in run.iter().skip(1) {
-                if t.lower.ends_with("ed") || t.lower.ends_with("ly") {
-                    break;
-                }
-                h = Some(t);
-            }
-            h
-        } else {
-            run.iter()
-                .find(|t| plural(t))
-                .copied()
-                .or(run.first().copied().filter(|t| !t.lower.ends_with("ed")))
-        };
-        if let Some(h) = head {
-            if (!h.capitalized || plural(&h)) && !h.lower.ends_with("ing") {
-                unit = Some(h.stem.clone());
-            }
-        }
-        if unit.is_none()
-            && tokens
-                .get(next)
-                .is_some_and(|n| DEATH_WORDS.contains(&n.lower.as_str()))
-        {
-            unit = Some("death".into());
-        }
-        if unit.is_none()
-            && tokens
-                .get(next)
-                .is_some_and(|n| INJURY_WORDS.contains(&n.lower.as_str()))
-        {
-            unit = Some("injuri".into());
-        }
-        if unit.is_none() && !ordinal {
-            unit = counted_before(text, tokens, i, start);
-        }
-        // "killed 18,400 people", "16,500 people have been reported dead": people counted
-        // as dead or hurt are deaths or injuries.
-        if matches!(unit.as_deref(), Some("peopl" | "person")) {
-            let before_fig = figure_index(tokens, i, start);
-            let before_fig = bound_start(tokens, i, start, text)
-                .and_then(|s| tokens.iter().position(|t| t.start == s))
-                .unwrap_or(before_fig);
-            let prev = before_fig.checked_sub(1).map(|j| tokens[j].lower.as_str());
-            let after: Vec<&str> = tokens
-                .iter()
-                .skip(next)
-                .take(6)
-                .take_while(|t| !t.lower.starts_with(|c: char| c.is_ascii_digit()))
-                .map(|t| t.lower.as_str())
-                .collect();
-            let says = |ws: &[&str]| after.iter().any(|w| ws.contains(w));
-            if prev.is_some_and(|p| KILL_FORMS.contains(&p)) || says(DIED_WORDS) {
-                unit = Some("death".into());
-            } else if prev.is_some_and(|p| INJURE_FORMS.contains(&p)) || says(INJURY_WORDS) {
-                unit = Some("injuri".into());
-            }
-        }
-        // One count in different words: "18,400 killed", "18,400 dead", "18,400 deaths".
-        if let Some(u) = unit.as_deref() {
-            if DEATH_STEMS.contains(&u) {
-                unit = Some("death".into());
-            } else if INJURY_STEMS.contains(&u) {
-                unit = Some("injuri".into());
-            }
-        }
+        unit = counted(text, tokens, i, start, next, value, bound, ordinal);
     }
     Some((
         Quantity {
@@ -539,92 +335,4 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usize)> {
         }
         (q, n)
     })
-}
-
-/// What a figure with no noun after it counts, named before it: "the death toll rose to
-/// 20,000" counts deaths, "the number of injured reached 3,000" counts the injured, "killed
-/// more than 19,300" counts deaths.
-fn counted_before(text: &str, tokens: &[Token], i: usize, start: usize) -> Option<String> {
-    let fig = figure_index(tokens, i, start);
-    let fig = bound_start(tokens, i, start, text)
-        .and_then(|s| tokens.iter().position(|t| t.start == s))
-        .unwrap_or(fig);
-    if let Some(p) = fig.checked_sub(1).and_then(|j| tokens.get(j)) {
-        if KILL_FORMS.contains(&p.lower.as_str()) {
-            return Some("death".into());
-        }
-    }
-    let lo = fig.saturating_sub(14);
-    for k in (lo..fig).rev() {
-        if gap(text, tokens, k, k + 1).contains(['.', ';', ':', '(', ')']) {
-            return None;
-        }
-        let w = tokens[k].lower.as_str();
-        // Another figure in between has already taken the noun.
-        if w.starts_with(|c: char| c.is_ascii_digit()) {
-            return None;
-        }
-        if COUNT_NOUNS.contains(&w) {
-            if tokens.get(k + 1).is_some_and(|n| n.lower == "of") {
-                if let Some(n) = tokens.get(k + 2).filter(|n| !n.stop && k + 2 < fig) {
-                    return Some(n.stem.clone());
-                }
-            }
-            let modifier = k
-                .checked_sub(1)
-                .and_then(|j| tokens.get(j))
-                .filter(|p| !p.stop && (!p.capitalized || k == 1))
-                .map(|p| p.stem.clone());
-            // A toll with no qualifier is a death toll.
-            return modifier.or_else(|| (w == "toll").then(|| "death".to_string()));
-        }
-    }
-    None
-}
-
-/// Token index where the figure (possibly with its currency) begins.
-fn figure_index(tokens: &[Token], i: usize, start: usize) -> usize {
-    let mut k = i;
-    while k > 0 && tokens[k - 1].start >= start {
-        k -= 1;
-    }
-    k
-}
-
-fn bound_match(tokens: &[Token], i: usize, start: usize, text: &str) -> Option<(Bound, usize)> {
-    let k = figure_index(tokens, i, start);
-    for (phrase, b) in BOUNDS {
-        let n = phrase.len();
-        if k < n {
-            continue;
-        }
-        let s = k - n;
-        if tokens[s..k]
-            .iter()
-            .zip(phrase.iter())
-            .all(|(t, w)| t.lower == *w)
-        {
-            // Only white space between the phrase and the figure, and inside the phrase.
-            let tight = (s..k).all(|j| {
-                let g = if j + 1 < k {
-                    gap(text, tokens, j, j + 1)
-                } else {
-                    text.get(tokens[j].end..start).unwrap_or("")
-                };
-                g.chars().all(char::is_whitespace) && !g.is_empty()
-            });
-            if tight {
-                return Some((*b, tokens[s].start));
-            }
-        }
-    }
-    None
-}
-
-fn bound_before(tokens: &[Token], i: usize, start: usize, text: &str) -> Option<Bound> {
-    bound_match(tokens, i, start, text).map(|(b, _)| b)
-}
-
-fn bound_start(tokens: &[Token], i: usize, start: usize, text: &str) -> Option<usize> {
-    bound_match(tokens, i, start, text).map(|(_, s)| s)
 }
