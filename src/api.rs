@@ -145,7 +145,7 @@ fn read_options(element: &Element, options: &JsValue) -> (Options, Option<crate:
         || given.is_instance_of::<js_sys::Uint8Array>()
     {
         Some(database::from_bytes(
-            &js_sys::Uint8Array::new(&given).to_vec(),
+            js_sys::Uint8Array::new(&given).to_vec(),
         ))
     } else if given.is_object() {
         Some(database::from_js(&given))

@@ -72,8 +72,9 @@ thread_local! {
     static EMBEDDED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
 }
 
-/// Decodes and validates a binary claim database into what a widget shows.
-pub fn load(bytes: &[u8]) -> Loaded {
+/// Decodes and validates a binary claim database into what a widget shows. Given its bytes
+/// by value (a fetched file), it keeps them without a copy.
+pub fn load(bytes: impl Into<Vec<u8>>) -> Loaded {
     loaded(Index::decode(bytes))
 }
 
@@ -138,11 +139,11 @@ fn index_from_js(value: &JsValue) -> Result<Index, DbError> {
 }
 
 /// Reads a database file's bytes: the binary form by its magic, else the JSON export.
-pub fn from_bytes(bytes: &[u8]) -> Loaded {
+pub fn from_bytes(bytes: Vec<u8>) -> Loaded {
     if bytes.starts_with(BIN_MAGIC) {
         return load(bytes);
     }
-    let Ok(text) = std::str::from_utf8(bytes) else {
+    let Ok(text) = std::str::from_utf8(&bytes) else {
         return failed(&DbError::NotADatabase.to_string());
     };
     from_json_text(text)
@@ -177,7 +178,7 @@ pub fn inline(document: &Document, id: Option<&str>) -> Loaded {
 /// request is made: the widget promises publishers it contacts nothing else.
 pub async fn fetch(url: &str) -> Loaded {
     match fetch_bytes(url).await {
-        Ok(bytes) => from_bytes(&bytes),
+        Ok(bytes) => from_bytes(bytes),
         Err(why) => failed(&why),
     }
 }

@@ -12,9 +12,11 @@
 
 use serde::{Deserialize, Serialize};
 
+mod lazy;
 pub mod stream;
 mod wire;
 
+pub use lazy::LazyVerdicts;
 pub use stream::{DbWriter, Format};
 
 /// The data model's version, in the JSON export and inside the binary form: bumped whenever a

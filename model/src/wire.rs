@@ -23,7 +23,7 @@ pub(crate) struct Body {
 }
 
 #[derive(Serialize, Deserialize)]
-struct WireSegment {
+pub(crate) struct WireSegment {
     id: u32,
     /// Position in `sources`.
     source: u32,
@@ -34,8 +34,8 @@ struct WireSegment {
 }
 
 #[derive(Serialize, Deserialize)]
-struct WireVerdict {
-    segment: u32,
+pub(crate) struct WireVerdict {
+    pub(crate) segment: u32,
     /// Position in `sources`.
     other: u32,
     label: Label,
@@ -43,6 +43,21 @@ struct WireVerdict {
     evidence: Vec<u32>,
     differences: Vec<WireDifference>,
     shared: Vec<SharedRun>,
+}
+
+impl WireVerdict {
+    /// An empty verdict to decode into in place.
+    pub(crate) fn scratch() -> WireVerdict {
+        WireVerdict {
+            segment: 0,
+            other: 0,
+            label: Label::Omits,
+            score: 0.0,
+            evidence: Vec::new(),
+            differences: Vec::new(),
+            shared: Vec::new(),
+        }
+    }
 }
 
 /// Consecutive shared spans in one segment, in their original order.
@@ -75,10 +90,14 @@ fn runs(shared: &[SharedSpan]) -> Option<Vec<SharedRun>> {
 }
 
 fn spans(runs: Vec<SharedRun>) -> Result<Vec<SharedSpan>, DbError> {
-    let mut out = Vec::new();
-    for run in runs {
+    span_iter(&runs).collect()
+}
+
+/// The shared spans `runs` rebuild to, in order; `Corrupt` for one before or past any text.
+fn span_iter(runs: &[SharedRun]) -> impl Iterator<Item = Result<SharedSpan, DbError>> + '_ {
+    runs.iter().flat_map(|run| {
         let mut prev_end = 0i64;
-        for (gap, len) in run.spans {
+        run.spans.iter().map(move |&(gap, len)| {
             let start = prev_end
                 .checked_add(gap)
                 .and_then(|s| usize::try_from(s).ok())
@@ -87,15 +106,14 @@ fn spans(runs: Vec<SharedRun>) -> Result<Vec<SharedSpan>, DbError> {
                 .ok()
                 .and_then(|l| start.checked_add(l))
                 .ok_or_else(|| corrupt("a shared span past any text"))?;
-            out.push(SharedSpan {
+            prev_end = i64::try_from(end).map_err(|_| corrupt("a shared span past any text"))?;
+            Ok(SharedSpan {
                 segment: run.segment,
                 start,
                 end,
-            });
-            prev_end = i64::try_from(end).map_err(|_| corrupt("a shared span past any text"))?;
-        }
-    }
-    Ok(out)
+            })
+        })
+    })
 }
 
 #[derive(Serialize, Deserialize)]
@@ -205,89 +223,174 @@ impl Body {
     /// The database, with every copied field rebuilt; out-of-range offsets are `Corrupt`, and
     /// so is rebuilding more than `budget` bytes of text.
     pub(crate) fn into_db(self, budget: usize) -> Result<Database, DbError> {
-        let left = std::cell::Cell::new(budget);
-        let spend = |n: usize| {
-            left.set(
-                left.get()
-                    .checked_sub(n)
-                    .ok_or_else(|| corrupt("its texts rebuild to far more than the file holds"))?,
-            );
-            Ok::<(), DbError>(())
-        };
+        let budget = Budget::new(budget);
         let Body {
             version,
             sources,
             segments,
             verdicts,
         } = self;
-        let source = |i: u32| {
-            sources
-                .get(i as usize)
-                .ok_or_else(|| corrupt("a reference to a source that is not there"))
-        };
-        let segments = segments
-            .into_iter()
-            .map(|s| {
-                let src = source(s.source)?;
-                let text = src
-                    .text
-                    .get(s.start..s.end)
-                    .ok_or_else(|| corrupt("a segment outside its article's text"))?;
-                spend(text.len())?;
-                Ok(Segment {
-                    id: s.id,
-                    source: src.id.clone(),
-                    text: text.to_string(),
-                    start: s.start,
-                    end: s.end,
-                    kind: s.kind,
-                    paragraph: s.paragraph,
-                })
-            })
-            .collect::<Result<Vec<_>, DbError>>()?;
-        let text_of: std::collections::HashMap<u32, &str> =
-            segments.iter().map(|s| (s.id, s.text.as_str())).collect();
-        let slice = |seg: u32, (start, end): (usize, usize)| {
-            let text = text_of
-                .get(&seg)
-                .and_then(|t| t.get(start..end))
-                .ok_or_else(|| corrupt("a difference outside its segments"))?;
-            spend(text.len())?;
-            Ok::<String, DbError>(text.to_string())
-        };
+        let mut db = head_db(version, sources, segments, &budget)?;
+        let text_of: std::collections::HashMap<u32, &str> = db
+            .segments
+            .iter()
+            .map(|s| (s.id, s.text.as_str()))
+            .collect();
+        let text = |id: u32| text_of.get(&id).copied();
         let verdicts = verdicts
             .into_iter()
-            .map(|v| {
-                let differences = v
-                    .differences
-                    .into_iter()
-                    .map(|d| {
-                        Ok(Difference {
-                            kind: d.kind,
-                            here: slice(v.segment, d.here_span)?,
-                            there: slice(d.there_segment, d.there_span)?,
-                            here_span: d.here_span,
-                            there_segment: d.there_segment,
-                            there_span: d.there_span,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, DbError>>()?;
-                Ok(Verdict {
-                    segment: v.segment,
-                    other: source(v.other)?.id.clone(),
-                    label: v.label,
-                    score: v.score,
-                    evidence: v.evidence,
-                    differences,
-                    shared: spans(v.shared)?,
-                })
-            })
+            .map(|v| rebuild(v, &db.sources, text, &budget))
             .collect::<Result<Vec<_>, DbError>>()?;
-        Ok(Database {
-            version,
-            sources,
-            segments,
-            verdicts,
-        })
+        db.verdicts = verdicts;
+        Ok(db)
     }
+}
+
+/// Bytes of text a decoding may still rebuild.
+pub(crate) struct Budget(std::cell::Cell<usize>);
+
+impl Budget {
+    pub(crate) fn new(bytes: usize) -> Budget {
+        Budget(std::cell::Cell::new(bytes))
+    }
+
+    fn spend(&self, n: usize) -> Result<(), DbError> {
+        self.0.set(
+            self.0
+                .get()
+                .checked_sub(n)
+                .ok_or_else(|| corrupt("its texts rebuild to far more than the file holds"))?,
+        );
+        Ok(())
+    }
+}
+
+/// The body's fields before its verdicts, owned: what the lazy reader decodes first.
+#[derive(Deserialize)]
+pub(crate) struct HeadBody {
+    pub(crate) version: u32,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) segments: Vec<WireSegment>,
+}
+
+/// The database without verdicts that `sources` and `segments` rebuild to.
+pub(crate) fn head_db(
+    version: u32,
+    sources: Vec<Source>,
+    segments: Vec<WireSegment>,
+    budget: &Budget,
+) -> Result<Database, DbError> {
+    let segments = segments
+        .into_iter()
+        .map(|s| {
+            let src = sources
+                .get(s.source as usize)
+                .ok_or_else(|| corrupt("a reference to a source that is not there"))?;
+            let text = src
+                .text
+                .get(s.start..s.end)
+                .ok_or_else(|| corrupt("a segment outside its article's text"))?;
+            budget.spend(text.len())?;
+            Ok(Segment {
+                id: s.id,
+                source: src.id.clone(),
+                text: text.to_string(),
+                start: s.start,
+                end: s.end,
+                kind: s.kind,
+                paragraph: s.paragraph,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(Database {
+        version,
+        sources,
+        segments,
+        verdicts: Vec::new(),
+    })
+}
+
+/// Verdict `v` with its copied fields rebuilt: its source's id from `sources`, its
+/// differences' texts from `text` (a segment's text by id).
+pub(crate) fn rebuild<'t>(
+    v: WireVerdict,
+    sources: &[Source],
+    text: impl Fn(u32) -> Option<&'t str>,
+    budget: &Budget,
+) -> Result<Verdict, DbError> {
+    let slice = |seg: u32, (start, end): (usize, usize)| {
+        let t = text(seg)
+            .and_then(|t| t.get(start..end))
+            .ok_or_else(|| corrupt("a difference outside its segments"))?;
+        budget.spend(t.len())?;
+        Ok::<String, DbError>(t.to_string())
+    };
+    let differences = v
+        .differences
+        .into_iter()
+        .map(|d| {
+            Ok(Difference {
+                kind: d.kind,
+                here: slice(v.segment, d.here_span)?,
+                there: slice(d.there_segment, d.there_span)?,
+                here_span: d.here_span,
+                there_segment: d.there_segment,
+                there_span: d.there_span,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(Verdict {
+        segment: v.segment,
+        other: sources
+            .get(v.other as usize)
+            .ok_or_else(|| corrupt("a reference to a source that is not there"))?
+            .id
+            .clone(),
+        label: v.label,
+        score: v.score,
+        evidence: v.evidence,
+        differences,
+        shared: spans(v.shared)?,
+    })
+}
+
+/// Checks wire verdict `v` as decoding and `Database::validate` would check the verdict it
+/// rebuilds to, without rebuilding it (no text is copied): `text` gives a segment's text by
+/// id, and `sources` is how many sources there are. Spends what its differences would
+/// rebuild.
+pub(crate) fn check<'t>(
+    v: &WireVerdict,
+    sources: usize,
+    text: impl Fn(u32) -> Option<&'t str>,
+    budget: &Budget,
+) -> Result<(), DbError> {
+    for d in &v.differences {
+        for (seg, (start, end)) in [(v.segment, d.here_span), (d.there_segment, d.there_span)] {
+            let t = text(seg)
+                .and_then(|t| t.get(start..end))
+                .ok_or_else(|| corrupt("a difference outside its segments"))?;
+            budget.spend(t.len())?;
+        }
+    }
+    if v.other as usize >= sources {
+        return Err(corrupt("a reference to a source that is not there"));
+    }
+    let mut shared_ok = true;
+    for s in span_iter(&v.shared) {
+        let s = s?;
+        shared_ok &= text(s.segment).is_some_and(|t| t.get(s.start..s.end).is_some());
+    }
+    if text(v.segment).is_none() {
+        return Err(DbError::Inconsistent(format!(
+            "a verdict on segment {} refers to something missing",
+            v.segment
+        )));
+    }
+    if !(shared_ok && v.evidence.iter().all(|&e| text(e).is_some())) {
+        return Err(DbError::Inconsistent(format!(
+            "a verdict on segment {} points outside its segments",
+            v.segment
+        )));
+    }
+    Ok(())
 }

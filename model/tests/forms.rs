@@ -3,8 +3,8 @@
 //! points outside its texts must be refused rather than sliced.
 
 use crosscheck_model::{
-    Database, DbError, DbWriter, DiffKind, Difference, Format, Label, Segment, SegmentKind,
-    SharedSpan, Source, Verdict, BIN_VERSION, DB_VERSION,
+    Database, DbError, DbWriter, DiffKind, Difference, Format, Label, LazyVerdicts, Segment,
+    SegmentKind, SharedSpan, Source, Verdict, BIN_VERSION, DB_VERSION,
 };
 
 fn source(id: &str, text: &str) -> Source {
@@ -179,6 +179,7 @@ fn a_small_file_cannot_ask_for_far_more_memory_than_it_holds() {
     let bin = db.to_bin();
     assert!(bin.len() < 20_000, "{} bytes", bin.len());
     assert!(matches!(Database::from_bin(&bin), Err(DbError::Corrupt(_))));
+    assert!(matches!(LazyVerdicts::read(bin), Err(DbError::Corrupt(_))));
 }
 
 #[test]
@@ -354,4 +355,69 @@ fn a_pair_without_a_verdict_is_an_implicit_omission() {
         Ok(db),
         "a database with implicit omissions reads back as written"
     );
+}
+
+/// `db`'s binary form read lazily: the database without verdicts, and every segment's
+/// verdicts as rebuilt on demand, in file order.
+fn lazily(db: &Database) -> (Database, Vec<(u32, Vec<Verdict>)>, usize) {
+    let (head, file) = LazyVerdicts::read(db.to_bin()).expect("reads");
+    let mut ids: Vec<u32> = file.segments().collect();
+    ids.sort_unstable();
+    let on = ids.iter().map(|&s| (s, file.on(s, &head))).collect();
+    (head, on, file.len())
+}
+
+#[test]
+fn the_lazy_reading_rebuilds_what_the_whole_reading_does() {
+    let mut interleaved = sample();
+    // One sentence's verdicts apart in the file (two runs), another's in between.
+    let first = interleaved.verdicts[0].clone();
+    interleaved.verdicts.push(Verdict {
+        score: 0.25,
+        ..first
+    });
+    for db in [sample(), many(300), interleaved] {
+        let whole = Database::from_bin(&db.to_bin()).expect("decodes");
+        let (head, on, len) = lazily(&db);
+        assert_eq!(len, whole.verdicts.len());
+        assert_eq!(
+            head,
+            Database {
+                verdicts: vec![],
+                ..whole.clone()
+            }
+        );
+        let mut ids: Vec<u32> = whole.verdicts.iter().map(|v| v.segment).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(on.iter().map(|(s, _)| *s).collect::<Vec<_>>(), ids);
+        for (segment, verdicts) in on {
+            let want: Vec<Verdict> = whole
+                .verdicts
+                .iter()
+                .filter(|v| v.segment == segment)
+                .cloned()
+                .collect();
+            assert_eq!(verdicts, want, "segment {segment}");
+        }
+    }
+}
+
+#[test]
+fn the_lazy_reading_refuses_what_the_whole_reading_refuses() {
+    // Every cut of the file and every byte flipped: both readings accept it or both refuse.
+    let bin = sample().to_bin();
+    let mut variants: Vec<Vec<u8>> = (0..bin.len()).map(|n| bin[..n].to_vec()).collect();
+    for i in 0..bin.len() {
+        for flip in [0x01u8, 0x80, 0xFF] {
+            let mut b = bin.clone();
+            b[i] ^= flip;
+            variants.push(b);
+        }
+    }
+    for (k, b) in variants.into_iter().enumerate() {
+        let whole = Database::from_bin(&b).is_ok();
+        let lazy = LazyVerdicts::read(b).is_ok();
+        assert_eq!(whole, lazy, "variant {k}");
+    }
 }

@@ -1,124 +1,21 @@
 //! Read-only lookups over a validated claim database, built once per database so that every
-//! render is a cheap lookup instead of a scan, plus the pure text helpers the views share
-//! (paragraph layout, emphasis pieces, coverage counts).
+//! render is a cheap lookup instead of a scan: sources, segments in reading order, and each
+//! sentence's verdicts (the binary form's rebuilt on first use). The shapes the views read
+//! (coverage counts, paragraphs, emphasis runs) are in `view`.
 //!
 //! Nothing here decides a verdict: it only regroups what the engine wrote.
 
+mod view;
+
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use crosscheck_model::{Database, DbError, Label, Segment, SegmentKind, Source, Verdict};
+use crosscheck_model::{
+    Database, DbError, Label, LazyVerdicts, Segment, SegmentKind, Source, Verdict,
+};
 
-/// How many other sources fall in each verdict group for one sentence.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Coverage {
-    pub corroborates: usize,
-    pub differs: usize,
-    pub omits: usize,
-}
-
-impl Coverage {
-    /// The sentence a screen reader hears after the sentence itself.
-    pub fn spoken(&self) -> String {
-        format!(
-            "corroborated by {}, differs in {}, not mentioned by {}",
-            plural(self.corroborates, "source"),
-            plural(self.differs, "source"),
-            plural(self.omits, "source"),
-        )
-    }
-}
-
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// One block of an article as published.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Paragraph {
-    pub number: u32,
-    pub kind: BlockKind,
-    pub pieces: Vec<Piece>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
-    /// Every segment is a headline: shown as a heading.
-    Heading,
-    /// Every segment is boilerplate: shown muted, never clickable.
-    Boilerplate,
-    Body,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Piece {
-    /// Text of the article between segments (usually a space), kept so the article reads as
-    /// published even where the segmenter left something out.
-    Gap(String),
-    Segment(u32),
-}
-
-/// Emphasis applied to a run of an evidence or claim sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Emphasis {
-    /// Words the claim shares with this sentence.
-    Shared,
-    /// The detail that differs: wins over `Shared` where both apply.
-    Differs,
-}
-
-/// A run of text and the emphasis it carries.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
-    pub text: String,
-    pub emphasis: Option<Emphasis>,
-}
-
-/// Cuts `text` into runs by byte ranges, ignoring ranges that are empty, reversed, out of
-/// bounds or not on character boundaries, so a malformed span can never panic or split a
-/// character. Where ranges of different emphasis overlap, the stronger one wins.
-pub fn runs(text: &str, marks: &[(usize, usize, Emphasis)]) -> Vec<Run> {
-    let ok = |i: usize| i <= text.len() && text.is_char_boundary(i);
-    let marks: Vec<_> = marks
-        .iter()
-        .copied()
-        .filter(|&(s, e, _)| s < e && ok(s) && ok(e))
-        .collect();
-    let mut cuts: Vec<usize> = vec![0, text.len()];
-    for &(s, e, _) in &marks {
-        cuts.push(s);
-        cuts.push(e);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut out: Vec<Run> = Vec::new();
-    for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        let Some(piece) = text.get(s..e) else {
-            continue;
-        };
-        if piece.is_empty() {
-            continue;
-        }
-        let emphasis = marks
-            .iter()
-            .filter(|&&(ms, me, _)| ms <= s && e <= me)
-            .map(|&(_, _, k)| k)
-            .max();
-        match out.last_mut() {
-            Some(last) if last.emphasis == emphasis => last.text.push_str(piece),
-            _ => out.push(Run {
-                text: piece.to_string(),
-                emphasis,
-            }),
-        }
-    }
-    out
-}
+pub use view::{plural, runs, BlockKind, Coverage, Emphasis, Paragraph, Piece, Run};
 
 /// Lookups over one database. Built by [`Index::decode`] or [`Index::new`].
 #[derive(Debug)]
@@ -128,18 +25,65 @@ pub struct Index {
     source_pos: HashMap<String, usize>,
     /// Per source (in database order): its segments' positions, in reading order.
     by_source: Vec<Vec<usize>>,
-    /// Per segment id: positions of its verdicts, ordered like the sources.
-    verdicts: HashMap<u32, Vec<usize>>,
+    /// Per segment id: its stored verdicts, ordered like the sources.
+    verdicts: Verdicts,
+}
+
+/// The stored verdicts of each sentence, ordered like the sources, a repeated pair keeping its
+/// first.
+#[derive(Debug)]
+enum Verdicts {
+    /// Positions in `db.verdicts`: a database given whole (the JSON export, a page's object).
+    Whole(HashMap<u32, Vec<usize>>),
+    /// The binary form's, rebuilt the first time a sentence's verdicts are asked for (a big
+    /// story's verdicts are most of its file, and the first article needs only its own; see
+    /// `crosscheck_model::LazyVerdicts`).
+    Lazy {
+        file: LazyVerdicts,
+        cache: HashMap<u32, OnceCell<Vec<Verdict>>>,
+    },
 }
 
 impl Index {
-    /// Decodes and validates the binary database; the error is what a reader is shown.
-    pub fn decode(bytes: &[u8]) -> Result<Index, DbError> {
-        Ok(Index::new(Database::from_bin(bytes)?))
+    /// Reads and validates the binary database, its verdicts left to be rebuilt per sentence
+    /// when first asked for; the error is what a reader is shown.
+    pub fn decode(bytes: impl Into<Vec<u8>>) -> Result<Index, DbError> {
+        let (db, file) = LazyVerdicts::read(bytes.into())?;
+        let cache = file.segments().map(|s| (s, OnceCell::new())).collect();
+        Ok(Index::with(db, |_, _| Verdicts::Lazy { file, cache }))
     }
 
     /// Indexes an already valid database (see `Database::validate`).
     pub fn new(db: Database) -> Index {
+        Index::with(db, |db, source_pos| {
+            // Per segment, (other source's position, verdict position), sorted so that the
+            // sources come in database order and a repeated pair keeps its first verdict.
+            // Sorting, not a scan per verdict: a 200-article cluster has 199 verdicts on every
+            // sentence.
+            let mut pairs: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+            for (i, v) in db.verdicts.iter().enumerate() {
+                let other = source_pos.get(&v.other).copied().unwrap_or(usize::MAX);
+                pairs.entry(v.segment).or_default().push((other, i));
+            }
+            Verdicts::Whole(
+                pairs
+                    .into_iter()
+                    .map(|(segment, mut list)| {
+                        list.sort_unstable();
+                        list.dedup_by_key(|(other, _)| *other);
+                        (segment, list.into_iter().map(|(_, i)| i).collect())
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    /// The index of `db`, its verdicts held as `verdicts` makes them from the database and
+    /// the sources' positions by id.
+    fn with(
+        db: Database,
+        verdicts: impl FnOnce(&Database, &HashMap<String, usize>) -> Verdicts,
+    ) -> Index {
         let seg_pos: HashMap<u32, usize> = db
             .segments
             .iter()
@@ -161,22 +105,7 @@ impl Index {
         for list in &mut by_source {
             list.sort_by_key(|&i| (db.segments[i].start, db.segments[i].end));
         }
-        // Per segment, (other source's position, verdict position), sorted so that the sources
-        // come in database order and a repeated pair keeps its first verdict. Sorting, not a
-        // scan per verdict: a 200-article cluster has 199 verdicts on every sentence.
-        let mut pairs: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
-        for (i, v) in db.verdicts.iter().enumerate() {
-            let other = source_pos.get(&v.other).copied().unwrap_or(usize::MAX);
-            pairs.entry(v.segment).or_default().push((other, i));
-        }
-        let verdicts: HashMap<u32, Vec<usize>> = pairs
-            .into_iter()
-            .map(|(segment, mut list)| {
-                list.sort_unstable();
-                list.dedup_by_key(|(other, _)| *other);
-                (segment, list.into_iter().map(|(_, i)| i).collect())
-            })
-            .collect();
+        let verdicts = verdicts(&db, &source_pos);
         Index {
             db,
             seg_pos,
@@ -220,12 +149,38 @@ impl Index {
     }
 
     /// The stored verdicts on one sentence, ordered like the sources.
-    fn stored(&self, segment: u32) -> impl Iterator<Item = &Verdict> {
-        self.verdicts
-            .get(&segment)
+    fn stored(&self, segment: u32) -> Vec<&Verdict> {
+        match &self.verdicts {
+            Verdicts::Whole(at) => at
+                .get(&segment)
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.db.verdicts[i])
+                .collect(),
+            Verdicts::Lazy { file, cache } => cache
+                .get(&segment)
+                .map(|cell| cell.get_or_init(|| self.in_source_order(file.on(segment, &self.db))))
+                .into_iter()
+                .flatten()
+                .collect(),
+        }
+    }
+
+    /// `list` (in file order) ordered like the sources, a repeated pair keeping its first.
+    fn in_source_order(&self, list: Vec<Verdict>) -> Vec<Verdict> {
+        // (source position, file position) sorted as `Index::new` sorts its pairs.
+        let mut order: Vec<(usize, usize)> = list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (self.source_index(&v.other).unwrap_or(usize::MAX), i))
+            .collect();
+        order.sort_unstable();
+        order.dedup_by_key(|(other, _)| *other);
+        let mut list: Vec<Option<Verdict>> = list.into_iter().map(Some).collect();
+        order
             .into_iter()
-            .flatten()
-            .map(|&i| &self.db.verdicts[i])
+            .filter_map(|(_, i)| list.get_mut(i).and_then(Option::take))
+            .collect()
     }
 
     /// The position of the source whose sentence `segment` is, when it gets verdicts: every
@@ -243,7 +198,11 @@ impl Index {
     /// stated) for each source the database leaves implicit (data model 2).
     pub fn verdicts_of(&self, segment: u32) -> Vec<Cow<'_, Verdict>> {
         let Some(own) = self.judged_source(segment) else {
-            return self.stored(segment).map(Cow::Borrowed).collect();
+            return self
+                .stored(segment)
+                .into_iter()
+                .map(Cow::Borrowed)
+                .collect();
         };
         // By source position: a stored verdict goes where its source is, and every other
         // source but the sentence's own gets the implicit omission.
@@ -271,7 +230,7 @@ impl Index {
     /// The label of sentence `segment` against source `other`, an implicit `omits` included;
     /// `None` where the database judges no such pair.
     pub fn label(&self, segment: u32, other: &str) -> Option<Label> {
-        let stored = self.stored(segment).find(|v| v.other == other);
+        let stored = self.stored(segment).into_iter().find(|v| v.other == other);
         match (stored, self.judged_source(segment)) {
             (Some(v), _) => Some(v.label),
             (None, Some(own)) => {
@@ -445,37 +404,34 @@ fn opening_words(sentence: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The embedded database read lazily (as the widget reads a binary file) answers every
+    /// lookup as the same database indexed whole does.
     #[test]
-    fn runs_merge_and_prefer_differs() {
-        let r = runs(
-            "one two three",
-            &[(0, 7, Emphasis::Shared), (4, 13, Emphasis::Differs)],
-        );
-        let got: Vec<_> = r.iter().map(|r| (r.text.as_str(), r.emphasis)).collect();
+    fn verdicts_rebuilt_per_sentence_answer_as_the_whole_database_does() {
+        let bin = crate::database::EMBEDDED_DB;
+        let lazy = Index::decode(bin).expect("the embedded database reads");
+        let whole = Index::new(Database::from_bin(bin).expect("decodes"));
+        assert!(matches!(lazy.verdicts, Verdicts::Lazy { .. }));
+        assert_eq!(lazy.sources(), whole.sources());
+        let mut checked = 0;
+        for seg in &whole.db.segments {
+            assert_eq!(
+                lazy.verdicts_of(seg.id),
+                whole.verdicts_of(seg.id),
+                "{}",
+                seg.id
+            );
+            assert_eq!(lazy.coverage(seg.id), whole.coverage(seg.id), "{}", seg.id);
+            for src in whole.sources() {
+                assert_eq!(lazy.label(seg.id, &src.id), whole.label(seg.id, &src.id));
+            }
+            checked += lazy.stored(seg.id).len();
+        }
         assert_eq!(
-            got,
-            vec![
-                ("one ", Some(Emphasis::Shared)),
-                ("two three", Some(Emphasis::Differs)),
-            ]
+            checked,
+            whole.db.verdicts.len(),
+            "every stored verdict was compared"
         );
-    }
-
-    #[test]
-    fn runs_ignore_bad_spans() {
-        let text = "Kanaaní said";
-        // 7 is inside the two-byte "í"; 99 is past the end; (5, 2) is reversed.
-        let r = runs(
-            text,
-            &[
-                (0, 7, Emphasis::Shared),
-                (3, 99, Emphasis::Shared),
-                (5, 2, Emphasis::Differs),
-            ],
-        );
-        assert_eq!(r.len(), 1);
-        assert_eq!(r[0].text, text);
-        assert_eq!(r[0].emphasis, None);
     }
 
     fn db() -> Index {
