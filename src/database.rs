@@ -72,8 +72,8 @@ thread_local! {
     static EMBEDDED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
 }
 
-/// Decodes and validates a binary claim database into what a widget shows. Given its bytes
-/// by value (a fetched file), it keeps them without a copy.
+/// Decodes and validates a binary claim database into what a widget shows (see
+/// `Index::decode`).
 pub fn load(bytes: impl Into<Vec<u8>>) -> Loaded {
     loaded(Index::decode(bytes))
 }

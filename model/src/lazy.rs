@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::wire::{self, Budget, HeadBody, WireVerdict};
-use crate::{Database, DbError, SegmentTexts, Verdict, BIN_MAGIC, BIN_VERSION, DB_VERSION};
+use crate::{Database, DbError, SegmentTexts, Source, Verdict, DB_VERSION};
 
 /// A binary database whose verdicts are rebuilt on demand. Made by [`LazyVerdicts::read`].
 #[derive(Debug)]
@@ -21,27 +21,14 @@ pub struct LazyVerdicts {
     /// Per segment id: its runs of consecutive verdicts, as (where the run starts in `bytes`,
     /// how many verdicts), in file order. A build writes a sentence's verdicts one after
     /// another, so most sentences have one run.
-    at: HashMap<u32, Vec<(usize, usize)>>,
-    count: usize,
+    runs: HashMap<u32, Vec<(usize, usize)>>,
 }
 
 impl LazyVerdicts {
     /// Reads the binary form: the database without its verdicts (`verdicts` empty), and the
     /// verdicts to rebuild from. Refuses what `Database::from_bin` refuses.
     pub fn read(bytes: Vec<u8>) -> Result<(Database, LazyVerdicts), DbError> {
-        if bytes.len() < 8 || &bytes[..4] != BIN_MAGIC {
-            return Err(DbError::NotADatabase);
-        }
-        let mut v = [0u8; 4];
-        v.copy_from_slice(&bytes[4..8]);
-        let found = u32::from_le_bytes(v);
-        if found != BIN_VERSION {
-            return Err(DbError::WrongLayout {
-                found,
-                expected: BIN_VERSION,
-            });
-        }
-        let body = &bytes[8..];
+        let body = crate::bin_body(&bytes)?;
         let (head, mut rest) = postcard::take_from_bytes::<HeadBody>(body).map_err(corrupt)?;
         if head.version != DB_VERSION {
             return Err(DbError::WrongVersion {
@@ -52,75 +39,75 @@ impl LazyVerdicts {
         let budget = Budget::new(bytes.len().saturating_mul(wire::REBUILD_FACTOR));
         let db = wire::head_db(head.version, head.sources, head.segments, &budget)?;
         db.validate()?;
-        // The verdicts' count, as postcard writes a list's length.
-        let (count, after) = postcard::take_from_bytes::<u64>(rest).map_err(corrupt)?;
+        // The verdicts' count, read as postcard reads a list's length (a `usize` varint, at
+        // most 5 bytes on wasm32), so both readers refuse an overlong one alike.
+        let (count, after) = postcard::take_from_bytes::<usize>(rest).map_err(corrupt)?;
         rest = after;
         // Every verdict takes at least one byte: a count past the bytes left is corrupt, and
         // nothing is reserved for it.
-        if count > rest.len() as u64 {
+        if count > rest.len() {
             return Err(DbError::Corrupt("more verdicts than the file holds".into()));
         }
         let texts = SegmentTexts::new(&db.segments);
-        let mut at: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+        let mut runs: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
         let mut run: Option<(u32, usize, usize)> = None;
         // One scratch verdict decoded into in place, its lists' room reused.
-        let mut v = WireVerdict::scratch();
+        let mut scratch = WireVerdict::scratch();
         for _ in 0..count {
             let start = bytes.len() - rest.len();
             let mut de = postcard::Deserializer::from_bytes(rest);
-            serde::Deserialize::deserialize_in_place(&mut de, &mut v).map_err(corrupt)?;
+            serde::Deserialize::deserialize_in_place(&mut de, &mut scratch).map_err(corrupt)?;
             rest = de.finalize().map_err(corrupt)?;
-            wire::check(&v, db.sources.len(), |id| texts.get(id), &budget)?;
+            wire::check(&scratch, db.sources.len(), |id| texts.get(id), &budget)?;
             match &mut run {
-                Some((segment, _, n)) if *segment == v.segment => *n += 1,
+                Some((segment, _, n)) if *segment == scratch.segment => *n += 1,
                 _ => {
                     if let Some((segment, start, n)) = run {
-                        at.entry(segment).or_default().push((start, n));
+                        runs.entry(segment).or_default().push((start, n));
                     }
-                    run = Some((v.segment, start, 1));
+                    run = Some((scratch.segment, start, 1));
                 }
             }
         }
         if let Some((segment, start, n)) = run {
-            at.entry(segment).or_default().push((start, n));
+            runs.entry(segment).or_default().push((start, n));
         }
-        let count = count as usize;
-        Ok((db, LazyVerdicts { bytes, at, count }))
-    }
-
-    /// How many verdicts the file holds.
-    pub fn len(&self) -> usize {
-        self.count
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
+        Ok((db, LazyVerdicts { bytes, runs }))
     }
 
     /// The ids of the segments that have stored verdicts.
     pub fn segments(&self) -> impl Iterator<Item = u32> + '_ {
-        self.at.keys().copied()
+        self.runs.keys().copied()
     }
 
-    /// The verdicts on `segment`, in file order, rebuilt against `db` (the database `read`
-    /// gave with these verdicts).
-    pub fn on(&self, segment: u32, db: &Database) -> Vec<Verdict> {
-        let Some(starts) = self.at.get(&segment) else {
+    /// The verdicts on `segment`, in file order, rebuilt against the database `read` gave with
+    /// these verdicts: `sources` its sources, `text` its segments' texts by id.
+    ///
+    /// Every verdict was checked by `read` against that database, so rebuilding cannot fail;
+    /// were it to (another database passed in), the verdicts that do not rebuild are left out
+    /// rather than shown wrong, and debug builds stop.
+    pub fn verdicts_on<'t>(
+        &self,
+        segment: u32,
+        sources: &[Source],
+        text: impl Fn(u32) -> Option<&'t str>,
+    ) -> Vec<Verdict> {
+        let Some(runs) = self.runs.get(&segment) else {
             return Vec::new();
         };
-        let texts = SegmentTexts::new(&db.segments);
-        // Checked when read: no budget is needed again, and nothing fails here.
         let budget = Budget::new(usize::MAX);
         let mut out = Vec::new();
-        for &(start, n) in starts {
+        for &(start, n) in runs {
             let mut rest = self.bytes.get(start..).unwrap_or_default();
             for _ in 0..n {
                 let Ok((v, after)) = postcard::take_from_bytes::<WireVerdict>(rest) else {
+                    debug_assert!(false, "a verdict checked when read does not decode");
                     break;
                 };
                 rest = after;
-                if let Ok(v) = wire::rebuild(v, &db.sources, |id| texts.get(id), &budget) {
-                    out.push(v);
+                match wire::rebuild(v, sources, &text, &budget) {
+                    Ok(v) => out.push(v),
+                    Err(_) => debug_assert!(false, "a verdict checked when read does not rebuild"),
                 }
             }
         }

@@ -289,20 +289,8 @@ impl Database {
     }
 
     pub fn from_bin(bytes: &[u8]) -> Result<Database, DbError> {
-        if bytes.len() < 8 || &bytes[..4] != BIN_MAGIC {
-            return Err(DbError::NotADatabase);
-        }
-        let mut v = [0u8; 4];
-        v.copy_from_slice(&bytes[4..8]);
-        let found = u32::from_le_bytes(v);
-        if found != BIN_VERSION {
-            return Err(DbError::WrongLayout {
-                found,
-                expected: BIN_VERSION,
-            });
-        }
         let body: wire::Body =
-            postcard::from_bytes(&bytes[8..]).map_err(|e| DbError::Corrupt(e.to_string()))?;
+            postcard::from_bytes(bin_body(bytes)?).map_err(|e| DbError::Corrupt(e.to_string()))?;
         // The model's version before anything is rebuilt from the body.
         if body.version() != DB_VERSION {
             return Err(DbError::WrongVersion {
@@ -378,6 +366,23 @@ impl Database {
         }
         Ok(())
     }
+}
+
+/// The binary form's body: what follows its magic and layout version, once both are checked.
+fn bin_body(bytes: &[u8]) -> Result<&[u8], DbError> {
+    if bytes.len() < 8 || &bytes[..4] != BIN_MAGIC {
+        return Err(DbError::NotADatabase);
+    }
+    let mut layout = [0u8; 4];
+    layout.copy_from_slice(&bytes[4..8]);
+    let found = u32::from_le_bytes(layout);
+    if found != BIN_VERSION {
+        return Err(DbError::WrongLayout {
+            found,
+            expected: BIN_VERSION,
+        });
+    }
+    Ok(&bytes[8..])
 }
 
 /// Segment texts by id, for `validate`'s per-verdict checks. The engine numbers segments

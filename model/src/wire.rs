@@ -356,11 +356,11 @@ pub(crate) fn rebuild<'t>(
 
 /// Checks wire verdict `v` as decoding and `Database::validate` would check the verdict it
 /// rebuilds to, without rebuilding it (no text is copied): `text` gives a segment's text by
-/// id, and `sources` is how many sources there are. Spends what its differences would
+/// id, and `n_sources` is how many sources there are. Spends what its differences would
 /// rebuild.
 pub(crate) fn check<'t>(
     v: &WireVerdict,
-    sources: usize,
+    n_sources: usize,
     text: impl Fn(u32) -> Option<&'t str>,
     budget: &Budget,
 ) -> Result<(), DbError> {
@@ -372,7 +372,7 @@ pub(crate) fn check<'t>(
             budget.spend(t.len())?;
         }
     }
-    if v.other as usize >= sources {
+    if v.other as usize >= n_sources {
         return Err(corrupt("a reference to a source that is not there"));
     }
     let mut shared_ok = true;

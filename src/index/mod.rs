@@ -46,7 +46,8 @@ enum Verdicts {
 
 impl Index {
     /// Reads and validates the binary database, its verdicts left to be rebuilt per sentence
-    /// when first asked for; the error is what a reader is shown.
+    /// when first asked for; the error is what a reader is shown. Bytes given by value (a
+    /// fetched file) are kept without a copy.
     pub fn decode(bytes: impl Into<Vec<u8>>) -> Result<Index, DbError> {
         let (db, file) = LazyVerdicts::read(bytes.into())?;
         let cache = file.segments().map(|s| (s, OnceCell::new())).collect();
@@ -149,21 +150,24 @@ impl Index {
     }
 
     /// The stored verdicts on one sentence, ordered like the sources.
-    fn stored(&self, segment: u32) -> Vec<&Verdict> {
-        match &self.verdicts {
-            Verdicts::Whole(at) => at
-                .get(&segment)
-                .into_iter()
-                .flatten()
-                .map(|&i| &self.db.verdicts[i])
-                .collect(),
-            Verdicts::Lazy { file, cache } => cache
-                .get(&segment)
-                .map(|cell| cell.get_or_init(|| self.in_source_order(file.on(segment, &self.db))))
-                .into_iter()
-                .flatten()
-                .collect(),
-        }
+    fn stored(&self, segment: u32) -> impl Iterator<Item = &Verdict> {
+        let (whole, lazy) = match &self.verdicts {
+            Verdicts::Whole(at) => (at.get(&segment), None),
+            Verdicts::Lazy { file, cache } => (
+                None,
+                cache.get(&segment).map(|cell| {
+                    cell.get_or_init(|| {
+                        let text = |id: u32| self.segment(id).map(|s| s.text.as_str());
+                        self.in_source_order(file.verdicts_on(segment, &self.db.sources, text))
+                    })
+                }),
+            ),
+        };
+        whole
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.db.verdicts[i])
+            .chain(lazy.into_iter().flatten())
     }
 
     /// `list` (in file order) ordered like the sources, a repeated pair keeping its first.
@@ -198,11 +202,7 @@ impl Index {
     /// stated) for each source the database leaves implicit (data model 2).
     pub fn verdicts_of(&self, segment: u32) -> Vec<Cow<'_, Verdict>> {
         let Some(own) = self.judged_source(segment) else {
-            return self
-                .stored(segment)
-                .into_iter()
-                .map(Cow::Borrowed)
-                .collect();
+            return self.stored(segment).map(Cow::Borrowed).collect();
         };
         // By source position: a stored verdict goes where its source is, and every other
         // source but the sentence's own gets the implicit omission.
@@ -230,7 +230,7 @@ impl Index {
     /// The label of sentence `segment` against source `other`, an implicit `omits` included;
     /// `None` where the database judges no such pair.
     pub fn label(&self, segment: u32, other: &str) -> Option<Label> {
-        let stored = self.stored(segment).into_iter().find(|v| v.other == other);
+        let stored = self.stored(segment).find(|v| v.other == other);
         match (stored, self.judged_source(segment)) {
             (Some(v), _) => Some(v.label),
             (None, Some(own)) => {
@@ -425,7 +425,7 @@ mod tests {
             for src in whole.sources() {
                 assert_eq!(lazy.label(seg.id, &src.id), whole.label(seg.id, &src.id));
             }
-            checked += lazy.stored(seg.id).len();
+            checked += lazy.stored(seg.id).count();
         }
         assert_eq!(
             checked,
