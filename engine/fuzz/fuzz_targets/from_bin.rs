@@ -3,6 +3,7 @@
 //! `validate` instead of stopping at the magic bytes.
 #![no_main]
 
+use crosscheck::model::LazyVerdicts;
 use crosscheck::Database;
 use libfuzzer_sys::fuzz_target;
 
@@ -14,6 +15,13 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(db) = Database::from_bin(&framed) {
         assert!(db.validate().is_ok());
         let _ = db.to_json();
+    }
+    // The widget's lazy reader accepts exactly what `from_bin` accepts.
+    for bytes in [data, &framed[..]] {
+        assert_eq!(
+            Database::from_bin(bytes).is_ok(),
+            LazyVerdicts::read(bytes.to_vec()).is_ok()
+        );
     }
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = Database::from_json(text);
