@@ -385,9 +385,10 @@ fn bin_body(bytes: &[u8]) -> Result<&[u8], DbError> {
     Ok(&bytes[8..])
 }
 
-/// Segment texts by id, for `validate`'s per-verdict checks. The engine numbers segments
-/// 0, 1, 2…, so a vector indexed by id answers without hashing: a 200-article database has
-/// 700,000 verdicts, each checked against several segments. Sparse ids use a map.
+/// Segment texts by id, for `validate`'s per-verdict checks and for rebuilding verdicts from
+/// the binary form (whole or lazily). The engine numbers segments 0, 1, 2…, so a vector indexed
+/// by id answers without hashing: a 200-article database has 700,000 verdicts, each checked
+/// against several segments. Sparse ids use a map.
 enum SegmentTexts<'a> {
     Dense(Vec<Option<&'a str>>),
     Sparse(std::collections::HashMap<u32, &'a str>),

@@ -231,12 +231,8 @@ impl Body {
             verdicts,
         } = self;
         let mut db = head_db(version, sources, segments, &budget)?;
-        let text_of: std::collections::HashMap<u32, &str> = db
-            .segments
-            .iter()
-            .map(|s| (s.id, s.text.as_str()))
-            .collect();
-        let text = |id: u32| text_of.get(&id).copied();
+        let texts = crate::SegmentTexts::new(&db.segments);
+        let text = |id: u32| texts.get(id);
         let verdicts = verdicts
             .into_iter()
             .map(|v| rebuild(v, &db.sources, text, &budget))
