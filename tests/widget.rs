@@ -6,6 +6,8 @@
 //! (or `GECKODRIVER=$(which geckodriver)` for Firefox).
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/fixture.rs"]
+mod fixture;
 #[path = "support/settle.rs"]
 mod settle;
 
@@ -13,114 +15,16 @@ use crosscheck_model::{
     Database, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict,
     DB_VERSION,
 };
-use crosscheck_widget::{mount, Mounted, Options, Theme, EMBEDDED_DB, LOAD_FAILED};
-use wasm_bindgen::JsCast;
+use crosscheck_widget::{Options, Theme, EMBEDDED_DB, LOAD_FAILED};
+use fixture::{attr, click, focus, key, seg_id, Fixture};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, ShadowRoot};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 static GOLD: &str = include_str!("data/seeds.gold.jsonl");
 
 // ---------------------------------------------------------------- helpers
-
-struct Fixture {
-    container: Element,
-    mounted: Option<Mounted>,
-}
-
-impl Fixture {
-    async fn new(bytes: &[u8], options: Options) -> Fixture {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let container = doc.create_element("div").unwrap();
-        container.set_attribute("data-crosscheck", "").unwrap();
-        doc.body().unwrap().append_child(&container).unwrap();
-        let mounted = mount(&container, bytes, options).expect("mounts");
-        yew::scheduler::flush().await;
-        settle::matrix_drawn(&container).await;
-        Fixture {
-            container,
-            mounted: Some(mounted),
-        }
-    }
-
-    fn root(&self) -> ShadowRoot {
-        self.container.shadow_root().expect("an open shadow root")
-    }
-
-    fn q(&self, selector: &str) -> Option<Element> {
-        self.root().query_selector(selector).unwrap()
-    }
-
-    fn qa(&self, selector: &str) -> Vec<Element> {
-        let list = self.root().query_selector_all(selector).unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<Element>().ok())
-            .collect()
-    }
-
-    fn must(&self, selector: &str) -> Element {
-        self.q(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn active(&self) -> Option<Element> {
-        self.root().active_element()
-    }
-
-    fn shown_article(&self) -> String {
-        self.must("[data-article]")
-            .get_attribute("data-article")
-            .unwrap()
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        if let Some(m) = self.mounted.take() {
-            m.unmount();
-        }
-        self.container.remove();
-    }
-}
-
-fn click(el: &Element) {
-    let ev = MouseEvent::new("click").unwrap();
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_composed(true);
-    let ev2 = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap_or(ev);
-    el.dispatch_event(&ev2).unwrap();
-}
-
-fn key(el: &Element, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_composed(true);
-    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
-}
-
-fn focus(el: &Element) {
-    el.dyn_ref::<HtmlElement>()
-        .expect("an HTML element")
-        .focus()
-        .unwrap();
-}
-
-fn attr(el: &Element, name: &str) -> String {
-    el.get_attribute(name).unwrap_or_default()
-}
-
-fn seg_id(el: &Element) -> u32 {
-    attr(el, "data-segment")
-        .parse()
-        .expect("numeric data-segment")
-}
 
 fn db() -> Database {
     Database::from_bin(EMBEDDED_DB).expect("the embedded database decodes")
