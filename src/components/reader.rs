@@ -72,10 +72,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let _ = perf.mark("crosscheck:ready");
         }
     });
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+    // One callback for the widget's whole life: a new one each render would differ from the
+    // last (callbacks compare by identity), so every child (the article's sentences, the
+    // matrix) would render again on every click and focus, whatever changed.
+    let on_action = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
     let side = match state.open {
         Some(seg) => html! {
             <Panel index={state.index.clone()} segment={seg} back={state.trail.last().copied()}
