@@ -99,7 +99,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     active={state.active} on_action={on_action.clone()} />
                 <div class={classes!("side", state.open.is_some().then_some("is-open"))}>{ side }</div>
             </div>
-            <Matrix index={state.index.clone()} open={state.open} on_action={on_action} />
+            <Matrix index={state.index.clone()} source={state.source} open={state.open}
+                on_action={on_action} />
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
                 { state.announcement.clone() }
             </div>
