@@ -157,6 +157,7 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .count { font-size: 0.8em; border-radius: 10px; padding: 0 7px; border: 1px solid currentColor; }
 .group ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
 .empty { font-size: 0.85em; color: var(--muted); margin: 0; }
+.more { font-size: 0.8em; padding: 2px 8px; margin: 8px 0 0; }
 .item { background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 8px; }
 .item[data-verdict="corroborates"] { border-left: 4px solid var(--cor); }
 .item[data-verdict="differs"] { border-left: 4px dashed var(--dif-fill); }

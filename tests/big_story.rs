@@ -1,5 +1,6 @@
 //! Browser tests of the widget on a story of many reports, as a newsroom covering a big event
-//! would embed it: the coverage overview stays within what a page can draw.
+//! would embed it: the coverage overview stays within what a page can draw, and the panel of
+//! a sentence that dozens of reports cover opens short and unfolds on request.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p crosscheck-widget
 //! --target wasm32-unknown-unknown --test big_story` (or `GECKODRIVER=$(which geckodriver)`).
@@ -11,9 +12,10 @@ mod fixture;
 mod settle;
 
 use crosscheck_model::{Database, Label, Segment, SegmentKind, Source, Verdict, DB_VERSION};
+use crosscheck_widget::components::group::FIRST;
 use crosscheck_widget::components::matrix::CELL_BUDGET;
 use crosscheck_widget::Options;
-use fixture::{attr, click, Fixture};
+use fixture::{attr, click, seg_id, Fixture};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -133,4 +135,59 @@ async fn a_story_within_the_budget_draws_every_report_s_rows() {
         f.qa("[data-cell-segment]").len(),
         reports * sentences * reports
     );
+}
+
+/// The entries shown in the panel's group of `label`, and its "Show all" button.
+fn group(f: &Fixture, label: &str) -> (usize, Option<web_sys::Element>) {
+    let sel = format!("[data-group=\"{label}\"]");
+    (
+        f.qa(&format!("{sel} .item")).len(),
+        f.q(&format!("{sel} [data-more]")),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_long_verdict_group_shows_its_first_entries_then_all() {
+    let reports = 30;
+    let db = big_story(reports, 2);
+    let f = Fixture::new(&db.to_bin(), Options::default()).await;
+    let first = f.must("[data-segment=\"0\"]");
+    assert_eq!(seg_id(&first), 0);
+    click(&first);
+    yew::scheduler::flush().await;
+
+    let (shown, more) = group(&f, "corroborates");
+    assert_eq!(shown, FIRST, "folded to its first entries");
+    let more = more.expect("a button to show the rest");
+    assert_eq!(attr(&more, "aria-expanded"), "false");
+    let text = more.text_content().unwrap_or_default();
+    assert!(text.contains("Show all 29"), "{text}");
+    let count = f
+        .must("[data-group=\"corroborates\"] .count")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(
+        count, "29",
+        "the count is of every entry, not the shown ones"
+    );
+
+    click(&more);
+    yew::scheduler::flush().await;
+    let (shown, more) = group(&f, "corroborates");
+    assert_eq!(shown, reports - 1);
+    assert_eq!(
+        attr(&more.expect("the button stays"), "aria-expanded"),
+        "true"
+    );
+
+    // Another sentence's groups start folded: the second sentence is omitted by the other 29.
+    click(&f.must("[data-segment=\"1\"]"));
+    yew::scheduler::flush().await;
+    assert_eq!(group(&f, "omits").0, FIRST);
+    click(&f.must("[data-segment=\"0\"]"));
+    yew::scheduler::flush().await;
+    assert_eq!(group(&f, "corroborates").0, FIRST);
+
+    // A short group has no button.
+    assert!(group(&f, "differs").1.is_none());
 }

@@ -48,7 +48,9 @@ pub fn Panel(props: &PanelProps) -> Html {
             .map(|v| Verdict::clone(v))
             .collect();
         html! {
-            <Group index={index.clone()} {label} {title} {sym} {items} jumps={props.jumps}
+            // Keyed by the sentence: another sentence's group starts folded again.
+            <Group key={format!("{}-{}", label.as_str(), seg.id)} index={index.clone()} {label}
+                {title} {sym} {items} jumps={props.jumps}
                 on_action={props.on_action.clone()} />
         }
     };
