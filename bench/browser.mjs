@@ -319,6 +319,7 @@ const db = new URL(location.href).searchParams.get('db');
 window.Crosscheck.ready.then(async (api) => {
   const host = document.getElementById('w');
   const t0 = performance.now();
+  window.__perStoryT0 = t0;
   const w = api.mount(host, { database: db });
   const ok = await w.ready;
   const seg = host.shadowRoot.querySelector('[data-segment]');
@@ -328,6 +329,61 @@ window.Crosscheck.ready.then(async (api) => {
   window.__perStory = { ok, shown: !!seg, total: t1 - t0, fetched: res ? res.responseEnd - t0 : null };
 });
 `;
+
+/** Sentences of the shown article clicked for `bigStoryUse`. */
+const BIG_CLICKS = 12;
+
+/**
+ * What a reader of a 200-article story meets after the first sentence: the coverage overview
+ * drawn (from `mount`, polled every 10 ms), then trusted clicks on the shown article's first
+ * sentences, each opening its panel, timed by the Event Timing API as `eventTiming` times the
+ * seeds (a click without an entry counts as 16 ms).
+ */
+async function bigStoryUse(page) {
+  const overview = await page.evaluate(async () => {
+    const host = document.getElementById('w');
+    const start = performance.now();
+    while (!host.shadowRoot.querySelector('[data-overview-ready]')) {
+      if (performance.now() - start > 60_000) return null;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return {
+      drawnFromMount: performance.now() - window.__perStoryT0,
+      cells: host.shadowRoot.querySelectorAll('[data-cell-segment]').length,
+    };
+  });
+  await page.evaluate(() => {
+    window.__bigEvents = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name === 'click') window.__bigEvents.push({ start: e.startTime, duration: e.duration, processing: e.processingEnd - e.processingStart });
+      }
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
+  const sentences = page.locator('#w [data-article] [data-segment]');
+  const n = Math.min(await sentences.count(), BIG_CLICKS);
+  const windows = [];
+  for (let i = 0; i < n; i++) {
+    const s = sentences.nth(i);
+    await s.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(50);
+    const t0 = await page.evaluate(() => performance.now());
+    await s.click();
+    await page.locator(`#w [data-panel="${await s.getAttribute('data-segment')}"]`).waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    windows.push([t0, await page.evaluate(() => performance.now())]);
+  }
+  await page.waitForTimeout(100);
+  const entries = await page.evaluate(() => window.__bigEvents);
+  const matched = windows.map(([a, b]) => entries.find((e) => e.start >= a && e.start <= b) ?? null);
+  const timed = matched.filter(Boolean);
+  return {
+    overview,
+    clicks: n,
+    duration: stats(matched.map((e) => (e ? e.duration : 16))),
+    processing: timed.length ? stats(timed.map((e) => e.processing)) : null,
+  };
+}
 
 /** The 200-article database, in each form there is, loaded by a page through the JS API. */
 async function perStory(browser) {
@@ -360,6 +416,7 @@ async function perStory(browser) {
     try {
       for (const [form, file] of Object.entries(forms)) {
         const runs = [];
+        let use = null;
         for (let i = 0; i < PER_STORY_LOADS + 1; i++) {
           const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
           try {
@@ -369,6 +426,7 @@ async function perStory(browser) {
             const r = await page.evaluate(() => window.__perStory);
             if (!r.ok || !r.shown) throw new Error(`per-story ${form}: the database did not show`);
             if (i > 0) runs.push(r); // the first load warms the file cache
+            if (i === PER_STORY_LOADS && form === 'bin-n200') use = await bigStoryUse(page);
           } finally {
             await context.close();
           }
@@ -376,7 +434,13 @@ async function perStory(browser) {
         const size = (await stat(file)).size;
         const total = stats(runs.map((r) => r.total));
         const parse = stats(runs.filter((r) => r.fetched !== null).map((r) => r.total - r.fetched));
-        out[form] = { bytes: size, loads: runs.length, total, parseAndShow: parse };
+        out[form] = { bytes: size, loads: runs.length, total, parseAndShow: parse, use };
+        if (use) {
+          const o = use.overview;
+          console.log(`per-story: ${form}: coverage overview drawn ${o ? `${f1(o.drawnFromMount)} ms after mount (${o.cells} cells)` : 'not within 60 s'}; ` +
+            `click -> panel presented (Event Timing, ${use.clicks} trusted clicks) median ${f1(use.duration.median)} ms, p95 ${f1(use.duration.p95)} ms` +
+            (use.processing ? `, handlers p95 ${f1(use.processing.p95)} ms` : ''));
+        }
         console.log(`per-story: database ${form} (${(size / 1048576).toFixed(1)} MiB): mount -> first sentence ` +
           `laid out median ${f1(total.median)} ms (max ${f1(total.max)}), of which after the local fetch ` +
           `${f1(parse.median)} ms (${runs.length} fresh-context loads)`);

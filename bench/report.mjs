@@ -115,6 +115,12 @@ async function main() {
     const [kind, n] = form.split('-');
     const aim = n === 'n200';
     L.push(`| Per-story database, ${n.slice(1)} articles, ${kind} (${(r.bytes / 1048576).toFixed(1)} MiB): \`Crosscheck.mount\` to first sentence laid out, median of ${r.loads} (after the local fetch: ${ms(r.parseAndShow.median)}) | ${ms(r.total.median)} | ${aim ? '< 200 ms' : ''} | ${aim ? yes(r.total.median < 200) : ''} |`);
+    if (r.use) {
+      const o = r.use.overview;
+      L.push(`| Per-story database, ${n.slice(1)} articles: coverage overview drawn, from \`Crosscheck.mount\` (one load) | ${o ? `${ms(o.drawnFromMount)} (${o.cells} cells)` : 'not within 60 s'} | | |`);
+      const proc = r.use.processing ? `; handlers p95 ${ms(r.use.processing.p95)}` : '';
+      L.push(`| Per-story database, ${n.slice(1)} articles: click to panel presented, Event Timing API duration (${r.use.clicks} trusted clicks), p95 | ${ms(r.use.duration.p95)} (median ${ms(r.use.duration.median)}${proc}) | next frame, ≤ 16.7 ms | ${yes(r.use.duration.p95 <= 16.7)} |`);
+    }
   }
   for (const [name, r] of Object.entries(browser?.analyse ?? {})) {
     const aim = name === 'seeds' ? 300 : 10_000;
