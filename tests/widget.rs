@@ -209,6 +209,54 @@ async fn keyboard_moves_opens_and_closes() {
 }
 
 #[wasm_bindgen_test]
+async fn switcher_is_one_tab_stop_moved_by_the_arrow_keys() {
+    let db = db();
+    let f = Fixture::new(EMBEDDED_DB, Options::default()).await;
+    let tab = |i: usize| f.must(&format!("[data-source-tab=\"{}\"]", db.sources[i].id));
+    let stops = || {
+        f.qa("[data-source-tab]")
+            .into_iter()
+            .filter(|t| attr(t, "tabindex") == "0")
+            .map(|t| attr(&t, "data-source-tab"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        stops(),
+        [db.sources[0].id.clone()],
+        "the shown article's button"
+    );
+    let last = db.sources.len() - 1;
+    // (key, the button focused after it)
+    let walk = [
+        ("ArrowRight", 1),
+        ("ArrowRight", 2),
+        ("ArrowLeft", 1),
+        ("End", last),
+        ("ArrowRight", last),
+        ("Home", 0),
+    ];
+    for (k, want) in walk {
+        let from = f.active().unwrap_or_else(|| tab(0));
+        focus(&from);
+        key(&from, k);
+        yew::scheduler::flush().await;
+        let active = f.active().expect("a button keeps focus");
+        assert_eq!(attr(&active, "data-source-tab"), db.sources[want].id, "{k}");
+        assert_eq!(stops(), [db.sources[want].id.clone()], "{k}: one stop");
+    }
+    assert_eq!(
+        f.shown_article(),
+        db.sources[0].id,
+        "moving does not switch"
+    );
+    // Pressing a button (a click) shows its article, and the stop stays on it.
+    click(&tab(2));
+    yew::scheduler::flush().await;
+    assert_eq!(f.shown_article(), db.sources[2].id);
+    assert_eq!(stops(), [db.sources[2].id.clone()]);
+}
+
+#[wasm_bindgen_test]
 async fn switcher_shows_each_article_and_marks_the_current_one() {
     let db = db();
     let f = Fixture::new(EMBEDDED_DB, Options::default()).await;

@@ -1,5 +1,9 @@
 //! The article switcher: one button per article of the cluster with its number (the same
 //! number heads its column in the matrix), title, outlet and date.
+//!
+//! The buttons are one tab stop, moved with the arrow keys, Home and End (the toolbar pattern):
+//! a story of 200 reports would otherwise put 200 stops between a keyboard reader and the
+//! article.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -14,10 +18,47 @@ pub struct SwitcherProps {
     pub on_action: Callback<Action>,
 }
 
+/// Where a key moves the switcher's tab stop from `at` among `n` buttons, if it moves it.
+pub fn moved(key: &str, at: usize, n: usize) -> Option<usize> {
+    let last = n.checked_sub(1)?;
+    match key {
+        "ArrowRight" | "Right" | "ArrowDown" | "Down" => Some((at + 1).min(last)),
+        "ArrowLeft" | "Left" | "ArrowUp" | "Up" => Some(at.saturating_sub(1).min(last)),
+        "Home" => Some(0),
+        "End" => Some(last),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn Switcher(props: &SwitcherProps) -> Html {
     let list = use_node_ref();
     let mounted = use_mut_ref(|| false);
+    // The button that holds the tab stop: the shown article's, until the arrow keys move it.
+    let stop = use_state(|| props.current);
+    {
+        let stop = stop.clone();
+        use_effect_with(props.current, move |&current| stop.set(current));
+    }
+    let n = props.index.sources().len();
+    let onkeydown = {
+        let stop = stop.clone();
+        let list = list.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(to) = moved(&e.key(), (*stop).min(n.saturating_sub(1)), n) else {
+                return;
+            };
+            e.prevent_default();
+            stop.set(to);
+            if let Some(ul) = list.cast::<web_sys::Element>() {
+                if let Ok(Some(tab)) = ul.query_selector(&format!("[data-tab-index=\"{to}\"]")) {
+                    if let Ok(tab) = tab.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = tab.focus();
+                    }
+                }
+            }
+        })
+    };
     {
         // Keep the shown article's button in sight when a jump changes it; only the list
         // scrolls sideways, the page does not move.
@@ -45,6 +86,11 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
     }
     let tabs = props.index.sources().iter().enumerate().map(|(i, src)| {
         let current = i == props.current;
+        let tabindex = if i == (*stop).min(n.saturating_sub(1)) {
+            "0"
+        } else {
+            "-1"
+        };
         let onclick = props
             .on_action
             .reform(move |_: MouseEvent| Action::ShowSource(i));
@@ -56,8 +102,8 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
         let title = props.index.source_title(i);
         html! {
             <li key={src.id.clone()}>
-                <button class="tab" data-source-tab={src.id.clone()}
-                    aria-current={if current { "true" } else { "false" }} {onclick}>
+                <button class="tab" data-source-tab={src.id.clone()} data-tab-index={i.to_string()}
+                    {tabindex} aria-current={if current { "true" } else { "false" }} {onclick}>
                     <span class="num" aria-hidden="true">{ i + 1 }</span>
                     <span class="tab-title">
                         <span class="sr-only">{ format!("Article {}: ", i + 1) }</span>
@@ -70,7 +116,32 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
     });
     html! {
         <nav aria-label="Reports of this event">
-            <ul class="tabs" ref={list}>{ for tabs }</ul>
+            <ul class="tabs" ref={list} {onkeydown}>{ for tabs }</ul>
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::moved;
+
+    #[test]
+    fn keys_move_the_tab_stop_within_the_buttons() {
+        // (key, from, buttons, to)
+        let rows: [(&str, usize, usize, Option<usize>); 10] = [
+            ("ArrowRight", 0, 5, Some(1)),
+            ("ArrowRight", 4, 5, Some(4)),
+            ("ArrowDown", 2, 5, Some(3)),
+            ("ArrowLeft", 0, 5, Some(0)),
+            ("ArrowUp", 3, 5, Some(2)),
+            ("Home", 3, 5, Some(0)),
+            ("End", 1, 200, Some(199)),
+            ("Enter", 1, 5, None),
+            ("Tab", 1, 5, None),
+            ("End", 0, 0, None),
+        ];
+        for (key, from, n, want) in rows {
+            assert_eq!(moved(key, from, n), want, "{key} from {from} of {n}");
+        }
     }
 }
