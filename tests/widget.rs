@@ -16,7 +16,7 @@ use crosscheck_model::{
     DB_VERSION,
 };
 use crosscheck_widget::{Options, Theme, EMBEDDED_DB, LOAD_FAILED};
-use fixture::{attr, click, focus, key, seg_id, Fixture};
+use fixture::{attr, click, db, key, seg_id, Fixture};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -25,10 +25,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 static GOLD: &str = include_str!("data/seeds.gold.jsonl");
 
 // ---------------------------------------------------------------- helpers
-
-fn db() -> Database {
-    Database::from_bin(EMBEDDED_DB).expect("the embedded database decodes")
-}
 
 /// The LABELS.md matching normalisation, enough for the seed keys: case, curly quotes,
 /// dashes and runs of white space.
@@ -155,105 +151,6 @@ async fn gold_clear_cases_show_in_the_gold_group() {
             "{source} {key:?} vs {other}"
         );
     }
-}
-
-#[wasm_bindgen_test]
-async fn keyboard_moves_opens_and_closes() {
-    let f = Fixture::new(EMBEDDED_DB, Options::default()).await;
-    let sentences = f.qa("[data-segment]");
-    assert!(sentences.len() >= 3);
-    let tab_stops: Vec<_> = sentences
-        .iter()
-        .filter(|s| attr(s, "tabindex") == "0")
-        .collect();
-    assert_eq!(tab_stops.len(), 1, "one tab stop per article");
-    let first = tab_stops[0].clone();
-    focus(&first);
-    key(&first, "ArrowDown");
-    yew::scheduler::flush().await;
-    let second = f.active().expect("focus moved");
-    assert_eq!(seg_id(&second), seg_id(&sentences[1]));
-    assert_eq!(attr(&second, "tabindex"), "0", "the tab stop follows focus");
-    key(&second, "ArrowRight");
-    yew::scheduler::flush().await;
-    let third = f.active().unwrap();
-    assert_eq!(seg_id(&third), seg_id(&sentences[2]));
-    key(&third, "ArrowUp");
-    yew::scheduler::flush().await;
-    let back = f.active().unwrap();
-    assert_eq!(seg_id(&back), seg_id(&sentences[1]));
-
-    key(&back, "Enter");
-    yew::scheduler::flush().await;
-    let panel = f.must("[data-panel]");
-    assert_eq!(attr(&panel, "data-panel"), seg_id(&back).to_string());
-    let live = f.must("[aria-live=\"polite\"]");
-    assert!(live.text_content().unwrap().contains("corroborated by"));
-    assert_eq!(attr(&back, "aria-expanded"), "true");
-
-    key(&back, "Escape");
-    yew::scheduler::flush().await;
-    assert!(f.q("[data-panel]").is_none(), "Escape closes the panel");
-    assert_eq!(seg_id(&f.active().unwrap()), seg_id(&sentences[1]));
-
-    // Space opens too; Escape from inside the panel closes it and returns focus.
-    let here = f.active().unwrap();
-    key(&here, " ");
-    yew::scheduler::flush().await;
-    let close = f.must("[data-panel] button");
-    focus(&close);
-    key(&close, "Escape");
-    yew::scheduler::flush().await;
-    assert!(f.q("[data-panel]").is_none());
-    assert_eq!(seg_id(&f.active().unwrap()), seg_id(&here));
-}
-
-#[wasm_bindgen_test]
-async fn switcher_is_one_tab_stop_moved_by_the_arrow_keys() {
-    let db = db();
-    let f = Fixture::new(EMBEDDED_DB, Options::default()).await;
-    let tab = |i: usize| f.must(&format!("[data-source-tab=\"{}\"]", db.sources[i].id));
-    let stops = || {
-        f.qa("[data-source-tab]")
-            .into_iter()
-            .filter(|t| attr(t, "tabindex") == "0")
-            .map(|t| attr(&t, "data-source-tab"))
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        stops(),
-        [db.sources[0].id.clone()],
-        "the shown article's button"
-    );
-    let last = db.sources.len() - 1;
-    // (key, the button focused after it)
-    let walk = [
-        ("ArrowRight", 1),
-        ("ArrowRight", 2),
-        ("ArrowLeft", 1),
-        ("End", last),
-        ("ArrowRight", last),
-        ("Home", 0),
-    ];
-    for (k, want) in walk {
-        let from = f.active().unwrap_or_else(|| tab(0));
-        focus(&from);
-        key(&from, k);
-        yew::scheduler::flush().await;
-        let active = f.active().expect("a button keeps focus");
-        assert_eq!(attr(&active, "data-source-tab"), db.sources[want].id, "{k}");
-        assert_eq!(stops(), [db.sources[want].id.clone()], "{k}: one stop");
-    }
-    assert_eq!(
-        f.shown_article(),
-        db.sources[0].id,
-        "moving does not switch"
-    );
-    // Pressing a button (a click) shows its article, and the stop stays on it.
-    click(&tab(2));
-    yew::scheduler::flush().await;
-    assert_eq!(f.shown_article(), db.sources[2].id);
-    assert_eq!(stops(), [db.sources[2].id.clone()]);
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,7 @@
 //! The article switcher: one button per article of the cluster with its number (the same
 //! number heads its column in the matrix), title, outlet and date.
 //!
-//! The buttons are one tab stop, moved with the arrow keys, Home and End (the toolbar pattern):
+//! The buttons are one tab stop, moved with Left, Right, Home and End (the toolbar pattern):
 //! a story of 200 reports would otherwise put 200 stops between a keyboard reader and the
 //! article.
 
@@ -18,44 +18,62 @@ pub struct SwitcherProps {
     pub on_action: Callback<Action>,
 }
 
-/// Where a key moves the switcher's tab stop from `at` among `n` buttons, if it moves it.
+/// Where a key moves the switcher's tab stop from `at` among `n` buttons, if it moves it. The
+/// buttons are a row: Up and Down are left to scroll the page.
 pub fn moved(key: &str, at: usize, n: usize) -> Option<usize> {
     let last = n.checked_sub(1)?;
     match key {
-        "ArrowRight" | "Right" | "ArrowDown" | "Down" => Some((at + 1).min(last)),
-        "ArrowLeft" | "Left" | "ArrowUp" | "Up" => Some(at.saturating_sub(1).min(last)),
+        "ArrowRight" | "Right" => Some((at + 1).min(last)),
+        "ArrowLeft" | "Left" => Some(at.saturating_sub(1).min(last)),
         "Home" => Some(0),
         "End" => Some(last),
         _ => None,
     }
 }
 
+/// The button position an event happened on (`data-tab-index`), if any.
+fn tab_of(e: &Event) -> Option<usize> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let tab = target.closest("[data-tab-index]").ok()??;
+    tab.get_attribute("data-tab-index")?.parse().ok()
+}
+
 #[component]
 pub fn Switcher(props: &SwitcherProps) -> Html {
     let list = use_node_ref();
     let mounted = use_mut_ref(|| false);
-    // The button that holds the tab stop: the shown article's, until the arrow keys move it.
-    let stop = use_state(|| props.current);
-    {
-        let stop = stop.clone();
-        use_effect_with(props.current, move |&current| stop.set(current));
-    }
     let n = props.index.sources().len();
+    let current = props.current;
+    // Where the reader moved the tab stop, and which article was shown then. Once another
+    // article is shown (a click, a jump, the page's `select`), the stop is its button again;
+    // worked out here rather than in an effect, so no render has it on the old button.
+    let moved_to = use_state_eq(|| None::<(usize, usize)>);
+    let stop = match *moved_to {
+        Some((shown, at)) if shown == current => at,
+        _ => current,
+    }
+    .min(n.saturating_sub(1));
     let onkeydown = {
-        let stop = stop.clone();
+        let moved_to = moved_to.clone();
         let list = list.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(to) = moved(&e.key(), (*stop).min(n.saturating_sub(1)), n) else {
+            // From the button that has focus: the stop follows focus (`onfocusin`), but a key
+            // can come before its render.
+            let from = tab_of(&e).unwrap_or(stop);
+            let Some(to) = moved(&e.key(), from, n) else {
                 return;
             };
             e.prevent_default();
-            stop.set(to);
-            if let Some(ul) = list.cast::<web_sys::Element>() {
-                if let Ok(Some(tab)) = ul.query_selector(&format!("[data-tab-index=\"{to}\"]")) {
-                    if let Ok(tab) = tab.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = tab.focus();
-                    }
-                }
+            moved_to.set(Some((current, to)));
+            crate::dom::focus_selector(&list, &format!("[data-tab-index=\"{to}\"]"), false);
+        })
+    };
+    // A button focused any way (a click, Tab back into the row) takes the stop.
+    let onfocusin = {
+        let moved_to = moved_to.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(at) = tab_of(&e) {
+                moved_to.set(Some((current, at)));
             }
         })
     };
@@ -86,11 +104,7 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
     }
     let tabs = props.index.sources().iter().enumerate().map(|(i, src)| {
         let current = i == props.current;
-        let tabindex = if i == (*stop).min(n.saturating_sub(1)) {
-            "0"
-        } else {
-            "-1"
-        };
+        let tabindex = if i == stop { "0" } else { "-1" };
         let onclick = props
             .on_action
             .reform(move |_: MouseEvent| Action::ShowSource(i));
@@ -101,7 +115,7 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
             .collect();
         let title = props.index.source_title(i);
         html! {
-            <li key={src.id.clone()}>
+            <li key={src.id.clone()} role="none">
                 <button class="tab" data-source-tab={src.id.clone()} data-tab-index={i.to_string()}
                     {tabindex} aria-current={if current { "true" } else { "false" }} {onclick}>
                     <span class="num" aria-hidden="true">{ i + 1 }</span>
@@ -116,7 +130,9 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
     });
     html! {
         <nav aria-label="Reports of this event">
-            <ul class="tabs" ref={list} {onkeydown}>{ for tabs }</ul>
+            // A toolbar to assistive technology: one stop, arrow keys between its buttons.
+            <ul class="tabs" ref={list} role="toolbar" aria-label="Reports"
+                aria-orientation="horizontal" {onkeydown} {onfocusin}>{ for tabs }</ul>
         </nav>
     }
 }
@@ -131,9 +147,9 @@ mod tests {
         let rows: [(&str, usize, usize, Option<usize>); 10] = [
             ("ArrowRight", 0, 5, Some(1)),
             ("ArrowRight", 4, 5, Some(4)),
-            ("ArrowDown", 2, 5, Some(3)),
+            ("ArrowDown", 2, 5, None),
             ("ArrowLeft", 0, 5, Some(0)),
-            ("ArrowUp", 3, 5, Some(2)),
+            ("ArrowUp", 3, 5, None),
             ("Home", 3, 5, Some(0)),
             ("End", 1, 200, Some(199)),
             ("Enter", 1, 5, None),

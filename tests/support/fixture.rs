@@ -7,7 +7,8 @@
 //! declares `mod settle` (`support/settle.rs`) beside this module.
 #![allow(dead_code)]
 
-use crosscheck_widget::{mount, Mounted, Options};
+use crosscheck_model::Database;
+use crosscheck_widget::{mount, Mounted, Options, EMBEDDED_DB};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, ShadowRoot};
 
@@ -107,4 +108,9 @@ pub fn seg_id(el: &Element) -> u32 {
     attr(el, "data-segment")
         .parse()
         .expect("numeric data-segment")
+}
+
+/// The database the widget embeds (the seeds), decoded.
+pub fn db() -> Database {
+    Database::from_bin(EMBEDDED_DB).expect("the embedded database decodes")
 }
