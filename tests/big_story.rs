@@ -20,16 +20,27 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// `reports` reports of `sentences` claims each. Every other report corroborates the first
-/// report's first sentence with its own first sentence; every other verdict is an implicit
-/// omission. Segment ids run report by report: report `r`'s sentence `i` is `r * sentences + i`.
+/// `reports` reports of `sentences` claims each: `story` with every report the same length.
+/// Segment ids run report by report: report `r`'s sentence `i` is `r * sentences + i`.
 fn big_story(reports: usize, sentences: usize) -> Database {
+    story(&vec![sentences; reports])
+}
+
+/// One report per entry of `lengths`, of that many claims (a report of none has a text and no
+/// sentence to compare). Every other report with a sentence corroborates the first report's
+/// first sentence with its own first sentence; every other verdict is an implicit omission.
+/// Segment ids run report by report, from 0.
+fn story(lengths: &[usize]) -> Database {
     let mut sources = Vec::new();
     let mut segments = Vec::new();
-    for r in 0..reports {
-        let lines: Vec<String> = (0..sentences)
+    let mut firsts = Vec::new();
+    for (r, &sentences) in lengths.iter().enumerate() {
+        let mut lines: Vec<String> = (0..sentences)
             .map(|i| format!("Report {r} says the river rose {i} metres overnight."))
             .collect();
+        if lines.is_empty() {
+            lines.push(String::from("Photo: the flooded square at dawn."));
+        }
         let source = Source {
             id: format!("r{r}"),
             title: Some(format!("The flood, report {r}")),
@@ -39,10 +50,13 @@ fn big_story(reports: usize, sentences: usize) -> Database {
             language: Some("en".into()),
             text: lines.join(" "),
         };
-        for (i, line) in lines.iter().enumerate() {
+        for (i, line) in lines.iter().enumerate().take(sentences) {
             let start = source.text.find(line.as_str()).expect("a line of the text");
+            if i == 0 {
+                firsts.push((source.id.clone(), segments.len() as u32));
+            }
             segments.push(Segment {
-                id: (r * sentences + i) as u32,
+                id: segments.len() as u32,
                 source: source.id.clone(),
                 text: line.clone(),
                 start,
@@ -53,13 +67,15 @@ fn big_story(reports: usize, sentences: usize) -> Database {
         }
         sources.push(source);
     }
-    let verdicts = (1..reports)
-        .map(|r| Verdict {
+    let verdicts = firsts
+        .iter()
+        .skip(1)
+        .map(|(other, first)| Verdict {
             segment: 0,
-            other: format!("r{r}"),
+            other: other.clone(),
             label: Label::Corroborates,
             score: 0.8,
-            evidence: vec![(r * sentences) as u32],
+            evidence: vec![*first],
             differences: vec![],
             shared: vec![],
         })
@@ -116,6 +132,16 @@ async fn a_big_story_draws_the_overview_of_the_report_being_read() {
     assert_eq!(f.qa("[data-cell-segment]").len(), sentences * reports);
     assert!(cell_articles(&f, &db).iter().all(|a| *a == "r7"));
 
+    // The matrix's one tab stop starts on the new report's first row.
+    let stops: Vec<_> = f
+        .qa("[data-cell-segment]")
+        .into_iter()
+        .filter(|c| attr(c, "tabindex") == "0")
+        .collect();
+    assert_eq!(stops.len(), 1, "one tab stop");
+    assert_eq!(attr(&stops[0], "data-cell-row"), "0");
+    assert_eq!(attr(&stops[0], "data-cell-segment"), "175");
+
     // A cell still opens its sentence.
     let cell = f
         .must("[data-cell-segment=\"178\"][data-cell-source=\"r3\"]")
@@ -123,6 +149,51 @@ async fn a_big_story_draws_the_overview_of_the_report_being_read() {
     click(&cell);
     yew::scheduler::flush().await;
     assert_eq!(attr(&f.must("[data-panel]"), "data-panel"), "178");
+}
+
+#[wasm_bindgen_test]
+async fn over_the_budget_the_cursor_and_an_empty_report_are_the_shown_report_s() {
+    // 40 reports: the first two of 30 sentences, one of none, the rest of 15: 615 rows.
+    let mut lengths = vec![15; 40];
+    lengths[0] = 30;
+    lengths[1] = 30;
+    lengths[2] = 0;
+    let db = story(&lengths);
+    let f = Fixture::new(&db.to_bin(), Options::default()).await;
+    assert!(f.q("[data-overview-limited]").is_some());
+    // Down the first report's rows to its last, then to a shorter report.
+    let mut at = f
+        .qa("[data-cell-segment]")
+        .into_iter()
+        .find(|c| attr(c, "tabindex") == "0")
+        .expect("a tab stop");
+    for _ in 0..40 {
+        fixture::key(&at, "ArrowDown");
+        yew::scheduler::flush().await;
+        at = f.active().expect("a cell keeps focus");
+    }
+    assert_eq!(attr(&at, "data-cell-row"), "29", "stops at the last row");
+    click(&f.must("[data-source-tab=\"r3\"]"));
+    yew::scheduler::flush().await;
+    let stops: Vec<_> = f
+        .qa("[data-cell-segment]")
+        .into_iter()
+        .filter(|c| attr(c, "tabindex") == "0")
+        .collect();
+    assert_eq!(stops.len(), 1);
+    assert_eq!(
+        attr(&stops[0], "data-cell-row"),
+        "0",
+        "the new report's first row"
+    );
+    assert_eq!(f.qa("[data-cell-segment]").len(), 15 * 40);
+
+    // A report with no sentence says so instead of drawing an empty matrix.
+    click(&f.must("[data-source-tab=\"r2\"]"));
+    yew::scheduler::flush().await;
+    assert!(f.q("[data-overview-empty]").is_some());
+    assert!(f.qa("[data-cell-segment]").is_empty());
+    assert!(f.q("[data-overview-limited]").is_some(), "still says why");
 }
 
 #[wasm_bindgen_test]
@@ -160,6 +231,12 @@ async fn a_long_verdict_group_shows_its_first_entries_then_all() {
     assert_eq!(shown, FIRST, "folded to its first entries");
     let more = more.expect("a button to show the rest");
     assert_eq!(attr(&more, "aria-expanded"), "false");
+    let list = f.must(&format!("#{}", attr(&more, "aria-controls")));
+    assert_eq!(
+        list.tag_name().to_lowercase(),
+        "ul",
+        "the button controls the list"
+    );
     let text = more.text_content().unwrap_or_default();
     assert!(text.contains("Show all 29"), "{text}");
     let count = f
@@ -171,22 +248,44 @@ async fn a_long_verdict_group_shows_its_first_entries_then_all() {
         "the count is of every entry, not the shown ones"
     );
 
+    // Unfolding shows every entry and moves focus to the first new one.
     click(&more);
     yew::scheduler::flush().await;
     let (shown, more) = group(&f, "corroborates");
     assert_eq!(shown, reports - 1);
+    let more = more.expect("the button stays");
+    assert_eq!(attr(&more, "aria-expanded"), "true");
+    let items = f.qa("[data-group=\"corroborates\"] .item");
+    let active = f.active().expect("focus moved");
     assert_eq!(
-        attr(&more.expect("the button stays"), "aria-expanded"),
-        "true"
+        attr(&active, "data-source"),
+        attr(&items[FIRST], "data-source"),
+        "the first entry shown by unfolding"
     );
+    // Pressing it again folds the group back.
+    click(&more);
+    yew::scheduler::flush().await;
+    assert_eq!(group(&f, "corroborates").0, FIRST);
+    click(&more);
+    yew::scheduler::flush().await;
+    assert_eq!(group(&f, "corroborates").0, reports - 1);
 
-    // Another sentence's groups start folded: the second sentence is omitted by the other 29.
+    // Another sentence's groups start folded: the second sentence is omitted by the other
+    // 29; unfolded there, the first sentence's unfolded group comes back folded, and so does
+    // the second's.
     click(&f.must("[data-segment=\"1\"]"));
     yew::scheduler::flush().await;
-    assert_eq!(group(&f, "omits").0, FIRST);
+    let (shown, more) = group(&f, "omits");
+    assert_eq!(shown, FIRST);
+    click(&more.expect("a button"));
+    yew::scheduler::flush().await;
+    assert_eq!(group(&f, "omits").0, reports - 1);
     click(&f.must("[data-segment=\"0\"]"));
     yew::scheduler::flush().await;
     assert_eq!(group(&f, "corroborates").0, FIRST);
+    click(&f.must("[data-segment=\"1\"]"));
+    yew::scheduler::flush().await;
+    assert_eq!(group(&f, "omits").0, FIRST);
 
     // A short group has no button.
     assert!(group(&f, "differs").1.is_none());

@@ -2,9 +2,9 @@
 //! and one column per article, each cell coloured and shaped by its verdict. Cells are a
 //! single tab stop moved with the arrow keys; clicking or Enter opens that sentence.
 //!
-//! A story of many reports has more cells than a page can hold (200 reports of 30 sentences
-//! are 1.2 million), so past `CELL_BUDGET` the overview draws the rows of the report being read
-//! only, against every report, and says so.
+//! A story of many reports has more cells than a page can hold (the benchmark's 200 reports of
+//! 3,566 sentences in all are 713,200), so past `CELL_BUDGET` the overview draws the rows of the
+//! report being read only, against every report, and says so.
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -22,18 +22,21 @@ pub struct MatrixProps {
     pub on_action: Callback<Action>,
 }
 
-/// Most cells the overview draws. A cell is a few SVG elements; twenty thousand of them draw
-/// in well under a second on a phone, while a whole 200-report story (1.2 million) took the
-/// tab down. Past it, the overview shows one report's rows (`Shown::One`).
+/// Most cells the overview draws (clickable sentences × reports). A cell is a few SVG
+/// elements; the seeds' matrix is 445 cells and a 20-report story of 30 sentences each 12,000,
+/// while the benchmark's 200-report story (713,200) took the Chromium tab down. Past it, the
+/// overview shows one report's rows (`Shown::One`).
 pub const CELL_BUDGET: usize = 20_000;
 
 /// Which reports' rows the overview draws.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Shown {
     All,
-    /// The report being read only: the whole matrix would have this many cells.
+    /// The report being read only, at most `rows` of its sentences (each a row of one cell
+    /// per report, so they too stay within the budget): the whole matrix would have `cells`.
     One {
         cells: usize,
+        rows: usize,
     },
 }
 
@@ -43,7 +46,10 @@ pub fn shown(rows: usize, reports: usize) -> Shown {
     if cells <= CELL_BUDGET {
         Shown::All
     } else {
-        Shown::One { cells }
+        Shown::One {
+            cells,
+            rows: (CELL_BUDGET / reports.max(1)).max(1),
+        }
     }
 }
 
@@ -83,19 +89,32 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             .map(|i| index.clickable_of(i))
             .collect::<Vec<Vec<u32>>>()
     });
-    let shown = shown(groups.iter().map(Vec::len).sum(), n_cols);
-    // The groups drawn, by article position.
-    let drawn_groups: Vec<(usize, &Vec<u32>)> = groups
-        .iter()
-        .enumerate()
-        .filter(|(gi, g)| !g.is_empty() && (shown == Shown::All || *gi == props.source))
-        .collect();
+    let total: usize = groups.iter().map(Vec::len).sum();
+    let shown = shown(total, n_cols);
+    let source = props.source;
+    // The groups drawn, by article position, each cut to the rows shown.
+    let drawn_groups: Vec<(usize, &[u32])> = match shown {
+        Shown::All => groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.is_empty())
+            .map(|(gi, g)| (gi, &g[..]))
+            .collect(),
+        Shown::One { rows, .. } => groups
+            .get(source)
+            .filter(|g| !g.is_empty())
+            .map(|g| (source, &g[..g.len().min(rows)]))
+            .into_iter()
+            .collect(),
+    };
     let rows: Vec<u32> = drawn_groups
         .iter()
         .flat_map(|(_, g)| g.iter())
         .copied()
         .collect();
-    let cursor = use_state(|| (0usize, 0usize));
+    // The matrix's one tab stop (row among those drawn, column), with the report being read
+    // when it was set: showing one report's rows, another report's start at their first row.
+    let cursor = use_state(|| (source, 0usize, 0usize));
     let container = use_node_ref();
     // Hundreds of cells are most of the first render's work, and nothing a reader does first
     // needs them: the article is drawn and clickable first, the matrix once the browser is
@@ -116,9 +135,13 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             </section>
         };
     }
+    let (cur_row, cur_col) = match (shown, *cursor) {
+        (Shown::One { .. }, (set_for, _, _)) if set_for != source => (0, source),
+        (_, (_, r, c)) => (r, c),
+    };
     let (cur_row, cur_col) = (
-        cursor.0.min(rows.len().saturating_sub(1)),
-        cursor.1.min(n_cols - 1),
+        cur_row.min(rows.len().saturating_sub(1)),
+        cur_col.min(n_cols - 1),
     );
     let onkeydown = {
         let cursor = cursor.clone();
@@ -147,7 +170,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            cursor.set((nr, nc));
+            cursor.set((source, nr, nc));
             crate::dom::focus_selector(
                 &container,
                 &format!("[data-cell-row=\"{nr}\"][data-cell-col=\"{nc}\"]"),
@@ -180,7 +203,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         let cursor = cursor.clone();
         Callback::from(move |e: FocusEvent| {
             if let Some((_, r, c)) = cell_of(&e) {
-                cursor.set((r, c));
+                cursor.set((source, r, c));
             }
         })
     };
@@ -227,19 +250,31 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     html! {
         <section class="overview" aria-labelledby="cc-overview-title" data-overview-ready="">
             <h3 id="cc-overview-title">{ "Coverage overview" }</h3>
-            if let Shown::One { cells } = shown {
+            if let Shown::One { cells, rows: most } = shown {
                 <p class="help" data-overview-limited="">
                     { format!(
                         "This story has {n_cols} reports and {} sentences, {} cells in all: too \
                          many to draw at once, so the overview shows the sentences of the report \
-                         being read. Choose another report above to see its rows.",
-                        grouped(groups.iter().map(Vec::len).sum::<usize>()),
+                         being read{}. Choose another report above to see its rows.",
+                        grouped(total),
                         grouped(cells),
+                        if groups.get(source).is_some_and(|g| g.len() > most) {
+                            format!(" (its first {most})")
+                        } else {
+                            String::new()
+                        },
                     ) }
                 </p>
             }
+            if rows.is_empty() {
+                <p class="help" data-overview-empty="">{ "This report has no sentences to compare." }</p>
+            } else {
             <p class="help">
-                { "Rows are the sentences of each report, columns the reports (numbered as above): " }
+                { if shown == Shown::All {
+                    "Rows are the sentences of each report, columns the reports (numbered as above): "
+                } else {
+                    "Rows are the sentences of the report being read, columns the reports (numbered as above): "
+                } }
                 <span class="k-cor">{ "● corroborates" }</span>{ ", " }
                 <span class="k-dif">{ "◆ differs" }</span>{ ", " }
                 <span class="k-omi">{ "○ not mentioned" }</span>{ ", ▪ own report. " }
@@ -250,6 +285,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 <div class="mhead">{ header }</div>
                 { for body }
             </div>
+            }
         </section>
     }
 }
@@ -265,9 +301,46 @@ mod tests {
             (89, 5, Shown::All),
             (0, 0, Shown::All),
             (2_000, 10, Shown::All),
-            (2_001, 10, Shown::One { cells: 20_010 }),
-            (6_000, 200, Shown::One { cells: 1_200_000 }),
-            (usize::MAX, 2, Shown::One { cells: usize::MAX }),
+            (
+                2_001,
+                10,
+                Shown::One {
+                    cells: 20_010,
+                    rows: 2_000,
+                },
+            ),
+            (
+                3_566,
+                200,
+                Shown::One {
+                    cells: 713_200,
+                    rows: 100,
+                },
+            ),
+            (
+                40_000,
+                1_000,
+                Shown::One {
+                    cells: 40_000_000,
+                    rows: 20,
+                },
+            ),
+            (
+                30_000,
+                1,
+                Shown::One {
+                    cells: 30_000,
+                    rows: 20_000,
+                },
+            ),
+            (
+                usize::MAX,
+                2,
+                Shown::One {
+                    cells: usize::MAX,
+                    rows: 10_000,
+                },
+            ),
         ];
         for (sentences, reports, want) in rows {
             assert_eq!(shown(sentences, reports), want, "{sentences} x {reports}");
