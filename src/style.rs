@@ -159,6 +159,7 @@ p.boilerp { border-left: 3px solid var(--border); padding-left: 8px; }
 .empty { font-size: 0.85em; color: var(--muted); margin: 0; }
 .more { font-size: 0.8em; padding: 2px 8px; margin: 8px 0 0; }
 .item { background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 8px; }
+.item:focus:not(:focus-visible) { outline: none; }
 .item[data-verdict="corroborates"] { border-left: 4px solid var(--cor); }
 .item[data-verdict="differs"] { border-left: 4px dashed var(--dif-fill); }
 .item[data-verdict="omits"] { border-left: 4px dotted var(--omi); }

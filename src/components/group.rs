@@ -26,6 +26,19 @@ pub const FIRST: usize = 12;
 #[component]
 pub fn Group(props: &GroupProps) -> Html {
     let all = use_state(|| false);
+    let section = use_node_ref();
+    {
+        // Unfolding puts the new entries above the button: focus moves to the first of them,
+        // so a keyboard reader goes on reading where the list grew instead of past it.
+        let section = section.clone();
+        use_effect_with(*all, move |&all| {
+            if all {
+                let first_new = format!(".item:nth-child({})", FIRST + 1);
+                crate::dom::focus_selector(&section, &first_new, false);
+            }
+        });
+    }
+    let list_id = format!("cc-group-{}", props.label.as_str());
     let class = match props.label {
         Label::Corroborates => "k-cor",
         Label::Differs => "k-dif",
@@ -33,7 +46,7 @@ pub fn Group(props: &GroupProps) -> Html {
     };
     let n = props.items.len();
     html! {
-        <section class="group" data-group={props.label.as_str()}
+        <section class="group" ref={section} data-group={props.label.as_str()}
             aria-label={format!("{}: {n}", props.title)}>
             <h4>
                 <span class={classes!("sym", class)} aria-hidden="true">{ props.sym }</span>
@@ -43,21 +56,25 @@ pub fn Group(props: &GroupProps) -> Html {
             if n == 0 {
                 <p class="empty">{ "No other report." }</p>
             } else {
-                <ul>
+                <ul id={list_id.clone()}>
                     { for props.items.iter().take(if *all { n } else { FIRST }).map(|v| html! {
                         <VerdictItem key={v.other.clone()} index={props.index.clone()} verdict={v.clone()}
                             jumps={props.jumps} on_action={props.on_action.clone()} />
                     }) }
                 </ul>
             }
+            // A disclosure button: its name stays the same and `aria-expanded` says whether the
+            // list is unfolded (the arrow says it to sighted readers).
             if n > FIRST {
-                <button class="more" data-more="" aria-expanded={if *all { "true" } else { "false" }}
+                <button class="more" data-more="" aria-controls={list_id}
+                    aria-expanded={if *all { "true" } else { "false" }}
                     onclick={{ let all = all.clone(); move |_: MouseEvent| all.set(!*all) }}>
-                    { if *all {
-                        format!("Show the first {FIRST} only")
-                    } else {
-                        format!("Show all {n} ({} more)", n - FIRST)
-                    } }
+                    { format!("Show all {n} {}", match props.label {
+                        Label::Corroborates => "corroborating reports",
+                        Label::Differs => "reports that differ",
+                        Label::Omits => "reports that do not mention it",
+                    }) }
+                    <span aria-hidden="true">{ if *all { " ▴" } else { " ▾" } }</span>
                 </button>
             }
         </section>

@@ -62,7 +62,8 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
         }
     });
     html! {
-        <li class="item" data-source={v.other.clone()} data-verdict={v.label.as_str()}>
+        // Focusable from script only: unfolding a group moves focus to its first new entry.
+        <li class="item" tabindex="-1" data-source={v.other.clone()} data-verdict={v.label.as_str()}>
             <div class="who">
                 if let Some(n) = number { <span class="num" aria-hidden="true">{ n }</span> }
                 <span class="name">{ name.clone() }</span>
