@@ -11,6 +11,8 @@
 //! --target wasm32-unknown-unknown --test security` (or `GECKODRIVER=$(which geckodriver)`).
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/fixture.rs"]
+mod fixture;
 #[path = "support/settle.rs"]
 mod settle;
 
@@ -21,110 +23,23 @@ use crosscheck_model::{
     Database, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict,
     BIN_VERSION, DB_VERSION,
 };
-use crosscheck_widget::{mount, Mounted, Options, Theme, EMBEDDED_DB, LOAD_FAILED};
+use crosscheck_widget::{Options, Theme, EMBEDDED_DB, LOAD_FAILED};
+use fixture::{attr, click, focus, key, Fixture};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent};
+use web_sys::{Document, Element, MouseEvent};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 // ---------------------------------------------------------------- helpers
 
+/// The width these tests mount a widget at: a desktop column, where the panel sits beside
+/// the article.
+const WIDTH: u32 = 900;
+
 fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
-}
-
-/// A widget mounted into a container inside a wrapper of fixed width (the container itself
-/// cannot be sized by the host: the widget's `:host` rule resets it), removed on drop.
-struct Fixture {
-    wrapper: Element,
-    container: Element,
-    mounted: Option<Mounted>,
-}
-
-impl Fixture {
-    async fn new(bytes: &[u8], options: Options) -> Fixture {
-        Fixture::with_width(bytes, options, 900).await
-    }
-
-    async fn with_width(bytes: &[u8], options: Options, width_px: u32) -> Fixture {
-        let doc = document();
-        let wrapper = doc.create_element("div").unwrap();
-        wrapper
-            .set_attribute("style", &format!("width: {width_px}px"))
-            .unwrap();
-        wrapper.set_attribute("data-test-wrapper", "").unwrap();
-        let container = doc.create_element("div").unwrap();
-        container.set_attribute("data-crosscheck", "").unwrap();
-        wrapper.append_child(&container).unwrap();
-        doc.body().unwrap().append_child(&wrapper).unwrap();
-        let mounted = mount(&container, bytes, options).expect("mounts");
-        yew::scheduler::flush().await;
-        settle::matrix_drawn(&container).await;
-        Fixture {
-            wrapper,
-            container,
-            mounted: Some(mounted),
-        }
-    }
-
-    fn q(&self, selector: &str) -> Option<Element> {
-        self.container
-            .shadow_root()
-            .expect("an open shadow root")
-            .query_selector(selector)
-            .unwrap()
-    }
-
-    fn qa(&self, selector: &str) -> Vec<Element> {
-        let list = self
-            .container
-            .shadow_root()
-            .expect("an open shadow root")
-            .query_selector_all(selector)
-            .unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<Element>().ok())
-            .collect()
-    }
-
-    fn must(&self, selector: &str) -> Element {
-        self.q(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn shown_article(&self) -> String {
-        attr(&self.must("[data-article]"), "data-article")
-    }
-
-    fn open_panel(&self) -> Option<String> {
-        self.q("[data-panel]").map(|p| attr(&p, "data-panel"))
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        if let Some(m) = self.mounted.take() {
-            m.unmount();
-        }
-        self.wrapper.remove();
-    }
-}
-
-fn attr(el: &Element, name: &str) -> String {
-    el.get_attribute(name).unwrap_or_default()
-}
-
-/// Dispatches a bubbling, composed click; returns false if a handler cancelled it.
-fn click(el: &Element) -> bool {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_composed(true);
-    let ev = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-    el.dispatch_event(&ev).unwrap()
 }
 
 /// Dispatches the events a pointer moving over `el` fires (inline `on…` handlers would run).
@@ -142,25 +57,6 @@ fn hover(el: &Element) {
         let ev = MouseEvent::new_with_mouse_event_init_dict(kind, &init).unwrap();
         el.dispatch_event(&ev).unwrap();
     }
-}
-
-/// Dispatches a bubbling, composed keydown; returns false if a handler cancelled it (so the
-/// browser's default action, such as scrolling the page, would not happen).
-fn key(el: &Element, key: &str) -> bool {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_composed(true);
-    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    el.dispatch_event(&ev).unwrap()
-}
-
-fn focus(el: &Element) {
-    el.dyn_ref::<HtmlElement>()
-        .expect("an HTML element")
-        .focus()
-        .unwrap();
 }
 
 /// A small JavaScript function, for the DOM calls web-sys is not built with here
@@ -707,7 +603,7 @@ async fn rtl_override_stays_inside_its_sentence() {
         verdicts: vec![],
     };
     db.validate().unwrap();
-    let f = Fixture::new(&db.to_bin(), Options::default()).await;
+    let f = Fixture::with_width(&db.to_bin(), Options::default(), WIDTH).await;
     let second = f.must("[data-segment=\"2\"]");
     // Left edges of the first and last letters of "Police" (one word: never split by a
     // line break) as laid out.
@@ -807,7 +703,7 @@ async fn damaged_databases_show_the_message_and_the_host_keeps_working() {
     let mut failed = 0;
     let total = damaged_databases().len();
     for (what, bytes, must_fail) in damaged_databases() {
-        let f = Fixture::new(&bytes, Options::default()).await;
+        let f = Fixture::with_width(&bytes, Options::default(), WIDTH).await;
         match f.q("[data-error]") {
             Some(err) => {
                 failed += 1;
@@ -847,8 +743,8 @@ async fn failure_message_replaces_the_widgets_not_the_page() {
     // wasm instance.
     let host = Host::new();
     let before = host.html();
-    let a = Fixture::new(EMBEDDED_DB, Options::default()).await;
-    let b = Fixture::new(EMBEDDED_DB, Options::default()).await;
+    let a = Fixture::with_width(EMBEDDED_DB, Options::default(), WIDTH).await;
+    let b = Fixture::with_width(EMBEDDED_DB, Options::default(), WIDTH).await;
     click(&a.qa("[data-segment]")[0]);
     yew::scheduler::flush().await;
     crosscheck_widget::show_failure("An internal error stopped it.");
@@ -1045,10 +941,10 @@ async fn widget_css_does_not_leak_to_the_host() {
             .collect()
     };
     let before = elements(&area);
-    let f = Fixture::new(&small_db(), Options::default()).await;
+    let f = Fixture::with_width(&small_db(), Options::default(), WIDTH).await;
     click(&f.must("[data-segment=\"1\"]"));
     yew::scheduler::flush().await;
-    let _second = Fixture::new(EMBEDDED_DB, Options::default()).await;
+    let _second = Fixture::with_width(EMBEDDED_DB, Options::default(), WIDTH).await;
     let after = elements(&area);
     area.remove();
     assert_eq!(before.len(), after.len());
@@ -1081,7 +977,7 @@ async fn widget_css_does_not_leak_to_the_host() {
 async fn host_events_outside_the_widget_are_untouched() {
     let host = Host::new();
     let before = host.html();
-    let f = Fixture::new(&small_db(), Options::default()).await;
+    let f = Fixture::with_width(&small_db(), Options::default(), WIDTH).await;
     host.assert_alive("with a widget mounted");
     // Ordinary keys and clicks outside: delivered, never cancelled.
     host.clear_log();
@@ -1174,14 +1070,15 @@ async fn host_events_outside_the_widget_are_untouched() {
 async fn a_second_widget_keeps_its_own_selection_and_panel() {
     let db = Database::from_bin(EMBEDDED_DB).unwrap();
     assert!(db.sources.len() >= 3);
-    let a = Fixture::new(EMBEDDED_DB, Options::default()).await;
-    let b = Fixture::new(
+    let a = Fixture::with_width(EMBEDDED_DB, Options::default(), WIDTH).await;
+    let b = Fixture::with_width(
         EMBEDDED_DB,
         Options {
             source: Some(db.sources[1].id.clone()),
             theme: Theme::Dark,
             ..Default::default()
         },
+        WIDTH,
     )
     .await;
     // B: open its third sentence.

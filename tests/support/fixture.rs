@@ -1,7 +1,7 @@
 //! The widget as a reader meets it, for the browser tests: a widget mounted into a fresh
-//! container on the test page (removed again when the fixture drops), its shadow root queried,
-//! and clicks and keys dispatched the way a browser dispatches them (bubbling, composed, so
-//! they cross the shadow boundary).
+//! container on the test page (inside a wrapper, removed again when the fixture drops), its
+//! shadow root queried, and clicks and keys dispatched the way a browser dispatches them
+//! (bubbling, composed, so they cross the shadow boundary).
 //!
 //! Shared by several test binaries through `#[path]`, each of which uses some of it; the binary
 //! declares `mod settle` (`support/settle.rs`) beside this module.
@@ -13,20 +13,42 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, ShadowRoot};
 
 pub struct Fixture {
+    /// The container's parent: it sets the width when one is asked for (the container itself
+    /// cannot be sized by the host: the widget's `:host` rule resets it).
+    pub wrapper: Element,
     pub container: Element,
     mounted: Option<Mounted>,
 }
 
 impl Fixture {
+    /// A widget as wide as the test page.
     pub async fn new(bytes: &[u8], options: Options) -> Fixture {
+        Fixture::mounted(bytes, options, None).await
+    }
+
+    /// A widget in a wrapper `width_px` wide.
+    pub async fn with_width(bytes: &[u8], options: Options, width_px: u32) -> Fixture {
+        Fixture::mounted(bytes, options, Some(width_px)).await
+    }
+
+    async fn mounted(bytes: &[u8], options: Options, width_px: Option<u32>) -> Fixture {
         let doc = web_sys::window().unwrap().document().unwrap();
+        let wrapper = doc.create_element("div").unwrap();
+        if let Some(w) = width_px {
+            wrapper
+                .set_attribute("style", &format!("width: {w}px"))
+                .unwrap();
+        }
+        wrapper.set_attribute("data-test-wrapper", "").unwrap();
         let container = doc.create_element("div").unwrap();
         container.set_attribute("data-crosscheck", "").unwrap();
-        doc.body().unwrap().append_child(&container).unwrap();
+        wrapper.append_child(&container).unwrap();
+        doc.body().unwrap().append_child(&wrapper).unwrap();
         let mounted = mount(&container, bytes, options).expect("mounts");
         yew::scheduler::flush().await;
         crate::settle::matrix_drawn(&container).await;
         Fixture {
+            wrapper,
             container,
             mounted: Some(mounted),
         }
@@ -58,9 +80,12 @@ impl Fixture {
     }
 
     pub fn shown_article(&self) -> String {
-        self.must("[data-article]")
-            .get_attribute("data-article")
-            .unwrap()
+        attr(&self.must("[data-article]"), "data-article")
+    }
+
+    /// The sentence whose panel is open.
+    pub fn open_panel(&self) -> Option<String> {
+        self.q("[data-panel]").map(|p| attr(&p, "data-panel"))
     }
 }
 
@@ -69,28 +94,30 @@ impl Drop for Fixture {
         if let Some(m) = self.mounted.take() {
             m.unmount();
         }
-        self.container.remove();
+        self.wrapper.remove();
     }
 }
 
-pub fn click(el: &Element) {
-    let ev = MouseEvent::new("click").unwrap();
+/// Dispatches a bubbling, composed click; returns false if a handler cancelled it.
+pub fn click(el: &Element) -> bool {
     let init = web_sys::MouseEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_composed(true);
-    let ev2 = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap_or(ev);
-    el.dispatch_event(&ev2).unwrap();
+    let ev = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&ev).unwrap()
 }
 
-pub fn key(el: &Element, key: &str) {
+/// Dispatches a bubbling, composed keydown; returns false if a handler cancelled it (so the
+/// browser's default action, such as scrolling the page, would not happen).
+pub fn key(el: &Element, key: &str) -> bool {
     let init = KeyboardEventInit::new();
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_composed(true);
     let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
+    el.dispatch_event(&ev).unwrap()
 }
 
 pub fn focus(el: &Element) {
