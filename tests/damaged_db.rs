@@ -1,0 +1,154 @@
+//! Browser tests of damaged databases: every way a database can be broken shows the clear
+//! message inside the widget, while the host page keeps working.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p crosscheck-widget
+//! --target wasm32-unknown-unknown --test damaged_db` (or `GECKODRIVER=$(which geckodriver)`).
+#![cfg(target_arch = "wasm32")]
+
+#[path = "support/fixture.rs"]
+mod fixture;
+#[path = "support/page.rs"]
+mod page;
+#[path = "support/settle.rs"]
+mod settle;
+
+use crosscheck_model::BIN_VERSION;
+use crosscheck_widget::{Options, EMBEDDED_DB, LOAD_FAILED};
+use fixture::{attr, click, Fixture};
+use page::{number, Host, WIDTH};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A small deterministic generator, so a failing case can be replayed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+}
+
+fn damaged_databases() -> Vec<(String, Vec<u8>, bool)> {
+    // (what, bytes, must fail): mutated bodies may still decode into a valid database.
+    let good = EMBEDDED_DB.to_vec();
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut cases: Vec<(String, Vec<u8>, bool)> = vec![
+        ("empty".into(), Vec::new(), true),
+        ("magic only".into(), b"XCDB".to_vec(), true),
+        ("header only".into(), good[..8].to_vec(), true),
+        ("text".into(), b"definitely not a database".to_vec(), true),
+        (
+            "JSON".into(),
+            br#"{"version":1,"sources":[]}"#.to_vec(),
+            true,
+        ),
+    ];
+    for n in [1usize, 7, 8, 64, 4096] {
+        cases.push((format!("{n} random bytes"), rng.bytes(n), true));
+    }
+    // Every layout version but the one this widget reads (`BIN_VERSION`).
+    for version in [0u32, BIN_VERSION - 1, BIN_VERSION + 1, 255, u32::MAX] {
+        let mut v = good.clone();
+        v[4..8].copy_from_slice(&version.to_le_bytes());
+        cases.push((format!("version {version}"), v, true));
+    }
+    for frac in [1usize, 2, 3, 5, 8, 13, 21, 34, 55, 89, 99] {
+        let len = 8 + (good.len() - 8) * frac / 100;
+        cases.push((
+            format!("truncated to {len} of {} bytes", good.len()),
+            good[..len].to_vec(),
+            true,
+        ));
+    }
+    cases.push((
+        "last byte missing".into(),
+        good[..good.len() - 1].to_vec(),
+        true,
+    ));
+    for i in 0..6 {
+        let mut v = good[..8].to_vec();
+        let n = 16 + (rng.next() % 600) as usize;
+        v.extend(rng.bytes(n));
+        cases.push((format!("valid header, random body #{i}"), v, false));
+    }
+    for i in 0..16 {
+        let mut v = good.clone();
+        let at = 8 + (rng.next() as usize) % (good.len() - 8);
+        v[at] ^= 1 << (rng.next() % 8);
+        cases.push((format!("bit flip #{i} at byte {at}"), v, false));
+    }
+    cases
+}
+
+#[wasm_bindgen_test]
+async fn damaged_databases_show_the_message_and_the_host_keeps_working() {
+    let host = Host::new();
+    let before = host.html();
+    let mut failed = 0;
+    let total = damaged_databases().len();
+    for (what, bytes, must_fail) in damaged_databases() {
+        let f = Fixture::with_width(&bytes, Options::default(), WIDTH).await;
+        match f.q("[data-error]") {
+            Some(err) => {
+                failed += 1;
+                let text = err.text_content().unwrap();
+                assert!(text.contains(LOAD_FAILED), "{what}: {text}");
+                assert!(
+                    text.trim().len() > LOAD_FAILED.len() + 5,
+                    "{what}: the message gives a reason: {text}"
+                );
+                assert_eq!(attr(&err, "role"), "alert", "{what}");
+                assert!(f.q("[data-segment]").is_none(), "{what}");
+                // The message sits inside the widget's own box, not over the page.
+                assert!(f.container.shadow_root().unwrap().contains(Some(&err)));
+            }
+            None => {
+                assert!(!must_fail, "{what}: no error box");
+                assert!(
+                    f.q("[data-crosscheck-root]").is_some(),
+                    "{what}: neither the message nor the widget"
+                );
+            }
+        }
+        host.assert_alive(&what);
+        assert_eq!(host.html(), before, "{what}: host DOM outside the widget");
+        assert!(
+            f.container.inner_html().is_empty(),
+            "{what}: nothing is added to the container's own (light) DOM"
+        );
+    }
+    assert!(failed >= 27, "{failed} of {total} damaged databases failed");
+}
+
+#[wasm_bindgen_test]
+async fn failure_message_replaces_the_widgets_not_the_page() {
+    // The panic hook's own path, `show_failure`, with two widgets (one with its panel open).
+    // A real panic is provoked in tests/panic.rs, alone in its binary since it aborts the
+    // wasm instance.
+    let host = Host::new();
+    let before = host.html();
+    let a = Fixture::with_width(EMBEDDED_DB, Options::default(), WIDTH).await;
+    let b = Fixture::with_width(EMBEDDED_DB, Options::default(), WIDTH).await;
+    click(&a.qa("[data-segment]")[0]);
+    yew::scheduler::flush().await;
+    crosscheck_widget::show_failure("An internal error stopped it.");
+    for f in [&a, &b] {
+        let err = f.must("[data-error]");
+        let text = err.text_content().unwrap();
+        assert!(text.contains(LOAD_FAILED) && text.contains("internal error"));
+        assert!(f.q("[data-segment]").is_none());
+        assert!(f.q("[data-panel]").is_none());
+        assert!(f.container.inner_html().is_empty());
+        assert!(number(&f.container, "el.getBoundingClientRect().height") > 10.0);
+    }
+    assert_eq!(host.html(), before);
+    host.assert_alive("after show_failure");
+}
