@@ -125,7 +125,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         use_effect_with((), move |_| crate::dom::when_idle(move || drawn.set(true)));
     }
 
-    if groups.iter().all(Vec::is_empty) || n_cols == 0 {
+    if total == 0 || n_cols == 0 {
         return html! {};
     }
     if !*drawn {

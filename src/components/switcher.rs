@@ -54,7 +54,6 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
     }
     .min(n.saturating_sub(1));
     let onkeydown = {
-        let moved_to = moved_to.clone();
         let list = list.clone();
         Callback::from(move |e: KeyboardEvent| {
             // From the button that has focus: the stop follows focus (`onfocusin`), but a key
@@ -64,11 +63,11 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
                 return;
             };
             e.prevent_default();
-            moved_to.set(Some((current, to)));
             crate::dom::focus_selector(&list, &format!("[data-tab-index=\"{to}\"]"), false);
         })
     };
-    // A button focused any way (a click, Tab back into the row) takes the stop.
+    // A button focused any way (an arrow key above, a click, Tab back into the row) takes the
+    // stop: the one place it is set.
     let onfocusin = {
         let moved_to = moved_to.clone();
         Callback::from(move |e: FocusEvent| {
