@@ -168,6 +168,10 @@ impl State {
 
     /// What the live region says when a panel opens.
     fn summary(&self, segment: u32) -> String {
+        if self.index.unreadable(segment).is_some() {
+            return "Sentence opened: its verdicts cannot be read, the database file is damaged."
+                .to_string();
+        }
         let c = self.index.coverage(segment);
         format!(
             "Sentence opened: corroborated by {}, differs in {}, not mentioned by {}.",

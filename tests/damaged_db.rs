@@ -12,7 +12,7 @@ mod page;
 #[path = "support/settle.rs"]
 mod settle;
 
-use crosscheck_model::BIN_VERSION;
+use crosscheck_model::{LazyVerdicts, BIN_VERSION};
 use crosscheck_widget::{Options, EMBEDDED_DB, LOAD_FAILED};
 use fixture::{attr, click, Fixture};
 use page::{number, Host, WIDTH};
@@ -126,6 +126,87 @@ async fn damaged_databases_show_the_message_and_the_host_keeps_working() {
         );
     }
     assert!(failed >= 27, "{failed} of {total} damaged databases failed");
+}
+
+/// The embedded database with one verdict byte changed and the checksum made to match again,
+/// so that it reads but one sentence's verdicts do not check; and that sentence.
+fn one_sentence_unreadable() -> (Vec<u8>, u32) {
+    let good = EMBEDDED_DB.to_vec();
+    // From the end of the file back: the checksum, the index's length, the index, then the
+    // verdicts.
+    for at in (8..good.len() - 8).rev() {
+        let mut b = good.clone();
+        b[at] ^= 0x40;
+        let sum_at = b.len() - 4;
+        let sum = crosscheck_model::bin_checksum(&b[..sum_at]);
+        b[sum_at..].copy_from_slice(&sum.to_le_bytes());
+        let Ok((db, file)) = LazyVerdicts::read(b.clone()) else {
+            continue;
+        };
+        let text = |id: u32| {
+            db.segments
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.as_str())
+        };
+        let mut bad = file
+            .segments()
+            .filter(|&s| file.verdicts_on(s, &db.sources, text).is_err());
+        if let (Some(s), None) = (bad.next(), bad.next()) {
+            return (b, s);
+        }
+    }
+    panic!("no single byte makes exactly one sentence unreadable");
+}
+
+#[wasm_bindgen_test]
+async fn a_sentence_whose_verdicts_do_not_check_says_so_and_the_rest_works() {
+    let (bytes, bad) = one_sentence_unreadable();
+    let host = Host::new();
+    let f = Fixture::with_width(&bytes, Options::default(), WIDTH).await;
+    assert!(f.q("[data-error]").is_none(), "the file itself reads");
+    // Show the article the sentence is in, then open it.
+    let source = crosscheck_model::Database::from_bin(EMBEDDED_DB)
+        .unwrap()
+        .segments
+        .into_iter()
+        .find(|s| s.id == bad)
+        .unwrap()
+        .source;
+    if f.shown_article() != source {
+        assert!(click(&f.must(&format!("[data-source-tab=\"{source}\"]"))));
+        yew::scheduler::flush().await;
+    }
+    assert!(click(&f.must(&format!("[data-segment=\"{bad}\"]"))));
+    yew::scheduler::flush().await;
+    let summary = f.must("[data-panel] [data-unreadable]");
+    let text = summary.text_content().unwrap();
+    assert!(
+        text.contains("cannot be read") && text.contains("damaged"),
+        "{text}"
+    );
+    assert!(
+        f.q("[data-panel] .item").is_none(),
+        "no verdict is shown, not even an omission"
+    );
+    // Every other sentence of the article opens with its verdicts.
+    let others: Vec<_> = f
+        .qa("[data-segment]")
+        .into_iter()
+        .filter(|e| attr(e, "data-segment") != bad.to_string())
+        .collect();
+    assert!(!others.is_empty());
+    for el in others {
+        assert!(click(&el));
+        yew::scheduler::flush().await;
+        assert!(f.q("[data-panel] [data-unreadable]").is_none());
+        assert!(
+            f.q("[data-panel] .item").is_some(),
+            "{}",
+            attr(&el, "data-segment")
+        );
+    }
+    host.assert_alive("an unreadable sentence");
 }
 
 #[wasm_bindgen_test]

@@ -499,35 +499,60 @@ fn sample_db() -> Database {
     build(&arts).expect("a small cluster builds")
 }
 
-/// Whether the widget's lazy reader (`LazyVerdicts`) accepts `bytes` exactly when
-/// `Database::from_bin` does and, when both do, rebuilds the same database and verdicts.
+/// Whether the widget's lazy reader (`LazyVerdicts`) agrees with `Database::from_bin` on
+/// `bytes`: what the whole reading accepts, the lazy one reads with every sentence's verdicts
+/// (the same ones); what it refuses, the lazy one refuses, or gives an error for at least one
+/// sentence; and no verdict the lazy one gives fails `validate`.
 fn lazy_reads_alike(bytes: &[u8]) -> bool {
-    match (
-        Database::from_bin(bytes),
-        LazyVerdicts::read(bytes.to_vec()),
-    ) {
-        (Err(_), Err(_)) => true,
-        (Ok(whole), Ok((head, file))) => {
-            let text = |id: u32| {
-                head.segments
-                    .iter()
-                    .find(|s| s.id == id)
-                    .map(|s| s.text.as_str())
-            };
-            let mut ids: Vec<u32> = file.segments().collect();
-            ids.sort_unstable();
-            let mut rebuilt: Vec<_> = ids
-                .into_iter()
-                .flat_map(|s| file.verdicts_on(s, &head.sources, text))
-                .collect();
-            let mut want = whole.verdicts.clone();
+    let whole = Database::from_bin(bytes);
+    let Ok((head, file)) = LazyVerdicts::read(bytes.to_vec()) else {
+        return whole.is_err();
+    };
+    let text = |id: u32| {
+        head.segments
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.text.as_str())
+    };
+    let mut ids: Vec<u32> = file.segments().collect();
+    ids.sort_unstable();
+    let (mut rebuilt, mut failed) = (Vec::new(), false);
+    for s in ids {
+        match file.verdicts_on(s, &head.sources, text) {
+            Ok(v) => rebuilt.extend(v),
+            Err(_) => failed = true,
+        }
+    }
+    let given = Database {
+        verdicts: rebuilt,
+        ..head
+    };
+    if given.validate().is_err() {
+        return false;
+    }
+    match whole {
+        Err(_) => failed,
+        Ok(whole) => {
+            let (mut want, mut got) = (whole.verdicts.clone(), given.verdicts.clone());
             // Stable: a sentence's verdicts keep their file order in both.
             want.sort_by_key(|v| v.segment);
-            rebuilt.sort_by_key(|v| v.segment);
-            head.segments == whole.segments && head.sources == whole.sources && rebuilt == want
+            got.sort_by_key(|v| v.segment);
+            !failed
+                && given.segments == whole.segments
+                && given.sources == whole.sources
+                && got == want
         }
-        _ => false,
     }
+}
+
+/// `bytes` with the binary form's last four bytes made its checksum again, so that a changed
+/// file reaches the checks past it.
+fn resealed(mut bytes: Vec<u8>) -> Vec<u8> {
+    if let Some(at) = bytes.len().checked_sub(4) {
+        let sum = crosscheck::model::bin_checksum(&bytes[..at]);
+        bytes[at..].copy_from_slice(&sum.to_le_bytes());
+    }
+    bytes
 }
 
 proptest! {
@@ -540,6 +565,9 @@ proptest! {
         with_header.extend_from_slice(&crosscheck::BIN_VERSION.to_le_bytes());
         with_header.extend_from_slice(&bytes);
         prop_assert!(lazy_reads_alike(&with_header));
+        // And sealed with a checksum that matches, to reach the body's own checks.
+        with_header.extend_from_slice(&[0; 4]);
+        prop_assert!(lazy_reads_alike(&resealed(with_header)));
     }
 
     #[test]
@@ -564,6 +592,12 @@ proptest! {
             bin.truncate(cut.index(bin.len()));
         }
         // Whatever decodes must be safe for the widget to index, read either way.
+        if let Ok(back) = Database::from_bin(&bin) {
+            prop_assert!(back.validate().is_ok());
+        }
+        prop_assert!(lazy_reads_alike(&bin));
+        // The same damage behind a checksum made to match it.
+        let bin = resealed(bin);
         if let Ok(back) = Database::from_bin(&bin) {
             prop_assert!(back.validate().is_ok());
         }

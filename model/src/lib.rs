@@ -16,7 +16,7 @@ mod lazy;
 pub mod stream;
 mod wire;
 
-pub use lazy::LazyVerdicts;
+pub use lazy::{checksum as bin_checksum, LazyVerdicts};
 pub use stream::{DbWriter, Format};
 
 /// The data model's version, in the JSON export and inside the binary form: bumped whenever a
@@ -26,7 +26,8 @@ pub const DB_VERSION: u32 = 2;
 /// The binary layout's version, in the binary form's header: bumped whenever its encoding
 /// changes, even when the model does not. 2: segment texts, difference texts and source ids
 /// are no longer stored twice, and shared-word spans are runs per segment (see `wire`).
-pub const BIN_VERSION: u32 = 2;
+/// 3: an index of each sentence's verdicts and a checksum end the file (see `lazy`).
+pub const BIN_VERSION: u32 = 3;
 
 /// Leading bytes of the binary form, so a truncated or foreign file is rejected before decoding.
 pub const BIN_MAGIC: &[u8; 4] = b"XCDB";
@@ -278,7 +279,8 @@ impl Database {
     }
 
     /// Magic, the little-endian layout version (`BIN_VERSION`), then the `wire` body in
-    /// postcard: compact, and checked before decoding. Empty (which no reader accepts) for a
+    /// postcard, the index of its verdicts and a checksum (see `lazy`): compact, and checked
+    /// before decoding. Empty (which no reader accepts) for a
     /// database whose references cannot be written, one `validate` refuses. Copied texts are
     /// not written, so a database whose copies disagree with their offsets (which `validate`
     /// refuses too) decodes with the texts its offsets give.
@@ -288,21 +290,11 @@ impl Database {
             .unwrap_or_default()
     }
 
+    /// Reads the binary form whole: what [`LazyVerdicts::read`] reads, then every verdict.
     pub fn from_bin(bytes: &[u8]) -> Result<Database, DbError> {
-        let body: wire::Body =
-            postcard::from_bytes(bin_body(bytes)?).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        // The model's version before anything is rebuilt from the body.
-        if body.version() != DB_VERSION {
-            return Err(DbError::WrongVersion {
-                found: body.version(),
-                expected: DB_VERSION,
-            });
-        }
-        // Texts are rebuilt from offsets, so a small file could ask for far more memory than
-        // it holds (one long article, thousands of segments spanning all of it). A real
-        // database rebuilds to a few times its binary size.
-        let budget = bytes.len().saturating_mul(wire::REBUILD_FACTOR);
-        let db = body.into_db(budget)?;
+        let (mut db, file) = LazyVerdicts::read(bytes.to_vec())?;
+        let texts = SegmentTexts::new(&db.segments);
+        db.verdicts = file.all(&db.sources, |id| texts.get(id))?;
         db.validate()?;
         Ok(db)
     }
@@ -366,23 +358,6 @@ impl Database {
         }
         Ok(())
     }
-}
-
-/// The binary form's body: what follows its magic and layout version, once both are checked.
-fn bin_body(bytes: &[u8]) -> Result<&[u8], DbError> {
-    if bytes.len() < 8 || &bytes[..4] != BIN_MAGIC {
-        return Err(DbError::NotADatabase);
-    }
-    let mut layout = [0u8; 4];
-    layout.copy_from_slice(&bytes[4..8]);
-    let found = u32::from_le_bytes(layout);
-    if found != BIN_VERSION {
-        return Err(DbError::WrongLayout {
-            found,
-            expected: BIN_VERSION,
-        });
-    }
-    Ok(&bytes[8..])
 }
 
 /// Segment texts by id, for `validate`'s per-verdict checks and for rebuilding verdicts from

@@ -6,12 +6,19 @@
 //! verdicts with their shared-word spans), and the engine decides them claim by claim. Written
 //! as they come, they never need to be held together: the JSON form goes straight to its
 //! file, and the binary form keeps only its compact encoding until the count it starts with is
-//! known.
+//! known. The binary form's index and checksum (see `lazy`) are made as its bytes go out.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::{wire, Database, Verdict, BIN_MAGIC, BIN_VERSION};
+
+/// Writes to `out` and adds what it wrote to `sum`: every byte before the binary form's
+/// checksum is counted in it.
+fn put(out: &mut impl Write, sum: &mut adler2::Adler32, bytes: &[u8]) -> io::Result<()> {
+    sum.write_slice(bytes);
+    out.write_all(bytes)
+}
 
 /// The two forms a database is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +51,10 @@ enum Form {
         /// `CHUNK` bytes: one growing buffer would copy itself as it doubles, briefly holding
         /// three times the verdicts' size (113 MiB of them at 500 articles).
         verdicts: Vec<Vec<u8>>,
+        /// The index: per run of verdicts on one segment, (segment, verdicts, bytes).
+        runs: Vec<(u32, u32, u32)>,
+        /// The checksum of what is written so far.
+        sum: adler2::Adler32,
     },
 }
 
@@ -95,12 +106,15 @@ impl<W: Write> DbWriter<W> {
                     .collect();
                 let bytes = wire::head_bytes(head)
                     .ok_or_else(|| invalid("a segment names a source that is not there"))?;
-                out.write_all(BIN_MAGIC)?;
-                out.write_all(&BIN_VERSION.to_le_bytes())?;
-                out.write_all(&bytes)?;
+                let mut sum = adler2::Adler32::new();
+                put(&mut out, &mut sum, BIN_MAGIC)?;
+                put(&mut out, &mut sum, &BIN_VERSION.to_le_bytes())?;
+                put(&mut out, &mut sum, &bytes)?;
                 Form::Bin {
                     positions,
                     verdicts: Vec::new(),
+                    runs: Vec::new(),
+                    sum,
                 }
             }
         };
@@ -138,14 +152,28 @@ impl<W: Write> DbWriter<W> {
             Form::Bin {
                 positions,
                 verdicts,
+                runs,
+                ..
             } => {
                 if verdicts.last().is_none_or(|c| c.len() >= CHUNK) {
                     verdicts.push(Vec::with_capacity(CHUNK + CHUNK / 8));
                 }
                 let position = |id: &str| positions.get(id).copied();
                 let chunk = verdicts.last_mut().ok_or_else(|| invalid("no chunk"))?;
+                let before = chunk.len();
                 wire::push_verdict(v, position, chunk)
                     .ok_or_else(|| invalid("a verdict that cannot be written by position"))?;
+                let len = u32::try_from(chunk.len() - before)
+                    .map_err(|_| invalid("a verdict longer than the index can say"))?;
+                match runs.last_mut() {
+                    Some((segment, n, bytes)) if *segment == v.segment => {
+                        *n = n.checked_add(1).ok_or_else(|| invalid("a run too long"))?;
+                        *bytes = bytes
+                            .checked_add(len)
+                            .ok_or_else(|| invalid("a run too long"))?;
+                    }
+                    _ => runs.push((v.segment, 1, len)),
+                }
             }
         }
         self.count += 1;
@@ -162,13 +190,25 @@ impl<W: Write> DbWriter<W> {
                 }
                 self.out.write_all(b"]\n}")?;
             }
-            Form::Bin { verdicts, .. } => {
+            Form::Bin {
+                verdicts,
+                runs,
+                sum,
+                ..
+            } => {
+                let mut sum = *sum;
                 let count =
                     postcard::to_allocvec(&self.count).map_err(|e| invalid(&e.to_string()))?;
-                self.out.write_all(&count)?;
+                put(&mut self.out, &mut sum, &count)?;
                 for chunk in verdicts {
-                    self.out.write_all(chunk)?;
+                    put(&mut self.out, &mut sum, chunk)?;
                 }
+                let index = postcard::to_allocvec(runs).map_err(|e| invalid(&e.to_string()))?;
+                let index_len = u32::try_from(index.len())
+                    .map_err(|_| invalid("an index longer than its length can say"))?;
+                put(&mut self.out, &mut sum, &index)?;
+                put(&mut self.out, &mut sum, &index_len.to_le_bytes())?;
+                self.out.write_all(&sum.checksum().to_le_bytes())?;
             }
         }
         Ok(self.out)

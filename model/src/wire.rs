@@ -14,14 +14,6 @@ use crate::{
     Verdict,
 };
 
-#[derive(Deserialize)]
-pub(crate) struct Body {
-    version: u32,
-    sources: Vec<Source>,
-    segments: Vec<WireSegment>,
-    verdicts: Vec<WireVerdict>,
-}
-
 #[derive(Serialize, Deserialize)]
 pub(crate) struct WireSegment {
     id: u32,
@@ -43,21 +35,6 @@ pub(crate) struct WireVerdict {
     evidence: Vec<u32>,
     differences: Vec<WireDifference>,
     shared: Vec<SharedRun>,
-}
-
-impl WireVerdict {
-    /// An empty verdict to decode into in place.
-    pub(crate) fn scratch() -> WireVerdict {
-        WireVerdict {
-            segment: 0,
-            other: 0,
-            label: Label::Omits,
-            score: 0.0,
-            evidence: Vec::new(),
-            differences: Vec::new(),
-            shared: Vec::new(),
-        }
-    }
 }
 
 /// Consecutive shared spans in one segment, in their original order.
@@ -213,33 +190,6 @@ pub(crate) const REBUILD_FACTOR: usize = 16;
 
 fn corrupt(what: &str) -> DbError {
     DbError::Corrupt(what.to_string())
-}
-
-impl Body {
-    pub(crate) fn version(&self) -> u32 {
-        self.version
-    }
-
-    /// The database, with every copied field rebuilt; out-of-range offsets are `Corrupt`, and
-    /// so is rebuilding more than `budget` bytes of text.
-    pub(crate) fn into_db(self, budget: usize) -> Result<Database, DbError> {
-        let budget = Budget::new(budget);
-        let Body {
-            version,
-            sources,
-            segments,
-            verdicts,
-        } = self;
-        let mut db = head_db(version, sources, segments, &budget)?;
-        let texts = crate::SegmentTexts::new(&db.segments);
-        let text = |id: u32| texts.get(id);
-        let verdicts = verdicts
-            .into_iter()
-            .map(|v| rebuild(v, &db.sources, text, &budget))
-            .collect::<Result<Vec<_>, DbError>>()?;
-        db.verdicts = verdicts;
-        Ok(db)
-    }
 }
 
 /// Bytes of text a decoding may still rebuild.

@@ -371,7 +371,7 @@ fn lazily(db: &Database) -> (Database, Vec<(u32, Vec<Verdict>)>) {
     };
     let on = ids
         .iter()
-        .map(|&s| (s, file.verdicts_on(s, &head.sources, text)))
+        .map(|&s| (s, file.verdicts_on(s, &head.sources, text).expect("checks")))
         .collect();
     (head, on)
 }
@@ -413,31 +413,18 @@ fn the_lazy_reading_rebuilds_what_the_whole_reading_does() {
     }
 }
 
-#[test]
-fn an_overlong_verdict_count_is_read_alike_by_both_readings() {
-    // The count of `sample`'s verdicts (one byte, 3) written in six bytes: postcard reads a
-    // list's length as a `usize` varint, five bytes at most on wasm32 (refused there), ten on
-    // 64-bit targets (accepted); the two readings must agree on either.
-    let db = sample();
-    let bin = db.to_bin();
-    let head = Database {
-        verdicts: vec![],
-        ..db.clone()
-    }
-    .to_bin();
-    // The body up to the verdicts' count is the same in both; the empty one ends there.
-    let at = head.len() - 1;
-    assert_eq!(bin[at], db.verdicts.len() as u8);
-    let mut long = bin[..at].to_vec();
-    long.extend_from_slice(&[0x80 | db.verdicts.len() as u8, 0x80, 0x80, 0x80, 0x80, 0x00]);
-    long.extend_from_slice(&bin[at + 1..]);
-    let whole = Database::from_bin(&long).is_ok();
-    assert_eq!(LazyVerdicts::read(long).is_ok(), whole);
+/// `bin` with its checksum made to match its bytes again: a file made to pass the checksum.
+fn resealed(mut bin: Vec<u8>) -> Vec<u8> {
+    let at = bin.len() - 4;
+    let sum = crosscheck_model::bin_checksum(&bin[..at]);
+    bin[at..].copy_from_slice(&sum.to_le_bytes());
+    bin
 }
 
 #[test]
-fn the_lazy_reading_refuses_what_the_whole_reading_refuses() {
-    // Every cut of the file and every byte flipped: both readings accept it or both refuse.
+fn every_cut_and_every_changed_byte_is_refused_when_read() {
+    // The checksum covers every byte before it, and Adler-32 sees any one byte changed: a
+    // damaged file is refused whole, before any sentence's verdicts are decoded.
     let bin = sample().to_bin();
     let mut variants: Vec<Vec<u8>> = (0..bin.len()).map(|n| bin[..n].to_vec()).collect();
     for i in 0..bin.len() {
@@ -448,8 +435,85 @@ fn the_lazy_reading_refuses_what_the_whole_reading_refuses() {
         }
     }
     for (k, b) in variants.into_iter().enumerate() {
-        let whole = Database::from_bin(&b).is_ok();
-        let lazy = LazyVerdicts::read(b).is_ok();
-        assert_eq!(whole, lazy, "variant {k}");
+        assert!(Database::from_bin(&b).is_err(), "variant {k}");
+        assert!(LazyVerdicts::read(b).is_err(), "variant {k}");
+    }
+}
+
+#[test]
+fn a_file_made_to_pass_the_checksum_is_still_checked() {
+    // Every byte of the verdicts and the index flipped, the checksum recomputed: the file is
+    // refused when read, or the sentence whose verdicts no longer check gets an error, never
+    // a verdict `validate` would refuse; the whole reading refuses it alike.
+    let db = many(40);
+    let bin = db.to_bin();
+    let head_len = Database {
+        verdicts: vec![],
+        ..db.clone()
+    }
+    .to_bin()
+    .len()
+        - 10; // the empty database's count, empty index, its length and checksum
+    let mut errors = 0;
+    for i in head_len..bin.len() - 4 {
+        let mut b = bin.clone();
+        b[i] ^= 0x5A;
+        let b = resealed(b);
+        let whole = Database::from_bin(&b);
+        let Ok((head, file)) = LazyVerdicts::read(b) else {
+            assert!(whole.is_err(), "byte {i}: refused lazily, not whole");
+            continue;
+        };
+        let text = |id: u32| {
+            head.segments
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.as_str())
+        };
+        let mut read = Vec::new();
+        let mut failed = false;
+        for s in file.segments() {
+            match file.verdicts_on(s, &head.sources, text) {
+                Ok(v) => read.extend(v),
+                Err(_) => failed = true,
+            }
+        }
+        errors += usize::from(failed);
+        let checked = Database {
+            verdicts: read,
+            ..head
+        };
+        assert_eq!(
+            checked.validate(),
+            Ok(()),
+            "byte {i}: a verdict given unchecked"
+        );
+        assert_eq!(
+            whole.is_err(),
+            failed || checked.validate().is_err(),
+            "byte {i}"
+        );
+    }
+    assert!(errors > 0, "no flip reached a sentence's check");
+}
+
+#[test]
+fn an_index_that_does_not_add_up_is_refused() {
+    let db = sample();
+    let bin = db.to_bin();
+    // The index is the last thing before its length and the checksum; its last byte is the
+    // last run's byte count (one byte for the sample), which must tile the verdicts exactly.
+    let at = bin.len() - 9;
+    for delta in [1u8, 2] {
+        for bytes in [bin[at].wrapping_add(delta), bin[at].wrapping_sub(delta)] {
+            let mut b = bin.clone();
+            b[at] = bytes;
+            let b = resealed(b);
+            assert!(
+                matches!(LazyVerdicts::read(b.clone()), Err(DbError::Corrupt(_))),
+                "{bytes}"
+            );
+            assert!(Database::from_bin(&b).is_err());
+        }
     }
 }

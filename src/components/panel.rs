@@ -62,7 +62,10 @@ pub fn Panel(props: &PanelProps) -> Html {
         .collect();
     let quote = runs(&seg.text, &here);
     let others = index.sources().len().saturating_sub(1);
-    let summary = if verdicts.is_empty() {
+    let unreadable = index.unreadable(seg.id);
+    let summary = if let Some(e) = unreadable {
+        format!("This sentence's verdicts cannot be read: {e}.")
+    } else if verdicts.is_empty() {
         "The engine has no verdict on this sentence.".to_string()
     } else {
         format!(
@@ -87,7 +90,9 @@ pub fn Panel(props: &PanelProps) -> Html {
                 </button>
             }
             <blockquote class="quote"><Emphasised runs={quote} /></blockquote>
-            <p class="summary">{ summary }</p>
+            <p class="summary" data-unreadable={unreadable.is_some().then_some("")}>
+                { summary }
+            </p>
             { group(Label::Corroborates, "Corroborated by", "✓") }
             { group(Label::Differs, "Differs in", "≠") }
             { group(Label::Omits, "Not mentioned by", "∅") }

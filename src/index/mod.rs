@@ -38,15 +38,17 @@ enum Verdicts {
     /// The binary form's, rebuilt the first time a sentence's verdicts are asked for (a big
     /// story's verdicts are most of its file, and the first article needs only its own; see
     /// `crosscheck_model::LazyVerdicts`).
+    /// A sentence whose verdicts do not check (a file made to pass the checksum) keeps its
+    /// error, and is shown as unreadable, never as omitted by everyone.
     Lazy {
         file: LazyVerdicts,
-        cache: HashMap<u32, OnceCell<Vec<Verdict>>>,
+        cache: HashMap<u32, OnceCell<Result<Vec<Verdict>, DbError>>>,
     },
 }
 
 impl Index {
-    /// Reads and validates the binary database, its verdicts left to be rebuilt per sentence
-    /// when first asked for; the error is what a reader is shown. Bytes given by value (a
+    /// Reads and validates the binary database, its verdicts left to be decoded and checked
+    /// per sentence when first asked for; the error is what a reader is shown. Bytes given by value (a
     /// fetched file) are kept without a copy.
     pub fn decode(bytes: impl Into<Vec<u8>>) -> Result<Index, DbError> {
         let (db, file) = LazyVerdicts::read(bytes.into())?;
@@ -149,19 +151,32 @@ impl Index {
             .collect()
     }
 
+    /// The binary form's verdicts on one sentence, decoded and checked the first time.
+    fn decoded(&self, segment: u32) -> Option<&Result<Vec<Verdict>, DbError>> {
+        let Verdicts::Lazy { file, cache } = &self.verdicts else {
+            return None;
+        };
+        cache.get(&segment).map(|cell| {
+            cell.get_or_init(|| {
+                let text = |id: u32| self.segment(id).map(|s| s.text.as_str());
+                file.verdicts_on(segment, &self.db.sources, text)
+                    .map(|list| self.in_source_order(list))
+            })
+        })
+    }
+
+    /// Why the verdicts on `segment` cannot be read, when the database file holds them but
+    /// they do not check (a file made to pass its checksum): the sentence then has no
+    /// verdicts, not an omission by every report.
+    pub fn unreadable(&self, segment: u32) -> Option<&DbError> {
+        self.decoded(segment)?.as_ref().err()
+    }
+
     /// The stored verdicts on one sentence, ordered like the sources.
     fn stored(&self, segment: u32) -> impl Iterator<Item = &Verdict> {
         let (whole, lazy) = match &self.verdicts {
             Verdicts::Whole(at) => (at.get(&segment), None),
-            Verdicts::Lazy { file, cache } => (
-                None,
-                cache.get(&segment).map(|cell| {
-                    cell.get_or_init(|| {
-                        let text = |id: u32| self.segment(id).map(|s| s.text.as_str());
-                        self.in_source_order(file.verdicts_on(segment, &self.db.sources, text))
-                    })
-                }),
-            ),
+            Verdicts::Lazy { .. } => (None, self.decoded(segment).and_then(|r| r.as_ref().ok())),
         };
         whole
             .into_iter()
@@ -187,12 +202,12 @@ impl Index {
             .collect()
     }
 
-    /// The position of the source whose sentence `segment` is, when it gets verdicts: every
-    /// other source then has one, stored or (for `omits`) left implicit.
+    /// The position of the source whose sentence `segment` is, when it gets verdicts (and
+    /// they can be read): every other source then has one, stored or (for `omits`) left
+    /// implicit.
     fn judged_source(&self, segment: u32) -> Option<usize> {
         let seg = self.segment(segment)?;
-        seg.kind
-            .gets_verdicts()
+        (seg.kind.gets_verdicts() && self.unreadable(segment).is_none())
             .then(|| self.source_index(&seg.source))
             .flatten()
     }

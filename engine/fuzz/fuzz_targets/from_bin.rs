@@ -1,27 +1,51 @@
 //! Fuzz target: the database readers on arbitrary bytes, as the widget meets a corrupt or
-//! foreign file. Half the inputs get a valid header so the fuzzer reaches the decoder and
-//! `validate` instead of stopping at the magic bytes.
+//! foreign file. The input is also read behind a valid header and sealed with a matching
+//! checksum, so the fuzzer reaches the decoder, the index and `validate` instead of stopping
+//! at the magic bytes or the checksum.
 #![no_main]
 
-use crosscheck::model::LazyVerdicts;
+use crosscheck::model::{bin_checksum, LazyVerdicts};
 use crosscheck::Database;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = Database::from_bin(data);
-    let mut framed = b"XCDB".to_vec();
-    framed.extend_from_slice(&crosscheck::BIN_VERSION.to_le_bytes());
-    framed.extend_from_slice(data);
-    if let Ok(db) = Database::from_bin(&framed) {
-        assert!(db.validate().is_ok());
-        let _ = db.to_json();
-    }
-    // The widget's lazy reader accepts exactly what `from_bin` accepts.
-    for bytes in [data, &framed[..]] {
-        assert_eq!(
-            Database::from_bin(bytes).is_ok(),
-            LazyVerdicts::read(bytes.to_vec()).is_ok()
-        );
+    let mut sealed = b"XCDB".to_vec();
+    sealed.extend_from_slice(&crosscheck::BIN_VERSION.to_le_bytes());
+    sealed.extend_from_slice(data);
+    let sum = bin_checksum(&sealed);
+    sealed.extend_from_slice(&sum.to_le_bytes());
+    for bytes in [data, &sealed[..]] {
+        let whole = Database::from_bin(bytes);
+        if let Ok(db) = &whole {
+            assert!(db.validate().is_ok());
+            let _ = db.to_json();
+        }
+        // The widget's lazy reader: what the whole reading accepts it reads, every sentence's
+        // verdicts included; what it refuses, it refuses or gives a sentence an error; and no
+        // verdict it gives fails `validate`.
+        let Ok((head, file)) = LazyVerdicts::read(bytes.to_vec()) else {
+            assert!(whole.is_err());
+            continue;
+        };
+        let text = |id: u32| {
+            head.segments
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.as_str())
+        };
+        let (mut given, mut failed) = (Vec::new(), false);
+        for s in file.segments() {
+            match file.verdicts_on(s, &head.sources, text) {
+                Ok(v) => given.extend(v),
+                Err(_) => failed = true,
+            }
+        }
+        assert_eq!(whole.is_err(), failed);
+        let given = Database {
+            verdicts: given,
+            ..head
+        };
+        assert!(given.validate().is_ok());
     }
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = Database::from_json(text);
