@@ -14,6 +14,7 @@ mod settle;
 use crosscheck_model::{Database, Label, Segment, SegmentKind, Source, Verdict, DB_VERSION};
 use crosscheck_widget::components::group::FIRST;
 use crosscheck_widget::components::matrix::CELL_BUDGET;
+use crosscheck_widget::components::switcher::EAGER;
 use crosscheck_widget::Options;
 use fixture::{attr, click, seg_id, Fixture};
 use wasm_bindgen_test::*;
@@ -104,6 +105,29 @@ fn cell_articles(f: &Fixture, db: &Database) -> Vec<String> {
                 .clone()
         })
         .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_big_story_shows_its_first_report_before_every_switcher_button() {
+    let reports = 40;
+    let db = big_story(reports, 3);
+    let f = Fixture::first_render(&db.to_bin(), Options::default()).await;
+    // The first article is readable at once, with the first dozen buttons.
+    assert_eq!(f.qa("[data-article] [data-segment]").len(), 3);
+    assert_eq!(f.qa("[data-source-tab]").len(), EAGER);
+    assert_eq!(attr(&f.must(".tabs"), "aria-busy"), "true");
+    // The rest follow once the browser is idle, in order, and the list is no longer busy.
+    settle::matrix_drawn(&f.container).await;
+    let tabs = f.qa("[data-source-tab]");
+    assert_eq!(tabs.len(), reports);
+    let order: Vec<String> = tabs.iter().map(|t| attr(t, "data-tab-index")).collect();
+    let want: Vec<String> = (0..reports).map(|i| i.to_string()).collect();
+    assert_eq!(order, want);
+    assert!(f.must(".tabs").get_attribute("aria-busy").is_none());
+    // A small story draws all its buttons at once.
+    let small = Fixture::first_render(&big_story(EAGER, 3).to_bin(), Options::default()).await;
+    assert_eq!(small.qa("[data-source-tab]").len(), EAGER);
+    assert!(small.must(".tabs").get_attribute("aria-busy").is_none());
 }
 
 #[wasm_bindgen_test]

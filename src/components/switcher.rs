@@ -4,6 +4,10 @@
 //! The buttons are one tab stop, moved with Left, Right, Home and End (the toolbar pattern):
 //! a story of 200 reports would otherwise put 200 stops between a keyboard reader and the
 //! article.
+//!
+//! A story of more than [`EAGER`] reports draws the first of them (and the one shown) first,
+//! and the rest once the browser is idle, as the coverage overview is: 200 buttons were most
+//! of the first render of a big story, before its first sentence could be read.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -17,6 +21,9 @@ pub struct SwitcherProps {
     pub current: usize,
     pub on_action: Callback<Action>,
 }
+
+/// Buttons drawn with the first render; the rest wait for an idle moment.
+pub const EAGER: usize = 12;
 
 /// Where a key moves the switcher's tab stop from `at` among `n` buttons, if it moves it. The
 /// buttons are a row: Up and Down are left to scroll the page.
@@ -42,8 +49,19 @@ fn tab_of(e: &Event) -> Option<usize> {
 pub fn Switcher(props: &SwitcherProps) -> Html {
     let list = use_node_ref();
     let mounted = use_mut_ref(|| false);
-    let n = props.index.sources().len();
+    let total = props.index.sources().len();
     let current = props.current;
+    let all = use_state(|| total <= EAGER);
+    {
+        let all = all.clone();
+        use_effect_with((), move |_| {
+            if !*all {
+                crate::dom::when_idle(move || all.set(true));
+            }
+        });
+    }
+    // The keys move among the buttons drawn.
+    let n = if *all { total } else { EAGER };
     // Where the reader moved the tab stop, and which article was shown then. Once another
     // article is shown (a click, a jump, the page's `select`), the stop is its button again;
     // worked out here rather than in an effect, so no render has it on the old button.
@@ -101,7 +119,8 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
             }
         });
     }
-    let tabs = props.index.sources().iter().enumerate().map(|(i, src)| {
+    let drawn = |i: usize| *all || i < EAGER || i == current;
+    let tabs = props.index.sources().iter().enumerate().filter(|&(i, _)| drawn(i)).map(|(i, src)| {
         let current = i == props.current;
         let tabindex = if i == stop { "0" } else { "-1" };
         let onclick = props
@@ -131,7 +150,8 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
         <nav aria-label="Reports of this event">
             // A toolbar to assistive technology: one stop, arrow keys between its buttons.
             <ul class="tabs" ref={list} role="toolbar" aria-label="Reports"
-                aria-orientation="horizontal" {onkeydown} {onfocusin}>{ for tabs }</ul>
+                aria-orientation="horizontal" aria-busy={(!*all).then_some("true")}
+                {onkeydown} {onfocusin}>{ for tabs }</ul>
         </nav>
     }
 }

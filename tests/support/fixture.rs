@@ -23,15 +23,25 @@ pub struct Fixture {
 impl Fixture {
     /// A widget as wide as the test page.
     pub async fn new(bytes: &[u8], options: Options) -> Fixture {
-        Fixture::mounted(bytes, options, None).await
+        Fixture::mounted(bytes, options, None, true).await
+    }
+
+    /// A widget as its first render leaves it, before what waits for an idle moment.
+    pub async fn first_render(bytes: &[u8], options: Options) -> Fixture {
+        Fixture::mounted(bytes, options, None, false).await
     }
 
     /// A widget in a wrapper `width_px` wide.
     pub async fn with_width(bytes: &[u8], options: Options, width_px: u32) -> Fixture {
-        Fixture::mounted(bytes, options, Some(width_px)).await
+        Fixture::mounted(bytes, options, Some(width_px), true).await
     }
 
-    async fn mounted(bytes: &[u8], options: Options, width_px: Option<u32>) -> Fixture {
+    async fn mounted(
+        bytes: &[u8],
+        options: Options,
+        width_px: Option<u32>,
+        settle: bool,
+    ) -> Fixture {
         let doc = web_sys::window().unwrap().document().unwrap();
         let wrapper = doc.create_element("div").unwrap();
         if let Some(w) = width_px {
@@ -46,7 +56,9 @@ impl Fixture {
         doc.body().unwrap().append_child(&wrapper).unwrap();
         let mounted = mount(&container, bytes, options).expect("mounts");
         yew::scheduler::flush().await;
-        crate::settle::matrix_drawn(&container).await;
+        if settle {
+            crate::settle::matrix_drawn(&container).await;
+        }
         Fixture {
             wrapper,
             container,
