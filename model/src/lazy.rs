@@ -8,11 +8,12 @@
 //! second. So the file ends with an index of its verdicts (per run of one sentence's verdicts:
 //! the sentence, how many, how many bytes) and a checksum of everything before it. Reading
 //! checks the checksum, the sources and segments, and that the index adds up to the verdicts
-//! it covers, then keeps the bytes: a damaged or cut file is still refused whole, before
-//! anything is shown. One sentence's verdicts are decoded and checked (as fully as
+//! it covers, then keeps the bytes: a file cut short or damaged by accident (Adler-32 sees any
+//! one changed byte) is still refused whole, before anything is shown. One sentence's verdicts are decoded and checked (as fully as
 //! `Database::validate` checks them) when first asked for; a file crafted to pass the
 //! checksum with a bad verdict in it gets that sentence's error, never a wrong verdict.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::wire::{self, Budget, HeadBody, WireVerdict};
@@ -27,6 +28,12 @@ pub struct LazyVerdicts {
     runs: Vec<Run>,
     /// Per segment id: the positions of its runs in `runs`.
     by_segment: HashMap<u32, Vec<usize>>,
+    /// What the file's texts may still rebuild to, as `from_bin` allows the whole file (a few
+    /// times its size), so a small file cannot ask for far more memory than it holds. Each run
+    /// spends it the first time it is decoded (`charged`): decoding a sentence again keeps
+    /// nothing more.
+    budget: Budget,
+    charged: Vec<Cell<bool>>,
 }
 
 /// One entry of the file's index.
@@ -148,12 +155,15 @@ impl LazyVerdicts {
                 "its index does not add up to its verdicts".into(),
             ));
         }
+        let charged = runs.iter().map(|_| Cell::new(false)).collect();
         Ok((
             db,
             LazyVerdicts {
                 bytes,
                 runs,
                 by_segment,
+                budget,
+                charged,
             },
         ))
     }
@@ -175,7 +185,7 @@ impl LazyVerdicts {
     ) -> Result<Vec<Verdict>, DbError> {
         let mut out = Vec::new();
         for &i in self.by_segment.get(&segment).into_iter().flatten() {
-            self.decode(self.runs[i], sources, text, &mut out)?;
+            self.decode(i, sources, text, &mut out)?;
         }
         Ok(out)
     }
@@ -187,25 +197,28 @@ impl LazyVerdicts {
         text: impl Fn(u32) -> Option<&'t str> + Copy,
     ) -> Result<Vec<Verdict>, DbError> {
         let mut out = Vec::new();
-        for &run in &self.runs {
-            self.decode(run, sources, text, &mut out)?;
+        for i in 0..self.runs.len() {
+            self.decode(i, sources, text, &mut out)?;
         }
         Ok(out)
     }
 
-    /// Appends `run`'s verdicts to `out`: exactly its count, on its segment, filling exactly
-    /// its bytes, each one's references checked before it is rebuilt.
+    /// Appends the verdicts of run `i` to `out`: exactly its count, on its segment, filling
+    /// exactly its bytes, each one's references checked before it is rebuilt.
     fn decode<'t>(
         &self,
-        run: Run,
+        i: usize,
         sources: &[Source],
         text: impl Fn(u32) -> Option<&'t str> + Copy,
         out: &mut Vec<Verdict>,
     ) -> Result<(), DbError> {
+        let run = self.runs[i];
         let mut rest = self.bytes.get(run.start..run.end).unwrap_or_default();
-        // What one run may rebuild, like the whole file's budget: a few times its bytes.
-        let budget = Budget::new((run.end - run.start).saturating_mul(wire::REBUILD_FACTOR));
+        // The first decoding of a run spends the file's budget; a later one rebuilds what it
+        // already did, within an unlimited one.
         let unlimited = Budget::new(usize::MAX);
+        let first = !self.charged[i].replace(true);
+        let budget = if first { &self.budget } else { &unlimited };
         for _ in 0..run.count {
             let (v, after) = postcard::take_from_bytes::<WireVerdict>(rest).map_err(corrupt)?;
             rest = after;
@@ -215,7 +228,7 @@ impl LazyVerdicts {
                 ));
             }
             wire::check(&v, sources.len(), text, &unlimited)?;
-            out.push(wire::rebuild(v, sources, text, &budget)?);
+            out.push(wire::rebuild(v, sources, text, budget)?);
         }
         if !rest.is_empty() {
             return Err(DbError::Corrupt(

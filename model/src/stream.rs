@@ -163,14 +163,21 @@ impl<W: Write> DbWriter<W> {
                 let before = chunk.len();
                 wire::push_verdict(v, position, chunk)
                     .ok_or_else(|| invalid("a verdict that cannot be written by position"))?;
-                let len = u32::try_from(chunk.len() - before)
-                    .map_err(|_| invalid("a verdict longer than the index can say"))?;
+                let Ok(len) = u32::try_from(chunk.len() - before) else {
+                    // Nothing the index does not cover is left in the file.
+                    chunk.truncate(before);
+                    return Err(invalid("a verdict longer than the index can say"));
+                };
+                // A run whose count or bytes would overflow starts another run of the same
+                // segment: the index allows several.
                 match runs.last_mut() {
-                    Some((segment, n, bytes)) if *segment == v.segment => {
-                        *n = n.checked_add(1).ok_or_else(|| invalid("a run too long"))?;
-                        *bytes = bytes
-                            .checked_add(len)
-                            .ok_or_else(|| invalid("a run too long"))?;
+                    Some((segment, n, bytes))
+                        if *segment == v.segment
+                            && n.checked_add(1).is_some()
+                            && bytes.checked_add(len).is_some() =>
+                    {
+                        *n += 1;
+                        *bytes += len;
                     }
                     _ => runs.push((v.segment, 1, len)),
                 }

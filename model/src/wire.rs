@@ -193,6 +193,7 @@ fn corrupt(what: &str) -> DbError {
 }
 
 /// Bytes of text a decoding may still rebuild.
+#[derive(Debug)]
 pub(crate) struct Budget(std::cell::Cell<usize>);
 
 impl Budget {

@@ -517,3 +517,53 @@ fn an_index_that_does_not_add_up_is_refused() {
         }
     }
 }
+
+#[test]
+fn differences_as_long_as_their_sentences_read_back() {
+    // A quote difference spanning two long sentences rebuilds to more text than its verdict's
+    // few bytes: the budget is the whole file's, as the whole reading's is, not the run's.
+    let long = |word: &str| format!("{}.", vec![word; 400].join(" "));
+    let a = source("a", &long("alpha"));
+    let b = source("b", &long("beta"));
+    let (la, lb) = (a.text.len(), b.text.len());
+    let db = Database {
+        version: DB_VERSION,
+        segments: vec![segment(0, &a, 0, la), segment(1, &b, 0, lb)],
+        verdicts: vec![Verdict {
+            segment: 0,
+            other: "b".into(),
+            label: Label::Differs,
+            score: 0.5,
+            evidence: vec![1],
+            differences: vec![Difference {
+                kind: DiffKind::Quote,
+                here: a.text.clone(),
+                there: b.text.clone(),
+                here_span: (0, la),
+                there_segment: 1,
+                there_span: (0, lb),
+            }],
+            shared: vec![],
+        }],
+        sources: vec![a, b],
+    };
+    assert_eq!(db.validate(), Ok(()));
+    assert_eq!(Database::from_bin(&db.to_bin()), Ok(db.clone()));
+    let (head, on) = lazily(&db);
+    assert_eq!(on, vec![(0, db.verdicts.clone())]);
+    assert_eq!(head.sources, db.sources);
+    // Asked for again, the sentence reads the same: the budget is spent once per run.
+    let (head, file) = LazyVerdicts::read(db.to_bin()).expect("reads");
+    let text = |id: u32| {
+        head.segments
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.text.as_str())
+    };
+    for _ in 0..100 {
+        assert_eq!(
+            file.verdicts_on(0, &head.sources, text),
+            Ok(db.verdicts.clone())
+        );
+    }
+}
