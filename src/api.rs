@@ -57,13 +57,15 @@ impl Handle {
     /// The verdicts on sentence `segment`, one per other source, shaped like the JSON
     /// export's `verdicts`, with the omissions the database leaves implicit filled in (their
     /// `score` `null`); `null` for a sentence the database does not have (or before it has
-    /// loaded).
+    /// loaded), and for one whose verdicts cannot be read (`Index::unreadable`).
     pub fn verdicts(&self, segment: u32) -> JsValue {
         let Ok(m) = self.mounted.try_borrow() else {
             return JsValue::NULL;
         };
         match m.as_ref().and_then(|m| m.index()) {
-            Some(index) if index.segment(segment).is_some() => {
+            Some(index)
+                if index.segment(segment).is_some() && index.unreadable(segment).is_none() =>
+            {
                 to_js(&views(&index.verdicts_of(segment))).unwrap_or(JsValue::NULL)
             }
             _ => JsValue::NULL,
@@ -254,7 +256,8 @@ struct Selected<'a> {
     /// The id of the article the sentence belongs to.
     source: &'a str,
     segment: &'a Segment,
-    verdicts: Vec<VerdictView<'a>>,
+    /// `null` when the sentence's verdicts cannot be read (`Index::unreadable`).
+    verdicts: Option<Vec<VerdictView<'a>>>,
 }
 
 /// A verdict as the JSON export writes it. The score is stored as an `f32`; widened as it is
@@ -331,7 +334,10 @@ fn selected(index: &Index, segment: u32) -> Option<JsValue> {
     to_js(&Selected {
         source: &seg.source,
         segment: seg,
-        verdicts: views(&verdicts),
+        verdicts: index
+            .unreadable(segment)
+            .is_none()
+            .then(|| views(&verdicts)),
     })
 }
 

@@ -168,11 +168,10 @@ impl State {
 
     /// What the live region says when a panel opens.
     fn summary(&self, segment: u32) -> String {
-        if self.index.unreadable(segment).is_some() {
-            return "Sentence opened: its verdicts cannot be read, the database file is damaged."
-                .to_string();
-        }
         let c = self.index.coverage(segment);
+        if c.unreadable {
+            return format!("Sentence opened: {}.", c.spoken());
+        }
         format!(
             "Sentence opened: corroborated by {}, differs in {}, not mentioned by {}.",
             plural(c.corroborates, "source"),

@@ -16,7 +16,7 @@ use crosscheck_widget::components::group::FIRST;
 use crosscheck_widget::components::matrix::CELL_BUDGET;
 use crosscheck_widget::components::switcher::EAGER;
 use crosscheck_widget::Options;
-use fixture::{attr, click, seg_id, Fixture};
+use fixture::{attr, click, focus, key, seg_id, Fixture};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -128,6 +128,52 @@ async fn a_big_story_shows_its_first_report_before_every_switcher_button() {
     let small = Fixture::first_render(&big_story(EAGER, 3).to_bin(), Options::default()).await;
     assert_eq!(small.qa("[data-source-tab]").len(), EAGER);
     assert!(small.must(".tabs").get_attribute("aria-busy").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn before_every_button_is_drawn_the_keys_move_among_those_that_are() {
+    // A page that opens a big story on its 31st report: its button is drawn after the first
+    // dozen and holds the one tab stop, and the arrow keys walk the buttons drawn.
+    let reports = 40;
+    let options = Options {
+        source: Some("r30".into()),
+        ..Options::default()
+    };
+    let f = Fixture::first_render(&big_story(reports, 3).to_bin(), options).await;
+    assert_eq!(f.shown_article(), "r30");
+    let tabs = f.qa("[data-source-tab]");
+    assert_eq!(tabs.len(), EAGER + 1);
+    let stops: Vec<String> = tabs
+        .iter()
+        .filter(|t| attr(t, "tabindex") == "0")
+        .map(|t| attr(t, "data-source-tab"))
+        .collect();
+    assert_eq!(stops, ["r30"], "the shown report's button is the tab stop");
+    let shown = f.must("[data-source-tab=\"r30\"]");
+    focus(&shown);
+    key(&shown, "ArrowLeft");
+    yew::scheduler::flush().await;
+    let active = |f: &Fixture| f.active().map(|a| attr(&a, "data-source-tab"));
+    assert_eq!(
+        active(&f).as_deref(),
+        Some("r11"),
+        "Left goes to the button before it"
+    );
+    key(&f.active().unwrap(), "End");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        active(&f).as_deref(),
+        Some("r30"),
+        "End goes to the last drawn"
+    );
+    // Once idle, every button is there and End goes to the last report.
+    settle::matrix_drawn(&f.container).await;
+    assert_eq!(f.qa("[data-source-tab]").len(), reports);
+    let at = f.must("[data-source-tab=\"r30\"]");
+    focus(&at);
+    key(&at, "End");
+    yew::scheduler::flush().await;
+    assert_eq!(active(&f).as_deref(), Some("r39"));
 }
 
 #[wasm_bindgen_test]

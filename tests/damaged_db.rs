@@ -13,6 +13,7 @@ mod page;
 mod settle;
 
 use crosscheck_model::{LazyVerdicts, BIN_VERSION};
+use crosscheck_widget::api::annotate_js;
 use crosscheck_widget::{Options, EMBEDDED_DB, LOAD_FAILED};
 use fixture::{attr, click, Fixture};
 use page::{number, Host, WIDTH};
@@ -186,9 +187,18 @@ async fn a_sentence_whose_verdicts_do_not_check_says_so_and_the_rest_works() {
         "{text}"
     );
     assert!(
-        f.q("[data-panel] .item").is_none(),
-        "no verdict is shown, not even an omission"
+        f.q("[data-panel] .item").is_none() && f.q("[data-panel] [data-group]").is_none(),
+        "no verdict is shown, not even an omission, and no empty group"
     );
+    // Its badge and spoken name say so too, never "not mentioned by 0 sources".
+    let sentence = f.must(&format!("[data-segment=\"{bad}\"]"));
+    assert!(f
+        .q(&format!(
+            "[data-segment=\"{bad}\"] .marker[data-unreadable]"
+        ))
+        .is_some());
+    let name = sentence.text_content().unwrap_or_default();
+    assert!(name.contains("cannot be read"), "{name}");
     // Every other sentence of the article opens with its verdicts.
     let others: Vec<_> = f
         .qa("[data-segment]")
@@ -207,6 +217,63 @@ async fn a_sentence_whose_verdicts_do_not_check_says_so_and_the_rest_works() {
         );
     }
     host.assert_alive("an unreadable sentence");
+}
+
+#[wasm_bindgen_test]
+async fn annotate_mode_marks_an_unreadable_sentence_so() {
+    // On the publisher's own copy of the article: the sentence's badge says it cannot be
+    // read, and its mark is not styled as omitted.
+    let (bytes, bad) = one_sentence_unreadable();
+    let db = crosscheck_model::Database::from_bin(EMBEDDED_DB).unwrap();
+    let source = db
+        .segments
+        .iter()
+        .find(|s| s.id == bad)
+        .unwrap()
+        .source
+        .clone();
+    let text = db
+        .sources
+        .iter()
+        .find(|s| s.id == source)
+        .unwrap()
+        .text
+        .clone();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let article = document.create_element("article").unwrap();
+    article.set_text_content(Some(&text));
+    document.body().unwrap().append_child(&article).unwrap();
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"source".into(), &source.as_str().into()).unwrap();
+    let data = js_sys::Uint8Array::from(&bytes[..]);
+    js_sys::Reflect::set(&opts, &"database".into(), &data).unwrap();
+    let a = annotate_js(article.clone(), opts.into());
+    wasm_bindgen_futures::JsFuture::from(a.ready())
+        .await
+        .unwrap();
+    yew::scheduler::flush().await;
+    let mark = article
+        .query_selector(&format!("crosscheck-mark[data-segment=\"{bad}\"]"))
+        .unwrap()
+        .expect("the sentence is anchored");
+    let badge = mark
+        .shadow_root()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        badge.contains("cannot be read") && badge.contains("? unreadable"),
+        "{badge}"
+    );
+    let wrapped = article
+        .query_selector("[data-crosscheck-coverage=\"unreadable\"]")
+        .unwrap();
+    assert!(
+        wrapped.is_some(),
+        "the sentence's mark is not shown as omitted"
+    );
+    a.destroy();
+    article.remove();
 }
 
 #[wasm_bindgen_test]

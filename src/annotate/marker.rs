@@ -8,10 +8,13 @@ use crate::index::Index;
 use crate::state::Theme;
 use crate::{sheets, style};
 
-/// The coverage a sentence is shown with: differs wins, then corroborates, else omits.
+/// The coverage a sentence is shown with: differs wins, then corroborates, else omits; a
+/// sentence whose verdicts cannot be read is `unreadable`, never shown as omitted.
 pub fn strongest(index: &Index, segment: u32) -> &'static str {
     let c = index.coverage(segment);
-    if c.differs > 0 {
+    if c.unreadable {
+        "unreadable"
+    } else if c.differs > 0 {
         "differs"
     } else if c.corroborates > 0 {
         "corroborates"
@@ -47,10 +50,11 @@ pub fn make(document: &Document, index: &Index, segment: u32, theme: Theme) -> O
     let badge = document.create_element("span").ok()?;
     badge.set_class_name(&format!("badge {class}"));
     badge.set_attribute("aria-hidden", "true").ok()?;
-    badge.set_text_content(Some(&format!(
-        "✓{} ≠{} ∅{}",
-        c.corroborates, c.differs, c.omits
-    )));
+    badge.set_text_content(Some(&if c.unreadable {
+        "? unreadable".to_string()
+    } else {
+        format!("✓{} ≠{} ∅{}", c.corroborates, c.differs, c.omits)
+    }));
     root.append_child(&spoken).ok()?;
     root.append_child(&badge).ok()?;
     Some(m)

@@ -17,6 +17,13 @@ pub fn Marker(props: &MarkerProps) -> Html {
     let part = |class: &'static str, sym: &str, n: usize| {
         html! { <span class={classes!(class, (n == 0).then_some("zero"))}>{ format!("{sym}{n}") }</span> }
     };
+    if c.unreadable {
+        return html! {
+            <span class="marker" aria-hidden="true" title={c.spoken()} data-unreadable="">
+                <span class="k-omi">{ "? unreadable" }</span>
+            </span>
+        };
+    }
     html! {
         <span class="marker" aria-hidden="true" title={c.spoken()}>
             { part("k-cor", "✓", c.corroborates) }

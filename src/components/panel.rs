@@ -93,9 +93,13 @@ pub fn Panel(props: &PanelProps) -> Html {
             <p class="summary" data-unreadable={unreadable.is_some().then_some("")}>
                 { summary }
             </p>
-            { group(Label::Corroborates, "Corroborated by", "✓") }
-            { group(Label::Differs, "Differs in", "≠") }
-            { group(Label::Omits, "Not mentioned by", "∅") }
+            // A sentence whose verdicts cannot be read has no groups: "No other report"
+            // under each would say what the file does not.
+            if unreadable.is_none() {
+                { group(Label::Corroborates, "Corroborated by", "✓") }
+                { group(Label::Differs, "Differs in", "≠") }
+                { group(Label::Omits, "Not mentioned by", "∅") }
+            }
         </aside>
     }
 }

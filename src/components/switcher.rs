@@ -60,24 +60,30 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
             }
         });
     }
-    // The keys move among the buttons drawn.
-    let n = if *all { total } else { EAGER };
+    // The articles whose buttons are drawn, in order: the keys move among these (the first
+    // dozen and the one shown, until the rest are drawn).
+    let drawn: Vec<usize> = (0..total)
+        .filter(|&i| *all || i < EAGER || i == current)
+        .collect();
     // Where the reader moved the tab stop, and which article was shown then. Once another
     // article is shown (a click, a jump, the page's `select`), the stop is its button again;
     // worked out here rather than in an effect, so no render has it on the old button.
     let moved_to = use_state_eq(|| None::<(usize, usize)>);
     let stop = match *moved_to {
-        Some((shown, at)) if shown == current => at,
+        Some((shown, at)) if shown == current && drawn.contains(&at) => at,
         _ => current,
     }
-    .min(n.saturating_sub(1));
+    .min(total.saturating_sub(1));
     let onkeydown = {
         let list = list.clone();
+        let drawn = drawn.clone();
         Callback::from(move |e: KeyboardEvent| {
             // From the button that has focus: the stop follows focus (`onfocusin`), but a key
             // can come before its render.
             let from = tab_of(&e).unwrap_or(stop);
-            let Some(to) = moved(&e.key(), from, n) else {
+            let at = drawn.iter().position(|&i| i == from).unwrap_or(0);
+            let Some(to) = moved(&e.key(), at, drawn.len()).and_then(|k| drawn.get(k).copied())
+            else {
                 return;
             };
             e.prevent_default();
@@ -119,8 +125,7 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
             }
         });
     }
-    let drawn = |i: usize| *all || i < EAGER || i == current;
-    let tabs = props.index.sources().iter().enumerate().filter(|&(i, _)| drawn(i)).map(|(i, src)| {
+    let tabs = drawn.iter().filter_map(|&i| Some((i, props.index.sources().get(i)?))).map(|(i, src)| {
         let current = i == props.current;
         let tabindex = if i == stop { "0" } else { "-1" };
         let onclick = props

@@ -258,7 +258,10 @@ impl Index {
 
     /// Counted from the stored verdicts alone: every other source not stored omits it.
     pub fn coverage(&self, segment: u32) -> Coverage {
-        let mut c = Coverage::default();
+        let mut c = Coverage {
+            unreadable: self.unreadable(segment).is_some(),
+            ..Coverage::default()
+        };
         let own = self.judged_source(segment);
         let mut stored = 0;
         for v in self.stored(segment) {
@@ -572,6 +575,7 @@ mod tests {
             corroborates: 0,
             differs: 1,
             omits: 2,
+            unreadable: false,
         };
         // (segment, other, label): a claim, a headline, its own source, boilerplate, unknown.
         let rows: [(u32, &str, Option<Label>); 6] = [

@@ -8,11 +8,17 @@ pub struct Coverage {
     pub corroborates: usize,
     pub differs: usize,
     pub omits: usize,
+    /// The sentence's verdicts are in the file but do not check (`Index::unreadable`): the
+    /// counts are all 0 and mean nothing.
+    pub unreadable: bool,
 }
 
 impl Coverage {
     /// The sentence a screen reader hears after the sentence itself.
     pub fn spoken(&self) -> String {
+        if self.unreadable {
+            return "its verdicts cannot be read, the database file is damaged".to_string();
+        }
         format!(
             "corroborated by {}, differs in {}, not mentioned by {}",
             plural(self.corroborates, "source"),
