@@ -144,15 +144,11 @@ fn one_sentence_unreadable() -> (Vec<u8>, u32) {
         let Ok((db, file)) = LazyVerdicts::read(b.clone()) else {
             continue;
         };
-        let text = |id: u32| {
-            db.segments
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.text.as_str())
-        };
         let mut bad = file
-            .segments()
-            .filter(|&s| file.verdicts_on(s, &db.sources, text).is_err());
+            .sentences(&db)
+            .into_iter()
+            .filter(|(_, read)| read.is_err())
+            .map(|(s, _)| s);
         if let (Some(s), None) = (bad.next(), bad.next()) {
             return (b, s);
         }

@@ -508,17 +508,9 @@ fn lazy_reads_alike(bytes: &[u8]) -> bool {
     let Ok((head, file)) = LazyVerdicts::read(bytes.to_vec()) else {
         return whole.is_err();
     };
-    let text = |id: u32| {
-        head.segments
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.text.as_str())
-    };
-    let mut ids: Vec<u32> = file.segments().collect();
-    ids.sort_unstable();
     let (mut rebuilt, mut failed) = (Vec::new(), false);
-    for s in ids {
-        match file.verdicts_on(s, &head.sources, text) {
+    for (_, read) in file.sentences(&head) {
+        match read {
             Ok(v) => rebuilt.extend(v),
             Err(_) => failed = true,
         }

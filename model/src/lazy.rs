@@ -190,6 +190,18 @@ impl LazyVerdicts {
         Ok(out)
     }
 
+    /// Every sentence with stored verdicts, by id, with what reading its verdicts gives
+    /// (`verdicts_on`), checked against `head`, the database `read` gave with these verdicts:
+    /// what a tool or a test reads to see which sentences of a file are sound.
+    pub fn sentences(&self, head: &Database) -> Vec<(u32, Result<Vec<Verdict>, DbError>)> {
+        let texts = SegmentTexts::new(&head.segments);
+        let mut ids: Vec<u32> = self.segments().collect();
+        ids.sort_unstable();
+        ids.into_iter()
+            .map(|s| (s, self.verdicts_on(s, &head.sources, |id| texts.get(id))))
+            .collect()
+    }
+
     /// Every verdict, in file order, each checked as `verdicts_on` checks it.
     pub fn all<'t>(
         &self,

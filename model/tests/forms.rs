@@ -361,17 +361,10 @@ fn a_pair_without_a_verdict_is_an_implicit_omission() {
 /// verdicts as rebuilt on demand, in file order.
 fn lazily(db: &Database) -> (Database, Vec<(u32, Vec<Verdict>)>) {
     let (head, file) = LazyVerdicts::read(db.to_bin()).expect("reads");
-    let mut ids: Vec<u32> = file.segments().collect();
-    ids.sort_unstable();
-    let text = |id: u32| {
-        head.segments
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.text.as_str())
-    };
-    let on = ids
-        .iter()
-        .map(|&s| (s, file.verdicts_on(s, &head.sources, text).expect("checks")))
+    let on = file
+        .sentences(&head)
+        .into_iter()
+        .map(|(s, read)| (s, read.expect("checks")))
         .collect();
     (head, on)
 }
@@ -464,16 +457,10 @@ fn a_file_made_to_pass_the_checksum_is_still_checked() {
             assert!(whole.is_err(), "byte {i}: refused lazily, not whole");
             continue;
         };
-        let text = |id: u32| {
-            head.segments
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.text.as_str())
-        };
         let mut read = Vec::new();
         let mut failed = false;
-        for s in file.segments() {
-            match file.verdicts_on(s, &head.sources, text) {
+        for (_, sentence) in file.sentences(&head) {
+            match sentence {
                 Ok(v) => read.extend(v),
                 Err(_) => failed = true,
             }
@@ -554,16 +541,7 @@ fn differences_as_long_as_their_sentences_read_back() {
     assert_eq!(head.sources, db.sources);
     // Asked for again, the sentence reads the same: the budget is spent once per run.
     let (head, file) = LazyVerdicts::read(db.to_bin()).expect("reads");
-    let text = |id: u32| {
-        head.segments
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.text.as_str())
-    };
     for _ in 0..100 {
-        assert_eq!(
-            file.verdicts_on(0, &head.sources, text),
-            Ok(db.verdicts.clone())
-        );
+        assert_eq!(file.sentences(&head), vec![(0, Ok(db.verdicts.clone()))]);
     }
 }

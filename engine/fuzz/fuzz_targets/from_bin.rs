@@ -27,15 +27,9 @@ fuzz_target!(|data: &[u8]| {
             assert!(whole.is_err());
             continue;
         };
-        let text = |id: u32| {
-            head.segments
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.text.as_str())
-        };
         let (mut given, mut failed) = (Vec::new(), false);
-        for s in file.segments() {
-            match file.verdicts_on(s, &head.sources, text) {
+        for (_, read) in file.sentences(&head) {
+            match read {
                 Ok(v) => given.extend(v),
                 Err(_) => failed = true,
             }
