@@ -14,12 +14,11 @@ mod page;
 mod settle;
 
 use crosscheck_model::{
-    Database, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict,
-    DB_VERSION,
+    Database, DiffKind, Difference, Label, SegmentKind, SharedSpan, Verdict, DB_VERSION,
 };
 use crosscheck_widget::{Options, Theme, EMBEDDED_DB};
-use fixture::{attr, click, focus, key, Fixture};
-use page::{document, look, Host, HostSheet, WIDTH};
+use fixture::{attr, click, focus, key, segment, source, span, Fixture};
+use page::{document, look, restyled, Host, HostSheet, WIDTH};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -33,36 +32,11 @@ const HOSTILE_CSS: &str = "* { color: red !important; font-size: 40px !important
      :focus { outline: none !important } * { box-sizing: content-box !important }";
 
 fn small_db() -> Vec<u8> {
-    let src = |id: &str, text: &str| Source {
-        id: id.into(),
-        title: None,
-        outlet: Some(format!("Outlet {}", id.to_uppercase())),
-        url: None,
-        published: Some("2024-01-02".into()),
-        language: Some("en".into()),
-        text: text.into(),
-    };
-    let seg = |id: u32, s: &Source, part: &str| {
-        let start = s.text.find(part).unwrap();
-        Segment {
-            id,
-            source: s.id.clone(),
-            text: part.into(),
-            start,
-            end: start + part.len(),
-            kind: SegmentKind::Claim,
-            paragraph: 0,
-        }
-    };
     let a0 = "Officials said 40 people were hurt on Monday.";
     let a1 = "Rain went on all week.";
     let b0 = "Police said 45 people were hurt on Monday in the flood.";
-    let a = src("a", &format!("{a0} {a1}"));
-    let b = src("b", b0);
-    let span = |t: &str, p: &str| {
-        let s = t.find(p).unwrap();
-        (s, s + p.len())
-    };
+    let a = source("a", &format!("{a0} {a1}"));
+    let b = source("b", b0);
     let (ss, se) = span(b0, "people were hurt on Monday");
     let verdicts = vec![
         Verdict {
@@ -106,7 +80,11 @@ fn small_db() -> Vec<u8> {
     ];
     let db = Database {
         version: DB_VERSION,
-        segments: vec![seg(1, &a, a0), seg(2, &a, a1), seg(10, &b, b0)],
+        segments: vec![
+            segment(1, &a, a0, SegmentKind::Claim, 0),
+            segment(2, &a, a1, SegmentKind::Claim, 0),
+            segment(10, &b, b0, SegmentKind::Claim, 0),
+        ],
         sources: vec![a, b],
         verdicts,
     };
@@ -151,12 +129,7 @@ async fn host_css_does_not_reach_the_widget() {
         probes(&f).iter().map(|(n, e)| (*n, look(e))).collect()
     };
     for ((name, a), (_, b)) in clean.iter().zip(&hostile) {
-        let changed: Vec<_> = a
-            .iter()
-            .zip(b)
-            .filter(|(x, y)| x != y)
-            .map(|(x, y)| format!("{}: {} -> {}", x.0, x.1, y.1))
-            .collect();
+        let changed = restyled(a, b);
         assert!(
             changed.is_empty(),
             "the host's CSS changed the {name}: {changed:?}"
@@ -212,12 +185,7 @@ async fn widget_css_does_not_leak_to_the_host() {
     area.remove();
     assert_eq!(before.len(), after.len());
     for ((what, a), (_, b)) in before.iter().zip(&after) {
-        let changed: Vec<_> = a
-            .iter()
-            .zip(b)
-            .filter(|(x, y)| x != y)
-            .map(|(x, y)| format!("{}: {} -> {}", x.0, x.1, y.1))
-            .collect();
+        let changed = restyled(a, b);
         assert!(
             changed.is_empty(),
             "mounting the widget restyled the host's {what}: {changed:?}"

@@ -12,11 +12,10 @@ mod fixture;
 mod settle;
 
 use crosscheck_model::{
-    Database, DiffKind, Difference, Label, Segment, SegmentKind, SharedSpan, Source, Verdict,
-    DB_VERSION,
+    Database, DiffKind, Difference, Label, SegmentKind, SharedSpan, Verdict, DB_VERSION,
 };
 use crosscheck_widget::{Options, Theme, EMBEDDED_DB, LOAD_FAILED};
-use fixture::{attr, click, db, key, seg_id, Fixture};
+use fixture::{attr, click, db, key, seg_id, segment, source, span, Fixture};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -325,36 +324,6 @@ async fn failure_replaces_the_widget_not_the_page() {
 }
 
 // ---------------------------------------------------------------- full model
-
-fn source(id: &str, text: &str) -> Source {
-    Source {
-        id: id.into(),
-        title: None,
-        outlet: Some(format!("Outlet {}", id.to_uppercase())),
-        url: None,
-        published: Some("2024-01-02".into()),
-        language: Some("en".into()),
-        text: text.into(),
-    }
-}
-
-fn segment(id: u32, src: &Source, part: &str, kind: SegmentKind, paragraph: u32) -> Segment {
-    let start = src.text.find(part).expect("part of the source");
-    Segment {
-        id,
-        source: src.id.clone(),
-        text: part.into(),
-        start,
-        end: start + part.len(),
-        kind,
-        paragraph,
-    }
-}
-
-fn span(text: &str, part: &str) -> (usize, usize) {
-    let s = text.find(part).expect("part of the text");
-    (s, s + part.len())
-}
 
 /// Two small reports that differ on a number, with shared words and boilerplate, and a
 /// sentence whose text would be markup if it were ever rendered as HTML.

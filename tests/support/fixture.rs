@@ -7,7 +7,7 @@
 //! declares `mod settle` (`support/settle.rs`) beside this module.
 #![allow(dead_code)]
 
-use crosscheck_model::Database;
+use crosscheck_model::{Database, Segment, SegmentKind, Source};
 use crosscheck_widget::{mount, Mounted, Options, EMBEDDED_DB};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, ShadowRoot};
@@ -152,4 +152,37 @@ pub fn seg_id(el: &Element) -> u32 {
 /// The database the widget embeds (the seeds), decoded.
 pub fn db() -> Database {
     Database::from_bin(EMBEDDED_DB).expect("the embedded database decodes")
+}
+
+/// A report with only its text, outlet, date and language: what hand-made test databases need.
+pub fn source(id: &str, text: &str) -> Source {
+    Source {
+        id: id.into(),
+        title: None,
+        outlet: Some(format!("Outlet {}", id.to_uppercase())),
+        url: None,
+        published: Some("2024-01-02".into()),
+        language: Some("en".into()),
+        text: text.into(),
+    }
+}
+
+/// The segment of `src` that is `part` (its first occurrence).
+pub fn segment(id: u32, src: &Source, part: &str, kind: SegmentKind, paragraph: u32) -> Segment {
+    let start = src.text.find(part).expect("part of the source");
+    Segment {
+        id,
+        source: src.id.clone(),
+        text: part.into(),
+        start,
+        end: start + part.len(),
+        kind,
+        paragraph,
+    }
+}
+
+/// Where `part` first occurs in `text`.
+pub fn span(text: &str, part: &str) -> (usize, usize) {
+    let s = text.find(part).expect("part of the text");
+    (s, s + part.len())
 }

@@ -53,6 +53,16 @@ pub fn set_global(name: &str, value: &JsValue) {
 }
 
 /// The computed style properties and layout size of `el` that hostile host CSS would change.
+/// The properties of two `look`s of one element that differ, as "name: before -> after".
+pub fn restyled(before: &[(String, String)], after: &[(String, String)]) -> Vec<String> {
+    before
+        .iter()
+        .zip(after)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| format!("{}: {} -> {}", x.0, x.1, y.1))
+        .collect()
+}
+
 pub fn look(el: &Element) -> Vec<(String, String)> {
     let f = js(
         "el",
