@@ -20,7 +20,7 @@ usage:
   crosscheck eval <DIR> --gold FILE [--encoder DIR | --no-encoder]
   crosscheck eval --db DB_FILE --gold FILE
   crosscheck verdict [FILE] [--encoder DIR] < PAIRS.jsonl
-  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid] [--exports DIR]
+  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid] [--seeds K] [--exports DIR]
                    [--encoder DIR | --no-encoder]
   crosscheck fit <SHARED_EVAL> [--encoder DIR]
   crosscheck --help";
@@ -46,12 +46,14 @@ commands:
       one line per pair: {\"id\", \"label\", \"score\", \"evidence\", \"differences\"}.
       --encoder DIR adds a sentence encoder's judgement (all-MiniLM-L6-v2: config.json,
       vocab.txt and model.safetensors in DIR; scripts/get-encoder.sh fetches it).
-  loco <SHARED_EVAL> [--write FILE] [--grid]
+  loco <SHARED_EVAL> [--write FILE] [--grid] [--seeds K]
       For developers: the cluster decision judged leave-one-cluster-out over the seeds and
       the labelled clusters in SHARED_EVAL/dev (each scored by a model fitted on the others),
       with the encoder when found and without it. --write also writes the tables as a page;
-      --grid compares the shipped recipe with the others it was chosen from; --exports DIR
-      writes each held-out cluster's database there (DIR/NAME.json), to read its errors.
+      --grid compares the shipped recipe with the others it was chosen from; --seeds K fits
+      every fold with K seeds of the forests' random draws and reports the mean and spread
+      (with --grid, each recipe's mean over the K); --exports DIR writes each held-out
+      cluster's database there (DIR/NAME.json), to read its errors.
       Run from the repository (it reads seeds/ and tests/data/seeds.gold.jsonl).
   fit <SHARED_EVAL>
       For developers: fits the cluster decision on all labelled clusters and rewrites
@@ -371,6 +373,10 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
             names: &["--exports"],
             takes_value: true,
         },
+        Opt {
+            names: &["--seeds"],
+            takes_value: true,
+        },
         ENCODER_OPTS[0],
         ENCODER_OPTS[1],
     ];
@@ -379,6 +385,17 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
     };
     let shared = Path::new(&p.positional[0]);
     let encoder = encoder(&p)?;
+    let seeds = match p.get("--seeds") {
+        None => 1,
+        Some(k) => match k.parse::<usize>() {
+            Ok(k @ 1..=100) => k,
+            _ => {
+                return Err(Failure::Usage(format!(
+                    "--seeds takes a whole number from 1 to 100, not {k:?}"
+                )))
+            }
+        },
+    };
     if let Some(dir) = p.get("--exports") {
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
         let recipe = crosscheck::learn::loco::Recipe::shipped(encoder.is_some());
@@ -390,18 +407,22 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
     }
     if p.get("--grid").is_some() {
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
-        return cli::learn::print(&cli::learn::grid_report(&mut folds, encoder.is_some()));
+        return cli::learn::print(&cli::learn::grid_report(
+            &mut folds,
+            encoder.is_some(),
+            seeds,
+        ));
     }
     let mut page = String::from(cli::learn::PAGE_HEAD);
     if let Some(e) = encoder.as_ref() {
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), Some(e))?;
-        let (table, _) = cli::learn::loco_report(&mut folds, true);
+        let (table, _) = cli::learn::loco_report(&mut folds, true, seeds);
         let text = format!("## With the sentence encoder\n\n{table}\n");
         cli::learn::print(&text)?;
         page.push_str(&text);
     }
     let mut folds = cli::learn::folds(Path::new("."), Some(shared), None)?;
-    let (table, _) = cli::learn::loco_report(&mut folds, false);
+    let (table, _) = cli::learn::loco_report(&mut folds, false, seeds);
     let text = format!("## Surface features only (`--no-encoder`)\n\n{table}\n");
     cli::learn::print(&text)?;
     page.push_str(&text);

@@ -98,6 +98,9 @@ fn bad_command_lines_print_usage_and_exit_2() {
         &["build", d, "-o"],
         &["eval", d],
         &["verdict", "a", "b"],
+        &["loco", d, "--seeds"],
+        &["loco", d, "--seeds", "0"],
+        &["loco", d, "--seeds", "many"],
     ] {
         let out = run(args, b"");
         let err = text(&out.stderr);

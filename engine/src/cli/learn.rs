@@ -35,15 +35,26 @@ pub fn folds(
     Ok(out)
 }
 
-/// The LOCO table (markdown) for the shipped recipe, with or without the encoder.
-pub fn loco_report(folds: &mut [loco::Fold], encoder: bool) -> (String, loco::Summary) {
+/// The LOCO table (markdown) for the shipped recipe, with or without the encoder; with more
+/// than one seed (`loco::seeds`), followed by how far the figures move between them.
+pub fn loco_report(
+    folds: &mut [loco::Fold],
+    encoder: bool,
+    seeds: usize,
+) -> (String, loco::Summary) {
     let recipe = loco::Recipe::shipped(encoder);
-    let results = loco::loco(folds, &recipe);
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
-    (
-        loco::table(&results, &differs),
-        loco::summary(&results, &differs),
-    )
+    let runs: Vec<_> = loco::seeds(seeds)
+        .into_iter()
+        .map(|seed| (seed, loco::loco(folds, &recipe.reseeded(seed))))
+        .collect();
+    let shipped = &runs[0].1;
+    let mut text = loco::table(shipped, &differs);
+    if runs.len() > 1 {
+        text.push('\n');
+        text.push_str(&loco::spread(&runs, &differs));
+    }
+    (text, loco::summary(shipped, &differs))
 }
 
 pub fn print(text: &str) -> Result<(), Failure> {
@@ -60,7 +71,7 @@ are those of `crosscheck eval` (the reference scorer's).\n\n";
 /// The generated weights module: the shipped recipe fitted on every labelled cluster.
 pub fn fit_module(folds: &mut [loco::Fold], encoder: bool) -> String {
     let recipe = loco::Recipe::shipped(encoder);
-    let (_, summary) = loco_report(folds, encoder);
+    let (_, summary) = loco_report(folds, encoder, 1);
     let (slot, model) = loco::fit_all(folds, &recipe);
     let rows: Vec<&data::Row> = folds.iter().flat_map(|f| f.rows.iter()).collect();
     let names: Vec<&str> = folds.iter().map(|f| f.data.name.as_str()).collect();
@@ -90,15 +101,24 @@ pub fn fit_module(folds: &mut [loco::Fold], encoder: bool) -> String {
     )
 }
 
-/// One line per recipe of `loco::grid`: the LOCO means it reaches.
-pub fn grid_report(folds: &mut [loco::Fold], encoder: bool) -> String {
+/// One line per recipe of `loco::grid`: the LOCO means it reaches, each the mean over
+/// `seeds` fitting seeds (`loco::seeds`), with the spread of mean macro-F1 between them.
+pub fn grid_report(folds: &mut [loco::Fold], encoder: bool, seeds: usize) -> String {
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
-    let mut out = String::from("| recipe | mean macro-F1 | lowest | differs F1 | accuracy |\n| --- | ---: | ---: | ---: | ---: |\n");
+    let mut out = String::from("| recipe | mean macro-F1 | sd over seeds | lowest | differs F1 | accuracy |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
     for (name, recipe) in loco::grid(encoder) {
-        let m = loco::summary(&loco::loco(folds, &recipe), &differs);
+        let runs: Vec<loco::Summary> = loco::seeds(seeds)
+            .into_iter()
+            .map(|seed| loco::summary(&loco::loco(folds, &recipe.reseeded(seed)), &differs))
+            .collect();
+        let of =
+            |f: fn(&loco::Summary) -> f64| loco::mean_sd(&runs.iter().map(f).collect::<Vec<_>>());
+        let (f1, sd) = of(|m| m.macro_f1);
         out.push_str(&format!(
-            "| {name} | {:.4} | {:.4} | {:.4} | {:.4} |\n",
-            m.macro_f1, m.min_macro_f1, m.differs_f1, m.accuracy
+            "| {name} | {f1:.4} | {sd:.4} | {:.4} | {:.4} | {:.4} |\n",
+            of(|m| m.min_macro_f1).0,
+            of(|m| m.differs_f1).0,
+            of(|m| m.accuracy).0
         ));
     }
     out

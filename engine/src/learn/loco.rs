@@ -63,6 +63,24 @@ impl Recipe {
     }
 }
 
+impl Recipe {
+    /// The same recipe with its forests' random draws (row subsamples, one per tree and bag)
+    /// started from `seed` instead of the shipped 0.
+    pub fn reseeded(mut self, seed: u64) -> Recipe {
+        self.carried.seed = seed;
+        if let Some(d) = self.differs.as_mut() {
+            d.seed = seed;
+        }
+        self
+    }
+}
+
+/// The fitting seeds `crosscheck loco --seeds K` runs: the shipped 0 first, then seeds far
+/// enough apart that no two runs share a bag's draws (bag `b` of seed `s` draws with `s + b`).
+pub fn seeds(k: usize) -> Vec<u64> {
+    (0..k.max(1) as u64).map(|i| i * 1000).collect()
+}
+
 /// The recipes `crosscheck loco --grid` compares with the shipped one: the forms and settings
 /// the shipped recipe was chosen from.
 pub fn grid(encoder: bool) -> Vec<(String, Recipe)> {
@@ -400,5 +418,105 @@ pub fn summary(results: &[(String, Scores)], differs_clusters: &[bool]) -> Summa
         ),
         min_macro_f1,
         min_cluster,
+    }
+}
+
+/// One figure read from a LOCO summary.
+type Figure = fn(&Summary) -> f64;
+
+/// Mean and sample standard deviation of `v` (0 for fewer than two values).
+pub fn mean_sd(v: &[f64]) -> (f64, f64) {
+    if v.is_empty() {
+        return (0.0, 0.0);
+    }
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    if v.len() < 2 {
+        return (mean, 0.0);
+    }
+    let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    (mean, var.sqrt())
+}
+
+/// How much the LOCO figures move with the fitting seed alone: one `loco` run per seed.
+///
+/// Why: the forests draw row subsamples, so the same recipe on the same data scores a little
+/// differently from one seed to another (about 0.01 of mean macro-F1 between two seeds).
+/// A change smaller than that spread, judged on one seed, is noise either way.
+pub fn spread(runs: &[(u64, Vec<(String, Scores)>)], differs_clusters: &[bool]) -> String {
+    let summaries: Vec<Summary> = runs
+        .iter()
+        .map(|(_, r)| summary(r, differs_clusters))
+        .collect();
+    let of = |f: Figure| mean_sd(&summaries.iter().map(f).collect::<Vec<_>>());
+    let mut s = format!(
+        "Over {} fitting seeds ({}; the shipped model is fitted with the first):\n\n",
+        runs.len(),
+        runs.iter()
+            .map(|(seed, _)| seed.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    s.push_str("| figure | mean over seeds | sd | per seed |\n| --- | ---: | ---: | --- |\n");
+    let rows: [(&str, Figure); 4] = [
+        ("mean macro-F1", |m| m.macro_f1),
+        ("lowest macro-F1", |m| m.min_macro_f1),
+        ("mean differs F1", |m| m.differs_f1),
+        ("mean accuracy", |m| m.accuracy),
+    ];
+    for (name, f) in rows {
+        let (mean, sd) = of(f);
+        let each: Vec<String> = summaries.iter().map(|m| format!("{:.4}", f(m))).collect();
+        s.push_str(&format!(
+            "| {name} | {mean:.4} | {sd:.4} | {} |\n",
+            each.join(" ")
+        ));
+    }
+    s.push_str("\n| cluster | macro-F1, mean over seeds | sd |\n| --- | ---: | ---: |\n");
+    let names = runs.first().map(|(_, r)| r.as_slice()).unwrap_or_default();
+    for (i, (name, _)) in names.iter().enumerate() {
+        let v: Vec<f64> = runs
+            .iter()
+            .filter_map(|(_, r)| r.get(i).map(|(_, sc)| sc.macro_f1))
+            .collect();
+        let (mean, sd) = mean_sd(&v);
+        s.push_str(&format!("| {name} | {mean:.4} | {sd:.4} |\n"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mean_and_spread_of_figures() {
+        // (values, mean, sample sd)
+        let rows: [(&[f64], f64, f64); 4] = [
+            (&[], 0.0, 0.0),
+            (&[0.7], 0.7, 0.0),
+            (&[0.7, 0.7, 0.7], 0.7, 0.0),
+            (&[0.76, 0.78, 0.77, 0.75, 0.79], 0.77, 0.015_811),
+        ];
+        for (v, mean, sd) in rows {
+            let (m, s) = mean_sd(v);
+            assert!(
+                (m - mean).abs() < 1e-9 && (s - sd).abs() < 1e-6,
+                "{v:?}: {m} {s}"
+            );
+        }
+    }
+
+    #[test]
+    fn seeds_start_with_the_shipped_one_and_share_no_bag() {
+        assert_eq!(seeds(1), [0]);
+        assert_eq!(seeds(0), [0]);
+        let s = seeds(5);
+        let bags = Recipe::shipped(true).bags as u64;
+        assert!(s.windows(2).all(|w| w[1] - w[0] >= bags), "{s:?}");
+        let r = Recipe::shipped(true).reseeded(2000);
+        assert_eq!(r.carried.seed, 2000);
+        assert_eq!(r.differs.map(|d| d.seed), Some(2000));
+        assert_eq!(r.reseeded(0), Recipe::shipped(true));
     }
 }
