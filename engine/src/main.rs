@@ -413,7 +413,7 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
             seeds,
         ));
     }
-    let mut page = String::from(cli::learn::PAGE_HEAD);
+    let mut page = cli::learn::page_head(seeds);
     if let Some(e) = encoder.as_ref() {
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), Some(e))?;
         let (table, _) = cli::learn::loco_report(&mut folds, true, seeds);
