@@ -56,7 +56,7 @@ impl Recipe {
             }),
             differs_c: 1.0,
             carried_at: 0.5,
-            differs_at: 0.3,
+            differs_at: 0.35,
             bags: 4,
             slot: true,
         }
@@ -105,7 +105,7 @@ pub fn grid(encoder: bool) -> Vec<(String, Recipe)> {
             Recipe { carried_at, ..base },
         ));
     }
-    for at in [0.25f32, 0.35, 0.4] {
+    for at in [0.25f32, 0.3, 0.4] {
         out.push((
             format!("differs at {at}"),
             Recipe {
