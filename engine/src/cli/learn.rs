@@ -122,8 +122,7 @@ pub fn grid_report(folds: &mut [loco::Fold], encoder: bool, seeds: usize) -> Str
             .into_iter()
             .map(|seed| loco::summary(&loco::loco(folds, &recipe.reseeded(seed)), &differs))
             .collect();
-        let of =
-            |f: fn(&loco::Summary) -> f64| loco::mean_sd(&runs.iter().map(f).collect::<Vec<_>>());
+        let of = |f: loco::Figure| loco::figure_spread(&runs, f);
         let (f1, sd) = of(|m| m.macro_f1);
         out.push_str(&format!(
             "| {name} | {f1:.4} | {sd:.4} | {:.4} | {:.4} | {:.4} |\n",

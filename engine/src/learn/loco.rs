@@ -422,7 +422,12 @@ pub fn summary(results: &[(String, Scores)], differs_clusters: &[bool]) -> Summa
 }
 
 /// One figure read from a LOCO summary.
-type Figure = fn(&Summary) -> f64;
+pub type Figure = fn(&Summary) -> f64;
+
+/// Mean and sample standard deviation of one figure over the summaries of several seeds' runs.
+pub fn figure_spread(summaries: &[Summary], f: Figure) -> (f64, f64) {
+    mean_sd(&summaries.iter().map(f).collect::<Vec<_>>())
+}
 
 /// Mean and sample standard deviation of `v` (0 for fewer than two values).
 pub fn mean_sd(v: &[f64]) -> (f64, f64) {
@@ -448,7 +453,6 @@ pub fn spread(runs: &[(u64, Vec<(String, Scores)>)], differs_clusters: &[bool]) 
         .iter()
         .map(|(_, r)| summary(r, differs_clusters))
         .collect();
-    let of = |f: Figure| mean_sd(&summaries.iter().map(f).collect::<Vec<_>>());
     let mut s = format!(
         "Over {} fitting seeds ({}; the shipped model is fitted with the first):\n\n",
         runs.len(),
@@ -465,7 +469,7 @@ pub fn spread(runs: &[(u64, Vec<(String, Scores)>)], differs_clusters: &[bool]) 
         ("mean accuracy", |m| m.accuracy),
     ];
     for (name, f) in rows {
-        let (mean, sd) = of(f);
+        let (mean, sd) = figure_spread(&summaries, f);
         let each: Vec<String> = summaries.iter().map(|m| format!("{:.4}", f(m))).collect();
         s.push_str(&format!(
             "| {name} | {mean:.4} | {sd:.4} | {} |\n",
