@@ -52,7 +52,6 @@ pub fn set_global(name: &str, value: &JsValue) {
     Reflect::set(&web_sys::window().unwrap(), &JsValue::from_str(name), value).unwrap();
 }
 
-/// The computed style properties and layout size of `el` that hostile host CSS would change.
 /// The properties of two `look`s of one element that differ, as "name: before -> after".
 pub fn restyled(before: &[(String, String)], after: &[(String, String)]) -> Vec<String> {
     before
@@ -63,6 +62,7 @@ pub fn restyled(before: &[(String, String)], after: &[(String, String)]) -> Vec<
         .collect()
 }
 
+/// The computed style properties and layout size of `el` that hostile host CSS would change.
 pub fn look(el: &Element) -> Vec<(String, String)> {
     let f = js(
         "el",
