@@ -23,12 +23,12 @@ const SEEDS_EVIDENCE: f64 = 0.89;
 const LOCO_MEAN: f64 = 0.72;
 const LOCO_LOWEST: f64 = 0.50;
 
-/// LOCO floors with the encoder (measured with the shipped seed: mean 0.7804, lowest 0.6106; over
-/// 5 fitting seeds the mean is 0.7753, sd 0.0032). They keep a margin below
+/// LOCO floors with the encoder (measured with the shipped seed: mean 0.7782, lowest 0.6259; over
+/// 5 fitting seeds the mean is 0.7796, sd 0.0019). They keep a margin below
 /// the measurement: token cosines go through a GEMM kernel chosen at run time (AVX-512 or AVX2),
 /// whose last bits can move a split of the fitted trees.
 const LOCO_ENC_MEAN: f64 = 0.76;
-const LOCO_ENC_LOWEST: f64 = 0.57;
+const LOCO_ENC_LOWEST: f64 = 0.59;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
