@@ -87,14 +87,20 @@ pub fn fit_module(folds: &mut [loco::Fold], encoder: bool) -> String {
     let rows: Vec<&data::Row> = folds.iter().flat_map(|f| f.rows.iter()).collect();
     let names: Vec<&str> = folds.iter().map(|f| f.data.name.as_str()).collect();
     let header = format!(
-        "//! The fitted cluster decision {}: boosted trees for P(carried) and P(differs |\n\
-         //! carried), evaluated by `cluster::model`. Fitted by `crosscheck fit` on {} labelled\n\
+        "//! The fitted cluster decision {}: {} for P(carried), boosted\n\
+         //! trees for P(differs | carried), evaluated by `cluster::model`. Fitted by\n\
+         //! `crosscheck fit` on {} labelled\n\
          //! items of {} ({} rows); leave-one-cluster-out with the same recipe: mean macro-F1\n\
          //! {:.4}, lowest {:.4} ({}), mean differs F1 {:.4}.\n",
         if encoder {
             "with the sentence encoder"
         } else {
             "on surface features"
+        },
+        if model.carried_linear.is_some() {
+            "boosted trees with a logistic regression"
+        } else {
+            "boosted trees"
         },
         rows.len(),
         names.join(", "),

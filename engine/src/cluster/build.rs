@@ -383,11 +383,12 @@ impl Parts<'_> {
         decisions: Option<&mut Vec<Decision>>,
     ) -> Option<Verdict> {
         let diffs = reported_differences(item);
-        let mut d = model.decide(&item.features, !diffs.is_empty());
+        let has_difference = !diffs.is_empty();
+        let mut d = model.decide(&item.features, has_difference);
         let label = d.label;
         let score = ClusterModel::score(&d);
         if let Some(out) = decisions {
-            model.explain(&item.features, &mut d);
+            model.explain(&item.features, &mut d, has_difference);
             out.push(d);
         }
         if label == Label::Omits {

@@ -141,6 +141,7 @@ mod tests {
                 scale: vec![1.0; SLOT_N],
                 weights,
                 bias: 0.0,
+                ..Logistic::default()
             },
         }
     }

@@ -1,5 +1,6 @@
-//! The fitted cluster decision on surface features: boosted trees for P(carried) and P(differs |
-//! carried), evaluated by `cluster::model`. Fitted by `crosscheck fit` on 3930 labelled
+//! The fitted cluster decision on surface features: boosted trees for P(carried), boosted
+//! trees for P(differs | carried), evaluated by `cluster::model`. Fitted by
+//! `crosscheck fit` on 3930 labelled
 //! items of seeds, cluster_a, cluster_b, cluster_c, cluster_d, cluster_e, cluster_f, cluster_g, cluster_h, cluster_i, cluster_j (3930 rows); leave-one-cluster-out with the same recipe: mean macro-F1
 //! 0.7344, lowest 0.5309 (cluster_g), mean differs F1 0.5311.
 
@@ -44,5 +45,8 @@ pub static TABLES: Tables = Tables {
         scale: &[0.44380358, 0.09961271, 0.12773728, 4.90241, 2.2174792, 0.46419975, 0.46003282, 0.33537364, 0.28274924, 0.14169516, 0.20451207, 0.22584563, 0.12045723, 0.05088258, 0.049999844, 0.29422835, 0.28806946, 0.10799219, 0.3544231, 0.3546964, 0.49064466],
         weights: &[0.062975176, 0.28588557, -0.16448347, -2.5552688, 0.8784154, 0.15383112, -0.033051915, -0.049810316, -0.5536507, -0.570358, 0.1698876, -0.1346424, -0.21938883, -0.28695744, -0.2026596, 0.047420517, 0.2688214, 0.4003204, -0.093787536, 0.24156891, -0.41227663],
         bias: -4.377713,
+        lo: &[],
+        hi: &[],
     })),
+    carried_linear: None,
 };

@@ -71,7 +71,9 @@ pub fn module(
         "// Fitted numbers can land near a named constant (a split at 0.523599 is not pi/6).\n",
     );
     s.push_str("#![allow(clippy::approx_constant, clippy::excessive_precision, clippy::unreadable_literal)]\n\n");
-    let linear = matches!(model.differs, Scorer::Linear(_)) || slot.is_some();
+    let linear = matches!(model.differs, Scorer::Linear(_))
+        || slot.is_some()
+        || model.carried_linear.is_some();
     s.push_str(if linear {
         "use super::model::{DiffersTables, ForestTables, LinearTables, Tables};\n\n"
     } else {
@@ -101,6 +103,14 @@ pub fn module(
         )),
         None => s.push_str("    slot: None,\n"),
     }
+    match &model.carried_linear {
+        Some((l, w)) => s.push_str(&format!(
+            "    carried_linear: Some(({}, {})),\n",
+            floats(&[*w]),
+            linear_tables(l)
+        )),
+        None => s.push_str("    carried_linear: None,\n"),
+    }
     s.push_str("};\n");
     s
 }
@@ -108,10 +118,12 @@ pub fn module(
 fn linear_tables(l: &Logistic) -> String {
     format!(
         "LinearTables {{\n        mean: &[{}],\n        scale: &[{}],\n        \
-         weights: &[{}],\n        bias: {},\n    }}",
+         weights: &[{}],\n        bias: {},\n        lo: &[{}],\n        hi: &[{}],\n    }}",
         floats(&l.mean),
         floats(&l.scale),
         floats(&l.weights),
         floats(&[l.bias]),
+        floats(&l.lo),
+        floats(&l.hi),
     )
 }

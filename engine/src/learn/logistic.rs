@@ -6,13 +6,16 @@
 //! the claim carried and a difference found means more likely `differs`). Newton's method on a
 //! few dozen features converges in a handful of steps and is deterministic.
 
-/// A fitted model: P(y) = sigmoid(bias + sum(w_i * (x_i - mean_i) / scale_i)).
+/// A fitted model: P(y) = sigmoid(bias + sum(w_i * (x_i - mean_i) / scale_i)), each x_i first
+/// held within `[lo_i, hi_i]` when the model is bounded (`bounded_by`; empty: unbounded).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Logistic {
     pub mean: Vec<f32>,
     pub scale: Vec<f32>,
     pub weights: Vec<f32>,
     pub bias: f32,
+    pub lo: Vec<f32>,
+    pub hi: Vec<f32>,
 }
 
 fn sigmoid(z: f64) -> f64 {
@@ -125,38 +128,71 @@ impl Logistic {
             scale: scale.iter().map(|&v| v as f32).collect(),
             weights: beta[..dims].iter().map(|&v| v as f32).collect(),
             bias: beta.get(dims).copied().unwrap_or(0.0) as f32,
+            lo: Vec::new(),
+            hi: Vec::new(),
+        }
+    }
+
+    /// The same model, each feature held within the range it took in `x` (the training rows).
+    /// Why: a linear model extrapolates without limit, so one feature far outside what it was
+    /// fitted on (a tiny cluster's word weights) would decide alone; trees stop at their last
+    /// split, and so does a bounded model.
+    pub fn bounded_by(mut self, x: &[Vec<f32>]) -> Logistic {
+        let dims = self.weights.len();
+        let mut lo = vec![f32::INFINITY; dims];
+        let mut hi = vec![f32::NEG_INFINITY; dims];
+        for row in x {
+            for (d, &v) in row.iter().enumerate().take(dims) {
+                if v.is_finite() {
+                    lo[d] = lo[d].min(v);
+                    hi[d] = hi[d].max(v);
+                }
+            }
+        }
+        // A feature never seen finite is held at its mean.
+        for d in 0..dims {
+            if lo[d] > hi[d] {
+                lo[d] = self.mean[d];
+                hi[d] = self.mean[d];
+            }
+        }
+        self.lo = lo;
+        self.hi = hi;
+        self
+    }
+
+    /// Feature `d` of `x` as the model reads it: a missing or non-finite value as the mean,
+    /// then held within the bounds.
+    fn value(&self, x: &[f32], d: usize) -> f32 {
+        let m = self.mean.get(d).copied().unwrap_or(0.0);
+        let v = x.get(d).copied().filter(|v| v.is_finite()).unwrap_or(m);
+        match (self.lo.get(d), self.hi.get(d)) {
+            (Some(&lo), Some(&hi)) if lo <= hi => v.clamp(lo, hi),
+            _ => v,
         }
     }
 
     fn raw(&self, x: &[f32]) -> f32 {
         self.bias
-            + self
-                .weights
-                .iter()
-                .zip(&self.mean)
-                .zip(&self.scale)
-                .enumerate()
-                .map(|(d, ((w, m), s))| {
-                    let v = x.get(d).copied().filter(|v| v.is_finite()).unwrap_or(*m);
-                    w * (v - m) / s
-                })
+            + (0..self.weights.len())
+                .map(|d| self.term(x, d))
                 .sum::<f32>()
     }
 
-    /// The model's probability for `x` (a missing or non-finite value reads as the mean).
+    /// Feature `d`'s share of the log-odds for `x`.
+    fn term(&self, x: &[f32], d: usize) -> f32 {
+        self.weights[d] * (self.value(x, d) - self.mean[d]) / self.scale[d]
+    }
+
+    /// The model's probability for `x` (a missing or non-finite value reads as the mean, and a
+    /// bounded model holds each value within its bounds).
     pub fn predict(&self, x: &[f32]) -> f32 {
         sigmoid(f64::from(self.raw(x))) as f32
     }
 
     /// Each feature's share of the log-odds for `x` (its weight times its standardised value).
     pub fn contributions(&self, x: &[f32]) -> Vec<f32> {
-        (0..self.weights.len())
-            .map(|d| {
-                let m = self.mean[d];
-                let v = x.get(d).copied().filter(|v| v.is_finite()).unwrap_or(m);
-                self.weights[d] * (v - m) / self.scale[d]
-            })
-            .collect()
+        (0..self.weights.len()).map(|d| self.term(x, d)).collect()
     }
 }
 
@@ -177,5 +213,29 @@ mod tests {
         assert_eq!(m, Logistic::fit(&x, &y, &w, 1.0));
         let empty = Logistic::fit(&[], &[], &[], 1.0);
         assert!(empty.predict(&[1.0]).is_finite());
+    }
+
+    #[test]
+    fn a_bounded_model_reads_no_value_beyond_its_training_range() {
+        let x: Vec<Vec<f32>> = (0..200).map(|i| vec![(i % 20) as f32]).collect();
+        let y: Vec<bool> = x.iter().map(|r| r[0] > 9.5).collect();
+        let w = vec![1.0; x.len()];
+        let m = Logistic::fit(&x, &y, &w, 1.0);
+        let b = m.clone().bounded_by(&x);
+        assert_eq!(
+            (b.lo.as_slice(), b.hi.as_slice()),
+            (&[0.0][..], &[19.0][..])
+        );
+        // (input, what the bounded model reads it as)
+        let rows = [
+            (5.0, 5.0),
+            (19.0, 19.0),
+            (1000.0, 19.0),
+            (-50.0, 0.0),
+            (f32::NAN, m.mean[0]),
+        ];
+        for (v, read) in rows {
+            assert_eq!(b.predict(&[v]), m.predict(&[read]), "{v}");
+        }
     }
 }
