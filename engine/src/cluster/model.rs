@@ -73,13 +73,9 @@ impl ClusterModel {
     /// difference was found to report (a `differs` verdict must name one).
     pub fn decide(&self, x: &[f32], has_difference: bool) -> Decision {
         let x = &x[..self.n.min(x.len())];
-        // Whether a claim is carried at all, the trees and a linear model together: the linear
-        // model's smoother boundary carries over to other stories better than the trees alone
-        // (LOCO accuracy rose). A claim with a difference keeps the trees' probability, the
-        // one the differs threshold was chosen against: blending there lost differs F1.
-        let p_carried = match (&self.carried_linear, has_difference) {
-            (Some((l, w)), false) => (1.0 - w) * self.carried.predict(x) + w * l.predict(x),
-            _ => self.carried.predict(x),
+        let p_carried = match self.linear_share(has_difference) {
+            Some((l, w)) => (1.0 - w) * self.carried.predict(x) + w * l.predict(x),
+            None => self.carried.predict(x),
         };
         // Reasons are filled by `explain`, only where someone reads them (traces).
         let reasons = |_: ()| Vec::new();
@@ -115,6 +111,18 @@ impl ClusterModel {
         }
     }
 
+    /// The linear model that shares P(carried) for an item, with its weight. Whether a claim is
+    /// carried at all is read by the trees and a linear model together: the linear model's
+    /// smoother boundary carries over to other stories better than the trees alone (LOCO
+    /// accuracy rose). A claim with a difference keeps the trees' probability, the one the
+    /// differs threshold was chosen against: blending there lost differs F1.
+    fn linear_share(&self, has_difference: bool) -> Option<(&Logistic, f32)> {
+        match &self.carried_linear {
+            Some((l, w)) if !has_difference => Some((l, *w)),
+            _ => None,
+        }
+    }
+
     /// Fills `d.reasons`: the three features that moved the deciding model most for `x`. Where
     /// the linear model shared P(carried), each feature's log-odds contributions to the two are
     /// weighted as their probabilities were (an approximation: the blend is of probabilities).
@@ -124,13 +132,13 @@ impl ClusterModel {
             self.differs.contributions(x)
         } else {
             let trees = self.carried.contributions(x, x.len());
-            match (&self.carried_linear, has_difference) {
-                (Some((l, w)), false) => trees
+            match self.linear_share(has_difference) {
+                Some((l, w)) => trees
                     .iter()
                     .zip(l.contributions(x))
                     .map(|(t, l)| (1.0 - w) * t + w * l)
                     .collect(),
-                _ => trees,
+                None => trees,
             }
         };
         let mut c: Vec<(usize, f32)> = c

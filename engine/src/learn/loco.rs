@@ -59,10 +59,10 @@ impl Recipe {
                 ..Params::default()
             }),
             differs_c: 1.0,
-            // The surface decision keeps its trees alone: with the blend its LOCO mean rose as
-            // much (0.7367 to 0.7394), but a claim named only by its topic words in a small
-            // cluster ("the ransom demand reached the company" against "the company refused to
-            // pay the ransom") was carried (engine/tests/verdict.rs).
+            // The surface decision keeps its trees alone: the blend raised its LOCO mean too
+            // (see c089135), but carried a claim that a small cluster's article names only by
+            // its topic words ("the ransom demand reached the company" against "the company
+            // refused to pay the ransom", engine/tests/verdict.rs).
             carried_linear: if encoder { 0.5 } else { 0.0 },
             carried_c: 1.0,
             carried_at: 0.5,
@@ -119,6 +119,15 @@ pub fn grid(encoder: bool) -> Vec<(String, Recipe)> {
                 },
             ));
         }
+    }
+    if base.carried_linear > 0.0 {
+        out.push((
+            "carried linear C=0.1".to_string(),
+            Recipe {
+                carried_c: 0.1,
+                ..base
+            },
+        ));
     }
     for carried_at in [0.4f32, 0.45, 0.55] {
         out.push((
