@@ -1063,3 +1063,48 @@ fn a_failed_write_or_build_stops_a_streamed_build() {
     ));
     assert!(sink.finish().is_err(), "no database was started");
 }
+
+#[test]
+fn a_figure_the_claims_own_article_also_gives_is_marked_known() {
+    // The decision reads whether the figure another article puts against the claim's is one
+    // the claim's own article gives too: two articles that share a value likely give it to
+    // another slot (one side's share of a vote against the other's).
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "Voters backed the measure with 62 percent, official results showed.\n\n\
+             The No campaign took 38 percent of the vote.",
+        ),
+        article(
+            "b",
+            DAY,
+            "Official results gave the No campaign 38 percent of the vote.",
+        ),
+        article(
+            "c",
+            DAY,
+            "Official results showed 58 percent of voters backed the measure.",
+        ),
+    ];
+    let (db, traces) = crosscheck::build_traced(&arts).expect("builds");
+    let i = crosscheck::cluster::NAMES
+        .iter()
+        .position(|n| *n == "fig_conflict_known")
+        .expect("a feature of that name");
+    // (other article, its figure against the claim's 62 percent, whether article a gives it)
+    let rows = [("b", "38 percent", 1.0), ("c", "58 percent", 0.0)];
+    for (other, figure, known) in rows {
+        let t = trace(&db, &traces, "a", "backed the measure with 62", other);
+        let conflict = crosscheck::cluster::NAMES
+            .iter()
+            .position(|n| *n == "fig_conflict")
+            .expect("a feature of that name");
+        assert_eq!(
+            t.features[conflict], 1.0,
+            "{other} {figure}: {:?}",
+            t.features
+        );
+        assert_eq!(t.features[i], known, "{other} {figure}: {:?}", t.features);
+    }
+}

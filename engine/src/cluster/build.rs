@@ -71,6 +71,7 @@ struct Ground {
     all_best: super::best::BestTable,
     doc_keys: Vec<crate::align::KeyUnion>,
     figure_contexts: Vec<Vec<verdict::FigureContext>>,
+    stated: Vec<super::stated::Stated>,
 }
 
 fn prepare_items(
@@ -268,6 +269,10 @@ impl Ground {
                 }
             })
             .collect();
+        let stated = by_article
+            .iter()
+            .map(|units| super::stated::Stated::of(units, &analyses))
+            .collect();
         Ground {
             sources,
             segments,
@@ -280,6 +285,7 @@ impl Ground {
             all_best,
             doc_keys,
             figure_contexts,
+            stated,
         }
     }
 
@@ -300,6 +306,7 @@ impl Ground {
             by_article: &self.by_article,
             doc_keys: &self.doc_keys,
             figure_contexts: &self.figure_contexts,
+            stated: &self.stated,
             semantic: self.semantic.as_ref(),
             slot_model: super::model::shipped_slot(self.semantic.is_some()),
             keep_slots,

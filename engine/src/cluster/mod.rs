@@ -8,6 +8,7 @@ pub mod build;
 pub mod model;
 pub mod semantic;
 pub mod slot;
+pub mod stated;
 mod weights;
 mod weights_enc;
 
@@ -53,6 +54,7 @@ pub const NAMES: [&str; N] = [
     "fig_conflict_coverage",
     "fig_conflict_ratio",
     "fig_conflict_explained",
+    "fig_conflict_known",
     "fig_agree",
     "fig_agree_context",
     "fig_agree_unit",
@@ -75,17 +77,18 @@ pub const NAMES: [&str; N] = [
     "evidence_pos",
 ];
 
-pub const N: usize = 52;
-pub const N_SURFACE: usize = 36;
+pub const N: usize = 53;
+pub const N_SURFACE: usize = 37;
 
 /// The figure features (`Figures::surface`), in `NAMES` order.
-const FIG_NAMES: [&str; 10] = [
+const FIG_NAMES: [&str; 11] = [
     "fig_conflict",
     "fig_conflict_context",
     "fig_conflict_unit",
     "fig_conflict_coverage",
     "fig_conflict_ratio",
     "fig_conflict_explained",
+    "fig_conflict_known",
     "fig_agree",
     "fig_agree_context",
     "fig_agree_unit",
@@ -136,6 +139,8 @@ pub struct Context<'a> {
     pub doc_keys: &'a [KeyUnion],
     /// `verdict::figure_contexts` of each segment (empty for those that get no verdict).
     pub figure_contexts: &'a [Vec<crate::verdict::FigureContext>],
+    /// The figures each article states (`stated::Stated`), by article.
+    pub stated: &'a [stated::Stated],
     pub semantic: Option<&'a Semantic>,
     /// The slot model that chooses each item's conflicting figure pair (else the hand rank).
     pub slot_model: Option<&'a slot::SlotModel>,
@@ -220,6 +225,20 @@ impl Context<'_> {
             .any(|&u| self.all_best.units(u, own).contains(&claim))
     }
 
+    /// Whether the claim's own article gives, in another sentence, the other article's figure
+    /// of pair `p` (`stated`).
+    fn states_in_own_article(&self, claim: u32, p: &crate::verdict::FigurePair) -> bool {
+        let own = self.seg_article[claim as usize];
+        let there = self.analyses[p.there_unit as usize]
+            .quantities
+            .iter()
+            .find(|q| (q.start, q.end) == p.there);
+        match (self.stated.get(own), there) {
+            (Some(s), Some(r)) => s.gives(r, claim, self.analyses),
+            _ => false,
+        }
+    }
+
     /// The claim's best coverage in every other article, for relative features.
     fn coverages(&self, claim: u32) -> Vec<f32> {
         let own = self.seg_article[claim as usize];
@@ -293,6 +312,7 @@ impl Context<'_> {
             let explained = pairs
                 .iter()
                 .any(|o| !o.conflict && o.here == p.here && rank(o) >= r);
+
             let mut x = [0.0f32; slot::SLOT_N];
             x[..crate::verdict::PAIR_N].copy_from_slice(&p.x);
             x[crate::verdict::PAIR_N..].copy_from_slice(&[
@@ -320,6 +340,7 @@ impl Context<'_> {
             out.surface[3] = coverage(p.there_unit);
             out.surface[4] = p.log_ratio;
             out.surface[5] = flag(c.explained());
+            out.surface[6] = flag(self.states_in_own_article(claim.unit, p));
             out.conflict_cos = cos(p.there_unit);
             out.conflict = Some(p.clone());
         }
@@ -330,10 +351,10 @@ impl Context<'_> {
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, p)) = agree {
             out.agree = Some(p.clone());
-            out.surface[6] = 1.0;
-            out.surface[7] = p.context;
-            out.surface[8] = flag(p.same_unit);
-            out.surface[9] = coverage(p.there_unit);
+            out.surface[7] = 1.0;
+            out.surface[8] = p.context;
+            out.surface[9] = flag(p.same_unit);
+            out.surface[10] = coverage(p.there_unit);
             out.agree_cos = cos(p.there_unit);
         }
         out
@@ -556,7 +577,7 @@ impl Context<'_> {
 /// The figure features of one item (`fig_*` in `NAMES`).
 #[derive(Default)]
 struct Figures {
-    surface: [f32; 10],
+    surface: [f32; 11],
     conflict_cos: f32,
     agree_cos: f32,
     conflict: Option<crate::verdict::FigurePair>,
