@@ -5,6 +5,7 @@
 
 pub mod best;
 pub mod build;
+mod figures;
 pub mod model;
 pub mod semantic;
 pub mod slot;
@@ -18,6 +19,7 @@ use crate::model::{DiffKind, Segment, SegmentKind};
 use crate::verdict::{self, Found, Side};
 use best::BestTable;
 
+use figures::FIG_NAMES;
 pub use semantic::Semantic;
 
 /// The names of [`Item::features`], in order. The first [`N_SURFACE`] need no encoder.
@@ -79,21 +81,6 @@ pub const NAMES: [&str; N] = [
 
 pub const N: usize = 53;
 pub const N_SURFACE: usize = 37;
-
-/// The figure features (`Figures::surface`), in `NAMES` order.
-const FIG_NAMES: [&str; 11] = [
-    "fig_conflict",
-    "fig_conflict_context",
-    "fig_conflict_unit",
-    "fig_conflict_coverage",
-    "fig_conflict_ratio",
-    "fig_conflict_explained",
-    "fig_conflict_known",
-    "fig_agree",
-    "fig_agree_context",
-    "fig_agree_unit",
-    "fig_agree_coverage",
-];
 
 /// An item's features, filled in `NAMES` order: each value is put under its name, so the
 /// vector and the names cannot drift apart (a test checks every name is put once, in order).
@@ -225,20 +212,6 @@ impl Context<'_> {
             .any(|&u| self.all_best.units(u, own).contains(&claim))
     }
 
-    /// Whether the claim's own article gives, in another sentence, the other article's figure
-    /// of pair `p` (`stated`).
-    fn states_in_own_article(&self, claim: u32, p: &crate::verdict::FigurePair) -> bool {
-        let own = self.seg_article[claim as usize];
-        let there = self.analyses[p.there_unit as usize]
-            .quantities
-            .iter()
-            .find(|q| (q.start, q.end) == p.there);
-        match (self.stated.get(own), there) {
-            (Some(s), Some(r)) => s.gives(r, claim, self.analyses),
-            _ => false,
-        }
-    }
-
     /// The claim's best coverage in every other article, for relative features.
     fn coverages(&self, claim: u32) -> Vec<f32> {
         let own = self.seg_article[claim as usize];
@@ -258,106 +231,6 @@ impl Context<'_> {
             .filter(|(a, _)| *a != own)
             .map(|(_, units)| units.iter().map(|&u| cos(u)).fold(0.0f32, f32::max))
             .collect()
-    }
-
-    /// The claim's figures against every figure of the article: the likeliest conflicting pair
-    /// and the likeliest agreeing one, each ranked by how surely the two fill one slot (shared
-    /// words around them, one counted noun, alike sentences) by hand, and every conflicting pair
-    /// with its slot features for the slot model to choose among (`Item::apply_slot`).
-    fn figures(&self, claim: &Side, article: usize, view: &ClaimView, evidence: &[u32]) -> Figures {
-        let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
-        let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();
-        let pairs = crate::verdict::figure_pairs(claim, &sides, self.figure_contexts);
-        let coverage = |u: u32| self.al.score(claim.unit, &[u]).0;
-        let cos = |u: u32| view.cos(u);
-        let sim = |u: u32| {
-            if self.semantic.is_some() {
-                cos(u)
-            } else {
-                coverage(u)
-            }
-        };
-        let rank = |p: &crate::verdict::FigurePair| {
-            p.context + if p.same_unit { 0.5 } else { 0.0 } + sim(p.there_unit)
-        };
-        let mut out = Figures::default();
-        let tokcos = |p: &crate::verdict::FigurePair| {
-            self.semantic
-                .and_then(|sem| sem.figure_cos(claim.unit, p.here, p.there_unit, p.there))
-                .unwrap_or(-1.0)
-        };
-        // A figure of the article that another of the claim's figures gives in the same unit is
-        // accounted for: against a claim of "2-0 down" and "a 3-3 draw", the article's "3-3
-        // after extra time" is the draw, not another version of the "2-0" (`number_diffs`
-        // reads the evidence's figures so). With the encoder only: without it, the decision
-        // has no figure-pair similarity and lost LOCO ground by the rule (see e5f7ee8).
-        // The agreeing pairs are gathered once, so each conflicting pair looks through few.
-        let agreeing: Vec<&crate::verdict::FigurePair> = if self.semantic.is_some() {
-            pairs
-                .iter()
-                .filter(|o| !o.conflict && o.same_unit)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let accounted = |p: &crate::verdict::FigurePair| {
-            agreeing
-                .iter()
-                .any(|o| o.here != p.here && o.there_unit == p.there_unit && o.there == p.there)
-        };
-        for p in pairs.iter().filter(|p| p.conflict && !accounted(p)) {
-            let r = rank(p);
-            // The same claim figure agreeing with a figure at least as likely to fill its slot
-            // means the article states the claim's value too.
-            let explained = pairs
-                .iter()
-                .any(|o| !o.conflict && o.here == p.here && rank(o) >= r);
-
-            let mut x = [0.0f32; slot::SLOT_N];
-            x[..crate::verdict::PAIR_N].copy_from_slice(&p.x);
-            x[crate::verdict::PAIR_N..].copy_from_slice(&[
-                coverage(p.there_unit),
-                flag(evidence.contains(&p.there_unit)),
-                r,
-                flag(explained),
-                cos(p.there_unit),
-                tokcos(p),
-            ]);
-            out.slots.push(slot::SlotCand { pair: p.clone(), x });
-        }
-        // The hand rank's pair: the highest ranked (the last of equals).
-        out.hand_slot = out
-            .slots
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.rank().total_cmp(&b.1.rank()))
-            .map(|(i, _)| i);
-        if let Some(c) = out.hand_slot.and_then(|i| out.slots.get(i)) {
-            let p = &c.pair;
-            out.surface[0] = 1.0;
-            out.surface[1] = p.context;
-            out.surface[2] = flag(p.same_unit);
-            out.surface[3] = coverage(p.there_unit);
-            out.surface[4] = p.log_ratio;
-            out.surface[5] = flag(c.explained());
-            out.surface[6] = flag(self.states_in_own_article(claim.unit, p));
-            out.conflict_cos = cos(p.there_unit);
-            out.conflict = Some(p.clone());
-        }
-        let agree = pairs
-            .iter()
-            .filter(|p| !p.conflict)
-            .map(|p| (rank(p), p))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, p)) = agree {
-            out.agree = Some(p.clone());
-            out.surface[7] = 1.0;
-            out.surface[8] = p.context;
-            out.surface[9] = flag(p.same_unit);
-            out.surface[10] = coverage(p.there_unit);
-            out.agree_cos = cos(p.there_unit);
-        }
-        out
     }
 
     /// What every item of `claim` compares it with: computed once per claim, so a claim's
@@ -572,18 +445,6 @@ impl Context<'_> {
         }
         item
     }
-}
-
-/// The figure features of one item (`fig_*` in `NAMES`).
-#[derive(Default)]
-struct Figures {
-    surface: [f32; 11],
-    conflict_cos: f32,
-    agree_cos: f32,
-    conflict: Option<crate::verdict::FigurePair>,
-    agree: Option<crate::verdict::FigurePair>,
-    slots: Vec<slot::SlotCand>,
-    hand_slot: Option<usize>,
 }
 
 fn flag(b: bool) -> f32 {
