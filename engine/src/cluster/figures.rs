@@ -5,24 +5,10 @@
 use super::{flag, slot, ClaimView, Context};
 use crate::verdict::Side;
 
-/// The figure features (`Figures::surface`), in `NAMES` order.
-pub(super) const FIG_NAMES: [&str; 11] = [
-    "fig_conflict",
-    "fig_conflict_context",
-    "fig_conflict_unit",
-    "fig_conflict_coverage",
-    "fig_conflict_ratio",
-    "fig_conflict_explained",
-    "fig_conflict_known",
-    "fig_agree",
-    "fig_agree_context",
-    "fig_agree_unit",
-    "fig_agree_coverage",
-];
-
-/// The figure features of one item (`fig_*` in `NAMES`).
+/// The figure features of one item.
 #[derive(Default)]
 pub(super) struct Figures {
+    /// The `fig_*` features of `NAMES`, in its order: `fig_conflict` to `fig_agree_coverage`.
     pub(super) surface: [f32; 11],
     pub(super) conflict_cos: f32,
     pub(super) agree_cos: f32,
@@ -151,5 +137,18 @@ impl Context<'_> {
             (Some(s), Some(r)) => s.gives(r, claim, self.analyses),
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::NAMES;
+
+    #[test]
+    fn the_figure_features_are_one_block_of_names() {
+        let first = NAMES.iter().position(|n| *n == "fig_conflict");
+        let block = first.and_then(|i| NAMES.get(i..i + 11));
+        assert_eq!(block.and_then(|b| b.last()), Some(&"fig_agree_coverage"));
+        assert!(block.is_some_and(|b| b.iter().all(|n| n.starts_with("fig_"))));
     }
 }

@@ -19,7 +19,6 @@ use crate::model::{DiffKind, Segment, SegmentKind};
 use crate::verdict::{self, Found, Side};
 use best::BestTable;
 
-use figures::FIG_NAMES;
 pub use semantic::Semantic;
 
 /// The names of [`Item::features`], in order. The first [`N_SURFACE`] need no encoder.
@@ -354,7 +353,9 @@ impl Context<'_> {
             if diffs.is_empty() { 0.0 } else { f.coverage },
         );
         let figures = self.figures(&claim_side, article, view, &evidence);
-        for (name, v) in FIG_NAMES.iter().zip(figures.surface) {
+        // The figure features are the next names, in `Figures::surface` order.
+        let at = fx.at;
+        for (name, v) in NAMES.get(at..).unwrap_or(&[]).iter().zip(figures.surface) {
             fx.put(name, v);
         }
         debug_assert_eq!(fx.at, N_SURFACE);
