@@ -16,25 +16,26 @@ use crate::analyze::{Analysis, Quantity};
 /// One article's figures: (unit id, index in its `quantities`) by bucket (`bucket`).
 #[derive(Debug, Default)]
 pub struct Stated {
-    by_bucket: HashMap<String, Vec<(u32, usize)>>,
+    by_bucket: HashMap<Option<char>, Vec<(u32, usize)>>,
 }
 
 /// A key that two figures of one unit always share (`same_unit`: equal units, dollars of two
 /// countries, or one unit ending with the other): a unit's last character, any currency one
-/// key. Figures of a bucket are still compared in full; the bucket only spares comparing a
-/// figure with every figure of the article.
-fn bucket(q: &Quantity) -> String {
+/// key, no unit none. Figures of a bucket are still compared in full; the bucket only spares
+/// comparing a figure with every figure of the article. A character, not a string: asking
+/// allocates nothing.
+fn bucket(q: &Quantity) -> Option<char> {
     match q.unit.as_deref() {
-        None => String::new(),
-        Some(u) if is_currency(u) => "¤".to_string(),
-        Some(u) => u.chars().last().map(String::from).unwrap_or_default(),
+        None => None,
+        Some(u) if is_currency(u) => Some('¤'),
+        Some(u) => u.chars().last(),
     }
 }
 
 impl Stated {
     /// Indexes the figures of `units` (one article's eligible units).
     pub fn of(units: &[u32], analyses: &[Analysis]) -> Stated {
-        let mut by_bucket: HashMap<String, Vec<(u32, usize)>> = HashMap::new();
+        let mut by_bucket: HashMap<Option<char>, Vec<(u32, usize)>> = HashMap::new();
         for &u in units {
             let Some(a) = analyses.get(u as usize) else {
                 continue;
