@@ -162,6 +162,103 @@ fn number_words_dozens_and_vague_amounts() {
     assert!(quantities("One of the systems was hit.").is_empty());
 }
 
+/// Fractions in words, one row per form: the words the figure covers, its value, bound and
+/// unit (a share is a percentage).
+#[test]
+fn fractions_in_words_are_shares_or_scaled_counts() {
+    let rows: &[(&str, &str, f64, Bound, Option<&str>)] = &[
+        (
+            "A third of the vote went to the opposition.",
+            "A third",
+            100.0 / 3.0,
+            Bound::About,
+            Some("%"),
+        ),
+        (
+            "Roughly one-fifth of the shops stayed shut.",
+            "Roughly one-fifth",
+            20.0,
+            Bound::About,
+            Some("%"),
+        ),
+        (
+            "Two-thirds of members backed the motion.",
+            "Two-thirds",
+            200.0 / 3.0,
+            Bound::About,
+            Some("%"),
+        ),
+        (
+            "Three quarters of the homes lost power.",
+            "Three quarters",
+            75.0,
+            Bound::About,
+            Some("%"),
+        ),
+        (
+            "More than half of the voters stayed home.",
+            "More than half",
+            50.0,
+            Bound::MoreThan,
+            Some("%"),
+        ),
+        (
+            "Nearly half the city was flooded.",
+            "Nearly half",
+            50.0,
+            Bound::Nearly,
+            Some("%"),
+        ),
+        (
+            "A tenth of the budget is spent on defence.",
+            "A tenth",
+            10.0,
+            Bound::About,
+            Some("%"),
+        ),
+        (
+            "A quarter-million homes lost power.",
+            "A quarter-million",
+            250_000.0,
+            Bound::About,
+            Some("home"),
+        ),
+        (
+            "Half a million people fled the city.",
+            "Half a million",
+            500_000.0,
+            Bound::About,
+            Some("peopl"),
+        ),
+    ];
+    for &(text, span, value, bound, unit) in rows {
+        let (s, x) = one_quantity(text);
+        assert_eq!(s, span, "{text}");
+        assert!((x.value - value).abs() < 1e-9, "{text}: {}", x.value);
+        assert_eq!((x.bound, x.unit.as_deref()), (bound, unit), "{text}");
+    }
+    // Not shares (an ordinal stays one): a half of a game, a fraction of a unit.
+    for text in [
+        "He scored in the second half of the match.",
+        "The meeting ended a quarter of an hour later.",
+        "It was the third time the law was changed.",
+        "The other half of the team stayed home.",
+    ] {
+        let qs = quantities(text);
+        assert!(
+            qs.iter()
+                .all(|(_, q)| q.unit.as_deref() != Some("%") && q.value.fract() == 0.0),
+            "{text}: {qs:?}"
+        );
+    }
+    // A share in words compares with one in digits.
+    let (_, third) = one_quantity("A third of the vote went to the opposition.");
+    let (_, close) = one_quantity("The opposition won 34 per cent of the vote.");
+    let (_, far) = one_quantity("The opposition won 60 per cent of the vote.");
+    assert!(!quantities_conflict(&third, &close));
+    assert!(quantities_conflict(&third, &far));
+}
+
 #[test]
 fn bounds_before_figures() {
     let cases = [

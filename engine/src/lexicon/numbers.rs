@@ -78,6 +78,29 @@ pub(crate) const ORDINALS: &[(&str, f64)] = &[
     ("twentieth", 20.0),
 ];
 
+/// English fraction words and their denominators (origin: English number words, as the
+/// module's are): the singular after "a" or "one" ("a third of"), the plural after a number
+/// word ("two-thirds of"). No "halves": "two halves" is a game, not a share.
+pub(crate) const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("third", 3.0),
+    ("quarter", 4.0),
+    ("fifth", 5.0),
+    ("tenth", 10.0),
+];
+pub(crate) const FRACTIONS_PLURAL: &[(&str, f64)] = &[
+    ("thirds", 3.0),
+    ("quarters", 4.0),
+    ("fifths", 5.0),
+    ("tenths", 10.0),
+];
+
+/// Closed class: words after which "half" names a part of a game, a year or a thing, not a
+/// share ("the second half of the match", "the other half of").
+pub(crate) const HALF_NOT_AFTER: &[&str] = &[
+    "the", "first", "second", "other", "latter", "former", "and", "this", "that",
+];
+
 /// Words that name an order of magnitude, not a figure.
 pub(crate) const VAGUE: &[(&str, f64)] = &[
     ("several", 3.0),

@@ -87,6 +87,12 @@ pub(super) fn at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, us
         }
     }
 
+    // "a third of", "two-thirds of", "half a million".
+    if currency.is_none() {
+        if let Some(found) = super::fraction::fraction(text, tokens, i) {
+            return Some(found);
+        }
+    }
     // Most words are no number: leave before any table is searched.
     if currency.is_none() && !lower.starts_with(|c: char| c.is_ascii_digit()) && !number_word(lower)
     {

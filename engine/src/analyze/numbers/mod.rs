@@ -6,11 +6,13 @@
 //!
 //! Split by job: `figure` reads one quantity from the token its figure starts at, `words` reads
 //! a single token or gap (digits, number words), `counted` finds what a figure counts and
-//! `bound` the bound phrase before it. This module walks a segment's tokens.
+//! `bound` the bound phrase before it; `fraction` reads shares and
+//! fractions written in words. This module walks a segment's tokens.
 
 mod bound;
 mod counted;
 mod figure;
+mod fraction;
 mod words;
 
 use super::{DateMention, Quantity, Token};
