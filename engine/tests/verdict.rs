@@ -1108,3 +1108,48 @@ fn a_figure_the_claims_own_article_also_gives_is_marked_known() {
         assert_eq!(t.features[i], known, "{other} {figure}: {:?}", t.features);
     }
 }
+
+#[test]
+fn third_articles_that_give_both_conflicting_figures_are_counted() {
+    // Without the encoder, the decision reads how many of the cluster's third articles give
+    // both figures of a conflicting pair (the two values then likely fill two slots) and how
+    // many give the other article's figure.
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            "Voters backed the measure with 62 percent, official results showed.",
+        ),
+        article(
+            "b",
+            DAY,
+            "Official results showed 58 percent of voters backed the measure.",
+        ),
+        article(
+            "c",
+            DAY,
+            "The measure won 62 percent nationwide.\n\n\
+             In the capital, 58 percent of voters backed it.",
+        ),
+        article("d", DAY, "Turnout was low, officials said on Sunday."),
+        article(
+            "e",
+            DAY,
+            "A poll had found that 58 percent of voters backed the measure.",
+        ),
+    ];
+    let (db, traces) = crosscheck::build_traced(&arts).expect("builds");
+    let at = |name: &str| {
+        crosscheck::cluster::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .expect("a feature of that name")
+    };
+    let t = trace(&db, &traces, "a", "backed the measure with 62", "b");
+    assert_eq!(t.features[at("fig_conflict")], 1.0, "{:?}", t.features);
+    // Third articles c, d and e: c gives both 62 and 58 percent; c and e give 58 percent.
+    let both = t.features[at("fig_conflict_both_elsewhere")];
+    let there = t.features[at("fig_conflict_there_elsewhere")];
+    assert!((both - 1.0 / 3.0).abs() < 1e-6, "{:?}", t.features);
+    assert!((there - 2.0 / 3.0).abs() < 1e-6, "{:?}", t.features);
+}

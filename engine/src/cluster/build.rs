@@ -72,6 +72,8 @@ struct Ground {
     doc_keys: Vec<crate::align::KeyUnion>,
     figure_contexts: Vec<Vec<verdict::FigureContext>>,
     stated: Vec<super::stated::Stated>,
+    /// Without the encoder only: which articles give each figure (`stated::Echoes`).
+    echoes: Option<super::stated::Echoes>,
 }
 
 fn prepare_items(
@@ -272,7 +274,12 @@ impl Ground {
         let stated = by_article
             .iter()
             .map(|units| super::stated::Stated::of(units, &analyses))
-            .collect();
+            .collect::<Vec<_>>();
+        // The surface decision reads which third articles give a conflicting pair's figures;
+        // with the encoder it lost LOCO ground, so that build spares the index.
+        let echoes = semantic
+            .is_none()
+            .then(|| super::stated::Echoes::of(&stated, &by_article, &analyses));
         Ground {
             sources,
             segments,
@@ -286,6 +293,7 @@ impl Ground {
             doc_keys,
             figure_contexts,
             stated,
+            echoes,
         }
     }
 
@@ -307,6 +315,7 @@ impl Ground {
             doc_keys: &self.doc_keys,
             figure_contexts: &self.figure_contexts,
             stated: &self.stated,
+            echoes: self.echoes.as_ref(),
             semantic: self.semantic.as_ref(),
             slot_model: super::model::shipped_slot(self.semantic.is_some()),
             keep_slots,

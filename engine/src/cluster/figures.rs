@@ -1,6 +1,7 @@
 //! The figure features of an item: the claim's figures against every figure of the other
 //! article, the likeliest conflicting and agreeing pairs, the candidates the slot model chooses
-//! among, and whether the claim's own article gives the conflicting figure too.
+//! among, whether the claim's own article gives the conflicting figure too, and (without the
+//! encoder) how many third articles give the pair's figures.
 
 use super::{flag, slot, ClaimView, Context};
 use crate::verdict::Side;
@@ -8,8 +9,9 @@ use crate::verdict::Side;
 /// The figure features of one item.
 #[derive(Default)]
 pub(super) struct Figures {
-    /// The `fig_*` features of `NAMES`, in its order: `fig_conflict` to `fig_agree_coverage`.
-    pub(super) surface: [f32; 11],
+    /// The `fig_*` features of `NAMES`, in its order: `fig_conflict` to
+    /// `fig_conflict_there_elsewhere`.
+    pub(super) surface: [f32; 13],
     pub(super) conflict_cos: f32,
     pub(super) agree_cos: f32,
     pub(super) conflict: Option<crate::verdict::FigurePair>,
@@ -106,6 +108,11 @@ impl Context<'_> {
             out.surface[4] = p.log_ratio;
             out.surface[5] = flag(c.explained());
             out.surface[6] = flag(self.states_in_own_article(claim.unit, p));
+            if self.semantic.is_none() {
+                let (both, there) = self.elsewhere(claim.unit, p);
+                out.surface[11] = both;
+                out.surface[12] = there;
+            }
             out.conflict_cos = cos(p.there_unit);
             out.conflict = Some(p.clone());
         }
@@ -123,6 +130,27 @@ impl Context<'_> {
             out.agree_cos = cos(p.there_unit);
         }
         out
+    }
+
+    /// The shares of the cluster's third articles that give both figures of `p`, and that
+    /// give its other article's figure.
+    fn elsewhere(&self, claim: u32, p: &crate::verdict::FigurePair) -> (f32, f32) {
+        let index = |u: u32, span: (usize, usize)| {
+            self.analyses
+                .get(u as usize)
+                .and_then(|a| a.quantities.iter().position(|q| (q.start, q.end) == span))
+                .map(|i| (u, i))
+        };
+        let own = self.seg_article[claim as usize];
+        let other = self.seg_article[p.there_unit as usize];
+        match (
+            self.echoes,
+            index(claim, p.here),
+            index(p.there_unit, p.there),
+        ) {
+            (Some(e), Some(h), Some(t)) => e.shares(h, t, [own, other]),
+            _ => (0.0, 0.0),
+        }
     }
 
     /// Whether the claim's own article gives, in another sentence, the other article's figure
@@ -147,8 +175,11 @@ mod tests {
     #[test]
     fn the_figure_features_are_one_block_of_names() {
         let first = NAMES.iter().position(|n| *n == "fig_conflict");
-        let block = first.and_then(|i| NAMES.get(i..i + 11));
-        assert_eq!(block.and_then(|b| b.last()), Some(&"fig_agree_coverage"));
+        let block = first.and_then(|i| NAMES.get(i..i + 13));
+        assert_eq!(
+            block.and_then(|b| b.last()),
+            Some(&"fig_conflict_there_elsewhere")
+        );
         assert!(block.is_some_and(|b| b.iter().all(|n| n.starts_with("fig_"))));
     }
 }

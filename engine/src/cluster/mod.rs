@@ -60,6 +60,8 @@ pub const NAMES: [&str; N] = [
     "fig_agree_context",
     "fig_agree_unit",
     "fig_agree_coverage",
+    "fig_conflict_both_elsewhere",
+    "fig_conflict_there_elsewhere",
     "cos_best",
     "cos_evidence",
     "cos_second",
@@ -78,8 +80,8 @@ pub const NAMES: [&str; N] = [
     "evidence_pos",
 ];
 
-pub const N: usize = 53;
-pub const N_SURFACE: usize = 37;
+pub const N: usize = 55;
+pub const N_SURFACE: usize = 39;
 
 /// An item's features, filled in `NAMES` order: each value is put under its name, so the
 /// vector and the names cannot drift apart (a test checks every name is put once, in order).
@@ -127,6 +129,8 @@ pub struct Context<'a> {
     pub figure_contexts: &'a [Vec<crate::verdict::FigureContext>],
     /// The figures each article states (`stated::Stated`), by article.
     pub stated: &'a [stated::Stated],
+    /// Which articles give each figure (`stated::Echoes`); built without the encoder only.
+    pub echoes: Option<&'a stated::Echoes>,
     pub semantic: Option<&'a Semantic>,
     /// The slot model that chooses each item's conflicting figure pair (else the hand rank).
     pub slot_model: Option<&'a slot::SlotModel>,

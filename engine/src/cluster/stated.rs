@@ -7,6 +7,12 @@
 //! "the 23-year-old" against "the 35-year-old") than one fact told two ways. Whether that
 //! matters is learned: it is a feature of the decision (`fig_conflict_known`), not a rule. (As a
 //! feature of the slot model too, it changed no pair chosen in LOCO.)
+//!
+//! The same reading across the cluster (`Echoes`): when third articles give both figures of a
+//! conflicting pair, the two values coexist in one report and likely fill two slots; when many
+//! give the other article's figure, it is the cluster's value. The surface decision reads both
+//! (`fig_conflict_both_elsewhere`, `fig_conflict_there_elsewhere`); the encoder's decision lost
+//! LOCO ground with them, so its build leaves them 0 and skips the index.
 
 use std::collections::HashMap;
 
@@ -61,5 +67,67 @@ impl Stated {
                         })
             })
         })
+    }
+}
+
+/// For every figure of the cluster's eligible sentences, the articles that give its value
+/// (`Stated::gives`), one bit per article. Built once per build, so that an item asks which
+/// third articles give both figures of a conflicting pair with two lookups and a few words of
+/// bits, not a pass over every article.
+#[derive(Debug, Default)]
+pub struct Echoes {
+    /// By (unit id, index in its `quantities`).
+    bits: HashMap<(u32, usize), Vec<u64>>,
+    articles: usize,
+}
+
+impl Echoes {
+    /// Indexes the figures of `by_article`'s units against each article's `stated`.
+    pub fn of(stated: &[Stated], by_article: &[Vec<u32>], analyses: &[Analysis]) -> Echoes {
+        let words = stated.len().div_ceil(64);
+        let mut bits = HashMap::new();
+        for &u in by_article.iter().flatten() {
+            let Some(a) = analyses.get(u as usize) else {
+                continue;
+            };
+            for (i, q) in a.quantities.iter().enumerate() {
+                let mut b = vec![0u64; words];
+                for (k, s) in stated.iter().enumerate() {
+                    if s.gives(q, u, analyses) {
+                        b[k / 64] |= 1 << (k % 64);
+                    }
+                }
+                bits.insert((u, i), b);
+            }
+        }
+        Echoes {
+            bits,
+            articles: stated.len(),
+        }
+    }
+
+    /// Of the articles other than `skip`: the share that give both figures `a` and `b`
+    /// ((unit id, quantity index) each), and the share that give `b`.
+    pub fn shares(&self, a: (u32, usize), b: (u32, usize), skip: [usize; 2]) -> (f32, f32) {
+        let (Some(x), Some(y)) = (self.bits.get(&a), self.bits.get(&b)) else {
+            return (0.0, 0.0);
+        };
+        let thirds = (0..self.articles).filter(|k| !skip.contains(k)).count();
+        if thirds == 0 {
+            return (0.0, 0.0);
+        }
+        let mut both = 0u32;
+        let mut given = 0u32;
+        for (w, (xa, yb)) in x.iter().zip(y).enumerate() {
+            let mut mask = u64::MAX;
+            for &k in &skip {
+                if k / 64 == w {
+                    mask &= !(1 << (k % 64));
+                }
+            }
+            both += (xa & yb & mask).count_ones();
+            given += (yb & mask).count_ones();
+        }
+        (both as f32 / thirds as f32, given as f32 / thirds as f32)
     }
 }
