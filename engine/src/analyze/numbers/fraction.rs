@@ -25,8 +25,8 @@ pub(super) fn fraction(text: &str, tokens: &[Token], i: usize) -> Option<(Quanti
     let (share, next) = match tokens[i].lower.as_str() {
         // "half a million", "half of the voters", "half the city".
         "half" => {
-            let after = i.checked_sub(1).and_then(word);
-            if after.is_some_and(|w| HALF_NOT_AFTER.contains(&w)) {
+            let prev = i.checked_sub(1).and_then(word);
+            if prev.is_some_and(|w| HALF_NOT_AFTER.contains(&w)) {
                 return None;
             }
             if word(i + 1) == Some("a") && joined(i + 2) {
