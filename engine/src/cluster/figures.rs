@@ -4,6 +4,7 @@
 //! encoder) how many third articles give the pair's figures.
 
 use super::{flag, slot, ClaimView, Context};
+use crate::analyze::Quantity;
 use crate::verdict::Side;
 
 /// The figure features of one item.
@@ -132,23 +133,30 @@ impl Context<'_> {
         out
     }
 
+    /// The figure of unit `u` with character span `span`, with its index in the unit's
+    /// quantities: a figure pair names its figures by span.
+    fn figure_at(&self, u: u32, span: (usize, usize)) -> Option<(usize, &Quantity)> {
+        self.analyses
+            .get(u as usize)?
+            .quantities
+            .iter()
+            .enumerate()
+            .find(|(_, q)| (q.start, q.end) == span)
+    }
+
     /// The shares of the cluster's third articles that give both figures of `p`, and that
     /// give its other article's figure.
     fn elsewhere(&self, claim: u32, p: &crate::verdict::FigurePair) -> (f32, f32) {
-        let index = |u: u32, span: (usize, usize)| {
-            self.analyses
-                .get(u as usize)
-                .and_then(|a| a.quantities.iter().position(|q| (q.start, q.end) == span))
-                .map(|i| (u, i))
-        };
         let own = self.seg_article[claim as usize];
         let other = self.seg_article[p.there_unit as usize];
         match (
             self.echoes,
-            index(claim, p.here),
-            index(p.there_unit, p.there),
+            self.figure_at(claim, p.here),
+            self.figure_at(p.there_unit, p.there),
         ) {
-            (Some(e), Some(h), Some(t)) => e.shares(h, t, [own, other]),
+            (Some(e), Some((h, _)), Some((t, _))) => {
+                e.shares((claim, h), (p.there_unit, t), [own, other])
+            }
             _ => (0.0, 0.0),
         }
     }
@@ -157,12 +165,8 @@ impl Context<'_> {
     /// of pair `p` (`stated`).
     fn states_in_own_article(&self, claim: u32, p: &crate::verdict::FigurePair) -> bool {
         let own = self.seg_article[claim as usize];
-        let there = self.analyses[p.there_unit as usize]
-            .quantities
-            .iter()
-            .find(|q| (q.start, q.end) == p.there);
-        match (self.stated.get(own), there) {
-            (Some(s), Some(r)) => s.gives(r, claim, self.analyses),
+        match (self.stated.get(own), self.figure_at(p.there_unit, p.there)) {
+            (Some(s), Some((_, r))) => s.gives(r, claim, self.analyses),
             _ => false,
         }
     }

@@ -112,7 +112,10 @@ impl Echoes {
         let (Some(x), Some(y)) = (self.bits.get(&a), self.bits.get(&b)) else {
             return (0.0, 0.0);
         };
-        let thirds = (0..self.articles).filter(|k| !skip.contains(k)).count();
+        // The two skipped articles are distinct articles of the cluster.
+        let thirds = self
+            .articles
+            .saturating_sub(skip.iter().filter(|&&k| k < self.articles).count());
         if thirds == 0 {
             return (0.0, 0.0);
         }

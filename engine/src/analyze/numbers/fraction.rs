@@ -69,18 +69,8 @@ pub(super) fn fraction(text: &str, tokens: &[Token], i: usize) -> Option<(Quanti
             (100.0 * num / denom, i + 2)
         }
     };
-    let start = tokens[i].start;
-    let mut q = Quantity {
-        start,
-        end: tokens[next - 1].end,
-        value: share,
-        bound: bound_before(tokens, i, start, text).unwrap_or(Bound::About),
-        unit: Some("%".into()),
-        ordinal: false,
-    };
-    if let Some(s) = bound_start(tokens, i, start, text) {
-        q.start = s;
-    }
+    let (mut q, next) = quantity(text, tokens, i, share, next);
+    q.unit = Some("%".into());
     Some((q, next))
 }
 
@@ -92,15 +82,30 @@ fn scale(w: Option<&str>) -> Option<f64> {
 
 /// A count of `value` things from token `i` to `next`, counting what follows it.
 fn count(text: &str, tokens: &[Token], i: usize, value: f64, next: usize) -> (Quantity, usize) {
+    let (mut q, next) = quantity(text, tokens, i, value, next);
+    q.unit = counted(
+        text,
+        tokens,
+        i,
+        tokens[i].start,
+        next,
+        value,
+        q.bound,
+        false,
+    );
+    (q, next)
+}
+
+/// The quantity of `value` whose words run from token `i` to `next`, with no unit yet: "about"
+/// unless a bound phrase before it says otherwise, its span widened over that phrase.
+fn quantity(text: &str, tokens: &[Token], i: usize, value: f64, next: usize) -> (Quantity, usize) {
     let start = tokens[i].start;
-    let bound = bound_before(tokens, i, start, text).unwrap_or(Bound::About);
-    let unit = counted(text, tokens, i, start, next, value, bound, false);
     let q = Quantity {
         start: bound_start(tokens, i, start, text).unwrap_or(start),
         end: tokens[next - 1].end,
         value,
-        bound,
-        unit,
+        bound: bound_before(tokens, i, start, text).unwrap_or(Bound::About),
+        unit: None,
         ordinal: false,
     };
     (q, next)
