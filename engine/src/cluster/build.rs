@@ -84,8 +84,12 @@ fn prepare_items(
 ) -> Prepared {
     let g = Ground::lay(articles, encoder, progress);
     let mut items = Vec::new();
-    g.each_item(keep_slots, progress, |claim, other, item| {
-        items.push((claim, other, item));
+    g.each_claim(keep_slots, progress, |claim, claim_items| {
+        items.extend(
+            claim_items
+                .into_iter()
+                .map(|(other, item)| (claim, other, item)),
+        );
         true
     });
     Prepared {
@@ -159,11 +163,26 @@ pub fn build_streaming(
         al: &g.al,
     };
     let mut result = Ok(());
-    g.each_item(false, progress, |claim, other, item| {
-        if let Some(v) = parts.verdict(claim, other, &item, model, None) {
-            result = sink.verdict(v);
+    g.each_claim(false, progress, |claim, items| {
+        // A claim's items are decided together (`ClusterModel::decide_many`), as `verdict`
+        // would decide them one by one.
+        let diffs: Vec<Vec<Found>> = items.iter().map(|(_, i)| reported_differences(i)).collect();
+        let asked: Vec<(&[f32], bool)> = items
+            .iter()
+            .zip(&diffs)
+            .map(|((_, i), d)| (&i.features[..], !d.is_empty()))
+            .collect();
+        let decided = model.decide_many(&asked);
+        for (((other, item), diffs), d) in items.iter().zip(&diffs).zip(&decided) {
+            let score = ClusterModel::score(d);
+            if let Some(v) = parts.write(claim, *other, item, diffs, d.label, score) {
+                result = sink.verdict(v);
+                if result.is_err() {
+                    return false;
+                }
+            }
         }
-        result.is_ok()
+        true
     });
     result
 }
@@ -298,12 +317,13 @@ impl Ground {
     }
 
     /// Computes every item, claim by claim in database order, each claim against every other
-    /// article in order, and hands each to `each`, until `each` says to stop (`false`).
-    fn each_item(
+    /// article in order, and hands each claim's items (with their other article) to `each`,
+    /// until `each` says to stop (`false`).
+    fn each_claim(
         &self,
         keep_slots: bool,
         progress: Option<Progress>,
-        mut each: impl FnMut(u32, usize, Item) -> bool,
+        mut each: impl FnMut(u32, Vec<(usize, Item)>) -> bool,
     ) {
         let ctx = Context {
             al: &self.al,
@@ -327,12 +347,12 @@ impl Ground {
                 continue;
             }
             let view = ctx.claim_view(ci as u32);
-            for ai in 0..self.sources.len() {
-                if ai != self.seg_article[ci]
-                    && !each(ci as u32, ai, ctx.item(ci as u32, ai, &view))
-                {
-                    return;
-                }
+            let items = (0..self.sources.len())
+                .filter(|&ai| ai != self.seg_article[ci])
+                .map(|ai| (ai, ctx.item(ci as u32, ai, &view)))
+                .collect();
+            if !each(ci as u32, items) {
+                return;
             }
             done += 1;
             tell(progress, Stage::Match, done, claims);
@@ -407,6 +427,20 @@ impl Parts<'_> {
             model.explain(&item.features, &mut d, has_difference);
             out.push(d);
         }
+        self.write(claim, other, item, &diffs, label, score)
+    }
+
+    /// The verdict of an item decided `label` with confidence `score`, `diffs` being its
+    /// `reported_differences`; `None` for `omits`.
+    fn write(
+        &self,
+        claim: u32,
+        other: usize,
+        item: &Item,
+        diffs: &[Found],
+        label: Label,
+        score: f32,
+    ) -> Option<Verdict> {
         if label == Label::Omits {
             return None;
         }
