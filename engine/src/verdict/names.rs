@@ -9,8 +9,6 @@
 //! share, is one role filled by two different names. Speakers are compared apart: one statement
 //! attributed to two speakers who share no name or word.
 
-use std::collections::HashSet;
-
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::{Found, Side};
@@ -37,8 +35,16 @@ fn sequence(al: &Aligner, unit: u32) -> Vec<&Term> {
         .collect()
 }
 
-fn keys(al: &Aligner, unit: u32) -> HashSet<u32> {
-    al.keys(unit).iter().copied().collect()
+/// Whether the sorted key list `keys` (`Aligner::keys`, or `speaker_keys`) holds `k`: a
+/// binary search, where hashing the lists into sets for every (claim, evidence) pair was a
+/// fifth of a 200-article build.
+fn has(keys: &[u32], k: u32) -> bool {
+    keys.binary_search(&k).is_ok()
+}
+
+/// Whether the sorted key lists `a` and `b` share no key.
+fn disjoint(a: &[u32], b: &[u32]) -> bool {
+    !a.iter().any(|&k| has(b, k))
 }
 
 fn span(spans: &[(usize, usize)]) -> Option<(usize, usize)> {
@@ -75,7 +81,7 @@ fn proper(side: &Side, t: &Term) -> bool {
 fn role_swap(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
     let cs = sequence(al, claim.unit);
     let es = sequence(al, evidence.unit);
-    let (ck, ek) = (keys(al, claim.unit), keys(al, evidence.unit));
+    let (ck, ek) = (al.keys(claim.unit), al.keys(evidence.unit));
     let ca: Vec<u32> = cs.iter().map(|t| t.key).collect();
     let ea: Vec<u32> = es.iter().map(|t| t.key).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &ca, &ea);
@@ -103,9 +109,9 @@ fn role_swap(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
             ),
             _ => continue,
         };
-        let only = |side: &Side, ts: &[&Term], other: &HashSet<u32>| -> Vec<(usize, usize)> {
+        let only = |side: &Side, ts: &[&Term], other: &[u32]| -> Vec<(usize, usize)> {
             ts.iter()
-                .filter(|t| t.kind == TermKind::Name && !other.contains(&t.key))
+                .filter(|t| t.kind == TermKind::Name && !has(other, t.key))
                 .filter(|t| proper(side, t))
                 .map(|t| (t.start, t.end))
                 .collect()
@@ -114,8 +120,8 @@ fn role_swap(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
         if old.len() > MAX_ROLE || new.len() > MAX_ROLE {
             continue;
         }
-        let here = only(claim, &cs[old], &ek);
-        let there = only(evidence, &es[new], &ck);
+        let here = only(claim, &cs[old], ek);
+        let there = only(evidence, &es[new], ck);
         if here.is_empty() || there.is_empty() || !anchored(i) {
             continue;
         }
@@ -142,15 +148,19 @@ fn role_swap(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
     None
 }
 
-/// The keys of the terms inside a speaker's span.
-fn speaker_keys(al: &Aligner, unit: u32, (s, e): (usize, usize)) -> HashSet<u32> {
-    al.terms
+/// The keys of the terms inside a speaker's span, sorted, each once.
+fn speaker_keys(al: &Aligner, unit: u32, (s, e): (usize, usize)) -> Vec<u32> {
+    let mut keys: Vec<u32> = al
+        .terms
         .get(unit as usize)
         .into_iter()
         .flatten()
         .filter(|t| t.start >= s && t.end <= e)
         .map(|t| t.key)
-        .collect()
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// One statement with two speakers that share no name or word.
@@ -191,12 +201,12 @@ fn other_speaker(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
     let tk = speaker_keys(al, evidence.unit, *t);
     // A speaker either side also names elsewhere in the other sentence is no swap ("NATO said
     // Iran..." against "Iran, NATO said").
-    let (ck, ek) = (keys(al, claim.unit), keys(al, evidence.unit));
+    let (ck, ek) = (al.keys(claim.unit), al.keys(evidence.unit));
     let apart = !hk.is_empty()
         && !tk.is_empty()
-        && hk.is_disjoint(&tk)
-        && hk.is_disjoint(&ek)
-        && tk.is_disjoint(&ck);
+        && disjoint(&hk, &tk)
+        && disjoint(&hk, ek)
+        && disjoint(&tk, ck);
     apart.then_some(Found {
         kind: DiffKind::Entity,
         here: *h,
@@ -208,8 +218,9 @@ fn other_speaker(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
 /// Share of the claim's other terms (words, figures, days: not names) that the evidence has:
 /// two sentences that differ by who did something must agree on what was done.
 fn rest_carried(al: &Aligner, claim: u32, evidence: u32) -> f32 {
-    let ek = keys(al, evidence);
-    let rest: HashSet<u32> = al
+    let ek = al.keys(evidence);
+    // The distinct keys, counted as a set counts them.
+    let mut rest: Vec<u32> = al
         .terms
         .get(claim as usize)
         .into_iter()
@@ -217,10 +228,12 @@ fn rest_carried(al: &Aligner, claim: u32, evidence: u32) -> f32 {
         .filter(|t| t.kind != TermKind::Name)
         .map(|t| t.key)
         .collect();
+    rest.sort_unstable();
+    rest.dedup();
     if rest.is_empty() {
         return 0.0;
     }
-    rest.iter().filter(|k| ek.contains(k)).count() as f32 / rest.len() as f32
+    rest.iter().filter(|&&k| has(ek, k)).count() as f32 / rest.len() as f32
 }
 
 /// Share of the claim's non-name terms an evidence sentence must carry for its names to be
