@@ -44,6 +44,8 @@ impl Aligner {
                 }
             }
         }
+        let marks = self.mark(claim);
+        let single = |u: u32| self.score_marked(claim, &marks, u);
         let mut per_article: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n_articles];
         for &u in &touched {
             per_article[self.article_of[u as usize]].push((acc[u as usize], u));
@@ -60,8 +62,9 @@ impl Aligner {
                 let mut top: Option<(f32, Match)> = None;
                 let mut all: Vec<(u32, f32)> = Vec::new();
                 for &(_, v) in &cands {
-                    let m = self.extend(claim, v);
-                    all.push((v, self.score(claim, &[v]).0));
+                    let alone = single(v);
+                    let m = self.extend(claim, v, alone, &single);
+                    all.push((v, alone.0));
                     let rank = m.coverage * self.register_fit(claim, v);
                     let better = match &top {
                         None => true,
@@ -98,9 +101,16 @@ impl Aligner {
         }
     }
 
-    /// `unit` alone, or with its neighbour when the claim is split across the two.
-    fn extend(&self, claim: u32, unit: u32) -> Match {
-        let (cov, rev) = self.score(claim, &[unit]);
+    /// `unit` alone, or with its neighbour when the claim is split across the two; `alone` is
+    /// `single(unit)`, and `single(u)` is `score(claim, &[u])`.
+    fn extend(
+        &self,
+        claim: u32,
+        unit: u32,
+        alone: (f32, f32),
+        single: &dyn Fn(u32) -> (f32, f32),
+    ) -> Match {
+        let (cov, rev) = alone;
         let mut m = Match {
             units: vec![unit],
             coverage: cov,
@@ -122,7 +132,7 @@ impl Aligner {
             };
             // The neighbour must carry part of the claim on its own; checking that first (no
             // allocation) skips the union for almost every candidate.
-            let (alone, _) = self.score(claim, &[*n]);
+            let (alone, _) = single(*n);
             if alone < SPLIT_GAIN {
                 continue;
             }
