@@ -215,6 +215,7 @@ impl Aligner {
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_keys];
         let mut keysets = Vec::with_capacity(units.len());
         let mut pairsets = Vec::with_capacity(units.len());
+        let mut plain = Vec::with_capacity(units.len());
         for (id, terms) in all_terms.iter().enumerate() {
             let mut ps: Vec<(u32, u32)> = terms
                 .windows(2)
@@ -227,6 +228,14 @@ impl Aligner {
             let mut ks: Vec<u32> = terms.iter().map(|t| t.key).collect();
             ks.sort_unstable();
             ks.dedup();
+            let mut pk: Vec<u32> = terms
+                .iter()
+                .filter(|t| t.kind != TermKind::Name)
+                .map(|t| t.key)
+                .collect();
+            pk.sort_unstable();
+            pk.dedup();
+            plain.push(pk);
             if units[id].eligible {
                 for &k in &ks {
                     postings[k as usize].push(id as u32);
@@ -267,6 +276,7 @@ impl Aligner {
             max_weight,
             terms: all_terms,
             keysets,
+            plain,
             pairsets,
             weight,
             postings,

@@ -84,6 +84,8 @@ pub struct Match {
 pub struct Aligner {
     pub terms: Vec<Vec<Term>>,
     keysets: Vec<Vec<u32>>,
+    /// Each unit's keys of terms that are not names, sorted, each once (`plain_keys`).
+    plain: Vec<Vec<u32>>,
     /// Unordered pairs of neighbouring term keys: shared phrases, not just shared words.
     pairsets: Vec<Vec<(u32, u32)>>,
     pub weight: Vec<f32>,

@@ -14,6 +14,12 @@ impl Aligner {
         self.keysets.get(unit as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// The sorted keys of `unit`'s terms that are not names, each once; computed with the
+    /// index, because every (claim, evidence) pair compared for name differences reads them.
+    pub fn plain_keys(&self, unit: u32) -> &[u32] {
+        self.plain.get(unit as usize).map_or(&[], Vec::as_slice)
+    }
+
     /// `claim`'s keys marked in a table indexed by key, for `score_marked`.
     pub fn mark(&self, claim: u32) -> Vec<bool> {
         let ck = self.keys(claim);

@@ -79,9 +79,22 @@ fn proper(side: &Side, t: &Term) -> bool {
 
 /// A role filled by other names: the first such stretch between the claim and `evidence`.
 fn role_swap(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
+    let (ck, ek) = (al.keys(claim.unit), al.keys(evidence.unit));
+    // A swap needs a name on each side that the other sentence lacks (`only` below keeps no
+    // other). Where either sentence has none among all its terms (which hold both sequences),
+    // no stretch can qualify: said before the diff, because the articles of a cluster mostly
+    // name the same people, and the diff was most of this function's time.
+    let lone = |unit: u32, other: &[u32]| {
+        al.terms.get(unit as usize).is_some_and(|ts| {
+            ts.iter()
+                .any(|t| t.kind == TermKind::Name && !has(other, t.key))
+        })
+    };
+    if !lone(claim.unit, ek) || !lone(evidence.unit, ck) {
+        return None;
+    }
     let cs = sequence(al, claim.unit);
     let es = sequence(al, evidence.unit);
-    let (ck, ek) = (al.keys(claim.unit), al.keys(evidence.unit));
     let ca: Vec<u32> = cs.iter().map(|t| t.key).collect();
     let ea: Vec<u32> = es.iter().map(|t| t.key).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &ca, &ea);
@@ -219,17 +232,8 @@ fn other_speaker(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
 /// two sentences that differ by who did something must agree on what was done.
 fn rest_carried(al: &Aligner, claim: u32, evidence: u32) -> f32 {
     let ek = al.keys(evidence);
-    // The distinct keys, counted as a set counts them.
-    let mut rest: Vec<u32> = al
-        .terms
-        .get(claim as usize)
-        .into_iter()
-        .flatten()
-        .filter(|t| t.kind != TermKind::Name)
-        .map(|t| t.key)
-        .collect();
-    rest.sort_unstable();
-    rest.dedup();
+    // The distinct keys of the claim's terms that are not names, as a set of them counts.
+    let rest = al.plain_keys(claim);
     if rest.is_empty() {
         return 0.0;
     }
