@@ -21,6 +21,37 @@ const RETRIEVAL_DF_SHARE: f32 = 0.5;
 /// the claim and the candidate is a headline and the other is not.
 const HEADLINE_MISMATCH: f32 = 0.85;
 
+/// Candidates of one article rescored exactly.
+const CANDIDATES: usize = 3;
+
+/// The first `CANDIDATES` (retrieval score, unit) of an article in the order score down,
+/// then unit up.
+#[derive(Clone, Copy, Default)]
+struct Top {
+    kept: [(f32, u32); CANDIDATES],
+    len: usize,
+}
+
+impl Top {
+    fn offer(&mut self, c: (f32, u32)) {
+        let before = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        let at = self.kept[..self.len]
+            .iter()
+            .position(|k| before(&c, k).is_lt())
+            .unwrap_or(self.len);
+        if at == CANDIDATES {
+            return;
+        }
+        self.kept.copy_within(at..CANDIDATES - 1, at + 1);
+        self.kept[at] = c;
+        self.len = (self.len + 1).min(CANDIDATES);
+    }
+
+    fn best(&self) -> &[(f32, u32)] {
+        &self.kept[..self.len]
+    }
+}
+
 impl Aligner {
     /// For every article, the best evidence for `claim` (None when nothing shares a term).
     pub fn best_per_article(&self, claim: u32) -> Vec<Option<Match>> {
@@ -46,22 +77,24 @@ impl Aligner {
         }
         let marks = self.mark(claim);
         let single = |u: u32| self.score_marked(claim, &marks, u);
-        let mut per_article: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n_articles];
+        // Retrieval skipped the commonest terms: the top few of each article are rescored
+        // exactly. Each article keeps its `CANDIDATES` first in the order (retrieval score
+        // down, then unit) as they come, rather than all of them sorted: the order is total
+        // (every unit is touched once), so the same ones, in the same order.
+        let mut per_article = vec![Top::default(); n_articles];
         for &u in &touched {
-            per_article[self.article_of[u as usize]].push((acc[u as usize], u));
+            per_article[self.article_of[u as usize]].offer((acc[u as usize], u));
         }
         per_article
             .into_iter()
-            .map(|mut cands| {
+            .map(|cands| {
+                let cands = cands.best();
                 if cands.is_empty() {
                     return None;
                 }
-                // Retrieval skipped the commonest terms: rescore the top few exactly.
-                cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                cands.truncate(3);
                 let mut top: Option<(f32, Match)> = None;
                 let mut all: Vec<(u32, f32)> = Vec::new();
-                for &(_, v) in &cands {
+                for &(_, v) in cands {
                     let alone = single(v);
                     let m = self.extend(claim, v, alone, &single);
                     all.push((v, alone.0));
