@@ -10,8 +10,6 @@
 //! What surrounds a figure depends on its sentence alone, so a build reads it once per sentence
 //! (`figure_contexts`) rather than once per (claim, article) the sentence is compared in.
 
-use std::collections::HashSet;
-
 use super::numbers::{another_year, is_part};
 use super::Side;
 use crate::analyze::compare::{is_currency, same_kind, same_unit, values_conflict};
@@ -76,7 +74,7 @@ pub const PAIR_N: usize = 17;
 const NAME_WORDS: usize = 8;
 
 /// The content-word stems within `CONTEXT_WORDS` tokens of a figure, its unit included.
-fn context(a: &Analysis, q: &Quantity) -> HashSet<String> {
+fn context(a: &Analysis, q: &Quantity) -> Vec<String> {
     let toks = &a.tokens;
     let first = toks
         .iter()
@@ -88,20 +86,27 @@ fn context(a: &Analysis, q: &Quantity) -> HashSet<String> {
         .map_or(first, |i| i + 1);
     let lo = first.saturating_sub(CONTEXT_WORDS);
     let hi = (last + CONTEXT_WORDS).min(toks.len());
-    let mut out: HashSet<String> = toks[lo..hi]
+    let mut out: Vec<String> = toks[lo..hi]
         .iter()
         .filter(|t| (t.end <= q.start || t.start >= q.end) && !t.stop)
         .filter(|t| !t.lower.chars().any(|c| c.is_ascii_digit()))
         .map(|t| t.stem.clone())
         .collect();
     if let Some(u) = &q.unit {
-        out.insert(u.clone());
+        out.push(u.clone());
     }
-    out
+    set(out)
+}
+
+/// `words` sorted, each once: a set `jaccard` compares by a merge walk, without hashing.
+fn set(mut words: Vec<String>) -> Vec<String> {
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// The capitalised words (not the sentence's first) within `NAME_WORDS` tokens of a figure.
-fn names_near(a: &Analysis, q: &Quantity) -> HashSet<String> {
+fn names_near(a: &Analysis, q: &Quantity) -> Vec<String> {
     let toks = &a.tokens;
     let first = toks
         .iter()
@@ -109,17 +114,32 @@ fn names_near(a: &Analysis, q: &Quantity) -> HashSet<String> {
         .unwrap_or(toks.len());
     let lo = first.saturating_sub(NAME_WORDS);
     let hi = (first + NAME_WORDS).min(toks.len());
-    toks[lo..hi]
+    let names = toks[lo..hi]
         .iter()
         .enumerate()
         .filter(|(i, t)| lo + i > 0 && t.capitalized && !t.stop)
         .filter(|(_, t)| t.end <= q.start || t.start >= q.end)
         .map(|(_, t)| t.stem.clone())
-        .collect()
+        .collect::<Vec<_>>();
+    set(names)
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
-    let inter = a.intersection(b).count();
+/// Intersection over union of two sets (`set`). Why sorted lists: a build compares the
+/// figures of every claim with those of every sentence of every other article, and hashing
+/// every word of both sets for each comparison was most of it.
+fn jaccard(a: &[String], b: &[String]) -> f32 {
+    let (mut i, mut j, mut inter) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -132,8 +152,9 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
 /// counts, the names that scope it, and whether it is introduced as a part.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureContext {
-    words: HashSet<String>,
-    names: HashSet<String>,
+    /// Sets, as `set` makes them.
+    words: Vec<String>,
+    names: Vec<String>,
     part: bool,
 }
 
