@@ -61,10 +61,21 @@ pub enum Weighting {
     Static,
 }
 
-/// The distinct keys of several units, sorted, and their summed weight (`Aligner::union`).
+/// The distinct keys of several units, and their summed weight (`Aligner::union`).
 pub struct KeyUnion {
-    keys: Vec<u32>,
+    /// The keys as a bit set indexed by key: every item of a build asks whether each of its
+    /// claim's keys is in its article's union, and a bit test answers faster than a binary
+    /// search of the sorted keys.
+    bits: Vec<u64>,
     total: f32,
+}
+
+impl KeyUnion {
+    fn contains(&self, k: u32) -> bool {
+        self.bits
+            .get(k as usize / 64)
+            .is_some_and(|b| b & (1 << (k % 64)) != 0)
+    }
 }
 
 /// The best evidence found in one article for one claim.

@@ -125,7 +125,11 @@ impl Aligner {
         keys.sort_unstable();
         keys.dedup();
         let total = keys.iter().map(w).sum();
-        KeyUnion { keys, total }
+        let mut bits = vec![0u64; keys.last().map_or(0, |&k| k as usize / 64 + 1)];
+        for &k in &keys {
+            bits[k as usize / 64] |= 1 << (k % 64);
+        }
+        KeyUnion { bits, total }
     }
 
     /// `score(claim, units)` where `union` is `union(units)`: the same figures to the bit,
@@ -142,11 +146,7 @@ impl Aligner {
         let w = |k: &u32| self.weight.get(*k as usize).copied().unwrap_or(0.0);
         let ck = self.keys(claim);
         let total_c: f32 = ck.iter().map(w).sum();
-        let shared: f32 = ck
-            .iter()
-            .filter(|k| union.keys.binary_search(k).is_ok())
-            .map(w)
-            .sum();
+        let shared: f32 = ck.iter().filter(|&&k| union.contains(k)).map(w).sum();
         let cov = if total_c > 0.0 { shared / total_c } else { 0.0 };
         let rev = if union.total > 0.0 {
             shared / union.total
