@@ -7,7 +7,9 @@
 //   click     a sentence click -> its panel in the DOM -> laid out -> painted, for every
 //             sentence of every article of the embedded cluster, in several passes; each
 //             sentence's figure is its median over the passes, so a burst of load from other
-//             processes on the machine does not pass for a slow sentence;
+//             processes on the machine does not pass for a slow sentence; then the Event
+//             Timing API's figure for trusted clicks, and the same on a control page that only
+//             toggles a paragraph's text (the floor any page meets on this machine);
 //   per-story a database file loaded with `Crosscheck.mount(el, {database})`: the 200-article
 //             bench cluster's binary form (`target/bench/claims-n200-*.bin` from
 //             `scripts/bench.sh engine`) and the 20-article one's JSON export (built by the
@@ -310,6 +312,52 @@ async function eventTiming(page) {
     processing: timed.length ? stats(timed.map((e) => e.processing)) : null,
     inputDelay: timed.length ? stats(timed.map((e) => e.delay)) : null,
   };
+}
+
+/** Clicks on the control page of `eventTimingFloor`. */
+const FLOOR_CLICKS = 40;
+
+/**
+ * The floor under the Event Timing row: the same kind of trusted clicks, timed the same way,
+ * on a control page whose click handler only toggles one short paragraph's text. What any click
+ * costs this headless, software-rastered browser on this machine, whatever the page does: the
+ * widget's figure is read against it (a widget cannot present faster than the floor).
+ */
+async function eventTimingFloor(browser) {
+  const root = await mkdtemp(join(os.tmpdir(), 'crosscheck-floor-'));
+  try {
+    await writeFile(join(root, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>' +
+      '<script type="module" src="floor.js"></script></head><body><p id="s">A sentence to click.</p><p id="out"></p></body></html>');
+    await writeFile(join(root, 'floor.js'), "const out = document.getElementById('out');\n" +
+      "document.getElementById('s').addEventListener('click', () => {\n" +
+      "  out.textContent = out.textContent ? '' : 'Three other reports corroborate this sentence.';\n});\n");
+    const server = await startServer({ root, csp: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url, { waitUntil: 'load' });
+      await page.evaluate(() => {
+        window.__floor = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.name === 'click') window.__floor.push(e.duration);
+        }).observe({ type: 'event', durationThreshold: 16 });
+      });
+      for (let i = 0; i < FLOOR_CLICKS; i++) {
+        await page.locator('#s').click();
+        await page.waitForTimeout(50);
+      }
+      await page.waitForTimeout(100);
+      const entries = await page.evaluate(() => window.__floor);
+      // As for the widget's clicks: a click without an entry took under 16 ms and counts as 16.
+      const durations = [...entries, ...Array(Math.max(0, FLOOR_CLICKS - entries.length)).fill(16)];
+      return { clicks: FLOOR_CLICKS, withEntry: entries.length, duration: stats(durations) };
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
 
 const PER_STORY_LOADS = Math.max(1, Number(process.env.BENCH_PER_STORY_LOADS) || 5);
@@ -643,6 +691,11 @@ async function main() {
     } finally {
       await etContext.close();
     }
+    click.eventTimingFloor = await eventTimingFloor(browser);
+    console.log(
+      `          Event Timing on a control page (${FLOOR_CLICKS} clicks, a paragraph's text toggled): ` +
+        `presented p95 ${f1(click.eventTimingFloor.duration.p95)} ms (median ${f1(click.eventTimingFloor.duration.median)}): this machine's floor`,
+    );
 
     const perStoryDb = await perStory(browser);
     const analyse = await analyseBench(browser, server);
