@@ -68,6 +68,8 @@ struct Ground {
     semantic: Option<Semantic>,
     eligible: Vec<bool>,
     by_article: Vec<Vec<u32>>,
+    /// `by_article`'s units that give a figure (`Context::figure_units`).
+    figure_units: Vec<Vec<u32>>,
     all_best: super::best::BestTable,
     doc_keys: Vec<crate::align::KeyUnion>,
     figure_contexts: Vec<Vec<verdict::FigureContext>>,
@@ -277,6 +279,13 @@ impl Ground {
         for (ci, &e) in eligible.iter().enumerate() {
             all_best.push_row(e.then(|| al.best_per_article(ci as u32)));
         }
+        let figure_units: Vec<Vec<u32>> = by_article
+            .iter()
+            .map(|units| {
+                let gives = |u: &&u32| !analyses[**u as usize].quantities.is_empty();
+                units.iter().filter(gives).copied().collect()
+            })
+            .collect();
         let doc_keys: Vec<crate::align::KeyUnion> =
             by_article.iter().map(|d| al.union(d)).collect();
         let figure_contexts: Vec<Vec<verdict::FigureContext>> = analyses
@@ -308,6 +317,7 @@ impl Ground {
             semantic,
             eligible,
             by_article,
+            figure_units,
             all_best,
             doc_keys,
             figure_contexts,
@@ -332,6 +342,7 @@ impl Ground {
             seg_article: &self.seg_article,
             all_best: &self.all_best,
             by_article: &self.by_article,
+            figure_units: &self.figure_units,
             doc_keys: &self.doc_keys,
             figure_contexts: &self.figure_contexts,
             stated: &self.stated,

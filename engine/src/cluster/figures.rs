@@ -33,8 +33,20 @@ impl Context<'_> {
         view: &ClaimView,
         evidence: &[u32],
     ) -> Figures {
-        let doc = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
-        let sides: Vec<Side> = doc.iter().map(|&u| self.side(u)).collect();
+        // A claim without figures pairs none: the features are the defaults, and the article's
+        // sentences need not be gathered (most claims give no figure).
+        if claim.analysis.quantities.is_empty() {
+            return Figures::default();
+        }
+        // Only the article's sentences with figures can pair with the claim's; `figure_pairs`
+        // passes over the others, so leaving them out pairs the same, in the same order.
+        let sides: Vec<Side> = self
+            .figure_units
+            .get(article)
+            .map_or(&[][..], |v| &v[..])
+            .iter()
+            .map(|&u| self.side(u))
+            .collect();
         let pairs = crate::verdict::figure_pairs(claim, &sides, self.figure_contexts);
         let coverage = |u: u32| self.al.score(claim.unit, &[u]).0;
         let cos = |u: u32| view.cos(u);
@@ -73,13 +85,20 @@ impl Context<'_> {
                 .iter()
                 .any(|o| o.here != p.here && o.there_unit == p.there_unit && o.there == p.there)
         };
-        for p in pairs.iter().filter(|p| p.conflict && !accounted(p)) {
-            let r = rank(p);
+        // Every pair's rank, once: each conflicting pair compares it with the agreeing pairs of
+        // its claim figure, and the agreeing pair is chosen by it (a rank scores a sentence).
+        let ranks: Vec<f32> = pairs.iter().map(rank).collect();
+        for (p, &r) in pairs
+            .iter()
+            .zip(&ranks)
+            .filter(|(p, _)| p.conflict && !accounted(p))
+        {
             // The same claim figure agreeing with a figure at least as likely to fill its slot
             // means the article states the claim's value too.
             let explained = pairs
                 .iter()
-                .any(|o| !o.conflict && o.here == p.here && rank(o) >= r);
+                .zip(&ranks)
+                .any(|(o, &ro)| !o.conflict && o.here == p.here && ro >= r);
 
             let mut x = [0.0f32; slot::SLOT_N];
             x[..crate::verdict::PAIR_N].copy_from_slice(&p.x);
@@ -119,8 +138,9 @@ impl Context<'_> {
         }
         let agree = pairs
             .iter()
-            .filter(|p| !p.conflict)
-            .map(|p| (rank(p), p))
+            .zip(&ranks)
+            .filter(|(p, _)| !p.conflict)
+            .map(|(p, &r)| (r, p))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, p)) = agree {
             out.agree = Some(p.clone());

@@ -123,6 +123,9 @@ pub struct Context<'a> {
     pub all_best: &'a BestTable,
     /// Eligible segment ids of each article, in text order.
     pub by_article: &'a [Vec<u32>],
+    /// The units of each article's `by_article` that give a figure (a quantity): the only
+    /// ones a claim's figures can pair with.
+    pub figure_units: &'a [Vec<u32>],
     /// `al.union` of each article's `by_article`.
     pub doc_keys: &'a [KeyUnion],
     /// `verdict::figure_contexts` of each segment (empty for those that get no verdict).
