@@ -337,7 +337,7 @@ pub fn analyse_pair(
         .and_then(Option::as_ref)
         .filter(|_| !diffs.is_empty())
     {
-        let also: Vec<Side> = verdict::further_evidence(m).map(side).collect();
+        let also: Vec<Side> = verdict::further_evidence(&m.also).map(side).collect();
         verdict::drop_figures_stated_elsewhere(&claim_side, &also, &mut diffs);
     }
     let features = verdict::features(&al, 0, &evidence, &doc, &diffs, &claim_side, &sides);

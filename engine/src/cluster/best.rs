@@ -12,12 +12,23 @@ use crate::align::Match;
 /// One (claim, article) entry; `units_len == 0` means no match.
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
+    /// Where the units start in the pool; for a match of one unit (most of them), the unit
+    /// itself: a mutual-match test reads other claims' entries all over the table, and this
+    /// spares it a second scattered read.
     units_at: u32,
     also_at: u32,
     coverage: f32,
     reverse: f32,
     also_len: u16,
     units_len: u8,
+}
+
+/// A best match as `BestTable::best` lends it: `Match`'s units, coverage and further
+/// evidence.
+pub struct Best<'a> {
+    pub units: &'a [u32],
+    pub coverage: f32,
+    pub also: &'a [(u32, f32)],
 }
 
 /// `Option<Match>` for every claim (segment) and article, filled one claim's row at a time.
@@ -61,14 +72,19 @@ impl BestTable {
                     let units = &m.units[..m.units.len().min(usize::from(u8::MAX))];
                     let also = &m.also[..m.also.len().min(usize::from(u16::MAX))];
                     let e = Entry {
-                        units_at: self.units.len() as u32,
+                        units_at: match units {
+                            [one] => *one,
+                            _ => self.units.len() as u32,
+                        },
                         also_at: self.also.len() as u32,
                         coverage: m.coverage,
                         reverse: m.reverse,
                         also_len: also.len() as u16,
                         units_len: units.len() as u8,
                     };
-                    self.units.extend_from_slice(units);
+                    if units.len() > 1 {
+                        self.units.extend_from_slice(units);
+                    }
                     self.also.extend_from_slice(also);
                     e
                 }
@@ -87,11 +103,33 @@ impl BestTable {
 
     /// The units of `segment`'s best match in `article` (empty without one).
     pub fn units(&self, segment: u32, article: usize) -> &[u32] {
-        self.entry(segment, article).map_or(&[], |e| {
-            let at = e.units_at as usize;
-            self.units
-                .get(at..at + usize::from(e.units_len))
-                .unwrap_or(&[])
+        self.entry(segment, article)
+            .map_or(&[], |e| self.units_of(e))
+    }
+
+    /// An entry's units: the one it holds itself, or its run of the pool.
+    fn units_of<'a>(&'a self, e: &'a Entry) -> &'a [u32] {
+        if e.units_len == 1 {
+            return std::slice::from_ref(&e.units_at);
+        }
+        let at = e.units_at as usize;
+        self.units
+            .get(at..at + usize::from(e.units_len))
+            .unwrap_or(&[])
+    }
+
+    /// `segment`'s best match in `article`, borrowed from the table: what an item reads of
+    /// it, without building a `Match` (two allocations) for every item.
+    pub fn best(&self, segment: u32, article: usize) -> Option<Best<'_>> {
+        let e = self.entry(segment, article)?;
+        let at = e.also_at as usize;
+        Some(Best {
+            units: self.units_of(e),
+            coverage: e.coverage,
+            also: self
+                .also
+                .get(at..at + usize::from(e.also_len))
+                .unwrap_or(&[]),
         })
     }
 
@@ -162,6 +200,15 @@ mod tests {
                 assert_eq!(t.get(s as u32, a), want, "segment {s}, article {a}");
                 let units = want.as_ref().map_or(&[][..], |w| &w.units[..]).to_vec();
                 assert_eq!(t.units(s as u32, a), &units[..]);
+                let best = t.best(s as u32, a);
+                assert_eq!(
+                    best.as_ref().map(|b| b.units),
+                    want.as_ref().map(|w| &w.units[..])
+                );
+                assert_eq!(
+                    best.as_ref().map(|b| b.also),
+                    want.as_ref().map(|w| &w.also[..])
+                );
                 assert_eq!(t.coverage(s as u32, a), want.map_or(0.0, |w| w.coverage));
             }
         }

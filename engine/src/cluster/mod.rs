@@ -13,7 +13,7 @@ pub mod stated;
 mod weights;
 mod weights_enc;
 
-use crate::align::{Aligner, KeyUnion, Match};
+use crate::align::{Aligner, KeyUnion};
 use crate::analyze::Analysis;
 use crate::model::{DiffKind, Segment, SegmentKind};
 use crate::verdict::{self, Found, Side};
@@ -211,7 +211,7 @@ impl Context<'_> {
         }
     }
 
-    fn is_mutual(&self, claim: u32, m: &Match) -> bool {
+    fn is_mutual(&self, claim: u32, m: &best::Best) -> bool {
         let own = self.seg_article[claim as usize];
         m.units
             .iter()
@@ -267,8 +267,8 @@ impl Context<'_> {
         let al = self.al;
         let seg = &self.segments[claim as usize];
         let claim_side = self.side(claim);
-        let m = self.all_best.get(claim, article);
-        let evidence: Vec<u32> = m.as_ref().map(|m| m.units.clone()).unwrap_or_default();
+        let m = self.all_best.best(claim, article);
+        let evidence: Vec<u32> = m.as_ref().map(|m| m.units.to_vec()).unwrap_or_default();
         let sides: Vec<Side> = evidence.iter().map(|&u| self.side(u)).collect();
         let coverage = m.as_ref().map_or(0.0, |m| m.coverage);
         let mut diffs = if sides.is_empty() || coverage < verdict::DIFF_MIN_COVERAGE {
@@ -281,7 +281,7 @@ impl Context<'_> {
         }
         let also: Vec<u32> = m
             .as_ref()
-            .map(|m| verdict::further_evidence(m).collect())
+            .map(|m| verdict::further_evidence(m.also).collect())
             .unwrap_or_default();
         if !diffs.is_empty() {
             let also_sides: Vec<Side> = also.iter().map(|&u| self.side(u)).collect();

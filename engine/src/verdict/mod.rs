@@ -49,10 +49,10 @@ pub struct Found {
 /// a story is often carried by several sentences, and the reader should see them all.
 pub const ALSO_EVIDENCE_MIN: f32 = 0.15;
 
-/// The runner-up sentences of `m` that count as further evidence (`ALSO_EVIDENCE_MIN`).
-pub fn further_evidence(m: &crate::align::Match) -> impl Iterator<Item = u32> + '_ {
-    m.also
-        .iter()
+/// The runner-up sentences of a match (its `also`) that count as further evidence
+/// (`ALSO_EVIDENCE_MIN`).
+pub fn further_evidence(also: &[(u32, f32)]) -> impl Iterator<Item = u32> + '_ {
+    also.iter()
         .filter(|&&(_, c)| c >= ALSO_EVIDENCE_MIN)
         .map(|&(u, _)| u)
 }
