@@ -22,10 +22,22 @@ const MAX_ROLE: usize = 3;
 /// mention terms laid over them), in text order.
 fn sequence(al: &Aligner, unit: u32) -> Vec<&Term> {
     let terms: &[Term] = al.terms.get(unit as usize).map_or(&[], |t| &t[..]);
+    // The aligner lists a unit's terms by start: a term contained in another starts within
+    // its span, so only that run of the list is tested, where testing every term made this
+    // quadratic in the sentence for every (claim, evidence) pair. Unsorted, all are tested.
+    let sorted = terms.is_sorted_by_key(|t| t.start);
+    let within = |t: &Term| -> &[Term] {
+        if !sorted {
+            return terms;
+        }
+        let from = terms.partition_point(|o| o.start < t.start);
+        let to = terms.partition_point(|o| o.start <= t.end);
+        terms.get(from..to).unwrap_or(terms)
+    };
     terms
         .iter()
         .filter(|t| {
-            !terms.iter().any(|o| {
+            !within(t).iter().any(|o| {
                 !std::ptr::eq(*t, o)
                     && t.start <= o.start
                     && o.end <= t.end
@@ -83,14 +95,16 @@ fn role_swap(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
     // A swap needs a name on each side that the other sentence lacks (`only` below keeps no
     // other). Where either sentence has none among all its terms (which hold both sequences),
     // no stretch can qualify: said before the diff, because the articles of a cluster mostly
-    // name the same people, and the diff was most of this function's time.
-    let lone = |unit: u32, other: &[u32]| {
-        al.terms.get(unit as usize).is_some_and(|ts| {
+    // name the same people, and the diff was most of this function's time. The name must be
+    // `proper` too, as `only` requires: a lone name that starts the sentence or is an acronym
+    // or a title cannot fill a role either, and the diff is spared for it as well.
+    let lone = |side: &Side, other: &[u32]| {
+        al.terms.get(side.unit as usize).is_some_and(|ts| {
             ts.iter()
-                .any(|t| t.kind == TermKind::Name && !has(other, t.key))
+                .any(|t| t.kind == TermKind::Name && !has(other, t.key) && proper(side, t))
         })
     };
-    if !lone(claim.unit, ek) || !lone(evidence.unit, ck) {
+    if !lone(claim, ek) || !lone(evidence, ck) {
         return None;
     }
     let cs = sequence(al, claim.unit);
