@@ -179,9 +179,23 @@ pub(crate) fn push_verdict(
     out: &mut Vec<u8>,
 ) -> Option<()> {
     let w = wire_verdict(v, position)?;
-    let bytes = postcard::to_allocvec(&w).ok()?;
-    out.extend_from_slice(&bytes);
+    // Encoded straight onto `out` (the writer's chunk, reserved ahead): encoding into a vector
+    // of its own grew it from empty, a few reallocations and a copy for every verdict.
+    let before = out.len();
+    if postcard::to_extend(&w, Append(out)).is_err() {
+        out.truncate(before);
+        return None;
+    }
     Some(())
+}
+
+/// The end of a byte vector as the `Extend` that `postcard::to_extend` writes to.
+struct Append<'a>(&'a mut Vec<u8>);
+
+impl Extend<u8> for Append<'_> {
+    fn extend<I: IntoIterator<Item = u8>>(&mut self, bytes: I) {
+        self.0.extend(bytes);
+    }
 }
 
 /// How many times its binary size a body may rebuild to (texts copied out of the articles).
