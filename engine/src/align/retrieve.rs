@@ -93,11 +93,13 @@ impl Aligner {
                     return None;
                 }
                 let mut top: Option<(f32, Match)> = None;
-                let mut all: Vec<(u32, f32)> = Vec::new();
-                for &(_, v) in cands {
+                // Each candidate's own coverage, in candidate order (at most `CANDIDATES`: a
+                // fixed array, not a vector for every article of every claim).
+                let mut all = [(0u32, 0f32); CANDIDATES];
+                for (&(_, v), slot) in cands.iter().zip(&mut all) {
                     let alone = single(v);
                     let m = self.extend(claim, v, alone, &single);
-                    all.push((v, alone.0));
+                    *slot = (v, alone.0);
                     let rank = m.coverage * self.register_fit(claim, v);
                     let better = match &top {
                         None => true,
@@ -114,6 +116,7 @@ impl Aligner {
                     let floor = t.coverage * ALSO_SHARE;
                     t.also = all
                         .into_iter()
+                        .take(cands.len())
                         .filter(|(u, c)| *c >= floor && !t.units.contains(u))
                         .collect();
                 }
@@ -158,17 +161,17 @@ impl Aligner {
             list.get(pos + 1),
         ];
         for n in neighbours.into_iter().flatten() {
-            let pair = if *n < unit {
-                vec![*n, unit]
-            } else {
-                vec![unit, *n]
-            };
             // The neighbour must carry part of the claim on its own; checking that first (no
             // allocation) skips the union for almost every candidate.
             let (alone, _) = single(*n);
             if alone < SPLIT_GAIN {
                 continue;
             }
+            let pair = if *n < unit {
+                vec![*n, unit]
+            } else {
+                vec![unit, *n]
+            };
             let (c2, r2) = self.score(claim, &pair);
             if c2 >= cov + SPLIT_GAIN && c2 > m.coverage {
                 m = Match {
