@@ -20,8 +20,11 @@ const MAX_DEPTH: usize = 6;
 /// Features read from a stack buffer; a forest reading more uses a heap one.
 const STACK_FEATURES: usize = 64;
 
-/// Inputs `sum_many` walks the trees for together.
-const LANES: usize = 8;
+/// Inputs `sum_many` walks the trees for together. Sixteen rather than eight: each tree's
+/// features, thresholds and leaves are loaded once for twice the inputs (a claim has an item
+/// for every other article, so chunks are full but for the last); `predict_many`'s share of a
+/// 200-article build fell from 14.8% to 13.6%.
+const LANES: usize = 16;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Packed {
