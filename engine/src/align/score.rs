@@ -170,17 +170,63 @@ impl Aligner {
         if total <= 0.0 {
             return 0.0;
         }
-        let shared: f32 = cp
-            .iter()
-            .filter(|p| {
-                evidence.iter().any(|&e| {
-                    self.pairsets
-                        .get(e as usize)
-                        .is_some_and(|ep| ep.binary_search(p).is_ok())
+        let shared: f32 = if let [one] = evidence {
+            // The common case: one walk over both sorted pair lists, where a binary search for
+            // every claim pair was most of this function. The shared pairs come in the claim's
+            // order either way, so their weights are summed in the same order.
+            let ep = self
+                .pairsets
+                .get(*one as usize)
+                .map_or(&[][..], Vec::as_slice);
+            sorted_common(cp, ep).map(w).sum()
+        } else {
+            cp.iter()
+                .filter(|p| {
+                    evidence.iter().any(|&e| {
+                        self.pairsets
+                            .get(e as usize)
+                            .is_some_and(|ep| ep.binary_search(p).is_ok())
+                    })
                 })
-            })
-            .map(w)
-            .sum();
+                .map(w)
+                .sum()
+        };
         shared / total
+    }
+}
+
+/// The items of the sorted, deduplicated list `a` that the sorted list `b` holds, in `a`'s
+/// order.
+fn sorted_common<'a, T: Ord>(a: &'a [T], b: &'a [T]) -> impl Iterator<Item = &'a T> {
+    let mut rest = b;
+    a.iter().filter(move |x| {
+        // Skip `b`'s items below `x`; what is left starts at or above it.
+        let below = rest.iter().take_while(|y| *y < *x).count();
+        rest = rest.get(below..).unwrap_or(&[]);
+        rest.first() == Some(*x)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sorted_common;
+
+    /// The walk keeps what a binary search of every item keeps, in the same order.
+    #[test]
+    fn sorted_common_keeps_what_binary_search_keeps() {
+        let lists: [&[(u32, u32)]; 5] = [
+            &[],
+            &[(1, 2)],
+            &[(0, 1), (1, 2), (1, 5), (3, 4), (7, 9)],
+            &[(1, 2), (1, 3), (3, 4), (8, 8)],
+            &[(0, 0), (9, 9)],
+        ];
+        for a in lists {
+            for b in lists {
+                let walked: Vec<_> = sorted_common(a, b).collect();
+                let searched: Vec<_> = a.iter().filter(|x| b.binary_search(x).is_ok()).collect();
+                assert_eq!(walked, searched, "{a:?} against {b:?}");
+            }
+        }
     }
 }
