@@ -17,6 +17,11 @@ type Span = (usize, usize);
 fn negated(a: &Analysis) -> Vec<(&str, Span, Span)> {
     let toks = &a.tokens;
     let mut out = Vec::new();
+    // Most sentences have no negation at all: then no token is a cue, and the walk over the
+    // tokens (run for both sides of every compared pair) finds nothing.
+    if a.negations.is_empty() {
+        return out;
+    }
     for (i, t) in toks.iter().enumerate() {
         if !is_cue(a, t) {
             continue;
