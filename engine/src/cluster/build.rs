@@ -358,10 +358,14 @@ impl Ground {
                 continue;
             }
             let view = ctx.claim_view(ci as u32);
-            let items = (0..self.sources.len())
-                .filter(|&ai| ai != self.seg_article[ci])
-                .map(|ai| (ai, ctx.item(ci as u32, ai, &view)))
-                .collect();
+            // Sized up front: an item is a few hundred bytes, and a collect through the filter
+            // would grow the vector by doubling, copying the items at every step.
+            let mut items = Vec::with_capacity(self.sources.len().saturating_sub(1));
+            items.extend(
+                (0..self.sources.len())
+                    .filter(|&ai| ai != self.seg_article[ci])
+                    .map(|ai| (ai, ctx.item(ci as u32, ai, &view))),
+            );
             if !each(ci as u32, items) {
                 return;
             }
