@@ -52,6 +52,23 @@ impl Top {
     }
 }
 
+/// A candidate's evidence as `Aligner::extend` chose it: one unit, or a unit and its
+/// neighbour in text order. Why not a `Match`: retrieval weighs up to `CANDIDATES` of them in
+/// every article for every claim, and only the one kept needs its units on the heap.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Cand {
+    units: [u32; 2],
+    len: usize,
+    coverage: f32,
+    reverse: f32,
+}
+
+impl Cand {
+    fn units(&self) -> &[u32] {
+        &self.units[..self.len]
+    }
+}
+
 impl Aligner {
     /// For every article, the best evidence for `claim` (None when nothing shares a term).
     pub fn best_per_article(&self, claim: u32) -> Vec<Option<Match>> {
@@ -92,7 +109,7 @@ impl Aligner {
                 if cands.is_empty() {
                     return None;
                 }
-                let mut top: Option<(f32, Match)> = None;
+                let mut top: Option<(f32, Cand)> = None;
                 // Each candidate's own coverage, in candidate order (at most `CANDIDATES`: a
                 // fixed array, not a vector for every article of every claim).
                 let mut all = [(0u32, 0f32); CANDIDATES];
@@ -111,16 +128,19 @@ impl Aligner {
                         top = Some((rank, m));
                     }
                 }
-                let mut top = top.map(|(_, m)| m);
-                if let Some(t) = top.as_mut() {
+                top.map(|(_, t)| {
                     let floor = t.coverage * ALSO_SHARE;
-                    t.also = all
-                        .into_iter()
-                        .take(cands.len())
-                        .filter(|(u, c)| *c >= floor && !t.units.contains(u))
-                        .collect();
-                }
-                top
+                    Match {
+                        units: t.units().to_vec(),
+                        coverage: t.coverage,
+                        reverse: t.reverse,
+                        also: all
+                            .into_iter()
+                            .take(cands.len())
+                            .filter(|(u, c)| *c >= floor && !t.units().contains(u))
+                            .collect(),
+                    }
+                })
             })
             .collect()
     }
@@ -145,13 +165,13 @@ impl Aligner {
         unit: u32,
         alone: (f32, f32),
         single: &dyn Fn(u32) -> (f32, f32),
-    ) -> Match {
+    ) -> Cand {
         let (cov, rev) = alone;
-        let mut m = Match {
-            units: vec![unit],
+        let mut m = Cand {
+            units: [unit, 0],
+            len: 1,
             coverage: cov,
             reverse: rev,
-            also: Vec::new(),
         };
         let art = self.article_of[unit as usize];
         let pos = self.pos_in_article[unit as usize];
@@ -167,18 +187,14 @@ impl Aligner {
             if alone < SPLIT_GAIN {
                 continue;
             }
-            let pair = if *n < unit {
-                vec![*n, unit]
-            } else {
-                vec![unit, *n]
-            };
+            let pair = if *n < unit { [*n, unit] } else { [unit, *n] };
             let (c2, r2) = self.score(claim, &pair);
             if c2 >= cov + SPLIT_GAIN && c2 > m.coverage {
-                m = Match {
+                m = Cand {
                     units: pair,
+                    len: 2,
                     coverage: c2,
                     reverse: r2,
-                    also: Vec::new(),
                 };
             }
         }
