@@ -154,8 +154,13 @@ pub struct ClaimView {
     mean_cosine: f32,
     /// `Semantic::row(claim)`, indexed by segment; empty without the encoder.
     cos: Vec<f32>,
-    /// `verdict::main_clause_end` of the claim's text.
-    main_end: Option<usize>,
+    /// The claim's main clause (`verdict::main_clause_part`), when its text has one
+    /// (`verdict::main_clause_end`).
+    main: Option<verdict::ClaimPart>,
+    /// `verdict::quote_part` of the claim.
+    quoted: Option<(verdict::ClaimPart, f32)>,
+    /// The summed weight of the claim's keys (`claim_weight` before scaling).
+    weight: f32,
 }
 
 impl ClaimView {
@@ -257,7 +262,15 @@ impl Context<'_> {
             max_cosine: bests.iter().copied().fold(0.0f32, f32::max),
             mean_cosine: mean(&bests),
             cos,
-            main_end: verdict::main_clause_end(&self.segments[claim as usize].text),
+            main: verdict::main_clause_end(&self.segments[claim as usize].text)
+                .map(|end| verdict::main_clause_part(self.al, claim, end)),
+            quoted: verdict::quote_part(self.al, claim, &self.analyses[claim as usize].quotes),
+            weight: self
+                .al
+                .keys(claim)
+                .iter()
+                .map(|&k| self.al.weight[k as usize])
+                .sum(),
         }
     }
 
@@ -295,14 +308,10 @@ impl Context<'_> {
         } else {
             verdict::Parts {
                 main_clause: view
-                    .main_end
-                    .map(|end| verdict::main_clause_coverage(al, claim, end, &evidence)),
-                quote: verdict::quote_coverage(
-                    al,
-                    claim,
-                    &self.analyses[claim as usize].quotes,
-                    &evidence,
-                ),
+                    .main
+                    .as_ref()
+                    .map(|main| verdict::main_clause_coverage(al, main, &evidence)),
+                quote: verdict::quote_coverage(al, view.quoted.as_ref(), &evidence),
             }
         };
 
@@ -326,8 +335,7 @@ impl Context<'_> {
             None => al.score(claim, doc).0,
         };
         fx.put("doc_coverage", doc_cov);
-        let weight: f32 = al.keys(claim).iter().map(|&k| al.weight[k as usize]).sum();
-        fx.put("claim_weight", weight / al.max_weight);
+        fx.put("claim_weight", view.weight / al.max_weight);
         fx.put("claim_headline", flag(seg.kind == SegmentKind::Headline));
         let headline = |u: &u32| self.segments[*u as usize].kind == SegmentKind::Headline;
         fx.put("evidence_headline", flag(evidence.iter().any(headline)));

@@ -252,67 +252,91 @@ pub fn main_clause_end(text: &str) -> Option<usize> {
     (text.get(..end)?.split_whitespace().count() >= 4).then_some(end)
 }
 
-/// The weight of the claim's distinct terms that `in_part` selects (any occurrence counts),
-/// and the weight of those the evidence carries.
-fn part_weight(
-    al: &Aligner,
-    claim: u32,
-    evidence: &[u32],
-    in_part: impl Fn(&Term) -> bool,
-) -> (f32, f32) {
-    let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
-    let mut keys: Vec<u32> = al
-        .terms
-        .get(claim as usize)
-        .into_iter()
-        .flatten()
-        .filter(|t| in_part(t))
-        .map(|t| t.key)
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let carried = keys
-        .iter()
-        .filter(|&&k| {
-            evidence
-                .iter()
-                .any(|&e| al.keys(e).binary_search(&k).is_ok())
-        })
-        .map(|&k| w(k))
-        .sum();
-    (keys.iter().map(|&k| w(k)).sum(), carried)
+/// A part of a claim (its main clause, or what it quotes): the distinct keys of the terms
+/// that `in_part` selects (any occurrence counts), sorted, and their summed weight. Built once
+/// per claim (`ClaimPart::new`): every item of the claim, one per other article, reads it.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimPart {
+    keys: Vec<u32>,
+    weight: f32,
 }
 
-/// How much of the claim's main clause (its terms before byte `end`) the evidence carries:
-/// (weighted share, clause weight in rarest-term units). LABELS.md: a sentence making several
-/// claims is corroborated by an article stating its main claim, however long the rest.
-pub fn main_clause_coverage(al: &Aligner, claim: u32, end: usize, evidence: &[u32]) -> (f32, f32) {
-    let (total, carried) = part_weight(al, claim, evidence, |t| t.end <= end);
+impl ClaimPart {
+    pub fn new(al: &Aligner, claim: u32, in_part: impl Fn(&Term) -> bool) -> ClaimPart {
+        let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
+        let mut keys: Vec<u32> = al
+            .terms
+            .get(claim as usize)
+            .into_iter()
+            .flatten()
+            .filter(|t| in_part(t))
+            .map(|t| t.key)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let weight = keys.iter().map(|&k| w(k)).sum();
+        ClaimPart { keys, weight }
+    }
+
+    /// The weight of the part's keys that the evidence carries.
+    fn carried(&self, al: &Aligner, evidence: &[u32]) -> f32 {
+        let w = |k: u32| al.weight.get(k as usize).copied().unwrap_or(0.0);
+        self.keys
+            .iter()
+            .filter(|&&k| {
+                evidence
+                    .iter()
+                    .any(|&e| al.keys(e).binary_search(&k).is_ok())
+            })
+            .map(|&k| w(k))
+            .sum()
+    }
+}
+
+/// The claim's main clause (its terms before byte `end`, `main_clause_end`), for
+/// `main_clause_coverage`.
+pub fn main_clause_part(al: &Aligner, claim: u32, end: usize) -> ClaimPart {
+    ClaimPart::new(al, claim, |t| t.end <= end)
+}
+
+/// How much of the claim's main clause (`main_clause_part`) the evidence carries: (weighted
+/// share, clause weight in rarest-term units). LABELS.md: a sentence making several claims is
+/// corroborated by an article stating its main claim, however long the rest.
+pub fn main_clause_coverage(al: &Aligner, main: &ClaimPart, evidence: &[u32]) -> (f32, f32) {
+    let (total, carried) = (main.weight, main.carried(al, evidence));
     if total <= 0.0 || al.max_weight <= 0.0 {
         return (0.0, 0.0);
     }
     (carried / total, total / al.max_weight)
 }
 
-/// How much of the claim's weight lies inside its direct quotes, and what share of that the
-/// evidence carries: (quoted share, carried share of the quoted weight); None without quotes.
-pub fn quote_coverage(
-    al: &Aligner,
-    claim: u32,
-    quotes: &[Quote],
-    evidence: &[u32],
-) -> Option<(f32, f32)> {
+/// What the claim quotes, for `quote_coverage`: its terms inside its direct quotes, and the
+/// weight of all its terms; None without quotes.
+pub fn quote_part(al: &Aligner, claim: u32, quotes: &[Quote]) -> Option<(ClaimPart, f32)> {
     if quotes.is_empty() {
         return None;
     }
     let inside = |t: &Term| quotes.iter().any(|q| t.start >= q.start && t.end <= q.end);
-    let (quoted, carried) = part_weight(al, claim, evidence, inside);
+    let part = ClaimPart::new(al, claim, inside);
     let total: f32 = al
         .keys(claim)
         .iter()
         .map(|&k| al.weight.get(k as usize).copied().unwrap_or(0.0))
         .sum();
-    (total > 0.0 && quoted > 0.0).then(|| (quoted / total, carried / quoted))
+    Some((part, total))
+}
+
+/// How much of the claim's weight lies inside its direct quotes, and what share of that the
+/// evidence carries: (quoted share, carried share of the quoted weight); None without quotes.
+/// `quoted` is `quote_part` of the claim.
+pub fn quote_coverage(
+    al: &Aligner,
+    quoted: Option<&(ClaimPart, f32)>,
+    evidence: &[u32],
+) -> Option<(f32, f32)> {
+    let (part, total) = quoted?;
+    let (quoted, carried) = (part.weight, part.carried(al, evidence));
+    (*total > 0.0 && quoted > 0.0).then(|| (quoted / total, carried / quoted))
 }
 
 /// What the cluster decision knows of the claim's parts, beyond `Features`.
@@ -332,4 +356,63 @@ pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item =
         .into_iter()
         .flatten()
         .filter(move |t| ck.binary_search(&t.key).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{Unit, Weighting};
+    use crate::analyze::{analyze, Aliases};
+
+    /// A claim part holds each selected key once, sorted, with their summed weight, and the
+    /// coverages read from it are what summing the claim's terms for each item gives.
+    #[test]
+    fn claim_part_is_the_selected_keys_once() {
+        let texts = [
+            "The council approved the budget on Monday, according to the mayor's office.",
+            "The council approved the budget after a long debate.",
+            "The mayor's office said nothing about the council.",
+        ];
+        let analyses: Vec<_> = texts.iter().map(|t| analyze(t, None)).collect();
+        let units: Vec<Unit> = texts
+            .iter()
+            .zip(&analyses)
+            .enumerate()
+            .map(|(i, (t, a))| Unit {
+                article: i,
+                text: t,
+                analysis: a,
+                eligible: true,
+                headline: false,
+            })
+            .collect();
+        let aliases = Aliases::learn(&texts);
+        let al = Aligner::new(&units, &aliases, Weighting::Idf);
+        let end = main_clause_end(texts[0]).expect("a clause break");
+        let main = main_clause_part(&al, 0, end);
+        let mut want: Vec<u32> = al.terms[0]
+            .iter()
+            .filter(|t| t.end <= end)
+            .map(|t| t.key)
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        assert!(!want.is_empty());
+        assert_eq!(main.keys, want);
+        let w = |k: &u32| al.weight[*k as usize];
+        assert_eq!(main.weight, want.iter().map(w).sum::<f32>());
+        for evidence in [&[1u32][..], &[2], &[1, 2], &[]] {
+            let carried: f32 = want
+                .iter()
+                .filter(|k| evidence.iter().any(|&e| al.keys(e).contains(k)))
+                .map(w)
+                .sum();
+            let (share, weight) = main_clause_coverage(&al, &main, evidence);
+            assert_eq!(share, carried / main.weight);
+            assert_eq!(weight, main.weight / al.max_weight);
+        }
+        // No quotes, no quoted part.
+        assert!(quote_part(&al, 1, &analyses[1].quotes).is_none());
+        assert_eq!(quote_coverage(&al, None, &[0]), None);
+    }
 }
