@@ -154,6 +154,11 @@ pub struct ClaimView {
     mean_cosine: f32,
     /// `Semantic::row(claim)`, indexed by segment; empty without the encoder.
     cos: Vec<f32>,
+    /// Whether the claim's best match in each article (by index) is mutual (`is_mutual`).
+    /// Why here: the test reads another claim's entry of the best table, a cache miss
+    /// almost every time; one tight loop per claim lets those reads overlap instead of
+    /// stalling every item in turn.
+    mutual: Vec<bool>,
     /// The claim's main clause (`verdict::main_clause_part`), when its text has one
     /// (`verdict::main_clause_end`).
     main: Option<verdict::ClaimPart>,
@@ -223,6 +228,18 @@ impl Context<'_> {
             .any(|&u| self.all_best.units(u, own).contains(&claim))
     }
 
+    /// Whether the claim's best match in each article is mutual (false without one, and for
+    /// its own article).
+    fn mutual(&self, claim: u32) -> Vec<bool> {
+        (0..self.all_best.articles())
+            .map(|a| {
+                self.all_best
+                    .best(claim, a)
+                    .is_some_and(|m| self.is_mutual(claim, &m))
+            })
+            .collect()
+    }
+
     /// The claim's best coverage in every other article, for relative features.
     fn coverages(&self, claim: u32) -> Vec<f32> {
         let own = self.seg_article[claim as usize];
@@ -262,6 +279,7 @@ impl Context<'_> {
             max_cosine: bests.iter().copied().fold(0.0f32, f32::max),
             mean_cosine: mean(&bests),
             cos,
+            mutual: self.mutual(claim),
             main: verdict::main_clause_end(&self.segments[claim as usize].text)
                 .map(|end| verdict::main_clause_part(self.al, claim, end)),
             quoted: verdict::quote_part(self.al, claim, &self.analyses[claim as usize].quotes),
@@ -300,7 +318,7 @@ impl Context<'_> {
             let also_sides: Vec<Side> = also.iter().map(|&u| self.side(u)).collect();
             verdict::drop_figures_stated_elsewhere(&claim_side, &also_sides, &mut diffs);
         }
-        let mutual = m.as_ref().is_some_and(|m| self.is_mutual(claim, m));
+        let mutual = view.mutual.get(article).copied().unwrap_or(false);
         let mut f = verdict::cluster_features(al, claim, &evidence, &diffs);
         f.mutual = if mutual { 1.0 } else { 0.0 };
         let parts = if evidence.is_empty() {
