@@ -115,7 +115,7 @@ impl Aligner {
                 let mut all = [(0u32, 0f32); CANDIDATES];
                 for (&(_, v), slot) in cands.iter().zip(&mut all) {
                     let alone = single(v);
-                    let m = self.extend(claim, v, alone, &single);
+                    let m = self.extend(claim, &marks, v, alone);
                     *slot = (v, alone.0);
                     let rank = m.coverage * self.register_fit(claim, v);
                     let better = match &top {
@@ -157,15 +157,9 @@ impl Aligner {
         }
     }
 
-    /// `unit` alone, or with its neighbour when the claim is split across the two; `alone` is
-    /// `single(unit)`, and `single(u)` is `score(claim, &[u])`.
-    fn extend(
-        &self,
-        claim: u32,
-        unit: u32,
-        alone: (f32, f32),
-        single: &dyn Fn(u32) -> (f32, f32),
-    ) -> Cand {
+    /// `unit` alone, or with its neighbour when the claim is split across the two; `marks` is
+    /// `mark(claim)` and `alone` is `score(claim, &[unit])`.
+    fn extend(&self, claim: u32, marks: &[bool], unit: u32, alone: (f32, f32)) -> Cand {
         let (cov, rev) = alone;
         let mut m = Cand {
             units: [unit, 0],
@@ -183,12 +177,12 @@ impl Aligner {
         for n in neighbours.into_iter().flatten() {
             // The neighbour must carry part of the claim on its own; checking that first (no
             // allocation) skips the union for almost every candidate.
-            let (alone, _) = single(*n);
+            let (alone, _) = self.score_marked(claim, marks, *n);
             if alone < SPLIT_GAIN {
                 continue;
             }
             let pair = if *n < unit { [*n, unit] } else { [unit, *n] };
-            let (c2, r2) = self.score(claim, &pair);
+            let (c2, r2) = self.score_pair_marked(claim, marks, pair[0], pair[1]);
             if c2 >= cov + SPLIT_GAIN && c2 > m.coverage {
                 m = Cand {
                     units: pair,
