@@ -484,16 +484,18 @@ impl Parts<'_> {
         } else {
             Vec::new()
         };
-        let shared = evidence
-            .iter()
-            .flat_map(|&u| {
-                verdict::shared_terms(self.al, claim, u).map(move |t| SharedSpan {
+        // A loop over the units rather than a flat_map: this runs for every verdict written,
+        // and the nested iterator cost more than the search it wraps.
+        let mut shared = Vec::new();
+        for &u in &evidence {
+            shared.extend(
+                verdict::shared_terms(self.al, claim, u).map(|t| SharedSpan {
                     segment: u,
                     start: t.start,
                     end: t.end,
-                })
-            })
-            .collect();
+                }),
+            );
+        }
         Some(Verdict {
             segment: seg.id,
             other: self.sources[other].id.clone(),

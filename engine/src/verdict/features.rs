@@ -353,8 +353,8 @@ pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item =
     let ck = al.keys(claim);
     al.terms
         .get(unit as usize)
-        .into_iter()
-        .flatten()
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
         .filter(move |t| ck.binary_search(&t.key).is_ok())
 }
 
