@@ -22,6 +22,7 @@ mod score;
 use crate::analyze::Analysis;
 
 pub use index::static_weight;
+pub(crate) use score::sorted_common;
 
 /// What a term stands for; names, numbers and dates are the checkable parts of a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

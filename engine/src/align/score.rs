@@ -242,7 +242,7 @@ impl Aligner {
 
 /// The items of the sorted, deduplicated list `a` that the sorted list `b` holds, in `a`'s
 /// order.
-fn sorted_common<'a, T: Ord>(a: &'a [T], b: &'a [T]) -> impl Iterator<Item = &'a T> {
+pub(crate) fn sorted_common<'a, T: Ord>(a: &'a [T], b: &'a [T]) -> impl Iterator<Item = &'a T> {
     let mut rest = b;
     a.iter().filter(move |x| {
         // Skip `b`'s items below `x`; what is left starts at or above it.

@@ -12,7 +12,7 @@
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::{Found, Side};
-use crate::align::{Aligner, Term, TermKind};
+use crate::align::{sorted_common, Aligner, Term, TermKind};
 use crate::model::DiffKind;
 
 /// Terms a swapped role may hold on either side.
@@ -251,7 +251,9 @@ fn rest_carried(al: &Aligner, claim: u32, evidence: u32) -> f32 {
     if rest.is_empty() {
         return 0.0;
     }
-    rest.iter().filter(|&&k| has(ek, k)).count() as f32 / rest.len() as f32
+    // One walk over both sorted lists counts the same keys as a binary search of the
+    // evidence's for each of the claim's, with fewer dependent loads (every compared pair).
+    sorted_common(rest, ek).count() as f32 / rest.len() as f32
 }
 
 /// Share of the claim's non-name terms an evidence sentence must carry for its names to be
