@@ -42,6 +42,10 @@ fn event_dates<'a>(s: &Side<'a>) -> Vec<&'a crate::analyze::DateMention> {
 /// one of the claim's conflicts with every one of the evidence's.
 pub(super) fn statement_day_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     let here = days(claim, true);
+    // Nothing to compare without a day on the claim's side: the evidence's are not gathered.
+    if here.is_empty() {
+        return;
+    }
     let there: Vec<(u32, &crate::analyze::DateMention)> = evidence
         .iter()
         .flat_map(|e| days(e, true).into_iter().map(move |d| (e.unit, d)))
@@ -66,6 +70,11 @@ pub(super) fn statement_day_diffs(claim: &Side, evidence: &[Side], out: &mut Vec
 
 pub(super) fn date_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     let here = event_dates(claim);
+    // Nothing to compare without a day on the claim's side (most claims name none): the
+    // evidence's are not gathered.
+    if here.is_empty() {
+        return;
+    }
     let there: Vec<(u32, &crate::analyze::DateMention)> = evidence
         .iter()
         .flat_map(|e| event_dates(e).into_iter().map(move |d| (e.unit, d)))

@@ -55,7 +55,20 @@ pub(super) fn attribution_diffs(
     same_speaker: bool,
     out: &mut Vec<Found>,
 ) {
+    // Only an explicit confirmation against an allegation, condemnation or denial is a material
+    // change; other pairs of stance verbs usually belong to different subjects.
+    let contested = |s: Strength| {
+        matches!(
+            s,
+            Strength::Alleged | Strength::Condemned | Strength::Denied
+        )
+    };
     let mut here = stances(claim);
+    // A pair needs a confirmation or a contested stance on the claim's side (retaining below
+    // only removes some): without one (most claims), the evidence's stances are not gathered.
+    if !here.iter().any(|x| x.confirm || contested(x.strength)) {
+        return;
+    }
     let mut there = Vec::new();
     for e in evidence {
         there.extend(stances(e).into_iter().map(|x| (e.unit, x)));
@@ -65,14 +78,6 @@ pub(super) fn attribution_diffs(
         there.retain(|(_, t)| here.iter().any(|h| shares(h, t)));
         here.retain(|h| there.iter().any(|(_, t)| shares(h, t)));
     }
-    // Only an explicit confirmation against an allegation, condemnation or denial is a material
-    // change; other pairs of stance verbs usually belong to different subjects.
-    let contested = |s: Strength| {
-        matches!(
-            s,
-            Strength::Alleged | Strength::Condemned | Strength::Denied
-        )
-    };
     let h_conf = here.iter().find(|x| x.confirm);
     let t_conf = there.iter().find(|x| x.1.confirm);
     let h_cont = here.iter().find(|x| contested(x.strength));
