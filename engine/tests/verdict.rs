@@ -251,6 +251,50 @@ fn a_figure_the_article_also_states_elsewhere_is_not_a_conflict() {
 }
 
 #[test]
+fn a_figure_the_other_article_writes_the_same_way_elsewhere_is_not_put_against_another() {
+    // "b" tells the comeback from 2-0 down and, in the sentence that best carries the claim,
+    // the score of another moment: it agrees with the claim's "2-0".
+    let claim = "The home side came back from a 2-0 deficit before both strikers added goals \
+                 in extra time.";
+    let rest = "The match was tied 3-3 after extra time before the shootout.";
+    let arts = vec![
+        article(
+            "a",
+            DAY,
+            &format!("Hosts win the cup on penalties\n\n{claim} {rest}"),
+        ),
+        article(
+            "b",
+            DAY,
+            "Cup final goes to penalties\n\n\
+             The hosts won the cup on penalties after a 3-3 draw in which they recovered from \
+             2-0 down after 80 minutes. The striker opened the scoring in the 23rd minute to \
+             help the hosts win 3-1 (3-3 after extra time).",
+        ),
+        article(
+            "c",
+            DAY,
+            "Cup final goes to penalties\n\n\
+             The hosts won the cup on penalties after a 3-3 draw. The striker opened the \
+             scoring in the 23rd minute to help the hosts win 3-1 (3-3 after extra time).",
+        ),
+    ];
+    let (db, traces) = crosscheck::build_traced(&arts).expect("builds");
+    let number_against = |other| {
+        found_in_build(&db, &traces, "a", "2-0 deficit", other)
+            .into_iter()
+            .any(|(k, here, _)| k == DiffKind::Number && here == "2-0")
+    };
+    // Both articles put another score against the "2-0" in the sentence that best carries it
+    // ...
+    assert!(number_against("b") && number_against("c"));
+    // ... but only "c", which never gives the 2-0, may report it.
+    let v = verdict(&db, "a", "2-0 deficit", "b");
+    assert_ne!(v.label, Label::Differs, "{:?}", v.differences);
+    assert!(v.differences.is_empty(), "{:?}", v.differences);
+}
+
+#[test]
 fn two_different_floors_of_one_tally_differ_but_a_figure_above_the_floor_agrees() {
     let arts = vec![
         article(

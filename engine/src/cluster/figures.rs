@@ -153,6 +153,39 @@ impl Context<'_> {
         out
     }
 
+    /// The claim's figures (byte spans) that a sentence of `article` writes with the same
+    /// characters, letter case aside ("2-0", "30,000", "more than 5,000").
+    ///
+    /// Why: an article that gives the claim's very figure agrees with it on that figure; the
+    /// other figure it puts against the claim belongs to another moment or role ("came back
+    /// from 2-0 down" beside "won 3-1"; "police counted 30,000" beside "organisers said
+    /// 100,000"). Same characters, not compatible values: read that loosely (same unit, no
+    /// conflict), the rule dropped true differences and cost LOCO ground.
+    pub(super) fn restated(&self, claim: &Side, article: usize) -> Vec<(usize, usize)> {
+        fn written<'t>(text: &'t str, q: &Quantity) -> &'t str {
+            text.get(q.start..q.end).unwrap_or_default()
+        }
+        // The article's sentences that give a figure: no other can restate one.
+        let units = self.figure_units.get(article).map_or(&[][..], |v| &v[..]);
+        claim
+            .analysis
+            .quantities
+            .iter()
+            .filter(|q| {
+                let mine = written(claim.text, q);
+                !mine.is_empty()
+                    && units.iter().any(|&u| {
+                        let text = &self.segments[u as usize].text;
+                        self.analyses[u as usize]
+                            .quantities
+                            .iter()
+                            .any(|r| written(text, r).eq_ignore_ascii_case(mine))
+                    })
+            })
+            .map(|q| (q.start, q.end))
+            .collect()
+    }
+
     /// The figure of unit `u` with character span `span`, with its index in the unit's
     /// quantities: a figure pair names its figures by span.
     fn figure_at(&self, u: u32, span: (usize, usize)) -> Option<(usize, &Quantity)> {

@@ -193,6 +193,10 @@ pub struct Item {
     pub slots: Vec<slot::SlotCand>,
     /// The index in `slots` of the pair the hand rank chose.
     pub hand_slot: Option<usize>,
+    /// The claim's figures (byte spans) that the other article writes with the same characters
+    /// in one of its sentences (`Context::restated`): a number difference on one of them is not
+    /// reported (`build::reported_differences`).
+    pub restated: Vec<(usize, usize)>,
 }
 
 impl Item {
@@ -460,7 +464,15 @@ impl Context<'_> {
             debug_assert_eq!(fx.at, N);
         }
         let x = fx.x;
+        // Only an item with a figure to report asks: most have none.
+        let restated =
+            if figures.slots.is_empty() && !diffs.iter().any(|d| d.kind == DiffKind::Number) {
+                Vec::new()
+            } else {
+                self.restated(&claim_side, article)
+            };
         let mut item = Item {
+            restated,
             evidence,
             figure_conflict: figures.conflict,
             also,

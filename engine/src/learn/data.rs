@@ -195,7 +195,7 @@ pub fn rows(p: &Prepared, gold: &[GoldLine]) -> Vec<Row> {
             out.push(Row {
                 features: item.features.to_vec(),
                 labels: gv.labels.iter().map(|&l| l.into()).collect(),
-                has_difference: !crate::cluster::build::reported_differences(item).is_empty(),
+                has_difference: !crate::cluster::build::found_differences(item).is_empty(),
                 item: i,
                 slots: slot_labels(p, *seg as u32, item, gv),
             });
