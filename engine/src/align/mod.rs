@@ -117,3 +117,30 @@ pub struct Aligner {
     /// The largest term weight: the weight of a term found in one segment only.
     pub max_weight: f32,
 }
+
+/// An aligner over `texts`, one article each, every unit eligible, idf weighting, aliases
+/// learned from the texts: what the unit tests of scoring and claim parts build on.
+#[cfg(test)]
+pub(crate) fn aligner_of(texts: &[&str]) -> Aligner {
+    let analyses: Vec<Analysis> = texts
+        .iter()
+        .map(|t| crate::analyze::analyze(t, None))
+        .collect();
+    let units: Vec<Unit> = texts
+        .iter()
+        .zip(&analyses)
+        .enumerate()
+        .map(|(i, (t, a))| Unit {
+            article: i,
+            text: t,
+            analysis: a,
+            eligible: true,
+            headline: false,
+        })
+        .collect();
+    Aligner::new(
+        &units,
+        &crate::analyze::Aliases::learn(texts),
+        Weighting::Idf,
+    )
+}

@@ -58,32 +58,10 @@ impl Aligner {
     /// them walking the claim's sorted keys: the same sums in the same order.
     pub fn score_pair_marked(&self, claim: u32, marks: &[bool], a: u32, b: u32) -> (f32, f32) {
         let w = |k: u32| self.weight.get(k as usize).copied().unwrap_or(0.0);
-        let (a, b) = (self.keys(a), self.keys(b));
-        let (mut i, mut j) = (0, 0);
-        let mut last: Option<u32> = None;
         // `Sum` for floats starts at -0.0: so do these, for an empty sum to match too.
         let mut total_e = -0.0f32;
         let mut shared = -0.0f32;
-        loop {
-            let k = match (a.get(i), b.get(j)) {
-                (Some(&x), Some(&y)) if x <= y => {
-                    i += 1;
-                    x
-                }
-                (_, Some(&y)) => {
-                    j += 1;
-                    y
-                }
-                (Some(&x), None) => {
-                    i += 1;
-                    x
-                }
-                (None, None) => break,
-            };
-            if last == Some(k) {
-                continue;
-            }
-            last = Some(k);
+        for k in sorted_union(self.keys(a), self.keys(b)) {
             total_e += w(k);
             if marks.get(k as usize).copied().unwrap_or(false) {
                 shared += w(k);
@@ -125,31 +103,8 @@ impl Aligner {
             // A unit and its neighbour (every `extend` step): walk the two sorted key lists in
             // step instead of collecting and sorting them, summing in the same order as below.
             let (a, b) = (self.keys(*a), self.keys(*b));
-            let (mut i, mut j) = (0, 0);
-            let mut last: Option<u32> = None;
-            let union = std::iter::from_fn(|| loop {
-                let k = match (a.get(i), b.get(j)) {
-                    (Some(&x), Some(&y)) if x <= y => {
-                        i += 1;
-                        x
-                    }
-                    (_, Some(&y)) => {
-                        j += 1;
-                        y
-                    }
-                    (Some(&x), None) => {
-                        i += 1;
-                        x
-                    }
-                    (None, None) => return None,
-                };
-                if last != Some(k) {
-                    last = Some(k);
-                    return Some(k);
-                }
-            });
             let total_c: f32 = ck.iter().map(w).sum();
-            let total_e: f32 = union.map(|k| w(&k)).sum();
+            let total_e: f32 = sorted_union(a, b).map(|k| w(&k)).sum();
             let shared: f32 = ck
                 .iter()
                 .filter(|k| a.binary_search(k).is_ok() || b.binary_search(k).is_ok())
@@ -252,6 +207,34 @@ pub(crate) fn sorted_common<'a, T: Ord>(a: &'a [T], b: &'a [T]) -> impl Iterator
     })
 }
 
+/// The keys of two sorted key lists, each once, in ascending order: a merge walk, where
+/// collecting and sorting them would allocate for every pair of units scored.
+fn sorted_union<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    let mut last: Option<u32> = None;
+    std::iter::from_fn(move || loop {
+        let k = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x <= y => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => return None,
+        };
+        if last != Some(k) {
+            last = Some(k);
+            return Some(k);
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::sorted_common;
@@ -260,8 +243,6 @@ mod tests {
     /// the two share with the claim and with each other.
     #[test]
     fn score_pair_marked_is_score_to_the_bit() {
-        use crate::align::{Aligner, Unit, Weighting};
-        use crate::analyze::{analyze, Aliases};
         let texts = [
             "The council approved the budget on Monday after a long debate.",
             "The council met on Monday.",
@@ -269,20 +250,7 @@ mod tests {
             "Nothing here is shared.",
             "The budget debate was long, the council said on Monday.",
         ];
-        let analyses: Vec<_> = texts.iter().map(|t| analyze(t, None)).collect();
-        let units: Vec<Unit> = texts
-            .iter()
-            .zip(&analyses)
-            .enumerate()
-            .map(|(i, (t, a))| Unit {
-                article: i,
-                text: t,
-                analysis: a,
-                eligible: true,
-                headline: false,
-            })
-            .collect();
-        let al = Aligner::new(&units, &Aliases::learn(&texts), Weighting::Idf);
+        let al = crate::align::aligner_of(&texts);
         let n = texts.len() as u32;
         for claim in 0..n {
             let marks = al.mark(claim);

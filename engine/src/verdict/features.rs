@@ -361,8 +361,6 @@ pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{Unit, Weighting};
-    use crate::analyze::{analyze, Aliases};
 
     /// A claim part holds each selected key once, sorted, with their summed weight, and the
     /// coverages read from it are what summing the claim's terms for each item gives.
@@ -373,21 +371,7 @@ mod tests {
             "The council approved the budget after a long debate.",
             "The mayor's office said nothing about the council.",
         ];
-        let analyses: Vec<_> = texts.iter().map(|t| analyze(t, None)).collect();
-        let units: Vec<Unit> = texts
-            .iter()
-            .zip(&analyses)
-            .enumerate()
-            .map(|(i, (t, a))| Unit {
-                article: i,
-                text: t,
-                analysis: a,
-                eligible: true,
-                headline: false,
-            })
-            .collect();
-        let aliases = Aliases::learn(&texts);
-        let al = Aligner::new(&units, &aliases, Weighting::Idf);
+        let al = crate::align::aligner_of(&texts);
         let end = main_clause_end(texts[0]).expect("a clause break");
         let main = main_clause_part(&al, 0, end);
         let mut want: Vec<u32> = al.terms[0]
@@ -412,7 +396,8 @@ mod tests {
             assert_eq!(weight, main.weight / al.max_weight);
         }
         // No quotes, no quoted part.
-        assert!(quote_part(&al, 1, &analyses[1].quotes).is_none());
+        let second = crate::analyze::analyze(texts[1], None);
+        assert!(quote_part(&al, 1, &second.quotes).is_none());
         assert_eq!(quote_coverage(&al, None, &[0]), None);
     }
 }
