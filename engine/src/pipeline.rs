@@ -68,7 +68,9 @@ pub struct Trace {
     pub candidates: Vec<u32>,
     /// The likeliest conflicting figure pair (`cluster::Item::figure_conflict`).
     pub figure_conflict: Option<verdict::FigurePair>,
-    /// The differences found with the evidence (reported only if the verdict is `differs`).
+    /// The differences found with the evidence (reported only if the verdict is `differs`, and
+    /// then without a number difference on a figure the other article restates:
+    /// `cluster::build::reported_differences`).
     pub differences: Vec<verdict::Found>,
 }
 
