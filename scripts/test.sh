@@ -36,7 +36,7 @@ describe() {
     clippy) echo "cargo clippy --workspace --all-targets -- -D warnings (native)" ;;
     clippy-wasm) echo "cargo clippy -p crosscheck-widget -p crosscheck-analyse --all-targets --target $WASM_TARGET -- -D warnings" ;;
     native) echo "cargo test --workspace (engine, CLI, seed gold, widget natively), then the encoder tests" ;;
-    loco) echo "leave-one-cluster-out floors on ../shared/eval (the ignored tests of engine/tests/gold.rs)" ;;
+    loco) echo "leave-one-cluster-out floors on ../shared/eval, and dev clusters a and b segmented as their gold (the ignored tests of engine/tests/gold.rs and segment.rs)" ;;
     chromium) echo "widget wasm-bindgen tests in headless Chromium (chromedriver)" ;;
     firefox) echo "widget wasm-bindgen tests in headless Firefox (geckodriver)" ;;
     trunk-build) echo "trunk build --release (dist/)" ;;
@@ -231,12 +231,13 @@ for step in "${selected[@]}"; do
     native) run_step native native_tests ;;
     loco)
       # The labelled dev clusters are not in the repository: where ../shared/eval is (CI has
-      # it), the LOCO floors are checked with and without the encoder; elsewhere this says so.
+      # it), the LOCO floors are checked with and without the encoder, and clusters a and b's
+      # segments against their gold; elsewhere this says so.
       if [ -d ../shared/eval/dev ]; then
         run_step loco env CROSSCHECK_ENCODER="$(scripts/get-encoder.sh)" \
-          cargo test -p crosscheck --test gold -- --ignored
+          cargo test -p crosscheck --test gold --test segment -- --ignored
       else
-        skip_step loco "../shared/eval not found: the LOCO floors on the dev clusters were NOT checked"
+        skip_step loco "../shared/eval not found: the LOCO floors and the dev clusters' segments were NOT checked"
       fi
       ;;
     chromium | firefox)

@@ -1093,17 +1093,22 @@ fn seeds_match_their_gold() {
     assert_report("seeds", &r);
 }
 
+/// The two dev clusters the segmenter was first checked on match their gold's segments exactly.
+/// The eight newer ones are measured, not asserted: their boilerplate recall is in the LOCO
+/// table (`docs/tuning.md`), where one agency sign-off line of one of them still reads as a claim.
 #[test]
+#[ignore = "needs ../shared/eval/dev (the labelled dev clusters); scripts/test.sh runs it when present"]
 fn dev_clusters_match_their_gold() {
     let dev = root().join("../../shared/eval/dev");
-    if !dev.is_dir() {
-        return;
-    }
+    assert!(
+        dev.is_dir(),
+        "{} is needed (run ignored tests only where it is)",
+        dev.display()
+    );
     for c in ["cluster_a", "cluster_b"] {
         let gold = dev.join(format!("{c}.gold.jsonl"));
-        if gold.is_file() {
-            let r = check_cluster(&dev.join(c), &gold);
-            assert_report(c, &r);
-        }
+        assert!(gold.is_file(), "{} is missing", gold.display());
+        let r = check_cluster(&dev.join(c), &gold);
+        assert_report(c, &r);
     }
 }
