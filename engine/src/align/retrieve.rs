@@ -69,41 +69,98 @@ impl Cand {
     }
 }
 
+/// What retrieval reuses from one claim to the next: buffers the size of the cluster's units,
+/// keys and articles. Why: a build retrieves for every claim, and allocating and zeroing them
+/// for each cost as much as a small claim's retrieval. Every buffer is left as it was found
+/// (zeroed, unmarked, empty) at the end of each claim.
+pub struct Retrieval {
+    /// Retrieval score of each unit (indexed by unit).
+    acc: Vec<f32>,
+    /// Units with a nonzero `acc`, in the order first touched.
+    touched: Vec<u32>,
+    /// Exact shared weight of each unit with the claim, when retrieval skipped a common term.
+    shared: Vec<f32>,
+    /// The claim's keys marked, indexed by key (`Aligner::mark`).
+    marks: Vec<bool>,
+    per_article: Vec<Top>,
+    /// How many units are eligible (the base of `RETRIEVAL_DF_SHARE`).
+    n_units: f32,
+}
+
 impl Aligner {
+    /// Buffers for `best_per_article_in`, sized for this aligner.
+    pub fn retrieval(&self) -> Retrieval {
+        Retrieval {
+            acc: vec![0.0; self.article_of.len()],
+            touched: Vec::new(),
+            shared: vec![0.0; self.article_of.len()],
+            marks: vec![false; self.weight.len()],
+            per_article: vec![Top::default(); self.by_article.len()],
+            n_units: self.eligible.iter().filter(|e| **e).count().max(1) as f32,
+        }
+    }
+
     /// For every article, the best evidence for `claim` (None when nothing shares a term).
     pub fn best_per_article(&self, claim: u32) -> Vec<Option<Match>> {
-        let n_articles = self.by_article.len();
+        self.best_per_article_in(claim, &mut self.retrieval())
+    }
+
+    /// `best_per_article`, with buffers reused from claim to claim (`retrieval`).
+    pub fn best_per_article_in(&self, claim: u32, r: &mut Retrieval) -> Vec<Option<Match>> {
         let own = self.article_of.get(claim as usize).copied();
-        let n_units = self.eligible.iter().filter(|e| **e).count().max(1) as f32;
+        let ck = self.keys(claim);
         // Dense accumulator plus the list of touched units: no hashing in the hot loop.
-        let mut acc = vec![0f32; self.article_of.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        for &k in self.keys(claim) {
+        let mut skipped = false;
+        for &k in ck {
             let post = &self.postings[k as usize];
-            if post.len() as f32 > RETRIEVAL_DF_SHARE * n_units && post.len() > 8 {
+            let w = self.weight[k as usize];
+            if post.len() as f32 > RETRIEVAL_DF_SHARE * r.n_units && post.len() > 8 {
+                skipped = true;
                 continue;
             }
+            // Below the floor, the retrieval score is not the shared weight (see below).
+            skipped |= w.is_nan() || w < 1e-6;
             for &u in post {
                 if Some(self.article_of[u as usize]) != own {
-                    if acc[u as usize] == 0.0 {
-                        touched.push(u);
+                    if r.acc[u as usize] == 0.0 {
+                        r.touched.push(u);
                     }
-                    acc[u as usize] += self.weight[k as usize].max(1e-6);
+                    r.acc[u as usize] += w.max(1e-6);
                 }
             }
         }
-        let marks = self.mark(claim);
-        let single = |u: u32| self.score_marked(claim, &marks, u);
+        // A unit's exact coverage (`score_marked`) sums the weights of the keys it shares with
+        // the claim in ascending key order, from 0: what the loop above summed for it, key
+        // after key in the claim's ascending order, unless it skipped a common key (or floored
+        // a weight). Only then are the shared weights summed again over every key. Why: the
+        // candidates of every article and their neighbours were each scored by walking their
+        // keys, most of retrieval's time.
+        if skipped {
+            for &k in ck {
+                let w = self.weight[k as usize];
+                for &u in &self.postings[k as usize] {
+                    if Some(self.article_of[u as usize]) != own {
+                        r.shared[u as usize] += w;
+                    }
+                }
+            }
+        }
+        for &k in ck {
+            r.marks[k as usize] = true;
+        }
+        let shared = if skipped { &r.shared } else { &r.acc };
+        let single = |u: u32| self.shares(claim, u, shared[u as usize]);
         // Retrieval skipped the commonest terms: the top few of each article are rescored
         // exactly. Each article keeps its `CANDIDATES` first in the order (retrieval score
         // down, then unit) as they come, rather than all of them sorted: the order is total
         // (every unit is touched once), so the same ones, in the same order.
-        let mut per_article = vec![Top::default(); n_articles];
-        for &u in &touched {
-            per_article[self.article_of[u as usize]].offer((acc[u as usize], u));
+        for &u in &r.touched {
+            r.per_article[self.article_of[u as usize]].offer((r.acc[u as usize], u));
         }
-        per_article
-            .into_iter()
+        let marks = &r.marks[..];
+        let out = r
+            .per_article
+            .iter()
             .map(|cands| {
                 let cands = cands.best();
                 if cands.is_empty() {
@@ -115,7 +172,7 @@ impl Aligner {
                 let mut all = [(0u32, 0f32); CANDIDATES];
                 for (&(_, v), slot) in cands.iter().zip(&mut all) {
                     let alone = single(v);
-                    let m = self.extend(claim, &marks, v, alone);
+                    let m = self.extend(claim, marks, &single, v, alone);
                     *slot = (v, alone.0);
                     let rank = m.coverage * self.register_fit(claim, v);
                     let better = match &top {
@@ -142,7 +199,20 @@ impl Aligner {
                     }
                 })
             })
-            .collect()
+            .collect();
+        // Leave the buffers as found for the next claim.
+        for &u in &r.touched {
+            r.acc[u as usize] = 0.0;
+        }
+        r.touched.clear();
+        if skipped {
+            r.shared.fill(0.0);
+        }
+        for &k in ck {
+            r.marks[k as usize] = false;
+        }
+        r.per_article.fill(Top::default());
+        out
     }
 
     /// How well `unit` suits as evidence for `claim` by register, as a factor on its coverage:
@@ -158,8 +228,15 @@ impl Aligner {
     }
 
     /// `unit` alone, or with its neighbour when the claim is split across the two; `marks` is
-    /// `mark(claim)` and `alone` is `score(claim, &[unit])`.
-    fn extend(&self, claim: u32, marks: &[bool], unit: u32, alone: (f32, f32)) -> Cand {
+    /// `mark(claim)`, `single` gives `score(claim, &[u])` of a unit and `alone` is `unit`'s.
+    fn extend(
+        &self,
+        claim: u32,
+        marks: &[bool],
+        single: &impl Fn(u32) -> (f32, f32),
+        unit: u32,
+        alone: (f32, f32),
+    ) -> Cand {
         let (cov, rev) = alone;
         let mut m = Cand {
             units: [unit, 0],
@@ -177,7 +254,7 @@ impl Aligner {
         for n in neighbours.into_iter().flatten() {
             // The neighbour must carry part of the claim on its own; checking that first (no
             // allocation) skips the union for almost every candidate.
-            let (alone, _) = self.score_marked(claim, marks, *n);
+            let (alone, _) = single(*n);
             if alone < SPLIT_GAIN {
                 continue;
             }
@@ -193,5 +270,42 @@ impl Aligner {
             }
         }
         m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Buffers reused over every claim give what fresh ones give, and each match's coverage is
+    /// `score`'s to the bit, with and without a term common enough to be skipped by retrieval.
+    #[test]
+    fn reused_buffers_and_exact_coverage() {
+        // "council" is in ten units of twelve: retrieval skips it (`RETRIEVAL_DF_SHARE`).
+        let texts = [
+            "The council approved the budget on Monday after a long debate.",
+            "The council met on Monday. It approved the budget, the mayor said.",
+            "Nothing here is shared with the rest.",
+            "The budget debate was long, the council said on Monday.",
+            "The council of the city met on Monday.",
+            "The council voted against the mayor.",
+            "A council member left the budget debate.",
+            "The mayor and the council disagree on taxes.",
+            "Taxes rise, the council said.",
+            "The council will meet again next week.",
+            "Residents protested outside the council.",
+            "The weather was cold on Monday.",
+        ];
+        let al = crate::align::aligner_of(&texts);
+        let mut r = al.retrieval();
+        for claim in 0..texts.len() as u32 {
+            let reused = al.best_per_article_in(claim, &mut r);
+            assert_eq!(reused, al.best_per_article(claim), "claim {claim}");
+            for m in reused.iter().flatten() {
+                let (cov, rev) = al.score(claim, &m.units);
+                assert_eq!(
+                    (cov.to_bits(), rev.to_bits()),
+                    (m.coverage.to_bits(), m.reverse.to_bits())
+                );
+            }
+        }
     }
 }

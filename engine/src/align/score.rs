@@ -43,6 +43,12 @@ impl Aligner {
                 shared += w(k);
             }
         }
+        self.shares(claim, unit, shared)
+    }
+
+    /// The coverage of `claim` by `unit` and of `unit` by the claim, `shared` being the summed
+    /// weight of their common keys in ascending key order (as `score_marked` sums it).
+    pub(super) fn shares(&self, claim: u32, unit: u32, shared: f32) -> (f32, f32) {
         let total_c = self.total.get(claim as usize).copied().unwrap_or(0.0);
         let total_e = self.total.get(unit as usize).copied().unwrap_or(0.0);
         let cov = if total_c > 0.0 { shared / total_c } else { 0.0 };

@@ -276,8 +276,9 @@ impl Ground {
         // both directions (mutual) is strong evidence that the two sentences report the same
         // thing.
         let mut all_best = super::best::BestTable::new(articles.len(), claims);
+        let mut retrieval = al.retrieval();
         for (ci, &e) in eligible.iter().enumerate() {
-            all_best.push_row(e.then(|| al.best_per_article(ci as u32)));
+            all_best.push_row(e.then(|| al.best_per_article_in(ci as u32, &mut retrieval)));
         }
         let figure_units: Vec<Vec<u32>> = by_article
             .iter()
