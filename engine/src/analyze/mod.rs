@@ -144,6 +144,36 @@ pub struct Analysis {
     /// Hedges ("according to initial information", "reportedly", "believed to").
     pub hedges: Vec<(usize, usize)>,
     pub mentions: Vec<Mention>,
+    /// The words that may be a plain word behind a negating prefix ("irreprehensible"), as
+    /// (token index, prefix length in bytes), in token order and, for one token, in
+    /// `ANTONYM_PREFIXES` order (`prefixed_words`).
+    pub prefixed: Vec<(usize, usize)>,
+}
+
+/// Each token that starts with a negating prefix (`lexicon::negation::ANTONYM_PREFIXES`) and
+/// leaves at least five bytes after it, once for every such prefix: content tokens only.
+///
+/// Why read with the analysis: the negation detector compares these with the other side's
+/// words for every (claim, evidence) pair, and finding them in both sentences for each pair
+/// was a large part of its time; they depend on the sentence alone.
+fn prefixed_words(tokens: &[Token]) -> Vec<(usize, usize)> {
+    use crate::lexicon::negation::ANTONYM_PREFIXES;
+    // Cheap byte test first: every prefix starts with one of these letters and leaves at
+    // least five bytes, and most words fail here without a string comparison.
+    let candidate =
+        |w: &str| w.len() >= 7 && matches!(w.as_bytes().first(), Some(b'u' | b'i' | b'n' | b'd'));
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.stop || !candidate(&t.lower) {
+            continue;
+        }
+        for p in ANTONYM_PREFIXES {
+            if t.lower.strip_prefix(p).is_some_and(|r| r.len() >= 5) {
+                out.push((i, p.len()));
+            }
+        }
+    }
+    out
 }
 
 /// Analyses one segment. `anchor` is the article's date, for resolving relative dates.
@@ -159,6 +189,7 @@ pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
     let negations = attribution::negations(text, &tokens);
     let hedges = attribution::hedges(text, &tokens);
     let mentions = entities::mentions(text, &tokens);
+    let prefixed = prefixed_words(&tokens);
     Analysis {
         tokens,
         quantities,
@@ -168,6 +199,7 @@ pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
         negations,
         hedges,
         mentions,
+        prefixed,
     }
 }
 

@@ -3,7 +3,6 @@
 
 use super::{Found, Side};
 use crate::analyze::Analysis;
-use crate::lexicon::negation::ANTONYM_PREFIXES;
 use crate::model::DiffKind;
 
 fn is_cue(a: &Analysis, t: &crate::analyze::Token) -> bool {
@@ -84,25 +83,14 @@ pub(super) fn negation_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Foun
             return;
         }
         // "irreprehensible" against "reprehensible": only words that start with a negating
-        // prefix are candidates, so this stays linear in the two sentences' lengths.
-        // Borrowed slices, not owned strings: this runs for every (claim, evidence) pair.
+        // prefix are candidates (`Analysis::prefixed`, found once per sentence), so this
+        // stays linear in the two sentences' lengths. Borrowed slices, not owned strings:
+        // this runs for every (claim, evidence) pair.
         fn stripped(a: &Analysis) -> impl Iterator<Item = (&str, Span)> {
-            // Cheap byte test first: every prefix starts with one of these letters and leaves
-            // at least five bytes, and most words fail here without a string comparison.
-            let candidate = |w: &str| {
-                w.len() >= 7 && matches!(w.as_bytes().first(), Some(b'u' | b'i' | b'n' | b'd'))
-            };
-            a.tokens
-                .iter()
-                .filter(move |t| !t.stop && candidate(&t.lower))
-                .flat_map(|t| {
-                    ANTONYM_PREFIXES.iter().filter_map(move |p| {
-                        t.lower
-                            .strip_prefix(p)
-                            .filter(|r| r.len() >= 5)
-                            .map(|r| (r, (t.start, t.end)))
-                    })
-                })
+            a.prefixed.iter().filter_map(|&(i, len)| {
+                let t = a.tokens.get(i)?;
+                Some((t.lower.get(len..)?, (t.start, t.end)))
+            })
         }
         let plain = |a: &'_ Analysis, w: &str| -> Option<Span> {
             a.tokens
