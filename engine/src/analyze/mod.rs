@@ -148,6 +148,9 @@ pub struct Analysis {
     /// (token index, prefix length in bytes), in token order and, for one token, in
     /// `ANTONYM_PREFIXES` order (`prefixed_words`).
     pub prefixed: Vec<(usize, usize)>,
+    /// The words of each quote of `quotes`, in its order (`quotes::quote_words` of the quoted
+    /// text): the quote detector compares them for every (claim, evidence) pair.
+    pub quote_words: Vec<quotes::QuoteWords>,
 }
 
 /// Each token that starts with a negating prefix (`lexicon::negation::ANTONYM_PREFIXES`) and
@@ -190,6 +193,10 @@ pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
     let hedges = attribution::hedges(text, &tokens);
     let mentions = entities::mentions(text, &tokens);
     let prefixed = prefixed_words(&tokens);
+    let quote_words = quotes
+        .iter()
+        .map(|q| quotes::quote_words(text.get(q.start..q.end).unwrap_or_default()))
+        .collect();
     Analysis {
         tokens,
         quantities,
@@ -200,6 +207,7 @@ pub fn analyze(text: &str, anchor: Option<NaiveDate>) -> Analysis {
         hedges,
         mentions,
         prefixed,
+        quote_words,
     }
 }
 
@@ -356,7 +364,7 @@ pub(crate) fn gap<'a>(text: &'a str, tokens: &[Token], before: usize, after: usi
 pub use compare::quantities_conflict;
 pub use dates::dates_conflict;
 pub use entities::Aliases;
-pub use quotes::quote_words_differ;
+pub use quotes::{quote_words, quote_words_differ, quote_words_differ_read, QuoteWords};
 
 #[cfg(test)]
 mod tests {

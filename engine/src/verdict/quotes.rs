@@ -1,7 +1,9 @@
 //! Quote differences: two renderings of one short quote whose wording changes its meaning.
 
+use std::borrow::Cow;
+
 use super::{Found, Side};
-use crate::analyze::Analysis;
+use crate::analyze::{quote_words, quote_words_differ_read, Analysis, QuoteWords};
 use crate::model::DiffKind;
 
 /// Longest quote compared word for word: longer quotes are translated or trimmed too freely
@@ -22,6 +24,15 @@ fn content(a: &Analysis, s: usize, e: usize) -> Vec<&str> {
     stems
 }
 
+/// The words of quote `i` of `a`, whose text is `text`, as the analysis read them; an analysis
+/// built otherwise (without them for every quote) has them read here.
+fn words_of<'a>(a: &'a Analysis, i: usize, text: &str) -> Cow<'a, QuoteWords> {
+    match a.quote_words.get(i) {
+        Some(w) if a.quote_words.len() == a.quotes.len() => Cow::Borrowed(w),
+        _ => Cow::Owned(quote_words(text)),
+    }
+}
+
 pub(super) fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>) {
     let words = |a: &Analysis, s: usize, e: usize| {
         a.tokens
@@ -29,7 +40,7 @@ pub(super) fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>)
             .filter(|t| t.start >= s && t.end <= e)
             .count()
     };
-    for cq in &claim.analysis.quotes {
+    for (ci, cq) in claim.analysis.quotes.iter().enumerate() {
         if words(claim.analysis, cq.start, cq.end) > SHORT_QUOTE_WORDS {
             continue;
         }
@@ -37,8 +48,9 @@ pub(super) fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>)
         let Some(ctext) = claim.text.get(cq.start..cq.end) else {
             continue;
         };
+        let cw = words_of(claim.analysis, ci, ctext);
         for e in evidence {
-            for eq in &e.analysis.quotes {
+            for (ei, eq) in e.analysis.quotes.iter().enumerate() {
                 if words(e.analysis, eq.start, eq.end) > SHORT_QUOTE_WORDS {
                     continue;
                 }
@@ -52,7 +64,13 @@ pub(super) fn quote_diffs(claim: &Side, evidence: &[Side], out: &mut Vec<Found>)
                 let Some(etext) = e.text.get(eq.start..eq.end) else {
                     continue;
                 };
-                if let Some((h, t)) = crate::analyze::quote_words_differ(ctext, etext) {
+                let differ = if ctext == etext {
+                    // Verbatim copies say the same: their words need not be read.
+                    None
+                } else {
+                    quote_words_differ_read(ctext, &cw, etext, &words_of(e.analysis, ei, etext))
+                };
+                if let Some((h, t)) = differ {
                     out.push(Found {
                         kind: DiffKind::Quote,
                         here: (cq.start + h.0, cq.start + h.1),
