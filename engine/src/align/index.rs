@@ -211,6 +211,11 @@ impl Aligner {
             all_terms.push(terms);
         }
 
+        let outer: Vec<Vec<Term>> = all_terms.iter().map(|ts| outer_terms(ts)).collect();
+        let outer_keys = outer
+            .iter()
+            .map(|ts| ts.iter().map(|t| t.key).collect())
+            .collect();
         let n_keys = kinds.len();
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_keys];
         let mut keysets = Vec::with_capacity(units.len());
@@ -275,6 +280,8 @@ impl Aligner {
             total,
             max_weight,
             terms: all_terms,
+            outer,
+            outer_keys,
             keysets,
             plain,
             pairsets,
@@ -289,6 +296,35 @@ impl Aligner {
             names,
         }
     }
+}
+
+/// The terms of `terms` (one unit's, as the aligner lists them) that do not contain another
+/// term (single words, not the multi-word mention terms laid over them), in their order.
+fn outer_terms(terms: &[Term]) -> Vec<Term> {
+    // The aligner lists a unit's terms by start: a term contained in another starts within
+    // its span, so only that run of the list is tested, where testing every term made this
+    // quadratic in the sentence. Unsorted, all are tested.
+    let sorted = terms.is_sorted_by_key(|t| t.start);
+    let within = |t: &Term| -> &[Term] {
+        if !sorted {
+            return terms;
+        }
+        let from = terms.partition_point(|o| o.start < t.start);
+        let to = terms.partition_point(|o| o.start <= t.end);
+        terms.get(from..to).unwrap_or(terms)
+    };
+    terms
+        .iter()
+        .filter(|t| {
+            !within(t).iter().any(|o| {
+                !std::ptr::eq(*t, o)
+                    && t.start <= o.start
+                    && o.end <= t.end
+                    && o.end - o.start < t.end - t.start
+            })
+        })
+        .cloned()
+        .collect()
 }
 
 /// Names, numbers and dates are what a claim is checked on: they weigh more than plain words.

@@ -95,6 +95,10 @@ pub struct Match {
 
 pub struct Aligner {
     pub terms: Vec<Vec<Term>>,
+    /// Each unit's terms that contain no other term, in text order (`outer_terms`), and
+    /// their keys.
+    outer: Vec<Vec<Term>>,
+    outer_keys: Vec<Vec<u32>>,
     keysets: Vec<Vec<u32>>,
     /// Each unit's keys of terms that are not names, sorted, each once (`plain_keys`).
     plain: Vec<Vec<u32>>,

@@ -18,35 +18,6 @@ use crate::model::DiffKind;
 /// Terms a swapped role may hold on either side.
 const MAX_ROLE: usize = 3;
 
-/// The terms of a unit that do not contain another term (single words, not the multi-word
-/// mention terms laid over them), in text order.
-fn sequence(al: &Aligner, unit: u32) -> Vec<&Term> {
-    let terms: &[Term] = al.terms.get(unit as usize).map_or(&[], |t| &t[..]);
-    // The aligner lists a unit's terms by start: a term contained in another starts within
-    // its span, so only that run of the list is tested, where testing every term made this
-    // quadratic in the sentence for every (claim, evidence) pair. Unsorted, all are tested.
-    let sorted = terms.is_sorted_by_key(|t| t.start);
-    let within = |t: &Term| -> &[Term] {
-        if !sorted {
-            return terms;
-        }
-        let from = terms.partition_point(|o| o.start < t.start);
-        let to = terms.partition_point(|o| o.start <= t.end);
-        terms.get(from..to).unwrap_or(terms)
-    };
-    terms
-        .iter()
-        .filter(|t| {
-            !within(t).iter().any(|o| {
-                !std::ptr::eq(*t, o)
-                    && t.start <= o.start
-                    && o.end <= t.end
-                    && o.end - o.start < t.end - t.start
-            })
-        })
-        .collect()
-}
-
 /// Whether the sorted key list `keys` (`Aligner::keys`, or `speaker_keys`) holds `k`: a
 /// binary search, where hashing the lists into sets for every (claim, evidence) pair was a
 /// fifth of a 200-article build.
@@ -71,7 +42,6 @@ fn proper(side: &Side, t: &Term) -> bool {
     let Some(word) = side.text.get(t.start..t.end) else {
         return false;
     };
-    let lower = word.to_lowercase();
     let first_word = side.text.get(..t.start).is_none_or(|b| b.trim().is_empty());
     // An acronym ("US", "PM", "UK") stands for a longer name the other side may spell out or
     // refer to by its office; only names written out are compared.
@@ -79,14 +49,16 @@ fn proper(side: &Side, t: &Term) -> bool {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
+    // The tests that need no lowercased copy first: this runs for the name terms of both
+    // sentences of every compared pair, and most fail here.
+    if first_word || acronym || !word.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let lower = word.to_lowercase();
     let demonym = ["ian", "ese", "ish", "ic", "an", "i"]
         .iter()
         .any(|s| lower.ends_with(s) && lower.len() > s.len() + 3);
-    !first_word
-        && !demonym
-        && !acronym
-        && !crate::analyze::entities::is_title(&lower)
-        && word.chars().any(char::is_alphabetic)
+    !demonym && !crate::analyze::entities::is_title(&lower)
 }
 
 /// A role filled by other names: the first such stretch between the claim and `evidence`.
@@ -107,11 +79,11 @@ fn role_swap(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
     if !lone(claim, ek) || !lone(evidence, ck) {
         return None;
     }
-    let cs = sequence(al, claim.unit);
-    let es = sequence(al, evidence.unit);
-    let ca: Vec<u32> = cs.iter().map(|t| t.key).collect();
-    let ea: Vec<u32> = es.iter().map(|t| t.key).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &ca, &ea);
+    // Each sentence's terms that contain no other term (single words, not the multi-word
+    // mention terms laid over them), in text order, and their keys: read once per build.
+    let (cs, es) = (al.outer_terms(claim.unit), al.outer_terms(evidence.unit));
+    let (ca, ea) = (al.outer_keys(claim.unit), al.outer_keys(evidence.unit));
+    let ops = capture_diff_slices(Algorithm::Myers, ca, ea);
     // The role is pinned by what both sentences share on both sides of it: "<X> was behind
     // the attack" needs a shared word after X, and the sentence start or a shared term before,
     // or the swap may be a name the evidence merely puts elsewhere.
@@ -136,7 +108,7 @@ fn role_swap(al: &Aligner, claim: &Side, evidence: &Side) -> Option<Found> {
             ),
             _ => continue,
         };
-        let only = |side: &Side, ts: &[&Term], other: &[u32]| -> Vec<(usize, usize)> {
+        let only = |side: &Side, ts: &[Term], other: &[u32]| -> Vec<(usize, usize)> {
             ts.iter()
                 .filter(|t| t.kind == TermKind::Name && !has(other, t.key))
                 .filter(|t| proper(side, t))
