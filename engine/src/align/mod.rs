@@ -72,7 +72,8 @@ pub struct KeyUnion {
 }
 
 impl KeyUnion {
-    fn contains(&self, k: u32) -> bool {
+    /// Whether `k` is one of the keys.
+    pub fn contains(&self, k: u32) -> bool {
         self.bits
             .get(k as usize / 64)
             .is_some_and(|b| b & (1 << (k % 64)) != 0)

@@ -175,9 +175,11 @@ pub fn build_streaming(
             .map(|((_, i), d)| (&i.features[..], !d.is_empty()))
             .collect();
         let decided = model.decide_many(&asked);
+        let claim_keys = g.al.union(&[claim]);
         for (((other, item), diffs), d) in items.iter().zip(&diffs).zip(&decided) {
             let score = ClusterModel::score(d);
-            if let Some(v) = parts.write(claim, *other, item, diffs, d.label, score) {
+            let written = parts.write(claim, &claim_keys, *other, item, diffs, d.label, score);
+            if let Some(v) = written {
                 result = sink.verdict(v);
                 if result.is_err() {
                     return false;
@@ -458,14 +460,17 @@ impl Parts<'_> {
             model.explain(&item.features, &mut d, has_difference);
             out.push(d);
         }
-        self.write(claim, other, item, &diffs, label, score)
+        let claim_keys = self.al.union(&[claim]);
+        self.write(claim, &claim_keys, other, item, &diffs, label, score)
     }
 
     /// The verdict of an item decided `label` with confidence `score`, `diffs` being its
-    /// `reported_differences`; `None` for `omits`.
+    /// `reported_differences` and `claim_keys` `al.union(&[claim])`; `None` for `omits`.
+    #[allow(clippy::too_many_arguments)]
     fn write(
         &self,
         claim: u32,
+        claim_keys: &crate::align::KeyUnion,
         other: usize,
         item: &Item,
         diffs: &[Found],
@@ -505,7 +510,7 @@ impl Parts<'_> {
         let mut shared = Vec::new();
         for &u in &evidence {
             shared.extend(
-                verdict::shared_terms(self.al, claim, u).map(|t| SharedSpan {
+                verdict::shared_terms_in(self.al, claim_keys, u).map(|t| SharedSpan {
                     segment: u,
                     start: t.start,
                     end: t.end,
