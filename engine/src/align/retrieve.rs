@@ -129,7 +129,7 @@ impl Aligner {
                 }
             }
         }
-        // A unit's exact coverage (`score_marked`) sums the weights of the keys it shares with
+        // A unit's exact coverage (`score(claim, &[unit])`) sums the weights of the keys it shares with
         // the claim in ascending key order, from 0: what the loop above summed for it, key
         // after key in the claim's ascending order, unless it skipped a common key (or floored
         // a weight). Only then are the shared weights summed again over every key. Why: the

@@ -35,7 +35,9 @@ impl Aligner {
         self.plain.get(unit as usize).map_or(&[], Vec::as_slice)
     }
 
-    /// `claim`'s keys marked in a table indexed by key, for `score_marked`.
+    /// `claim`'s keys marked in a table indexed by key, as retrieval marks them for
+    /// `score_pair_marked` (`Retrieval::marks`).
+    #[cfg(test)]
     pub fn mark(&self, claim: u32) -> Vec<bool> {
         let ck = self.keys(claim);
         let mut marks = vec![false; ck.last().map_or(0, |&k| k as usize + 1)];
@@ -45,24 +47,8 @@ impl Aligner {
         marks
     }
 
-    /// `score(claim, &[unit])` to the bit, `marks` being `mark(claim)`. Why: retrieval scores
-    /// a dozen candidates of one claim in every article, and the merge walk over both sorted
-    /// key lists mispredicts a branch at nearly every step; here only the unit's keys are
-    /// walked, each looked up. The shared keys come in the same (ascending) order as the walk
-    /// meets them, so their weights are summed in the same order.
-    pub fn score_marked(&self, claim: u32, marks: &[bool], unit: u32) -> (f32, f32) {
-        let w = |k: u32| self.weight.get(k as usize).copied().unwrap_or(0.0);
-        let mut shared = 0.0;
-        for &k in self.keys(unit) {
-            if marks.get(k as usize).copied().unwrap_or(false) {
-                shared += w(k);
-            }
-        }
-        self.shares(claim, unit, shared)
-    }
-
     /// The coverage of `claim` by `unit` and of `unit` by the claim, `shared` being the summed
-    /// weight of their common keys in ascending key order (as `score_marked` sums it).
+    /// weight of their common keys in ascending key order (as `score` sums it).
     pub(super) fn shares(&self, claim: u32, unit: u32, shared: f32) -> (f32, f32) {
         let total_c = self.total.get(claim as usize).copied().unwrap_or(0.0);
         let total_e = self.total.get(unit as usize).copied().unwrap_or(0.0);

@@ -510,7 +510,7 @@ impl Parts<'_> {
         let mut shared = Vec::new();
         for &u in &evidence {
             shared.extend(
-                verdict::shared_terms_in(self.al, claim_keys, u).map(|t| SharedSpan {
+                verdict::shared_terms(self.al, claim_keys, u).map(|t| SharedSpan {
                     segment: u,
                     start: t.start,
                     end: t.end,

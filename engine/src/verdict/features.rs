@@ -348,20 +348,11 @@ pub struct Parts {
     pub quote: Option<(f32, f32)>,
 }
 
-/// The terms of `unit` whose key the claim shares, for the widget to emphasise.
-pub fn shared_terms(al: &Aligner, claim: u32, unit: u32) -> impl Iterator<Item = &Term> {
-    let ck = al.keys(claim);
-    al.terms
-        .get(unit as usize)
-        .map_or(&[][..], Vec::as_slice)
-        .iter()
-        .filter(move |t| ck.binary_search(&t.key).is_ok())
-}
-
-/// `shared_terms(al, claim, unit)`, `claim_keys` being `al.union(&[claim])`: one bit test a
-/// term where `shared_terms` searches the claim's keys. Why: a build asks for every evidence
-/// sentence of every verdict it writes, and the searches were most of writing one.
-pub fn shared_terms_in<'a>(
+/// The terms of `unit` whose key the claim shares, for the widget to emphasise,
+/// `claim_keys` being `al.union(&[claim])`. Why a key union: a build asks this for every
+/// evidence sentence of every verdict it writes, and a bit test per term is cheaper than a
+/// search of the claim's sorted keys.
+pub fn shared_terms<'a>(
     al: &'a Aligner,
     claim_keys: &'a KeyUnion,
     unit: u32,

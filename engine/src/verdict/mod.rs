@@ -18,7 +18,7 @@ mod stance;
 pub use decide::decide_pair;
 pub use features::{
     cluster_features, features, main_clause_coverage, main_clause_end, main_clause_part,
-    quote_coverage, quote_part, shared_terms, shared_terms_in, ClaimPart, Features, Parts,
+    quote_coverage, quote_part, shared_terms, ClaimPart, Features, Parts,
 };
 pub use figures::{figure_contexts, figure_pairs, FigureContext, FigurePair, PAIR_N, PAIR_NAMES};
 pub use names::name_diffs;
