@@ -3,7 +3,7 @@
 # figures and writes docs/benchmarks.md (table, date, machine) and docs/bench-engine.svg.
 # Prints figures only; no benchmark fails on a slow or big figure (a broken build does).
 #
-#   scripts/bench.sh                    # every step, in the order below
+#   scripts/bench.sh                    # every step (bundle, engine, browser; see below)
 #   scripts/bench.sh STEP...            # only these (the report keeps the others' last figures)
 #   CROSSCHECK_SKIP_DEPS=1 scripts/bench.sh ...   # skip install-deps (tools known present)
 #
@@ -12,9 +12,12 @@
 #            per-crate cost with twiggy on the same wasm with names kept
 #   browser  start-up and click latency in headless Chromium (bench/browser.mjs) on dist/
 #            (as `bundle` left it; built only if missing)
-#   engine   cargo bench -p crosscheck --bench scale (seeds, 20, 50, 200, 500 articles, each
-#            without and with the sentence encoder when its folder is found), then the CPU time
-#            of `crosscheck build` on the seeds and the 200-article cluster, both ways
+#   engine   cargo bench -p crosscheck --bench scale (seeds, 20, 40, 50, 80, 160, 200, 500
+#            articles, each without and with the sentence encoder when its folder is found;
+#            growth exponent fitted from 40 to 160), then the CPU time of `crosscheck build`
+#            on the seeds and the 200-article cluster, both ways
+# Steps run in that order but for browser, which runs after engine: it mounts the 20- and
+# 200-article databases and analyses the 50-article cluster that the engine step writes.
 # The report (bench/report.mjs) always runs last.
 # Knobs: BENCH_LOADS (start-up loads, 15), BENCH_CLICK_PASSES (5), BENCH_BUDGET_SECS (engine
 # bench's per-size, per-path time budget, 60), BENCH_OUT (intermediate results, target/bench/).
@@ -27,7 +30,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
 
-ALL_STEPS=(bundle browser engine)
+ALL_STEPS=(bundle engine browser)
 WASM_TARGET=wasm32-unknown-unknown
 export BENCH_OUT=${BENCH_OUT:-$PWD/target/bench}
 TWIGGY_VERSION=0.8.0
@@ -42,7 +45,7 @@ selected=()
 for s in "$@"; do
   case $s in
     -h | --help)
-      sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     bundle | browser | engine) ;;
@@ -65,6 +68,15 @@ if is_selected bundle; then
     cargo install --locked twiggy --version "$TWIGGY_VERSION" ||
       say "twiggy did not install: per-crate sizes will be skipped"
   fi
+fi
+
+# Measuring without these would be measuring something else: unminified scripts (the release
+# build minifies with terser when it is there), or no browser figures at all.
+if is_selected bundle && [ ! -x node_modules/.bin/terser ]; then
+  die "terser is not installed (node_modules/): the bundle would be measured unminified; run scripts/install-deps.sh or drop CROSSCHECK_SKIP_DEPS"
+fi
+if is_selected browser && [ ! -d node_modules/playwright-core ]; then
+  die "playwright-core is not installed (node_modules/): run scripts/install-deps.sh or drop CROSSCHECK_SKIP_DEPS"
 fi
 
 mkdir -p "$BENCH_OUT"
@@ -92,15 +104,6 @@ if is_selected bundle; then
     *) wasm-opt "-O$level" -g "$named/crosscheck-widget_bg.wasm" -o "$named/named.wasm" ;;
   esac
   node bench/bundle.mjs
-fi
-
-# --- browser ----------------------------------------------------------------------------------
-if is_selected browser; then
-  echo
-  echo "==> [browser] start-up and click latency in headless Chromium"
-  # Alone, this step measures the dist/ that is there (built only if missing).
-  [ -f dist/index.html ] || trunk build --release
-  node bench/browser.mjs
 fi
 
 # --- engine -----------------------------------------------------------------------------------
@@ -155,6 +158,15 @@ if is_selected engine; then
   else
     say "no /usr/bin/time: CPU time of the CLI not measured"
   fi
+fi
+
+# --- browser ----------------------------------------------------------------------------------
+if is_selected browser; then
+  echo
+  echo "==> [browser] start-up and click latency in headless Chromium"
+  # Alone, this step measures the dist/ that is there (built only if missing).
+  [ -f dist/index.html ] || trunk build --release
+  node bench/browser.mjs
 fi
 
 # --- report -----------------------------------------------------------------------------------
