@@ -10,14 +10,15 @@
 # Steps:
 #   bundle   trunk build --release; dist/ sizes raw/gzip/brotli; the embedded claims.bin;
 #            per-crate cost with twiggy on the same wasm with names kept
-#   browser  start-up and click latency in headless Chromium (bench/browser.mjs) on dist/
-#            (as `bundle` left it; built only if missing)
 #   engine   cargo bench -p crosscheck --bench scale (seeds, 20, 40, 50, 80, 160, 200, 500
 #            articles, each without and with the sentence encoder when its folder is found;
 #            growth exponent fitted from 40 to 160), then the CPU time of `crosscheck build`
 #            on the seeds and the 200-article cluster, both ways
-# Steps run in that order but for browser, which runs after engine: it mounts the 20- and
-# 200-article databases and analyses the 50-article cluster that the engine step writes.
+#   browser  start-up and click latency in headless Chromium (bench/browser.mjs) on dist/
+#            (as `bundle` left it; built only if missing)
+#            and, after the engine step, the 20- and 200-article databases mounted and the
+#            50-article cluster analysed, all three as the engine step generated them
+# Steps run in this order.
 # The report (bench/report.mjs) always runs last.
 # Knobs: BENCH_LOADS (start-up loads, 15), BENCH_CLICK_PASSES (5), BENCH_BUDGET_SECS (engine
 # bench's per-size, per-path time budget, 60), BENCH_OUT (intermediate results, target/bench/).

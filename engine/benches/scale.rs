@@ -504,8 +504,10 @@ fn main() {
     let (s_time, s_heap) = exponents(&rows, |r| r.surface.as_ref().ok());
     let (e_time, e_heap) = exponents(&rows, |r| r.encoder.as_ref().ok());
     let growth_line = format!(
-        "Fitted growth exponent over the generated clusters of 40 to 160 articles (time ∝ articles^b, time being the \
+        "Fitted growth exponent over the generated clusters of {} to {} articles (time ∝ articles^b, time being the \
          thread's CPU time where Linux gives it): without the encoder b = {}, peak heap b = {}; with the encoder b = {}, peak heap b = {}.",
+        GROWTH_RANGE.start(),
+        GROWTH_RANGE.end(),
         report::fmt_exp(s_time),
         report::fmt_exp(s_heap),
         report::fmt_exp(e_time),
