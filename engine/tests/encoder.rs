@@ -312,6 +312,54 @@ fn a_figure_is_read_in_its_sentence() {
     assert_eq!(sem.figure_cos(0, (0, 3), 1, spans[1][0]), None);
 }
 
+/// A build reads token recall from one product per claim (`Semantic::token_maxima`); every
+/// reading gives the bits of the reference, one product per reading (`token_recall`): for one
+/// sentence or several, a repeated text, the claim's own text, a sentence the maxima were not
+/// computed for, and none.
+#[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
+fn token_recall_from_one_product_per_claim_is_the_reference() {
+    use crosscheck::cluster::Semantic;
+    let enc = load();
+    let texts = [
+        "The council approved the new bridge on Tuesday after a two-year debate.",
+        "Councillors voted for the bridge on Tuesday, ending two years of argument.",
+        "The bridge will cost 40 million dollars, the mayor said.",
+        "The council approved the new bridge on Tuesday after a two-year debate.",
+        "Rain is expected across the region this weekend.",
+        "Work on the bridge starts in the spring.",
+    ];
+    let spans = vec![Vec::new(); texts.len()];
+    let sem = Semantic::encode(&enc, &texts, &[true; 6], &spans, None);
+    let maxima = sem.token_maxima(0, &[1, 2, 3, 4]);
+    let readings: [&[u32]; 9] = [
+        &[1],
+        &[1, 2],
+        &[2, 4, 1],
+        &[3],
+        &[0],
+        &[0, 3, 1],
+        &[1, 1, 2],
+        &[5, 1],
+        &[],
+    ];
+    for others in readings {
+        let reference = sem.token_recall(0, others);
+        let read = sem.token_recall_in(&maxima, 0, others);
+        assert_eq!(
+            (read.0.to_bits(), read.1.to_bits()),
+            (reference.0.to_bits(), reference.1.to_bits()),
+            "others {others:?}: {read:?} against {reference:?}"
+        );
+    }
+    // Maxima of another claim are not read for this one.
+    let other = sem.token_maxima(1, &[0, 2]);
+    assert_eq!(
+        sem.token_recall_in(&other, 0, &[2]).0.to_bits(),
+        sem.token_recall(0, &[2]).0.to_bits()
+    );
+}
+
 #[test]
 #[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
 fn a_build_with_the_encoder_reports_its_encoding() {

@@ -166,6 +166,9 @@ pub struct ClaimView {
     quoted: Option<(verdict::ClaimPart, f32)>,
     /// The summed weight of the claim's keys (`claim_weight` before scaling).
     weight: f32,
+    /// The claim's tokens against every sentence its items read tokens of (`tok_recall`,
+    /// `tok_recall_top`); empty without the encoder.
+    tokens: semantic::TokenMaxima,
 }
 
 impl ClaimView {
@@ -276,6 +279,10 @@ impl Context<'_> {
             Vec::new()
         };
         let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
+        let tokens = match self.semantic {
+            Some(sem) => sem.token_maxima(claim, &self.token_reads(claim, &cos)),
+            None => semantic::TokenMaxima::default(),
+        };
         ClaimView {
             max_coverage: covs.iter().copied().fold(0.0f32, f32::max),
             carrying: covs.iter().filter(|&&c| c >= CARRIED_FOR_SHARE).count(),
@@ -293,7 +300,31 @@ impl Context<'_> {
                 .iter()
                 .map(|&k| self.al.weight[k as usize])
                 .sum(),
+            tokens,
         }
+    }
+
+    /// Every sentence whose tokens `claim`'s items read, `cos` being its cosine row: in each
+    /// other article, the evidence, the closest sentence in meaning and the
+    /// `TOP_SENTENCES` closest (what `item` passes to token recall).
+    fn token_reads(&self, claim: u32, cos: &[f32]) -> Vec<u32> {
+        let cos_of = |u: u32| cos.get(u as usize).copied().unwrap_or(0.0);
+        let own = self.seg_article.get(claim as usize).copied();
+        let mut out = Vec::new();
+        for (article, doc) in self.by_article.iter().enumerate() {
+            if Some(article) == own {
+                continue;
+            }
+            let evidence = self
+                .all_best
+                .best(claim, article)
+                .map(|m| m.units.to_vec())
+                .unwrap_or_default();
+            out.extend(semantic_best(cos_of, doc, &evidence));
+            out.extend(nearest(cos_of, doc));
+            out.extend(evidence);
+        }
+        out
     }
 
     /// Everything the decision reads about `claim` against article `article`; `view` is
@@ -405,12 +436,7 @@ impl Context<'_> {
                 .iter()
                 .map(|&u| view.cos(u))
                 .fold(f32::NEG_INFINITY, f32::max);
-            semantic_best = doc
-                .iter()
-                .map(|&u| (view.cos(u), u))
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-                .filter(|&(c, u)| !evidence.contains(&u) && c >= ev_cos)
-                .map(|(_, u)| u);
+            semantic_best = self::semantic_best(|u| view.cos(u), doc, &evidence);
             fx.put("cos_best", best);
             fx.put("cos_evidence", ev_cos.max(0.0));
             fx.put("cos_second", cos.get(1).copied().unwrap_or(0.0));
@@ -424,7 +450,7 @@ impl Context<'_> {
             if let Some(sem) = self.semantic {
                 let mut shown = evidence.clone();
                 shown.extend(semantic_best);
-                let (recall, low) = sem.token_recall(claim, &shown);
+                let (recall, low) = sem.token_recall_in(&view.tokens, claim, &shown);
                 fx.put("tok_recall", recall);
                 fx.put("tok_low", low);
                 // How alike the two figures of a pair read in their sentences (-1: no pair).
@@ -445,10 +471,11 @@ impl Context<'_> {
                 // Token recall against the article's few sentences closest in meaning: a
                 // paraphrase spread over neighbouring sentences is carried even when no single
                 // sentence (the evidence) shares its words.
-                let mut near: Vec<(f32, u32)> = doc.iter().map(|&u| (view.cos(u), u)).collect();
-                near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                let top: Vec<u32> = near.iter().take(TOP_SENTENCES).map(|&(_, u)| u).collect();
-                fx.put("tok_recall_top", sem.token_recall(claim, &top).0);
+                let top = nearest(|u| view.cos(u), doc);
+                fx.put(
+                    "tok_recall_top",
+                    sem.token_recall_in(&view.tokens, claim, &top).0,
+                );
                 // Where the claim and its evidence stand in their articles (0 first, 1 last): news
                 // puts the facts every outlet reports first and colour and background later. Read by
                 // the encoder's decision only: the surface decision did not gain from them in LOCO.
@@ -491,6 +518,28 @@ impl Context<'_> {
         }
         item
     }
+}
+
+/// The sentence of `doc` closest in meaning to the claim (`cos`), when it is not one of the
+/// `evidence` and at least as close as the evidence (ties: the first).
+fn semantic_best(cos: impl Fn(u32) -> f32, doc: &[u32], evidence: &[u32]) -> Option<u32> {
+    let ev_cos = evidence
+        .iter()
+        .map(|&u| cos(u))
+        .fold(f32::NEG_INFINITY, f32::max);
+    doc.iter()
+        .map(|&u| (cos(u), u))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .filter(|&(c, u)| !evidence.contains(&u) && c >= ev_cos)
+        .map(|(_, u)| u)
+}
+
+/// The `TOP_SENTENCES` sentences of `doc` closest in meaning to the claim (`cos`), closest
+/// first (ties: the first).
+fn nearest(cos: impl Fn(u32) -> f32, doc: &[u32]) -> Vec<u32> {
+    let mut near: Vec<(f32, u32)> = doc.iter().map(|&u| (cos(u), u)).collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    near.iter().take(TOP_SENTENCES).map(|&(_, u)| u).collect()
 }
 
 fn flag(b: bool) -> f32 {

@@ -171,15 +171,16 @@ impl Semantic {
     /// claim token's best cosine among the others' tokens, averaged with idf weights (recall),
     /// and the weighted share of claim tokens whose best is below `LOW_MATCH`. (0, 1) when
     /// either side has no tokens.
+    ///
+    /// The reference form, one product per call: a build reads it through `token_maxima`
+    /// and `token_recall_in`, which give the same bits.
     pub fn token_recall(&self, claim: u32, others: &[u32]) -> (f32, f32) {
         let Some(c) = self.index(claim) else {
             return (0.0, 1.0);
         };
         let (a, w) = (&self.tokens[c], &self.weights[c]);
-        let rows: Vec<ArrayView2<f32>> = others
-            .iter()
-            .filter_map(|&u| self.index(u))
-            .filter(|&i| i != c || others.len() == 1)
+        let rows: Vec<ArrayView2<f32>> = self
+            .read_by(c, others)
             .map(|i| self.tokens[i].view())
             .collect();
         if a.nrows() == 0 || rows.iter().all(|r| r.nrows() == 0) {
@@ -201,19 +202,108 @@ impl Semantic {
             .into_iter()
             .map(|row| row.iter().copied().fold(f32::NEG_INFINITY, f32::max))
             .collect();
-        let total: f32 = w.iter().sum();
-        if total <= 0.0 {
+        recall_of(&best, w)
+    }
+
+    /// The distinct vectors whose tokens `token_recall(claim, others)` reads, `c` being the
+    /// claim's: the others' own, without the claim's text unless it is the only one.
+    fn read_by<'s>(&'s self, c: usize, others: &'s [u32]) -> impl Iterator<Item = usize> + 's {
+        others
+            .iter()
+            .filter_map(|&u| self.index(u))
+            .filter(move |&i| i != c || others.len() == 1)
+    }
+
+    /// Each token of `claim` against each of `units` (every sentence its items will read
+    /// tokens of): the best cosine among that sentence's tokens, from one product of the
+    /// claim's tokens with all of theirs.
+    ///
+    /// Why: each item reads token recall twice, each time through a product of the claim's
+    /// token rows (a score or so) with those of a few sentences. Products that small spend much
+    /// of their time packing the kernel's panels (a fifth of a 160-article build's CPU time was
+    /// packing), and an item's two readings share most of their sentences. With one product per
+    /// claim, each reading is a maximum over numbers already there. An entry of a matrix
+    /// product is the same sum of the same products whatever is multiplied beside it (the
+    /// kernel blocks only the inner dimension, by a fixed size), so the maxima are those the
+    /// reference `token_recall` takes, to the bit.
+    pub fn token_maxima(&self, claim: u32, units: &[u32]) -> TokenMaxima {
+        let Some(c) = self.index(claim) else {
+            return TokenMaxima::default();
+        };
+        let a = &self.tokens[c];
+        let mut at: HashMap<usize, usize> = HashMap::new();
+        let mut order: Vec<usize> = Vec::new();
+        for i in units.iter().filter_map(|&u| self.index(u)) {
+            at.entry(i).or_insert_with(|| {
+                order.push(i);
+                order.len() - 1
+            });
+        }
+        let t = a.nrows();
+        let mut best = vec![f32::NEG_INFINITY; order.len() * t];
+        // The sentences' token rows back to back, copied whole (token matrices are standard
+        // layout), and multiplied on the left: the large side is then packed for the kernel by
+        // copying rows, not by gathering columns, and each cell is the same sum of the same
+        // products either way round.
+        let spans: Vec<usize> = order.iter().map(|&i| self.tokens[i].nrows()).collect();
+        let total: usize = spans.iter().sum();
+        let mut flat = Vec::with_capacity(total * self.dim);
+        for &i in &order {
+            let m = &self.tokens[i];
+            match m.as_slice() {
+                Some(x) => flat.extend_from_slice(x),
+                None => flat.extend(m.iter()),
+            }
+        }
+        if let (true, Ok(stacked)) = (t > 0, ArrayView2::from_shape((total, a.ncols()), &flat)) {
+            let sims = stacked.dot(&a.t());
+            let mut rows = sims.rows().into_iter();
+            for (k, &n) in spans.iter().enumerate() {
+                let Some(out) = best.get_mut(k * t..(k + 1) * t) else {
+                    break;
+                };
+                for row in rows.by_ref().take(n) {
+                    for (o, &x) in out.iter_mut().zip(row.iter()) {
+                        *o = o.max(x);
+                    }
+                }
+            }
+        }
+        TokenMaxima {
+            claim: Some(c),
+            at,
+            rows: t,
+            best,
+        }
+    }
+
+    /// `token_recall(claim, others)` read from `maxima` (`token_maxima` of `claim` with every
+    /// one of `others` among its units), to the bit; computed afresh if one is missing.
+    pub fn token_recall_in(&self, maxima: &TokenMaxima, claim: u32, others: &[u32]) -> (f32, f32) {
+        let Some(c) = self.index(claim) else {
+            return (0.0, 1.0);
+        };
+        let (a, w) = (&self.tokens[c], &self.weights[c]);
+        let mut found = Vec::with_capacity(others.len());
+        for i in self.read_by(c, others) {
+            match maxima.at.get(&i) {
+                Some(&k) if maxima.claim == Some(c) => found.push((k, self.tokens[i].nrows())),
+                _ => return self.token_recall(claim, others),
+            }
+        }
+        if a.nrows() == 0 || found.iter().all(|&(_, n)| n == 0) {
             return (0.0, 1.0);
         }
-        let recall = best.iter().zip(w).map(|(b, w)| b * w).sum::<f32>() / total;
-        let low = best
-            .iter()
-            .zip(w)
-            .filter(|(b, _)| **b < LOW_MATCH)
-            .map(|(_, w)| w)
-            .sum::<f32>()
-            / total;
-        (recall, low)
+        let t = maxima.rows;
+        let best: Vec<f32> = (0..t)
+            .map(|r| {
+                found
+                    .iter()
+                    .filter_map(|&(k, _)| maxima.best.get(k * t + r).copied())
+                    .fold(f32::NEG_INFINITY, f32::max)
+            })
+            .collect();
+        recall_of(&best, w)
     }
 
     fn index(&self, s: u32) -> Option<usize> {
@@ -258,6 +348,37 @@ impl Semantic {
         let v = (*self.of.get(s as usize)?)? as usize;
         self.flat.get(v * self.dim..(v + 1) * self.dim)
     }
+}
+
+/// A claim's tokens against the sentences its items read (`Semantic::token_maxima`).
+#[derive(Default)]
+pub struct TokenMaxima {
+    /// The claim's distinct vector (none: the claim has no vector).
+    claim: Option<usize>,
+    /// Each sentence's distinct vector, to its block of `best`.
+    at: HashMap<usize, usize>,
+    /// The claim's token rows: the length of each block.
+    rows: usize,
+    /// Per sentence, per claim token, the best cosine among the sentence's tokens.
+    best: Vec<f32>,
+}
+
+/// Token recall and the low-match share from each claim token's best cosine `best` and its
+/// weight `w` (`Semantic::token_recall`).
+fn recall_of(best: &[f32], w: &[f32]) -> (f32, f32) {
+    let total: f32 = w.iter().sum();
+    if total <= 0.0 {
+        return (0.0, 1.0);
+    }
+    let recall = best.iter().zip(w).map(|(b, w)| b * w).sum::<f32>() / total;
+    let low = best
+        .iter()
+        .zip(w)
+        .filter(|(b, _)| **b < LOW_MATCH)
+        .map(|(_, w)| w)
+        .sum::<f32>()
+        / total;
+    (recall, low)
 }
 
 /// A figure's byte span in its text and its unit in-context vector.
