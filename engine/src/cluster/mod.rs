@@ -169,6 +169,19 @@ pub struct ClaimView {
     /// The claim's tokens against every sentence its items read tokens of (`tok_recall`,
     /// `tok_recall_top`); empty without the encoder.
     tokens: semantic::TokenMaxima,
+    /// Per article (by index), the sentences closest in meaning to the claim that its item
+    /// reads; empty without the encoder.
+    near: Vec<Near>,
+}
+
+/// The sentences of one article closest in meaning to a claim, found once per claim for
+/// `token_maxima` and read again by the article's item.
+#[derive(Default)]
+struct Near {
+    /// The closest sentence, when it is not the evidence and at least as close.
+    best: Option<u32>,
+    /// The `TOP_SENTENCES` closest, closest first.
+    top: Vec<u32>,
 }
 
 impl ClaimView {
@@ -279,9 +292,24 @@ impl Context<'_> {
             Vec::new()
         };
         let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
-        let tokens = match self.semantic {
-            Some(sem) => sem.token_maxima(claim, &self.token_reads(claim, &cos)),
-            None => semantic::TokenMaxima::default(),
+        let (tokens, near) = match self.semantic {
+            Some(sem) => {
+                let near = self.near(claim, &cos);
+                let reads: Vec<u32> = near
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(article, n)| {
+                        let evidence = self.all_best.best(claim, article).map(|m| m.units);
+                        n.best
+                            .iter()
+                            .chain(&n.top)
+                            .chain(evidence.into_iter().flatten())
+                            .copied()
+                    })
+                    .collect();
+                (sem.token_maxima(claim, &reads), near)
+            }
+            None => (semantic::TokenMaxima::default(), Vec::new()),
         };
         ClaimView {
             max_coverage: covs.iter().copied().fold(0.0f32, f32::max),
@@ -301,30 +329,32 @@ impl Context<'_> {
                 .map(|&k| self.al.weight[k as usize])
                 .sum(),
             tokens,
+            near,
         }
     }
 
-    /// Every sentence whose tokens `claim`'s items read, `cos` being its cosine row: in each
-    /// other article, the evidence, the closest sentence in meaning and the
-    /// `TOP_SENTENCES` closest (what `item` passes to token recall).
-    fn token_reads(&self, claim: u32, cos: &[f32]) -> Vec<u32> {
+    /// Per article, the sentences closest in meaning to `claim`, `cos` being its cosine row
+    /// (none for its own article, which has no item).
+    fn near(&self, claim: u32, cos: &[f32]) -> Vec<Near> {
         let cos_of = |u: u32| cos.get(u as usize).copied().unwrap_or(0.0);
         let own = self.seg_article.get(claim as usize).copied();
-        let mut out = Vec::new();
-        for (article, doc) in self.by_article.iter().enumerate() {
-            if Some(article) == own {
-                continue;
-            }
-            let evidence = self
-                .all_best
-                .best(claim, article)
-                .map(|m| m.units.to_vec())
-                .unwrap_or_default();
-            out.extend(semantic_best(cos_of, doc, &evidence));
-            out.extend(nearest(cos_of, doc));
-            out.extend(evidence);
-        }
-        out
+        self.by_article
+            .iter()
+            .enumerate()
+            .map(|(article, doc)| {
+                if Some(article) == own {
+                    return Near::default();
+                }
+                let evidence = self
+                    .all_best
+                    .best(claim, article)
+                    .map_or(&[][..], |m| m.units);
+                Near {
+                    best: semantic_best(cos_of, doc, evidence),
+                    top: nearest(cos_of, doc),
+                }
+            })
+            .collect()
     }
 
     /// Everything the decision reads about `claim` against article `article`; `view` is
@@ -436,7 +466,8 @@ impl Context<'_> {
                 .iter()
                 .map(|&u| view.cos(u))
                 .fold(f32::NEG_INFINITY, f32::max);
-            semantic_best = self::semantic_best(|u| view.cos(u), doc, &evidence);
+            let near = view.near.get(article);
+            semantic_best = near.and_then(|n| n.best);
             fx.put("cos_best", best);
             fx.put("cos_evidence", ev_cos.max(0.0));
             fx.put("cos_second", cos.get(1).copied().unwrap_or(0.0));
@@ -471,10 +502,10 @@ impl Context<'_> {
                 // Token recall against the article's few sentences closest in meaning: a
                 // paraphrase spread over neighbouring sentences is carried even when no single
                 // sentence (the evidence) shares its words.
-                let top = nearest(|u| view.cos(u), doc);
+                let top = near.map_or(&[][..], |n| &n.top[..]);
                 fx.put(
                     "tok_recall_top",
-                    sem.token_recall_in(&view.tokens, claim, &top).0,
+                    sem.token_recall_in(&view.tokens, claim, top).0,
                 );
                 // Where the claim and its evidence stand in their articles (0 first, 1 last): news
                 // puts the facts every outlet reports first and colour and background later. Read by
