@@ -312,6 +312,38 @@ fn a_figure_is_read_in_its_sentence() {
     assert_eq!(sem.figure_cos(0, (0, 3), 1, spans[1][0]), None);
 }
 
+#[test]
+#[ignore = "needs the encoder: CROSSCHECK_ENCODER=$(scripts/get-encoder.sh)"]
+fn a_figure_role_is_read_from_the_words_around_it() {
+    use crosscheck::cluster::Semantic;
+    let enc = load();
+    // One count of one thing told with other words and another value, a count of something
+    // else in the same story, and a figure with no word around it.
+    let texts = [
+        "The wildfire destroyed 40 homes in the valley, officials said.",
+        "Officials said the blaze burned down 55 houses in the valley.",
+        "Firefighters evacuated 900 residents from the valley, officials said.",
+        "40",
+    ];
+    let spans = vec![
+        vec![span_of(texts[0], "40", 0)],
+        vec![span_of(texts[1], "55", 0)],
+        vec![span_of(texts[2], "900", 0)],
+        vec![span_of(texts[3], "40", 0)],
+    ];
+    let sem = Semantic::encode(&enc, &texts, &[true; 4], &spans, None);
+    let role = |b: u32| sem.role_cos(0, spans[0][0], b, spans[b as usize][0]);
+    let (homes_houses, homes_residents) = (
+        role(1).expect("both figures have words around them"),
+        role(2).expect("both figures have words around them"),
+    );
+    assert!(
+        homes_houses > homes_residents,
+        "homes vs houses {homes_houses}, homes vs residents {homes_residents}"
+    );
+    assert_eq!(role(3), None, "a figure alone has no role");
+}
+
 /// A build reads token recall from one product per claim (`Semantic::token_maxima`); every
 /// reading gives the bits of the reference, one product per reading (`token_recall`): for one
 /// sentence or several, a repeated text, the claim's own text, a sentence the maxima were not

@@ -75,12 +75,13 @@ pub const NAMES: [&str; N] = [
     "fig_conflict_tokcos",
     "fig_agree_tokcos",
     "num_tokcos",
+    "fig_conflict_rolecos",
     "tok_recall_top",
     "claim_pos",
     "evidence_pos",
 ];
 
-pub const N: usize = 55;
+pub const N: usize = 56;
 pub const N_SURFACE: usize = 39;
 
 /// An item's features, filled in `NAMES` order: each value is put under its name, so the
@@ -499,6 +500,16 @@ impl Context<'_> {
                     .map(|d| fig_cos(d.here, d.there_unit, d.there))
                     .fold(-1.0f32, f32::max);
                 fx.put("num_tokcos", num_cos);
+                // What the conflicting pair's figures count, read from the words around them
+                // (-1: no pair, or a figure with no neighbour): "destroyed 40 homes" against
+                // "evacuated 900 residents" are two tallies, against "burned down 55 houses"
+                // one told two ways.
+                let role = figures
+                    .conflict
+                    .as_ref()
+                    .and_then(|p| sem.role_cos(claim, p.here, p.there_unit, p.there))
+                    .unwrap_or(-1.0);
+                fx.put("fig_conflict_rolecos", role);
                 // Token recall against the article's few sentences closest in meaning: a
                 // paraphrase spread over neighbouring sentences is carried even when no single
                 // sentence (the evidence) shares its words.

@@ -40,7 +40,8 @@ pub struct Semantic {
     /// Each distinct vector's figures: the byte span of each figure in its text and the unit
     /// mean of the token vectors it was encoded to, read in the sentence's context ("35" in
     /// "the 35-year-old Messi" carries whose age it is). Two figures whose vectors are far
-    /// apart fill different roles, whatever their counted nouns.
+    /// apart fill different roles, whatever their counted nouns. Each also keeps its role
+    /// vector, read from the words around it.
     figures: Vec<Vec<FigureVector>>,
 }
 
@@ -158,13 +159,30 @@ impl Semantic {
         b: u32,
         b_span: (usize, usize),
     ) -> Option<f32> {
-        let find = |s: u32, span: (usize, usize)| -> Option<&[f32]> {
-            let v = self.figures.get(self.index(s)?)?;
-            v.iter()
-                .find(|(sp, _)| *sp == span)
-                .map(|(_, x)| x.as_slice())
-        };
-        Some(dot(find(a, a_span)?, find(b, b_span)?))
+        Some(dot(
+            &self.figure(a, a_span)?.vec,
+            &self.figure(b, b_span)?.vec,
+        ))
+    }
+
+    /// The cosine of the role vectors (the words around each figure, read in context) of the
+    /// figure at `a_span` in segment `a` and the one at `b_span` in segment `b`.
+    pub fn role_cos(
+        &self,
+        a: u32,
+        a_span: (usize, usize),
+        b: u32,
+        b_span: (usize, usize),
+    ) -> Option<f32> {
+        let (x, y) = (&self.figure(a, a_span)?.role, &self.figure(b, b_span)?.role);
+        (!x.is_empty() && !y.is_empty()).then(|| dot(x, y))
+    }
+
+    fn figure(&self, s: u32, span: (usize, usize)) -> Option<&FigureVector> {
+        self.figures
+            .get(self.index(s)?)?
+            .iter()
+            .find(|f| f.span == span)
     }
 
     /// How much of segment `claim` the segments `others` say together, token by token: each
@@ -381,8 +399,19 @@ fn recall_of(best: &[f32], w: &[f32]) -> (f32, f32) {
     (recall, low)
 }
 
-/// A figure's byte span in its text and its unit in-context vector.
-type FigureVector = ((usize, usize), Vec<f32>);
+/// A figure's byte span in its text, its unit in-context vector, and the unit mean of the
+/// token vectors around it (`ROLE_WINDOW` word pieces each side, its own pieces left out):
+/// what the figure counts and what happened to it ("destroyed 40 homes" against "evacuated
+/// 900 residents"), whatever the figure's value. Empty when the figure has no neighbour.
+struct FigureVector {
+    span: (usize, usize),
+    vec: Vec<f32>,
+    role: Vec<f32>,
+}
+
+/// How many word pieces on each side of a figure its role vector reads: 6 and 4 are level in
+/// LOCO (mean macro-F1 0.7961 and 0.7959 over five fitting seeds), 6 with the smaller spread.
+const ROLE_WINDOW: usize = 6;
 
 /// The entries of `v` (one per distinct text) whose text got a vector (`slot`), in order.
 fn with_vector<T>(slot: &[Option<u32>], v: Vec<T>) -> Vec<T> {
@@ -424,19 +453,40 @@ fn figure_vectors(
         else {
             continue;
         };
-        let mut m = vec![0.0f32; t.dim];
-        for i in at + 1..at + 1 + pat.len() {
-            if i < t.n {
-                m.iter_mut().zip(t.row(i)).for_each(|(o, x)| *o += x);
-            }
-        }
-        let norm = dot(&m, &m).sqrt();
-        if norm > 0.0 {
-            m.iter_mut().for_each(|x| *x /= norm);
-            out.push(((s, e), m));
+        // Rows of `t`: `[CLS]` is row 0, so inner position `i` is row `i + 1`.
+        let (first, end) = (at + 1, at + 1 + pat.len());
+        let vec = unit_sum(t, first..end);
+        let last = t.n.saturating_sub(1);
+        let role = unit_sum(
+            t,
+            (first.saturating_sub(ROLE_WINDOW).max(1)..first)
+                .chain(end..(end + ROLE_WINDOW).min(last)),
+        );
+        if !vec.is_empty() {
+            out.push(FigureVector {
+                span: (s, e),
+                vec,
+                role,
+            });
         }
     }
     out
+}
+
+/// The unit-length sum of rows `rows` of `t` (those past its end ignored); empty when the sum
+/// is zero.
+fn unit_sum(t: &crate::encoder::Tokens, rows: impl Iterator<Item = usize>) -> Vec<f32> {
+    let mut m = vec![0.0f32; t.dim];
+    for i in rows.filter(|&i| i < t.n) {
+        m.iter_mut().zip(t.row(i)).for_each(|(o, x)| *o += x);
+    }
+    let norm = dot(&m, &m).sqrt();
+    if norm > 0.0 {
+        m.iter_mut().for_each(|x| *x /= norm);
+        m
+    } else {
+        Vec::new()
+    }
 }
 
 /// `x · y` summed left to right from -0.0, the order and start `Iterator::sum` uses, which
