@@ -51,42 +51,47 @@ impl Index {
     /// per sentence when first asked for; the error is what a reader is shown. Bytes given by value (a
     /// fetched file) are kept without a copy.
     pub fn decode(bytes: impl Into<Vec<u8>>) -> Result<Index, DbError> {
-        let (db, file) = LazyVerdicts::read(bytes.into())?;
+        // The generic part stays this one line: the work below is compiled once, not once per
+        // kind of bytes (the embedded slice, a fetched `Vec`), which the wasm download pays.
+        Index::decode_vec(bytes.into())
+    }
+
+    fn decode_vec(bytes: Vec<u8>) -> Result<Index, DbError> {
+        let (db, file) = LazyVerdicts::read(bytes)?;
         let cache = file.segments().map(|s| (s, OnceCell::new())).collect();
-        Ok(Index::with(db, |_, _| Verdicts::Lazy { file, cache }))
+        let mut index = Index::with(db);
+        index.verdicts = Verdicts::Lazy { file, cache };
+        Ok(index)
     }
 
     /// Indexes an already valid database (see `Database::validate`).
     pub fn new(db: Database) -> Index {
-        Index::with(db, |db, source_pos| {
-            // Per segment, (other source's position, verdict position), sorted so that the
-            // sources come in database order and a repeated pair keeps its first verdict.
-            // Sorting, not a scan per verdict: a 200-article cluster has 199 verdicts on every
-            // sentence.
-            let mut pairs: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
-            for (i, v) in db.verdicts.iter().enumerate() {
-                let other = source_pos.get(&v.other).copied().unwrap_or(usize::MAX);
-                pairs.entry(v.segment).or_default().push((other, i));
-            }
-            Verdicts::Whole(
-                pairs
-                    .into_iter()
-                    .map(|(segment, mut list)| {
-                        list.sort_unstable();
-                        list.dedup_by_key(|(other, _)| *other);
-                        (segment, list.into_iter().map(|(_, i)| i).collect())
-                    })
-                    .collect(),
-            )
-        })
+        let mut index = Index::with(db);
+        // Per segment, (other source's position, verdict position), sorted so that the
+        // sources come in database order and a repeated pair keeps its first verdict.
+        // Sorting, not a scan per verdict: a 200-article cluster has 199 verdicts on every
+        // sentence.
+        let mut pairs: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+        for (i, v) in index.db.verdicts.iter().enumerate() {
+            let other = index.source_index(&v.other).unwrap_or(usize::MAX);
+            pairs.entry(v.segment).or_default().push((other, i));
+        }
+        index.verdicts = Verdicts::Whole(
+            pairs
+                .into_iter()
+                .map(|(segment, mut list)| {
+                    list.sort_unstable();
+                    list.dedup_by_key(|(other, _)| *other);
+                    (segment, list.into_iter().map(|(_, i)| i).collect())
+                })
+                .collect(),
+        );
+        index
     }
 
-    /// The index of `db`, its verdicts held as `verdicts` makes them from the database and
-    /// the sources' positions by id.
-    fn with(
-        db: Database,
-        verdicts: impl FnOnce(&Database, &HashMap<String, usize>) -> Verdicts,
-    ) -> Index {
+    /// The index of `db` with no verdicts yet: [`Index::new`] and [`Index::decode`] fill them
+    /// in. Not generic over how they do (a closure argument was), so it is compiled once.
+    fn with(db: Database) -> Index {
         let seg_pos: HashMap<u32, usize> = db
             .segments
             .iter()
@@ -108,13 +113,12 @@ impl Index {
         for list in &mut by_source {
             list.sort_by_key(|&i| (db.segments[i].start, db.segments[i].end));
         }
-        let verdicts = verdicts(&db, &source_pos);
         Index {
             db,
             seg_pos,
             source_pos,
             by_source,
-            verdicts,
+            verdicts: Verdicts::Whole(HashMap::new()),
         }
     }
 
