@@ -15,6 +15,8 @@ use crosscheck_model::{
     Database, DbError, Label, LazyVerdicts, Segment, SegmentKind, Source, Verdict,
 };
 
+use crate::order;
+
 pub use view::{plural, runs, BlockKind, Coverage, Emphasis, Paragraph, Piece, Run};
 
 /// Lookups over one database. Built by [`Index::decode`] or [`Index::new`].
@@ -71,18 +73,18 @@ impl Index {
         // sources come in database order and a repeated pair keeps its first verdict.
         // Sorting, not a scan per verdict: a 200-article cluster has 199 verdicts on every
         // sentence.
-        let mut pairs: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+        let mut pairs: HashMap<u32, Vec<order::Key>> = HashMap::new();
         for (i, v) in index.db.verdicts.iter().enumerate() {
             let other = index.source_index(&v.other).unwrap_or(usize::MAX);
-            pairs.entry(v.segment).or_default().push((other, i));
+            pairs.entry(v.segment).or_default().push((other, i, 0));
         }
         index.verdicts = Verdicts::Whole(
             pairs
                 .into_iter()
                 .map(|(segment, mut list)| {
-                    list.sort_unstable();
-                    list.dedup_by_key(|(other, _)| *other);
-                    (segment, list.into_iter().map(|(_, i)| i).collect())
+                    order::sort(&mut list);
+                    list.dedup_by_key(|(other, _, _)| *other);
+                    (segment, list.into_iter().map(|(_, i, _)| i).collect())
                 })
                 .collect(),
         );
@@ -111,7 +113,13 @@ impl Index {
             }
         }
         for list in &mut by_source {
-            list.sort_by_key(|&i| (db.segments[i].start, db.segments[i].end));
+            let seg = |i: usize| &db.segments[i];
+            let mut keys: Vec<order::Key> = list
+                .iter()
+                .map(|&i| (seg(i).start, seg(i).end, i))
+                .collect();
+            order::sort(&mut keys);
+            *list = keys.into_iter().map(|(_, _, i)| i).collect();
         }
         Index {
             db,
@@ -192,17 +200,16 @@ impl Index {
     /// `list` (in file order) ordered like the sources, a repeated pair keeping its first.
     fn in_source_order(&self, list: Vec<Verdict>) -> Vec<Verdict> {
         // (source position, file position) sorted as `Index::new` sorts its pairs.
-        let mut order: Vec<(usize, usize)> = list
+        let mut keys: Vec<order::Key> = list
             .iter()
             .enumerate()
-            .map(|(i, v)| (self.source_index(&v.other).unwrap_or(usize::MAX), i))
+            .map(|(i, v)| (self.source_index(&v.other).unwrap_or(usize::MAX), i, 0))
             .collect();
-        order.sort_unstable();
-        order.dedup_by_key(|(other, _)| *other);
+        order::sort(&mut keys);
+        keys.dedup_by_key(|(other, _, _)| *other);
         let mut list: Vec<Option<Verdict>> = list.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|(_, i)| list.get_mut(i).and_then(Option::take))
+        keys.into_iter()
+            .filter_map(|(_, i, _)| list.get_mut(i).and_then(Option::take))
             .collect()
     }
 
