@@ -193,13 +193,26 @@ impl Annotation {
         let (left, top) = if vw - article.right() >= width + 24.0 {
             (article.right() + 16.0, line.top() - 24.0)
         } else {
-            let left = (line.left() - width / 2.0).clamp(8.0, (vw - width - 8.0).max(8.0));
+            let left = within(line.left() - width / 2.0, 8.0, (vw - width - 8.0).max(8.0));
             (left, line.bottom() + 10.0)
         };
         // CSSOM, not a `style=` attribute: a strict CSP allows it.
         let style = p.host.style();
         let _ = style.set_property("left", &format!("{}px", (left + sx).round() as i64));
         let _ = style.set_property("top", &format!("{}px", (top + sy).max(0.0).round() as i64));
+    }
+}
+
+/// `x.clamp(lo, hi)` for `lo <= hi`, which the caller guarantees. `f64::clamp` checks it and
+/// would format both bounds in its panic message: that linked `f64`'s `Debug` printing into the
+/// wasm (1 KB gzip) for a panic that cannot happen here.
+fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
     }
 }
 
