@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
-use crate::components::header::Header;
+use crate::components::header::header;
 use crate::components::matrix::Matrix;
 use crate::components::panel::Panel;
 use crate::components::switcher::Switcher;
@@ -92,7 +92,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     html! {
         <div ref={root} class={classes!("cc", format!("theme-{}", state.theme.as_str()))}
              data-crosscheck-root="">
-            <Header theme={state.theme} on_action={on_action.clone()} />
+            { header(state.theme, &on_action) }
             <Switcher index={state.index.clone()} current={state.source} on_action={on_action.clone()} />
             <div class="layout">
                 <ArticleView index={state.index.clone()} source={state.source} open={state.open}

@@ -6,7 +6,7 @@
 use crosscheck_model::{Label, Verdict};
 use yew::prelude::*;
 
-use crate::components::emphasis::Emphasised;
+use crate::components::emphasis::emphasised;
 use crate::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +37,7 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
         if !props.jumps {
             return Some(html! {
                 <blockquote class="evidence" data-evidence={id.to_string()}>
-                    <Emphasised runs={index.evidence_runs(v, id)} />
+                    { emphasised(&index.evidence_runs(v, id)) }
                 </blockquote>
             });
         }
@@ -46,7 +46,7 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
             .reform(move |_: MouseEvent| Action::Jump(id));
         Some(html! {
             <button class="evidence" data-evidence={id.to_string()} {onclick}>
-                <Emphasised runs={index.evidence_runs(v, id)} />
+                { emphasised(&index.evidence_runs(v, id)) }
                 <span class="go" aria-hidden="true">{ "Show in its article →" }</span>
                 <span class="sr-only">{ format!(" (show this sentence in {name})") }</span>
             </button>
