@@ -9,19 +9,14 @@ use yew::prelude::*;
 use crate::components::emphasis::emphasised;
 use crate::state::{Action, Shared};
 
-#[derive(Properties, PartialEq)]
-pub struct VerdictItemProps {
-    pub index: Shared,
-    pub verdict: Verdict,
-    /// Evidence jumps to its article (see `PanelProps::jumps`).
-    pub jumps: bool,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn VerdictItem(props: &VerdictItemProps) -> Html {
-    let index = &props.index;
-    let v = &props.verdict;
+/// The entry for `v`, keyed by its source. Evidence jumps to its article when `jumps` (see
+/// `PanelProps::jumps`), reported to `on_action`.
+pub fn verdict_item(
+    index: &Shared,
+    v: &Verdict,
+    jumps: bool,
+    on_action: &Callback<Action>,
+) -> Html {
     let name = index.source_name(&v.other);
     let number = index.source_index(&v.other).map(|i| i + 1);
     let date = index.source(&v.other).and_then(|s| s.published.clone());
@@ -34,16 +29,14 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
         .unwrap_or_else(|| v.other.clone());
     let evidence = v.evidence.iter().filter_map(|&id| {
         index.segment(id)?;
-        if !props.jumps {
+        if !jumps {
             return Some(html! {
                 <blockquote class="evidence" data-evidence={id.to_string()}>
                     { emphasised(&index.evidence_runs(v, id)) }
                 </blockquote>
             });
         }
-        let onclick = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Jump(id));
+        let onclick = on_action.reform(move |_: MouseEvent| Action::Jump(id));
         Some(html! {
             <button class="evidence" data-evidence={id.to_string()} {onclick}>
                 { emphasised(&index.evidence_runs(v, id)) }
@@ -63,7 +56,8 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
     });
     html! {
         // Focusable from script only: unfolding a group moves focus to its first new entry.
-        <li class="item" tabindex="-1" data-source={v.other.clone()} data-verdict={v.label.as_str()}>
+        <li key={v.other.clone()} class="item" tabindex="-1" data-source={v.other.clone()}
+            data-verdict={v.label.as_str()}>
             <div class="who">
                 if let Some(n) = number { <span class="num" aria-hidden="true">{ n }</span> }
                 <span class="name">{ name.clone() }</span>
