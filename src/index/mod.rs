@@ -27,24 +27,29 @@ pub struct Index {
     source_pos: HashMap<String, usize>,
     /// Per source (in database order): its segments' positions, in reading order.
     by_source: Vec<Vec<usize>>,
-    /// Per segment id: its stored verdicts, ordered like the sources.
+    /// Per segment: its stored verdicts, ordered like the sources.
     verdicts: Verdicts,
 }
 
+/// One sentence's verdicts from the binary form, rebuilt the first time they are asked for.
+type Rebuilt = OnceCell<Result<Vec<Verdict>, DbError>>;
+
 /// The stored verdicts of each sentence, ordered like the sources, a repeated pair keeping its
-/// first.
+/// first. Both forms are lists by segment position (as `seg_pos` gives it), not maps by id:
+/// every map of another type compiles a hash table of its own into the wasm.
 #[derive(Debug)]
 enum Verdicts {
     /// Positions in `db.verdicts`: a database given whole (the JSON export, a page's object).
-    Whole(HashMap<u32, Vec<usize>>),
+    Whole(Vec<Vec<usize>>),
     /// The binary form's, rebuilt the first time a sentence's verdicts are asked for (a big
     /// story's verdicts are most of its file, and the first article needs only its own; see
     /// `crosscheck_model::LazyVerdicts`).
     /// A sentence whose verdicts do not check (a file made to pass the checksum) keeps its
-    /// error, and is shown as unreadable, never as omitted by everyone.
+    /// error, and is shown as unreadable, never as omitted by everyone. `None` for a segment
+    /// the file stores no verdicts on.
     Lazy {
         file: LazyVerdicts,
-        cache: HashMap<u32, OnceCell<Result<Vec<Verdict>, DbError>>>,
+        cache: Vec<Option<Rebuilt>>,
     },
 }
 
@@ -60,8 +65,14 @@ impl Index {
 
     fn decode_vec(bytes: Vec<u8>) -> Result<Index, DbError> {
         let (db, file) = LazyVerdicts::read(bytes)?;
-        let cache = file.segments().map(|s| (s, OnceCell::new())).collect();
         let mut index = Index::with(db);
+        // `read` refuses a file whose verdicts name a segment it does not have.
+        let mut cache: Vec<Option<Rebuilt>> = index.db.segments.iter().map(|_| None).collect();
+        for segment in file.segments() {
+            if let Some(slot) = index.position(segment).and_then(|p| cache.get_mut(p)) {
+                *slot = Some(OnceCell::new());
+            }
+        }
         index.verdicts = Verdicts::Lazy { file, cache };
         Ok(index)
     }
@@ -73,18 +84,21 @@ impl Index {
         // sources come in database order and a repeated pair keeps its first verdict.
         // Sorting, not a scan per verdict: a 200-article cluster has 199 verdicts on every
         // sentence.
-        let mut pairs: HashMap<u32, Vec<order::Key>> = HashMap::new();
+        // A valid database's verdicts are all on segments it has.
+        let mut pairs: Vec<Vec<order::Key>> = vec![Vec::new(); index.db.segments.len()];
         for (i, v) in index.db.verdicts.iter().enumerate() {
             let other = index.source_index(&v.other).unwrap_or(usize::MAX);
-            pairs.entry(v.segment).or_default().push((other, i, 0));
+            if let Some(list) = index.position(v.segment).and_then(|p| pairs.get_mut(p)) {
+                list.push((other, i, 0));
+            }
         }
         index.verdicts = Verdicts::Whole(
             pairs
                 .into_iter()
-                .map(|(segment, mut list)| {
+                .map(|mut list| {
                     order::sort(&mut list);
                     list.dedup_by_key(|(other, _, _)| *other);
-                    (segment, list.into_iter().map(|(_, i, _)| i).collect())
+                    list.into_iter().map(|(_, i, _)| i).collect()
                 })
                 .collect(),
         );
@@ -126,7 +140,7 @@ impl Index {
             seg_pos,
             source_pos,
             by_source,
-            verdicts: Verdicts::Whole(HashMap::new()),
+            verdicts: Verdicts::Whole(Vec::new()),
         }
     }
 
@@ -144,6 +158,11 @@ impl Index {
 
     pub fn segment(&self, id: u32) -> Option<&Segment> {
         self.seg_pos.get(&id).map(|&i| &self.db.segments[i])
+    }
+
+    /// Where segment `id` is in `db.segments`.
+    fn position(&self, id: u32) -> Option<usize> {
+        self.seg_pos.get(&id).copied()
     }
 
     /// The segments of the source at `source` (database order), in reading order.
@@ -168,13 +187,12 @@ impl Index {
         let Verdicts::Lazy { file, cache } = &self.verdicts else {
             return None;
         };
-        cache.get(&segment).map(|cell| {
-            cell.get_or_init(|| {
-                let text = |id: u32| self.segment(id).map(|s| s.text.as_str());
-                file.verdicts_on(segment, &self.db.sources, text)
-                    .map(|list| self.in_source_order(list))
-            })
-        })
+        let cell = cache.get(self.position(segment)?)?.as_ref()?;
+        Some(cell.get_or_init(|| {
+            let text = |id: u32| self.segment(id).map(|s| s.text.as_str());
+            file.verdicts_on(segment, &self.db.sources, text)
+                .map(|list| self.in_source_order(list))
+        }))
     }
 
     /// Why the verdicts on `segment` cannot be read, when the database file holds them but
@@ -187,7 +205,7 @@ impl Index {
     /// The stored verdicts on one sentence, ordered like the sources.
     fn stored(&self, segment: u32) -> impl Iterator<Item = &Verdict> {
         let (whole, lazy) = match &self.verdicts {
-            Verdicts::Whole(at) => (at.get(&segment), None),
+            Verdicts::Whole(at) => (self.position(segment).and_then(|p| at.get(p)), None),
             Verdicts::Lazy { .. } => (None, self.decoded(segment).and_then(|r| r.as_ref().ok())),
         };
         whole
