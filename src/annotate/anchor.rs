@@ -423,7 +423,8 @@ fn same_statement(a: &[&str], b: &[&str]) -> bool {
             .collect()
     };
     let (na, nb) = (numbered(a), numbered(b));
-    fn sorted(ws: &[&str], ids: &[usize], keep: impl Fn(&str) -> bool) -> Vec<usize> {
+    // `keep` as a trait object: one compiled `sorted` for the three filters.
+    fn sorted(ws: &[&str], ids: &[usize], keep: &dyn Fn(&str) -> bool) -> Vec<usize> {
         let mut v: Vec<order::Key> = ws
             .iter()
             .zip(ids)
@@ -435,12 +436,12 @@ fn same_statement(a: &[&str], b: &[&str]) -> bool {
     }
     let figure = |w: &str| w.bytes().any(|c| c.is_ascii_digit());
     let negator = |w: &str| NEGATORS.contains(&w);
-    if sorted(a, &na, figure) != sorted(b, &nb, figure)
-        || sorted(a, &na, negator) != sorted(b, &nb, negator)
+    if sorted(a, &na, &figure) != sorted(b, &nb, &figure)
+        || sorted(a, &na, &negator) != sorted(b, &nb, &negator)
     {
         return false;
     }
-    let (sa, sb) = (sorted(a, &na, |_| true), sorted(b, &nb, |_| true));
+    let (sa, sb) = (sorted(a, &na, &|_| true), sorted(b, &nb, &|_| true));
     let common = common_count(&sa, &sb) as f64;
     common >= ENDS_OVERLAP * sa.len() as f64 && common >= ENDS_OVERLAP * sb.len() as f64
 }

@@ -249,33 +249,38 @@ fn make_popover(
 /// but in reading order it belongs right after its sentence.
 fn tab_out(host: &HtmlElement, slot: WeakSlot) -> Listener {
     let shadow = host.shadow_root();
-    Listener::new(host, "keydown", move |e: Event| {
-        let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-            return;
-        };
-        if k.key() != "Tab" {
-            return;
-        }
-        let Some(shadow) = &shadow else {
-            return;
-        };
-        let Ok(list) =
-            shadow.query_selector_all("button, a[href], [tabindex]:not([tabindex=\"-1\"])")
-        else {
-            return;
-        };
-        let (Some(first), Some(last)) = (list.item(0), list.item(list.length().saturating_sub(1)))
-        else {
-            return;
-        };
-        let active: Option<web_sys::Node> = shadow.active_element().map(Into::into);
-        let at = |n: &web_sys::Node| active.as_ref() == Some(n);
-        let forward = !k.shift_key();
-        if (forward && at(&last)) || (!forward && at(&first)) {
-            e.prevent_default();
-            leave(&slot, forward);
-        }
-    })
+    Listener::new(
+        host,
+        "keydown",
+        Box::new(move |e: Event| {
+            let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if k.key() != "Tab" {
+                return;
+            }
+            let Some(shadow) = &shadow else {
+                return;
+            };
+            let Ok(list) =
+                shadow.query_selector_all("button, a[href], [tabindex]:not([tabindex=\"-1\"])")
+            else {
+                return;
+            };
+            let (Some(first), Some(last)) =
+                (list.item(0), list.item(list.length().saturating_sub(1)))
+            else {
+                return;
+            };
+            let active: Option<web_sys::Node> = shadow.active_element().map(Into::into);
+            let at = |n: &web_sys::Node| active.as_ref() == Some(n);
+            let forward = !k.shift_key();
+            if (forward && at(&last)) || (!forward && at(&first)) {
+                e.prevent_default();
+                leave(&slot, forward);
+            }
+        }),
+    )
 }
 
 /// Closes the panel and moves focus to the open sentence's marker, or the one after it.
