@@ -5,7 +5,15 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
-use yew::NodeRef;
+use yew::{hook, use_effect_with, NodeRef};
+
+/// Runs `f` once, after the component's first render (an effect without dependencies). The
+/// work comes boxed so that every caller shares one compiled effect: Yew compiles its effect
+/// machinery once per closure type.
+#[hook]
+pub fn use_after_first_render(f: Box<dyn FnOnce()>) {
+    use_effect_with((), move |_| f());
+}
 
 /// Focuses the first element under `root` matching `selector` and scrolls it into view
 /// (centred for jumps, minimally otherwise).

@@ -122,7 +122,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let drawn = use_state(|| false);
     {
         let drawn = drawn.clone();
-        use_effect_with((), move |_| crate::dom::when_idle(move || drawn.set(true)));
+        crate::dom::use_after_first_render(Box::new(move || {
+            crate::dom::when_idle(move || drawn.set(true))
+        }));
     }
 
     if total == 0 || n_cols == 0 {

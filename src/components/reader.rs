@@ -67,11 +67,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // Performance API. The sentences are clickable earlier, from their insertion: Yew yields to
     // the browser before running effects once a render has taken 16 ms, so scripts/bench.sh
     // times the insertion itself and reports this mark beside it.
-    use_effect_with((), |_| {
+    crate::dom::use_after_first_render(Box::new(|| {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("crosscheck:ready");
         }
-    });
+    }));
     // One callback for the widget's whole life: a new one each render would differ from the
     // last (callbacks compare by identity), so every child (the article's sentences, the
     // matrix) would render again on every click and focus, whatever changed.
