@@ -5,7 +5,14 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
-use yew::{hook, use_effect_with, NodeRef};
+use yew::{hook, use_effect_with, use_state, NodeRef, UseStateHandle};
+
+/// A yes-or-no state starting as `init`. Yew compiles its state hook once per initialiser
+/// closure; the components' flags share this one.
+#[hook]
+pub fn use_flag(init: bool) -> UseStateHandle<bool> {
+    use_state(move || init)
+}
 
 /// Runs `f` once, after the component's first render (an effect without dependencies). The
 /// work comes boxed so that every caller shares one compiled effect: Yew compiles its effect

@@ -25,7 +25,7 @@ pub const FIRST: usize = 12;
 
 #[component]
 pub fn Group(props: &GroupProps) -> Html {
-    let all = use_state(|| false);
+    let all = crate::dom::use_flag(false);
     let section = use_node_ref();
     {
         // Unfolding puts the new entries above the button: focus moves to the first of them,

@@ -119,7 +119,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     // Hundreds of cells are most of the first render's work, and nothing a reader does first
     // needs them: the article is drawn and clickable first, the matrix once the browser is
     // idle.
-    let drawn = use_state(|| false);
+    let drawn = crate::dom::use_flag(false);
     {
         let drawn = drawn.clone();
         crate::dom::use_after_first_render(Box::new(move || {

@@ -51,7 +51,7 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
     let mounted = use_mut_ref(|| false);
     let total = props.index.sources().len();
     let current = props.current;
-    let all = use_state(|| total <= EAGER);
+    let all = crate::dom::use_flag(total <= EAGER);
     {
         let all = all.clone();
         crate::dom::use_after_first_render(Box::new(move || {
