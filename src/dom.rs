@@ -1,6 +1,7 @@
 //! The few direct DOM operations Yew does not do for us: moving focus after a render,
 //! scrolling the focused element into view, and deferring work until the browser is idle.
-//! Every step tolerates a missing element.
+//! Every step tolerates a missing element. Also two hooks the components share
+//! (`use_after_first_render`, `use_flag`), each compiled once for all of them.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
