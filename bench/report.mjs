@@ -179,7 +179,7 @@ async function main() {
     L.push('## Bundle');
     L.push('');
     L.push('`trunk build --release` (opt-level "z", LTO, one codegen unit, `panic = "abort"`,');
-    L.push('`wasm-opt -Oz`). The widget is the first three files; "on demand" files are the engine in the browser, fetched only by `Crosscheck.analyse`; the rest belong to the demo pages.');
+    L.push('`wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features`). The widget is the first three files; "on demand" files are the engine in the browser, fetched only by `Crosscheck.analyse`; the rest belong to the demo pages.');
     L.push('The widget\'s CSS is compiled into the wasm (an adopted stylesheet), so it has no CSS file.');
     L.push('');
     L.push('| dist/ file | raw | gzip -9 | brotli 11 |');
@@ -201,7 +201,7 @@ async function main() {
     if (t && !t.skipped) {
       L.push('### What each crate costs');
       L.push('');
-      L.push(`\`${t.twiggy} top\` on the same wasm optimised the same way (\`wasm-opt -Oz -g\`, names kept;`);
+      L.push(`\`${t.twiggy} top\` on the same wasm optimised the same way (the same \`wasm-opt\` flags plus \`-g\`, names kept;`);
       L.push('the shipped file differs only by the names section, which is not counted). Shallow bytes');
       L.push('summed by crate; a std generic made for another crate\'s type (`drop_in_place<yew::…>`,');
       L.push('`Vec<crosscheck::…>`) is charged to that crate.');

@@ -90,6 +90,10 @@ started=$SECONDS
 wasm_opt_level() {
   sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' www/index.html | head -n 1
 }
+# The widget's extra wasm-opt flags (data-wasm-opt-params), which trunk passes after the level.
+wasm_opt_params() {
+  sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' www/index.html | head -n 1
+}
 if is_selected bundle; then
   echo
   echo "==> [bundle] trunk build --release, sizes, claims.bin, per-crate cost"
@@ -100,9 +104,10 @@ if is_selected bundle; then
   rm -rf "$named" && mkdir -p "$named"
   wasm-bindgen --target web --keep-debug --out-dir "$named" "$raw"
   level=$(wasm_opt_level)
+  read -r -a params <<<"$(wasm_opt_params)"
   case ${level:-} in
     '' | 0) cp "$named/crosscheck-widget_bg.wasm" "$named/named.wasm" ;;
-    *) wasm-opt "-O$level" -g "$named/crosscheck-widget_bg.wasm" -o "$named/named.wasm" ;;
+    *) wasm-opt "-O$level" -g "$named/crosscheck-widget_bg.wasm" -o "$named/named.wasm" "${params[@]}" ;;
   esac
   node bench/bundle.mjs
 fi

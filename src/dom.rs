@@ -1,11 +1,27 @@
 //! The few direct DOM operations Yew does not do for us: moving focus after a render,
 //! scrolling the focused element into view, and deferring work until the browser is idle.
-//! Every step tolerates a missing element.
+//! Every step tolerates a missing element. Also two hooks the components share
+//! (`use_after_first_render`, `use_flag`), each compiled once for all of them.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
-use yew::NodeRef;
+use yew::{hook, use_effect_with, use_state, NodeRef, UseStateHandle};
+
+/// A yes-or-no state starting as `init`. Yew compiles its state hook once per initialiser
+/// closure; the components' flags share this one.
+#[hook]
+pub fn use_flag(init: bool) -> UseStateHandle<bool> {
+    use_state(move || init)
+}
+
+/// Runs `f` once, after the component's first render (an effect without dependencies). The
+/// work comes boxed so that every caller shares one compiled effect: Yew compiles its effect
+/// machinery once per closure type.
+#[hook]
+pub fn use_after_first_render(f: Box<dyn FnOnce()>) {
+    use_effect_with((), move |_| f());
+}
 
 /// Focuses the first element under `root` matching `selector` and scrolls it into view
 /// (centred for jumps, minimally otherwise).

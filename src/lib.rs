@@ -15,6 +15,7 @@ pub mod components;
 pub mod database;
 mod dom;
 pub mod index;
+mod order;
 mod sheets;
 pub mod state;
 mod style;

@@ -25,6 +25,10 @@
 //! inside the sentence. What the page has and the database lacks (ads, asides, captions) is
 //! simply skipped over.
 
+use std::collections::HashMap;
+
+use crate::order;
+
 /// Where one folded byte came from: a text node and a byte range of its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Origin {
@@ -402,26 +406,51 @@ fn by_ends(page: &Page, needle: &str) -> Vec<(usize, usize)> {
 
 /// Whether two word lists say the same thing closely enough to share a claim's verdicts.
 fn same_statement(a: &[&str], b: &[&str]) -> bool {
-    fn sorted<'w>(ws: &[&'w str], keep: impl Fn(&str) -> bool) -> Vec<&'w str> {
-        let mut v: Vec<&str> = ws.iter().copied().filter(|w| keep(w)).collect();
-        v.sort_unstable();
-        v
+    // Each distinct word as a number, so the lists compare as multisets through the widget's
+    // one sort (`order`): a sort of strings would compile a sort of its own into the wasm.
+    // Any order serves, as long as equal words sort together.
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut numbered = |ws: &[&str]| -> Vec<usize> {
+        ws.iter()
+            .map(|&w| match ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = ids.len();
+                    ids.insert(w.to_string(), id);
+                    id
+                }
+            })
+            .collect()
+    };
+    let (na, nb) = (numbered(a), numbered(b));
+    // `keep` as a trait object: one compiled `sorted` for the three filters.
+    fn sorted(ws: &[&str], ids: &[usize], keep: &dyn Fn(&str) -> bool) -> Vec<usize> {
+        let mut v: Vec<order::Key> = ws
+            .iter()
+            .zip(ids)
+            .filter(|(w, _)| keep(w))
+            .map(|(_, &id)| (id, 0, 0))
+            .collect();
+        order::sort(&mut v);
+        v.into_iter().map(|(id, _, _)| id).collect()
     }
     let figure = |w: &str| w.bytes().any(|c| c.is_ascii_digit());
     let negator = |w: &str| NEGATORS.contains(&w);
-    if sorted(a, figure) != sorted(b, figure) || sorted(a, negator) != sorted(b, negator) {
+    if sorted(a, &na, &figure) != sorted(b, &nb, &figure)
+        || sorted(a, &na, &negator) != sorted(b, &nb, &negator)
+    {
         return false;
     }
-    let (sa, sb) = (sorted(a, |_| true), sorted(b, |_| true));
+    let (sa, sb) = (sorted(a, &na, &|_| true), sorted(b, &nb, &|_| true));
     let common = common_count(&sa, &sb) as f64;
     common >= ENDS_OVERLAP * sa.len() as f64 && common >= ENDS_OVERLAP * sb.len() as f64
 }
 
 /// Size of the multiset intersection of two sorted lists.
-fn common_count(a: &[&str], b: &[&str]) -> usize {
+fn common_count(a: &[usize], b: &[usize]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(b[j]) {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {

@@ -193,13 +193,26 @@ impl Annotation {
         let (left, top) = if vw - article.right() >= width + 24.0 {
             (article.right() + 16.0, line.top() - 24.0)
         } else {
-            let left = (line.left() - width / 2.0).clamp(8.0, (vw - width - 8.0).max(8.0));
+            let left = within(line.left() - width / 2.0, 8.0, (vw - width - 8.0).max(8.0));
             (left, line.bottom() + 10.0)
         };
         // CSSOM, not a `style=` attribute: a strict CSP allows it.
         let style = p.host.style();
         let _ = style.set_property("left", &format!("{}px", (left + sx).round() as i64));
         let _ = style.set_property("top", &format!("{}px", (top + sy).max(0.0).round() as i64));
+    }
+}
+
+/// `x.clamp(lo, hi)` for `lo <= hi`, which the caller guarantees. `f64::clamp` checks it and
+/// would format both bounds in its panic message: that linked `f64`'s `Debug` printing into the
+/// wasm (1 KB gzip) for a panic that cannot happen here.
+fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
     }
 }
 
@@ -236,33 +249,38 @@ fn make_popover(
 /// but in reading order it belongs right after its sentence.
 fn tab_out(host: &HtmlElement, slot: WeakSlot) -> Listener {
     let shadow = host.shadow_root();
-    Listener::new(host, "keydown", move |e: Event| {
-        let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-            return;
-        };
-        if k.key() != "Tab" {
-            return;
-        }
-        let Some(shadow) = &shadow else {
-            return;
-        };
-        let Ok(list) =
-            shadow.query_selector_all("button, a[href], [tabindex]:not([tabindex=\"-1\"])")
-        else {
-            return;
-        };
-        let (Some(first), Some(last)) = (list.item(0), list.item(list.length().saturating_sub(1)))
-        else {
-            return;
-        };
-        let active: Option<web_sys::Node> = shadow.active_element().map(Into::into);
-        let at = |n: &web_sys::Node| active.as_ref() == Some(n);
-        let forward = !k.shift_key();
-        if (forward && at(&last)) || (!forward && at(&first)) {
-            e.prevent_default();
-            leave(&slot, forward);
-        }
-    })
+    Listener::new(
+        host,
+        "keydown",
+        Box::new(move |e: Event| {
+            let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if k.key() != "Tab" {
+                return;
+            }
+            let Some(shadow) = &shadow else {
+                return;
+            };
+            let Ok(list) =
+                shadow.query_selector_all("button, a[href], [tabindex]:not([tabindex=\"-1\"])")
+            else {
+                return;
+            };
+            let (Some(first), Some(last)) =
+                (list.item(0), list.item(list.length().saturating_sub(1)))
+            else {
+                return;
+            };
+            let active: Option<web_sys::Node> = shadow.active_element().map(Into::into);
+            let at = |n: &web_sys::Node| active.as_ref() == Some(n);
+            let forward = !k.shift_key();
+            if (forward && at(&last)) || (!forward && at(&first)) {
+                e.prevent_default();
+                leave(&slot, forward);
+            }
+        }),
+    )
 }
 
 /// Closes the panel and moves focus to the open sentence's marker, or the one after it.

@@ -14,12 +14,9 @@ pub struct Listener {
 }
 
 impl Listener {
-    pub fn new(
-        target: &EventTarget,
-        kind: &'static str,
-        f: impl FnMut(Event) + 'static,
-    ) -> Listener {
-        let closure = Closure::<dyn FnMut(Event)>::new(f);
+    /// `f` comes boxed, so this is compiled once rather than once per listener.
+    pub fn new(target: &EventTarget, kind: &'static str, f: Box<dyn FnMut(Event)>) -> Listener {
+        let closure = Closure::wrap(f);
         let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
         Listener {
             target: target.clone(),
@@ -66,61 +63,75 @@ pub fn listen(root: &Element, document: &Document, slot: WeakSlot) -> Vec<Listen
     let mut out = Vec::new();
     {
         let slot = slot.clone();
-        out.push(Listener::new(root, "click", move |e: Event| {
-            let Some((seg, on_marker)) = segment_of(e.target()) else {
-                return;
-            };
-            if on_marker {
-                // The marker never sits inside a link, but a page script may move it there.
-                e.prevent_default();
-                dialog::toggle(&slot, seg, true);
-                return;
-            }
-            // A link inside a sentence keeps working: only its plain text opens the panel.
-            let on_control = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| {
-                    t.closest("a[href], button, input, select, textarea, label, summary")
-                        .ok()
-                        .flatten()
-                })
-                .is_some();
-            if !on_control && !selecting(&e) {
-                dialog::toggle(&slot, seg, true);
-            }
-        }));
+        out.push(Listener::new(
+            root,
+            "click",
+            Box::new(move |e: Event| {
+                let Some((seg, on_marker)) = segment_of(e.target()) else {
+                    return;
+                };
+                if on_marker {
+                    // The marker never sits inside a link, but a page script may move it there.
+                    e.prevent_default();
+                    dialog::toggle(&slot, seg, true);
+                    return;
+                }
+                // A link inside a sentence keeps working: only its plain text opens the panel.
+                let on_control = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| {
+                        t.closest("a[href], button, input, select, textarea, label, summary")
+                            .ok()
+                            .flatten()
+                    })
+                    .is_some();
+                if !on_control && !selecting(&e) {
+                    dialog::toggle(&slot, seg, true);
+                }
+            }),
+        ));
     }
     {
         let slot = slot.clone();
-        out.push(Listener::new(root, "keydown", move |e: Event| {
-            let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-                return;
-            };
-            match (k.key().as_str(), segment_of(e.target())) {
-                ("Enter" | " " | "Spacebar", Some((seg, true))) => {
-                    e.prevent_default();
-                    dialog::toggle(&slot, seg, true);
+        out.push(Listener::new(
+            root,
+            "keydown",
+            Box::new(move |e: Event| {
+                let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                match (k.key().as_str(), segment_of(e.target())) {
+                    ("Enter" | " " | "Spacebar", Some((seg, true))) => {
+                        e.prevent_default();
+                        dialog::toggle(&slot, seg, true);
+                    }
+                    ("Escape" | "Esc", _) if dialog::close(&slot, true) => e.prevent_default(),
+                    _ => {}
                 }
-                ("Escape" | "Esc", _) if dialog::close(&slot, true) => e.prevent_default(),
-                _ => {}
-            }
-        }));
+            }),
+        ));
     }
     {
         // A click anywhere else on the page closes the panel, leaving focus where it went.
         let slot = slot.clone();
-        out.push(Listener::new(document, "click", move |e: Event| {
-            if segment_of(e.target()).is_some() || dialog::contains(&slot, &e) {
-                return;
-            }
-            dialog::close(&slot, false);
-        }));
+        out.push(Listener::new(
+            document,
+            "click",
+            Box::new(move |e: Event| {
+                if segment_of(e.target()).is_some() || dialog::contains(&slot, &e) {
+                    return;
+                }
+                dialog::close(&slot, false);
+            }),
+        ));
     }
     if let Some(window) = web_sys::window() {
-        out.push(Listener::new(&window, "resize", move |_| {
-            dialog::replace(&slot)
-        }));
+        out.push(Listener::new(
+            &window,
+            "resize",
+            Box::new(move |_| dialog::replace(&slot)),
+        ));
     }
     out
 }

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Text};
 
 use super::anchor::{Anchor, Piece};
+use crate::order;
 
 /// The wrapper of one piece of an anchored sentence.
 pub const SENTENCE_TAG: &str = "crosscheck-sentence";
@@ -186,7 +187,8 @@ pub fn mark(
     }
     // From the end of the page backwards, so a split never moves a range still to be wrapped:
     // splitting leaves the start of a text node where it was.
-    parts.sort_by_key(|p| std::cmp::Reverse((p.node, p.start)));
+    // Bitwise not reverses the order of a key.
+    let parts = order::by_key(parts, |p| (!p.node, !p.start));
     let mut marked = Marked::default();
     for part in parts {
         let (Some(text), Some(node)) = (pieces.get(part.node), nodes.get(part.node)) else {

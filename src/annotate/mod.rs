@@ -27,7 +27,7 @@ use yew::{AppHandle, Callback};
 use crate::components::popover::{Popover, PopoverProps};
 use crate::database::{self, Place};
 use crate::state::{Loaded, Shared, Theme};
-use crate::{sheets, style, Options};
+use crate::{order, sheets, style, Options};
 
 /// The attribute that asks for annotate mode.
 pub const ANNOTATE_ATTR: &str = "data-crosscheck-annotate";
@@ -349,7 +349,7 @@ fn apply(slot: &AnnotationSlot, root: &Element, loaded: Loaded, options: Options
     }
     // Page order, which is not always the database's (a sentence found before the previous
     // one): Tab and `anchored()` follow what the reader sees.
-    placed.sort_by_key(|(_, a, _)| a.start);
+    let placed = order::by_key(placed, |(_, a, _)| (a.start.node, a.start.offset));
     let marked = marks::mark(&document, root, &nodes, &pieces, &placed);
     for w in &marked.wrappers {
         let seg = w

@@ -5,16 +5,9 @@ use yew::prelude::*;
 
 use crate::index::{Emphasis, Run};
 
-#[derive(Properties, PartialEq)]
-pub struct EmphasisedProps {
-    pub runs: Vec<Run>,
-}
-
-#[component]
-pub fn Emphasised(props: &EmphasisedProps) -> Html {
-    props
-        .runs
-        .iter()
+/// The sentence cut into `runs`, each as text, emphasised as it says.
+pub fn emphasised(runs: &[Run]) -> Html {
+    runs.iter()
         .map(|r| match r.emphasis {
             None => html! { { r.text.clone() } },
             Some(Emphasis::Shared) => html! { <mark>{ r.text.clone() }</mark> },

@@ -5,21 +5,13 @@ use yew::prelude::*;
 
 use crate::state::Theme;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorBoxProps {
-    /// Why, in words a newsroom developer can act on.
-    pub message: AttrValue,
-    #[prop_or_default]
-    pub theme: Theme,
-}
-
-#[component]
-pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
+/// `message` says why, in words a newsroom developer can act on.
+pub fn error_box(message: AttrValue, theme: Theme) -> Html {
     html! {
-        <div class={classes!("cc", format!("theme-{}", props.theme.as_str()))}>
+        <div class={classes!("cc", format!("theme-{}", theme.as_str()))}>
             <div class="error" role="alert" data-error="">
                 <strong>{ crate::LOAD_FAILED }</strong>
-                { props.message.clone() }
+                { message }
             </div>
         </div>
     }

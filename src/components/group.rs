@@ -5,7 +5,7 @@
 use crosscheck_model::{Label, Verdict};
 use yew::prelude::*;
 
-use crate::components::verdict_item::VerdictItem;
+use crate::components::verdict_item::verdict_item;
 use crate::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +25,7 @@ pub const FIRST: usize = 12;
 
 #[component]
 pub fn Group(props: &GroupProps) -> Html {
-    let all = use_state(|| false);
+    let all = crate::dom::use_flag(false);
     let section = use_node_ref();
     {
         // Unfolding puts the new entries above the button: focus moves to the first of them,
@@ -57,9 +57,8 @@ pub fn Group(props: &GroupProps) -> Html {
                 <p class="empty">{ "No other report." }</p>
             } else {
                 <ul id={list_id.clone()}>
-                    { for props.items.iter().take(if *all { n } else { FIRST }).map(|v| html! {
-                        <VerdictItem key={v.other.clone()} index={props.index.clone()} verdict={v.clone()}
-                            jumps={props.jumps} on_action={props.on_action.clone()} />
+                    { for props.items.iter().take(if *all { n } else { FIRST }).map(|v| {
+                        verdict_item(&props.index, v, props.jumps, &props.on_action)
                     }) }
                 </ul>
             }

@@ -5,18 +5,10 @@ use yew::prelude::*;
 
 use crate::state::{Action, Theme};
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub theme: Theme,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let next = props.theme.next();
-    let onclick = props
-        .on_action
-        .reform(move |_: MouseEvent| Action::SetTheme(next));
+/// The bar for `theme`; the theme switch reports `Action::SetTheme` to `on_action`.
+pub fn header(theme: Theme, on_action: &Callback<Action>) -> Html {
+    let next = theme.next();
+    let onclick = on_action.reform(move |_: MouseEvent| Action::SetTheme(next));
     html! {
         <div class="bar">
             <h2 class="brand">{ "Crosscheck" }</h2>
@@ -26,8 +18,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <li><span class="sym k-omi" aria-hidden="true">{ "∅" }</span>{ " not mentioned by" }</li>
             </ul>
             <button class="theme" data-theme-toggle="" {onclick}
-                aria-label={format!("Colour theme: {}. Switch to {}.", props.theme.as_str(), next.as_str())}>
-                { format!("Theme: {}", props.theme.as_str()) }
+                aria-label={format!("Colour theme: {}. Switch to {}.", theme.as_str(), next.as_str())}>
+                { format!("Theme: {}", theme.as_str()) }
             </button>
         </div>
     }

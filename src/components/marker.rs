@@ -6,14 +6,8 @@ use yew::prelude::*;
 
 use crate::index::Coverage;
 
-#[derive(Properties, PartialEq)]
-pub struct MarkerProps {
-    pub coverage: Coverage,
-}
-
-#[component]
-pub fn Marker(props: &MarkerProps) -> Html {
-    let c = props.coverage;
+/// The badge for a sentence covered as `c` says.
+pub fn marker(c: Coverage) -> Html {
     let part = |class: &'static str, sym: &str, n: usize| {
         html! { <span class={classes!(class, (n == 0).then_some("zero"))}>{ format!("{sym}{n}") }</span> }
     };

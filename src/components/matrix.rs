@@ -119,10 +119,12 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     // Hundreds of cells are most of the first render's work, and nothing a reader does first
     // needs them: the article is drawn and clickable first, the matrix once the browser is
     // idle.
-    let drawn = use_state(|| false);
+    let drawn = crate::dom::use_flag(false);
     {
         let drawn = drawn.clone();
-        use_effect_with((), move |_| crate::dom::when_idle(move || drawn.set(true)));
+        crate::dom::use_after_first_render(Box::new(move || {
+            crate::dom::when_idle(move || drawn.set(true))
+        }));
     }
 
     if total == 0 || n_cols == 0 {

@@ -4,7 +4,7 @@
 use crosscheck_model::{Label, Verdict};
 use yew::prelude::*;
 
-use crate::components::emphasis::Emphasised;
+use crate::components::emphasis::emphasised;
 use crate::components::group::Group;
 use crate::index::{plural, runs, Emphasis};
 use crate::state::{Action, Shared};
@@ -89,7 +89,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     { format!("← Back to {}", index.source_name(&back.source)) }
                 </button>
             }
-            <blockquote class="quote"><Emphasised runs={quote} /></blockquote>
+            <blockquote class="quote">{ emphasised(&quote) }</blockquote>
             <p class="summary" data-unreadable={unreadable.is_some().then_some("")}>
                 { summary }
             </p>

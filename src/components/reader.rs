@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
-use crate::components::header::Header;
+use crate::components::header::header;
 use crate::components::matrix::Matrix;
 use crate::components::panel::Panel;
 use crate::components::switcher::Switcher;
@@ -67,11 +67,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // Performance API. The sentences are clickable earlier, from their insertion: Yew yields to
     // the browser before running effects once a render has taken 16 ms, so scripts/bench.sh
     // times the insertion itself and reports this mark beside it.
-    use_effect_with((), |_| {
+    crate::dom::use_after_first_render(Box::new(|| {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("crosscheck:ready");
         }
-    });
+    }));
     // One callback for the widget's whole life: a new one each render would differ from the
     // last (callbacks compare by identity), so every child (the article's sentences, the
     // matrix) would render again on every click and focus, whatever changed.
@@ -92,7 +92,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     html! {
         <div ref={root} class={classes!("cc", format!("theme-{}", state.theme.as_str()))}
              data-crosscheck-root="">
-            <Header theme={state.theme} on_action={on_action.clone()} />
+            { header(state.theme, &on_action) }
             <Switcher index={state.index.clone()} current={state.source} on_action={on_action.clone()} />
             <div class="layout">
                 <ArticleView index={state.index.clone()} source={state.source} open={state.open}

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::components::marker::Marker;
+use crate::components::marker::marker;
 use crate::index::Coverage;
 use crate::state::Action;
 
@@ -61,7 +61,7 @@ pub fn Sentence(props: &SentenceProps) -> Html {
             {onclick} {onkeydown} {onfocusin}>
             { props.text.clone() }
             <span class="sr-only">{ spoken }</span>
-            <Marker coverage={props.coverage} />
+            { marker(props.coverage) }
         </span>
     }
 }

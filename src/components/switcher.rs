@@ -51,14 +51,14 @@ pub fn Switcher(props: &SwitcherProps) -> Html {
     let mounted = use_mut_ref(|| false);
     let total = props.index.sources().len();
     let current = props.current;
-    let all = use_state(|| total <= EAGER);
+    let all = crate::dom::use_flag(total <= EAGER);
     {
         let all = all.clone();
-        use_effect_with((), move |_| {
+        crate::dom::use_after_first_render(Box::new(move || {
             if !*all {
                 crate::dom::when_idle(move || all.set(true));
             }
-        });
+        }));
     }
     // The articles whose buttons are drawn, in order: the keys move among these (the first
     // dozen and the one shown, until the rest are drawn).

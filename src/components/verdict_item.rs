@@ -6,22 +6,17 @@
 use crosscheck_model::{Label, Verdict};
 use yew::prelude::*;
 
-use crate::components::emphasis::Emphasised;
+use crate::components::emphasis::emphasised;
 use crate::state::{Action, Shared};
 
-#[derive(Properties, PartialEq)]
-pub struct VerdictItemProps {
-    pub index: Shared,
-    pub verdict: Verdict,
-    /// Evidence jumps to its article (see `PanelProps::jumps`).
-    pub jumps: bool,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn VerdictItem(props: &VerdictItemProps) -> Html {
-    let index = &props.index;
-    let v = &props.verdict;
+/// The entry for `v`, keyed by its source. Evidence jumps to its article when `jumps` (see
+/// `PanelProps::jumps`), reported to `on_action`.
+pub fn verdict_item(
+    index: &Shared,
+    v: &Verdict,
+    jumps: bool,
+    on_action: &Callback<Action>,
+) -> Html {
     let name = index.source_name(&v.other);
     let number = index.source_index(&v.other).map(|i| i + 1);
     let date = index.source(&v.other).and_then(|s| s.published.clone());
@@ -34,19 +29,17 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
         .unwrap_or_else(|| v.other.clone());
     let evidence = v.evidence.iter().filter_map(|&id| {
         index.segment(id)?;
-        if !props.jumps {
+        if !jumps {
             return Some(html! {
                 <blockquote class="evidence" data-evidence={id.to_string()}>
-                    <Emphasised runs={index.evidence_runs(v, id)} />
+                    { emphasised(&index.evidence_runs(v, id)) }
                 </blockquote>
             });
         }
-        let onclick = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Jump(id));
+        let onclick = on_action.reform(move |_: MouseEvent| Action::Jump(id));
         Some(html! {
             <button class="evidence" data-evidence={id.to_string()} {onclick}>
-                <Emphasised runs={index.evidence_runs(v, id)} />
+                { emphasised(&index.evidence_runs(v, id)) }
                 <span class="go" aria-hidden="true">{ "Show in its article →" }</span>
                 <span class="sr-only">{ format!(" (show this sentence in {name})") }</span>
             </button>
@@ -63,7 +56,8 @@ pub fn VerdictItem(props: &VerdictItemProps) -> Html {
     });
     html! {
         // Focusable from script only: unfolding a group moves focus to its first new entry.
-        <li class="item" tabindex="-1" data-source={v.other.clone()} data-verdict={v.label.as_str()}>
+        <li key={v.other.clone()} class="item" tabindex="-1" data-source={v.other.clone()}
+            data-verdict={v.label.as_str()}>
             <div class="who">
                 if let Some(n) = number { <span class="num" aria-hidden="true">{ n }</span> }
                 <span class="name">{ name.clone() }</span>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::error_box::ErrorBox;
+use crate::components::error_box::error_box;
 use crate::components::reader::Reader;
 use crate::state::{Loaded, SelectRequest, Shared, Theme};
 
@@ -26,9 +26,9 @@ pub struct WidgetProps {
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     match &props.loaded {
-        Loaded::Ready(index) if index.sources().is_empty() => html! {
-            <ErrorBox message="The claim database holds no articles." theme={props.theme} />
-        },
+        Loaded::Ready(index) if index.sources().is_empty() => {
+            error_box("The claim database holds no articles.".into(), props.theme)
+        }
         Loaded::Ready(index) => html! {
             <Reader index={index.clone()} source={props.source.clone()} theme={props.theme}
                 select={props.select} on_select={props.on_select.clone()} />
@@ -40,6 +40,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 </p>
             </div>
         },
-        Loaded::Failed(why) => html! { <ErrorBox message={why.clone()} theme={props.theme} /> },
+        Loaded::Failed(why) => error_box(why.clone().into(), props.theme),
     }
 }

@@ -15,6 +15,8 @@ use crosscheck_model::{
     Database, DbError, Label, LazyVerdicts, Segment, SegmentKind, Source, Verdict,
 };
 
+use crate::order;
+
 pub use view::{plural, runs, BlockKind, Coverage, Emphasis, Paragraph, Piece, Run};
 
 /// Lookups over one database. Built by [`Index::decode`] or [`Index::new`].
@@ -25,24 +27,29 @@ pub struct Index {
     source_pos: HashMap<String, usize>,
     /// Per source (in database order): its segments' positions, in reading order.
     by_source: Vec<Vec<usize>>,
-    /// Per segment id: its stored verdicts, ordered like the sources.
+    /// Per segment: its stored verdicts, ordered like the sources.
     verdicts: Verdicts,
 }
 
+/// One sentence's verdicts from the binary form, rebuilt the first time they are asked for.
+type Rebuilt = OnceCell<Result<Vec<Verdict>, DbError>>;
+
 /// The stored verdicts of each sentence, ordered like the sources, a repeated pair keeping its
-/// first.
+/// first. Both forms are lists by segment position (as `seg_pos` gives it), not maps by id:
+/// every map of another type compiles a hash table of its own into the wasm.
 #[derive(Debug)]
 enum Verdicts {
     /// Positions in `db.verdicts`: a database given whole (the JSON export, a page's object).
-    Whole(HashMap<u32, Vec<usize>>),
+    Whole(Vec<Vec<usize>>),
     /// The binary form's, rebuilt the first time a sentence's verdicts are asked for (a big
     /// story's verdicts are most of its file, and the first article needs only its own; see
     /// `crosscheck_model::LazyVerdicts`).
     /// A sentence whose verdicts do not check (a file made to pass the checksum) keeps its
-    /// error, and is shown as unreadable, never as omitted by everyone.
+    /// error, and is shown as unreadable, never as omitted by everyone. `None` for a segment
+    /// the file stores no verdicts on.
     Lazy {
         file: LazyVerdicts,
-        cache: HashMap<u32, OnceCell<Result<Vec<Verdict>, DbError>>>,
+        cache: Vec<Option<Rebuilt>>,
     },
 }
 
@@ -51,42 +58,56 @@ impl Index {
     /// per sentence when first asked for; the error is what a reader is shown. Bytes given by value (a
     /// fetched file) are kept without a copy.
     pub fn decode(bytes: impl Into<Vec<u8>>) -> Result<Index, DbError> {
-        let (db, file) = LazyVerdicts::read(bytes.into())?;
-        let cache = file.segments().map(|s| (s, OnceCell::new())).collect();
-        Ok(Index::with(db, |_, _| Verdicts::Lazy { file, cache }))
+        // The generic part stays this one line: the work below is compiled once, not once per
+        // kind of bytes (the embedded slice, a fetched `Vec`), which the wasm download pays.
+        Index::decode_vec(bytes.into())
+    }
+
+    fn decode_vec(bytes: Vec<u8>) -> Result<Index, DbError> {
+        let (db, file) = LazyVerdicts::read(bytes)?;
+        let mut index = Index::with(db);
+        // `read` refuses a file whose verdicts name a segment it does not have.
+        let mut cache: Vec<Option<Rebuilt>> = index.db.segments.iter().map(|_| None).collect();
+        for segment in file.segments() {
+            if let Some(slot) = index.position(segment).and_then(|p| cache.get_mut(p)) {
+                *slot = Some(OnceCell::new());
+            }
+        }
+        index.verdicts = Verdicts::Lazy { file, cache };
+        Ok(index)
     }
 
     /// Indexes an already valid database (see `Database::validate`).
     pub fn new(db: Database) -> Index {
-        Index::with(db, |db, source_pos| {
-            // Per segment, (other source's position, verdict position), sorted so that the
-            // sources come in database order and a repeated pair keeps its first verdict.
-            // Sorting, not a scan per verdict: a 200-article cluster has 199 verdicts on every
-            // sentence.
-            let mut pairs: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
-            for (i, v) in db.verdicts.iter().enumerate() {
-                let other = source_pos.get(&v.other).copied().unwrap_or(usize::MAX);
-                pairs.entry(v.segment).or_default().push((other, i));
+        let mut index = Index::with(db);
+        // Per segment, (other source's position, verdict position), sorted so that the
+        // sources come in database order and a repeated pair keeps its first verdict.
+        // Sorting, not a scan per verdict: a 200-article cluster has 199 verdicts on every
+        // sentence.
+        // A valid database's verdicts are all on segments it has.
+        let mut pairs: Vec<Vec<order::Key>> = vec![Vec::new(); index.db.segments.len()];
+        for (i, v) in index.db.verdicts.iter().enumerate() {
+            let other = index.source_index(&v.other).unwrap_or(usize::MAX);
+            if let Some(list) = index.position(v.segment).and_then(|p| pairs.get_mut(p)) {
+                list.push((other, i, 0));
             }
-            Verdicts::Whole(
-                pairs
-                    .into_iter()
-                    .map(|(segment, mut list)| {
-                        list.sort_unstable();
-                        list.dedup_by_key(|(other, _)| *other);
-                        (segment, list.into_iter().map(|(_, i)| i).collect())
-                    })
-                    .collect(),
-            )
-        })
+        }
+        index.verdicts = Verdicts::Whole(
+            pairs
+                .into_iter()
+                .map(|mut list| {
+                    order::sort(&mut list);
+                    list.dedup_by_key(|(other, _, _)| *other);
+                    list.into_iter().map(|(_, i, _)| i).collect()
+                })
+                .collect(),
+        );
+        index
     }
 
-    /// The index of `db`, its verdicts held as `verdicts` makes them from the database and
-    /// the sources' positions by id.
-    fn with(
-        db: Database,
-        verdicts: impl FnOnce(&Database, &HashMap<String, usize>) -> Verdicts,
-    ) -> Index {
+    /// The index of `db` with no verdicts yet: [`Index::new`] and [`Index::decode`] fill them
+    /// in. Not generic over how they do (a closure argument was), so it is compiled once.
+    fn with(db: Database) -> Index {
         let seg_pos: HashMap<u32, usize> = db
             .segments
             .iter()
@@ -106,15 +127,20 @@ impl Index {
             }
         }
         for list in &mut by_source {
-            list.sort_by_key(|&i| (db.segments[i].start, db.segments[i].end));
+            let seg = |i: usize| &db.segments[i];
+            let mut keys: Vec<order::Key> = list
+                .iter()
+                .map(|&i| (seg(i).start, seg(i).end, i))
+                .collect();
+            order::sort(&mut keys);
+            *list = keys.into_iter().map(|(_, _, i)| i).collect();
         }
-        let verdicts = verdicts(&db, &source_pos);
         Index {
             db,
             seg_pos,
             source_pos,
             by_source,
-            verdicts,
+            verdicts: Verdicts::Whole(Vec::new()),
         }
     }
 
@@ -132,6 +158,11 @@ impl Index {
 
     pub fn segment(&self, id: u32) -> Option<&Segment> {
         self.seg_pos.get(&id).map(|&i| &self.db.segments[i])
+    }
+
+    /// Where segment `id` is in `db.segments`.
+    fn position(&self, id: u32) -> Option<usize> {
+        self.seg_pos.get(&id).copied()
     }
 
     /// The segments of the source at `source` (database order), in reading order.
@@ -156,13 +187,12 @@ impl Index {
         let Verdicts::Lazy { file, cache } = &self.verdicts else {
             return None;
         };
-        cache.get(&segment).map(|cell| {
-            cell.get_or_init(|| {
-                let text = |id: u32| self.segment(id).map(|s| s.text.as_str());
-                file.verdicts_on(segment, &self.db.sources, text)
-                    .map(|list| self.in_source_order(list))
-            })
-        })
+        let cell = cache.get(self.position(segment)?)?.as_ref()?;
+        Some(cell.get_or_init(|| {
+            let text = |id: u32| self.segment(id).map(|s| s.text.as_str());
+            file.verdicts_on(segment, &self.db.sources, text)
+                .map(|list| self.in_source_order(list))
+        }))
     }
 
     /// Why the verdicts on `segment` cannot be read, when the database file holds them but
@@ -175,7 +205,7 @@ impl Index {
     /// The stored verdicts on one sentence, ordered like the sources.
     fn stored(&self, segment: u32) -> impl Iterator<Item = &Verdict> {
         let (whole, lazy) = match &self.verdicts {
-            Verdicts::Whole(at) => (at.get(&segment), None),
+            Verdicts::Whole(at) => (self.position(segment).and_then(|p| at.get(p)), None),
             Verdicts::Lazy { .. } => (None, self.decoded(segment).and_then(|r| r.as_ref().ok())),
         };
         whole
@@ -188,17 +218,16 @@ impl Index {
     /// `list` (in file order) ordered like the sources, a repeated pair keeping its first.
     fn in_source_order(&self, list: Vec<Verdict>) -> Vec<Verdict> {
         // (source position, file position) sorted as `Index::new` sorts its pairs.
-        let mut order: Vec<(usize, usize)> = list
+        let mut keys: Vec<order::Key> = list
             .iter()
             .enumerate()
-            .map(|(i, v)| (self.source_index(&v.other).unwrap_or(usize::MAX), i))
+            .map(|(i, v)| (self.source_index(&v.other).unwrap_or(usize::MAX), i, 0))
             .collect();
-        order.sort_unstable();
-        order.dedup_by_key(|(other, _)| *other);
+        order::sort(&mut keys);
+        keys.dedup_by_key(|(other, _, _)| *other);
         let mut list: Vec<Option<Verdict>> = list.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|(_, i)| list.get_mut(i).and_then(Option::take))
+        keys.into_iter()
+            .filter_map(|(_, i, _)| list.get_mut(i).and_then(Option::take))
             .collect()
     }
 

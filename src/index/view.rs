@@ -2,6 +2,8 @@
 //! article's paragraphs as pieces, and a sentence's text cut into emphasis runs. Pure data and
 //! text helpers, no lookups.
 
+use crate::order;
+
 /// How many other sources fall in each verdict group for one sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Coverage {
@@ -87,16 +89,16 @@ pub fn runs(text: &str, marks: &[(usize, usize, Emphasis)]) -> Vec<Run> {
         .copied()
         .filter(|&(s, e, _)| s < e && ok(s) && ok(e))
         .collect();
-    let mut cuts: Vec<usize> = vec![0, text.len()];
+    let mut cuts: Vec<order::Key> = vec![(0, 0, 0), (text.len(), 0, 0)];
     for &(s, e, _) in &marks {
-        cuts.push(s);
-        cuts.push(e);
+        cuts.push((s, 0, 0));
+        cuts.push((e, 0, 0));
     }
-    cuts.sort_unstable();
+    order::sort(&mut cuts);
     cuts.dedup();
     let mut out: Vec<Run> = Vec::new();
     for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
+        let (s, e) = (w[0].0, w[1].0);
         let Some(piece) = text.get(s..e) else {
             continue;
         };
