@@ -28,6 +28,7 @@ pub mod progress;
 pub mod segment;
 pub mod text;
 pub mod verdict;
+pub mod word_vectors;
 
 pub use cluster::build::Sink;
 pub use io::{load_dir, Article, InputError, SourceMeta};
