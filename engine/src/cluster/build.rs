@@ -66,6 +66,7 @@ struct Ground {
     analyses: Vec<Analysis>,
     al: Aligner,
     semantic: Option<Semantic>,
+    statics: Option<super::static_view::StaticView>,
     eligible: Vec<bool>,
     by_article: Vec<Vec<u32>>,
     /// `by_article`'s units that give a figure (`Context::figure_units`).
@@ -311,6 +312,11 @@ impl Ground {
         let echoes = semantic
             .is_none()
             .then(|| super::stated::Echoes::of(&stated, &by_article, &analyses));
+        // The static word vectors stand in for the encoder where it is absent (`static_view`).
+        let statics = semantic
+            .is_none()
+            .then(|| super::static_view::StaticView::new(&segments))
+            .flatten();
         Ground {
             sources,
             segments,
@@ -318,6 +324,7 @@ impl Ground {
             analyses,
             al,
             semantic,
+            statics,
             eligible,
             by_article,
             figure_units,
@@ -351,6 +358,7 @@ impl Ground {
             stated: &self.stated,
             echoes: self.echoes.as_ref(),
             semantic: self.semantic.as_ref(),
+            statics: self.statics.as_ref(),
             slot_model: super::model::shipped_slot(self.semantic.is_some()),
             keep_slots,
         };

@@ -219,10 +219,22 @@ struct Data {
 pub fn fit(rows: &[&Row], recipe: &Recipe) -> ClusterModel {
     let carried = expand(rows, recipe.n, |l| Some(l != LabelKey::Omits));
     let with_diff: Vec<&Row> = rows.iter().copied().filter(|r| r.has_difference).collect();
-    let differs = expand(&with_diff, recipe.n, |l| match l {
+    let mut differs = expand(&with_diff, recipe.n, |l| match l {
         LabelKey::Omits => None,
         l => Some(l == LabelKey::Differs),
     });
+    // Columns held constant: no tree of the differs step splits on them.
+    let blind: Vec<usize> = crate::cluster::DIFFERS_BLIND
+        .iter()
+        .filter_map(|b| crate::cluster::NAMES.iter().position(|n| n == b))
+        .collect();
+    for x in differs.x.iter_mut() {
+        for &j in &blind {
+            if let Some(v) = x.get_mut(j) {
+                *v = 0.0;
+            }
+        }
+    }
     ClusterModel {
         n: recipe.n,
         carried: Forest::fit_bagged(
