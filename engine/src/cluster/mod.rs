@@ -186,6 +186,8 @@ pub struct ClaimView {
     /// Per article (by index), the sentences closest in meaning to the claim that its item
     /// reads; empty without the encoder.
     near: Vec<Near>,
+    /// `StaticView::row(claim)`, indexed by segment; empty with the encoder.
+    st: Vec<f32>,
 }
 
 /// The sentences of one article closest in meaning to a claim, found once per claim for
@@ -344,6 +346,7 @@ impl Context<'_> {
                 .sum(),
             tokens,
             near,
+            st: self.statics.map(|v| v.row(claim)).unwrap_or_default(),
         }
     }
 
@@ -471,9 +474,10 @@ impl Context<'_> {
             fx.put(name, v);
         }
         // The static word vectors' reading, for the decision without the encoder (zero with it).
-        let st = self
-            .statics
-            .map_or([0.0; 2], |v| v.features(claim, doc, &evidence));
+        let st = match self.statics {
+            Some(_) => static_view::features(&view.st, doc, &evidence),
+            None => [0.0; 2],
+        };
         fx.put("st_best", st[0]);
         fx.put("st_evidence", st[1]);
         debug_assert_eq!(fx.at, N_SURFACE);

@@ -499,7 +499,7 @@ fn dot(x: &[f32], y: &[f32]) -> f32 {
 /// computes it. Why four at a time: one sum is a chain of dependent additions, each waiting
 /// for the last; four independent chains keep the adder busy (the crate is built at opt-level
 /// "z", which does not vectorise), and each chain still adds its products in the same order.
-fn dots(x: &[f32], flat: &[f32], out: &mut [f32]) {
+pub(crate) fn dots(x: &[f32], flat: &[f32], out: &mut [f32]) {
     let dim = x.len();
     if dim == 0 {
         return;

@@ -74,17 +74,24 @@ impl StaticView {
         Some(StaticView { vecs })
     }
 
-    fn vector(&self, s: u32) -> &[f32] {
-        let i = s as usize * DIM;
-        self.vecs.get(i..i + DIM).unwrap_or(&[])
+    /// The claim's cosine with every segment, indexed by segment: one pass over the vectors
+    /// per claim (`semantic::dots`, four sums at a time, each the bits of a plain dot product),
+    /// not one dot product per sentence of each item.
+    pub fn row(&self, claim: u32) -> Vec<f32> {
+        let mut out = vec![0.0f32; self.vecs.len() / DIM];
+        let i = claim as usize * DIM;
+        if let Some(c) = self.vecs.get(i..i + DIM) {
+            super::semantic::dots(c, &self.vecs, &mut out);
+        }
+        out
     }
+}
 
-    /// `st_best` and `st_evidence` of `claim` against the article whose sentences are `doc`:
-    /// the cosine of its closest sentence, and of the first evidence sentence (0 without one).
-    pub fn features(&self, claim: u32, doc: &[u32], evidence: &[u32]) -> [f32; 2] {
-        let c = self.vector(claim);
-        let cos = |u: u32| dot(c, self.vector(u));
-        let best = doc.iter().map(|&u| cos(u)).fold(0f32, f32::max);
-        [best, evidence.first().map_or(0.0, |&u| cos(u))]
-    }
+/// `st_best` and `st_evidence` of a claim whose `row` is `cos` against the article whose
+/// sentences are `doc`: the cosine of its closest sentence, and of the first evidence sentence
+/// (0 without one).
+pub fn features(cos: &[f32], doc: &[u32], evidence: &[u32]) -> [f32; 2] {
+    let cos = |u: u32| cos.get(u as usize).copied().unwrap_or(0.0);
+    let best = doc.iter().map(|&u| cos(u)).fold(0f32, f32::max);
+    [best, evidence.first().map_or(0.0, |&u| cos(u))]
 }
