@@ -4,7 +4,7 @@
 //!
 //! Why: without the encoder, every other feature compares words by their stems, so "quit" and
 //! "resigned" share nothing. The encoder's own words, distilled to a table, close part of that
-//! gap at the cost of a lookup and a 64-wide dot product per sentence an item reads. In LOCO
+//! gap for a lookup per word and one row of 64-wide dot products per claim. In LOCO
 //! without the encoder (`crosscheck loco ../shared/eval --seeds 5`), mean macro-F1 0.7485 →
 //! 0.7530, lowest cluster 0.5190 → 0.5493, differs F1 0.5746 → 0.5785, accuracy 0.8175 →
 //! 0.8234. A third reading, each claim word's best cosine among the words of the sentences
