@@ -27,6 +27,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod segment;
 pub mod text;
+mod vector;
 pub mod verdict;
 pub mod word_vectors;
 

@@ -5,6 +5,7 @@
 //! `examples/fit_pairs.py`; this is the one place that reads them.
 
 use crate::model::Label;
+use crate::vector::dot;
 
 /// One fitted model. Flat tables: network `k`'s hidden unit `h` weighs feature `i` at
 /// `hidden_w[(k * hidden + h) * n + i]`; tree nodes index their own arrays.
@@ -113,8 +114,4 @@ impl PairModel {
 
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z.clamp(-40.0, 40.0)).exp())
-}
-
-fn dot(w: &[f32], z: &[f32]) -> f32 {
-    w.iter().zip(z).map(|(a, b)| a * b).sum()
 }

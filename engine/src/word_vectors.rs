@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::encoder::{sentence_vector, Encoder};
+use crate::vector::dot;
 
 /// The generated table, embedded so that every build (native and wasm) has the same one.
 const TABLE: &[u8] = include_bytes!("../data/word_vectors.bin");
@@ -110,10 +111,6 @@ impl WordVectors {
 fn take<const K: usize>(b: &[u8]) -> Option<([u8; K], &[u8])> {
     let head = b.get(..K)?.try_into().ok()?;
     Some((head, b.get(K..)?))
-}
-
-pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// The table's words: the encoder vocabulary's whole words of two or more lower-case ASCII

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use ndarray::{Array2, ArrayView2, Axis};
 
 use crate::encoder::{Encoder, LOW_MATCH};
+use crate::vector::dot;
 
 /// A word piece found in more than this share of the cluster's distinct texts ("the", ",",
 /// "said") is left out of token reading: its idf weight is near nothing anyway, and leaving it
@@ -487,12 +488,6 @@ fn unit_sum(t: &crate::encoder::Tokens, rows: impl Iterator<Item = usize>) -> Ve
     } else {
         Vec::new()
     }
-}
-
-/// `x · y` summed left to right from -0.0, the order and start `Iterator::sum` uses, which
-/// [`dots`] must reproduce bit for bit.
-fn dot(x: &[f32], y: &[f32]) -> f32 {
-    x.iter().zip(y).map(|(p, q)| p * q).sum()
 }
 
 /// `out[j] = x · v_j` for the vectors `v_j` back to back in `flat`, each exactly as [`dot`]

@@ -16,7 +16,8 @@ use std::collections::HashMap;
 
 use crate::lexicon::stop;
 use crate::model::Segment;
-use crate::word_vectors::{dot, WordVectors, DIM};
+use crate::vector::dot;
+use crate::word_vectors::{WordVectors, DIM};
 
 /// Every segment's sentence vector, `DIM` floats each, back to back.
 pub struct StaticView {

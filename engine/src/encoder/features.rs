@@ -2,6 +2,7 @@
 //! token alignment of a claim against a document.
 
 use super::{Encoder, Tokens};
+use crate::vector::dot;
 
 /// How many features [`similarity_features`] gives.
 pub const N: usize = 6;
@@ -85,8 +86,4 @@ fn unit(v: &[f32]) -> Vec<f32> {
     v.iter()
         .map(|x| if norm > 0.0 { x / norm } else { 0.0 })
         .collect()
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
