@@ -20,8 +20,8 @@ usage:
   crosscheck eval <DIR> --gold FILE [--encoder DIR | --no-encoder]
   crosscheck eval --db DB_FILE --gold FILE
   crosscheck verdict [FILE] [--encoder DIR] < PAIRS.jsonl
-  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid] [--seeds K] [--exports DIR]
-                   [--encoder DIR | --no-encoder]
+  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid | --ablate] [--seeds K]
+                   [--exports DIR] [--encoder DIR | --no-encoder]
   crosscheck fit <SHARED_EVAL> [--encoder DIR]
   crosscheck --help";
 
@@ -46,13 +46,14 @@ commands:
       one line per pair: {\"id\", \"label\", \"score\", \"evidence\", \"differences\"}.
       --encoder DIR adds a sentence encoder's judgement (all-MiniLM-L6-v2: config.json,
       vocab.txt and model.safetensors in DIR; scripts/get-encoder.sh fetches it).
-  loco <SHARED_EVAL> [--write FILE] [--grid] [--seeds K]
+  loco <SHARED_EVAL> [--write FILE] [--grid | --ablate] [--seeds K]
       For developers: the cluster decision judged leave-one-cluster-out over the seeds and
       the labelled clusters in SHARED_EVAL/dev (each scored by a model fitted on the others),
       with the encoder when found and without it. --write also writes the tables as a page;
-      --grid compares the shipped recipe with the others it was chosen from; --seeds K fits
+      --grid compares the shipped recipe with the others it was chosen from; --ablate with
+      the same fitted without each group of features in turn; --seeds K fits
       every fold with K seeds of the forests' random draws and reports the mean and spread
-      (with --grid, each recipe's mean over the K); --exports DIR writes each held-out
+      (with --grid or --ablate, each recipe's mean over the K); --exports DIR writes each held-out
       cluster's database there (DIR/NAME.json), to read its errors.
       Run from the repository (it reads seeds/ and tests/data/seeds.gold.jsonl).
   fit <SHARED_EVAL>
@@ -370,6 +371,10 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
             takes_value: false,
         },
         Opt {
+            names: &["--ablate"],
+            takes_value: false,
+        },
+        Opt {
             names: &["--exports"],
             takes_value: true,
         },
@@ -405,13 +410,15 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
         }
         return Ok(());
     }
-    if p.get("--grid").is_some() {
+    let grid = p.get("--grid").is_some();
+    if grid || p.get("--ablate").is_some() {
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
-        return cli::learn::print(&cli::learn::grid_report(
-            &mut folds,
-            encoder.is_some(),
-            seeds,
-        ));
+        let recipes = if grid {
+            crosscheck::learn::loco::grid(encoder.is_some())
+        } else {
+            crosscheck::learn::loco::ablations(encoder.is_some())
+        };
+        return cli::learn::print(&cli::learn::grid_report(&mut folds, recipes, seeds));
     }
     let mut page = cli::learn::page_head(seeds);
     if let Some(e) = encoder.as_ref() {

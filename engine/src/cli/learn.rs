@@ -120,10 +120,14 @@ pub fn fit_module(folds: &mut [loco::Fold], encoder: bool) -> String {
 
 /// One line per recipe of `loco::grid`: the LOCO means it reaches, each the mean over
 /// `seeds` fitting seeds (`loco::seeds`), with the spread of mean macro-F1 between them.
-pub fn grid_report(folds: &mut [loco::Fold], encoder: bool, seeds: usize) -> String {
+pub fn grid_report(
+    folds: &mut [loco::Fold],
+    recipes: Vec<(String, loco::Recipe)>,
+    seeds: usize,
+) -> String {
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
     let mut out = String::from("| recipe | mean macro-F1 | sd over seeds | lowest | differs F1 | accuracy |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
-    for (name, recipe) in loco::grid(encoder) {
+    for (name, recipe) in recipes {
         let runs: Vec<loco::Summary> = loco::seeds(seeds)
             .into_iter()
             .map(|seed| loco::summary(&loco::loco(folds, &recipe.reseeded(seed)), &differs))

@@ -32,6 +32,10 @@ pub struct Recipe {
     /// Whether a slot model (`cluster::slot`) chooses each item's conflicting figure pair
     /// before the decision is fitted (else the hand rank does).
     pub slot: bool,
+    /// Features both steps are fitted without (their columns held constant, so no tree splits
+    /// on them and the linear part gives them no weight): empty when shipped, one group of
+    /// `FEATURE_GROUPS` in `ablations`.
+    pub held: &'static [&'static str],
 }
 
 impl Recipe {
@@ -71,6 +75,7 @@ impl Recipe {
             differs_at: 0.35,
             bags: 4,
             slot: true,
+            held: &[],
         }
     }
 }
@@ -194,6 +199,131 @@ pub fn grid(encoder: bool) -> Vec<(String, Recipe)> {
     out
 }
 
+/// The decision's features in groups that say one thing each, every name of `cluster::NAMES`
+/// in exactly one: what `crosscheck loco --ablate` holds out in turn, to show what each group
+/// is worth on clusters the fit did not see.
+pub const FEATURE_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "shared words",
+        &[
+            "coverage",
+            "reverse",
+            "shared_weight",
+            "pair_coverage",
+            "doc_coverage",
+        ],
+    ),
+    ("mutual best match", &["mutual"]),
+    ("main clause", &["main_share", "main_weight", "has_main"]),
+    ("quote", &["quote_share", "quote_carried"]),
+    ("specifics", &["specifics_missing", "claim_weight"]),
+    ("headlines", &["claim_headline", "evidence_headline"]),
+    ("further evidence", &["also_count"]),
+    (
+        "against the other articles",
+        &["coverage_rank", "carried_share", "cos_rank", "cos_rel"],
+    ),
+    (
+        "differences found",
+        &[
+            "n_number",
+            "n_date",
+            "n_negation",
+            "n_stance",
+            "n_quote",
+            "n_name",
+            "n_differences",
+            "clean_difference",
+        ],
+    ),
+    (
+        "figure conflict",
+        &[
+            "fig_conflict",
+            "fig_conflict_context",
+            "fig_conflict_unit",
+            "fig_conflict_coverage",
+            "fig_conflict_ratio",
+            "fig_conflict_explained",
+            "fig_conflict_known",
+            "fig_conflict_both_elsewhere",
+            "fig_conflict_there_elsewhere",
+        ],
+    ),
+    (
+        "figure agreement",
+        &[
+            "fig_agree",
+            "fig_agree_context",
+            "fig_agree_unit",
+            "fig_agree_coverage",
+        ],
+    ),
+    ("static word vectors", &["st_best", "st_evidence"]),
+    (
+        "sentence cosines",
+        &["cos_best", "cos_evidence", "cos_second", "cos_mean"],
+    ),
+    (
+        "figure vectors",
+        &[
+            "fig_conflict_cos",
+            "fig_agree_cos",
+            "fig_conflict_tokcos",
+            "fig_agree_tokcos",
+            "num_tokcos",
+            "fig_conflict_rolecos",
+        ],
+    ),
+    ("token recall", &["tok_recall", "tok_low", "tok_recall_top"]),
+    ("positions", &["claim_pos", "evidence_pos"]),
+];
+
+/// The recipes `crosscheck loco --ablate` compares: the shipped one, then the same without each
+/// group of `FEATURE_GROUPS` that the path reads (the surface path reads none past
+/// `cluster::N_SURFACE`).
+pub fn ablations(encoder: bool) -> Vec<(String, Recipe)> {
+    let base = Recipe::shipped(encoder);
+    let read = |name: &str| {
+        crate::cluster::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .is_some_and(|i| i < base.n)
+    };
+    let mut out = vec![("shipped".to_string(), base)];
+    for &(group, names) in FEATURE_GROUPS {
+        if names.iter().any(|n| read(n)) {
+            out.push((
+                format!("without {group}"),
+                Recipe {
+                    held: names,
+                    ..base
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// The column of each name of `names` in `cluster::NAMES`.
+fn columns(names: &[&str]) -> Vec<usize> {
+    names
+        .iter()
+        .filter_map(|b| crate::cluster::NAMES.iter().position(|n| n == b))
+        .collect()
+}
+
+/// Sets columns `cols` of every row of `x` to 0.
+fn hold(x: &mut [Vec<f32>], cols: &[usize]) {
+    for row in x.iter_mut() {
+        for &j in cols {
+            if let Some(v) = row.get_mut(j) {
+                *v = 0.0;
+            }
+        }
+    }
+}
+
 /// Rows expanded for one binary target: a row whose gold accepts both answers counts half for
 /// each, so an honest disagreement between labellers teaches neither side.
 fn expand(rows: &[&Row], n: usize, target: impl Fn(LabelKey) -> Option<bool>) -> Data {
@@ -219,24 +349,17 @@ struct Data {
 
 /// Fits the decision to `rows`.
 pub fn fit(rows: &[&Row], recipe: &Recipe) -> ClusterModel {
-    let carried = expand(rows, recipe.n, |l| Some(l != LabelKey::Omits));
+    let mut carried = expand(rows, recipe.n, |l| Some(l != LabelKey::Omits));
     let with_diff: Vec<&Row> = rows.iter().copied().filter(|r| r.has_difference).collect();
     let mut differs = expand(&with_diff, recipe.n, |l| match l {
         LabelKey::Omits => None,
         l => Some(l == LabelKey::Differs),
     });
     // Columns held constant: no tree of the differs step splits on them.
-    let blind: Vec<usize> = crate::cluster::DIFFERS_BLIND
-        .iter()
-        .filter_map(|b| crate::cluster::NAMES.iter().position(|n| n == b))
-        .collect();
-    for x in differs.x.iter_mut() {
-        for &j in &blind {
-            if let Some(v) = x.get_mut(j) {
-                *v = 0.0;
-            }
-        }
-    }
+    hold(&mut differs.x, &columns(&crate::cluster::DIFFERS_BLIND));
+    let held = columns(recipe.held);
+    hold(&mut carried.x, &held);
+    hold(&mut differs.x, &held);
     ClusterModel {
         n: recipe.n,
         carried: Forest::fit_bagged(
@@ -573,5 +696,59 @@ mod tests {
         assert_eq!(r.carried.seed, 2000);
         assert_eq!(r.differs.map(|d| d.seed), Some(2000));
         assert_eq!(r.reseeded(0), Recipe::shipped(true));
+    }
+
+    #[test]
+    fn feature_groups_hold_every_feature_once() {
+        let mut named: Vec<&str> = FEATURE_GROUPS
+            .iter()
+            .flat_map(|(_, n)| n.iter().copied())
+            .collect();
+        named.sort_unstable();
+        let mut all = crate::cluster::NAMES.to_vec();
+        all.sort_unstable();
+        assert_eq!(named, all);
+    }
+
+    #[test]
+    fn ablations_hold_out_only_groups_the_path_reads() {
+        // (encoder, a group that must be held out, a group that must not be)
+        let rows = [
+            (true, "positions", None),
+            (true, "static word vectors", None),
+            (false, "static word vectors", Some("positions")),
+            (false, "shared words", Some("sentence cosines")),
+        ];
+        for (encoder, held, absent) in rows {
+            let names: Vec<String> = ablations(encoder).into_iter().map(|(n, _)| n).collect();
+            assert_eq!(names[0], "shipped");
+            assert!(
+                names.contains(&format!("without {held}")),
+                "{encoder} {names:?}"
+            );
+            if let Some(a) = absent {
+                assert!(
+                    !names.contains(&format!("without {a}")),
+                    "{encoder} {names:?}"
+                );
+            }
+        }
+        let shipped = Recipe::shipped(true);
+        let without = ablations(true);
+        let (_, r) = without
+            .iter()
+            .find(|(n, _)| n == "without positions")
+            .unwrap();
+        assert_eq!(Recipe { held: &[], ..*r }, shipped);
+        assert_eq!(r.held, ["claim_pos", "evidence_pos"]);
+    }
+
+    #[test]
+    fn a_held_group_is_constant_in_both_fitted_steps() {
+        // Two rows that differ only in a held column: held, the column reads 0 in both.
+        let mut x = vec![vec![0.3, 0.9, 0.1], vec![0.4, 0.2, 0.5]];
+        hold(&mut x, &[1]);
+        assert_eq!(x, [vec![0.3, 0.0, 0.1], vec![0.4, 0.0, 0.5]]);
+        assert_eq!(columns(&["mutual", "no such feature"]), [3]);
     }
 }
