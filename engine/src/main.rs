@@ -403,7 +403,7 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
     };
     if let Some(dir) = p.get("--exports") {
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
-        let recipe = crosscheck::learn::loco::Recipe::shipped(encoder.is_some());
+        let recipe = crosscheck::learn::recipe::Recipe::shipped(encoder.is_some());
         for (name, _, db) in crosscheck::learn::loco::loco_databases(&mut folds, &recipe) {
             let path = Path::new(dir).join(format!("{name}.json"));
             output::write_atomic(&path, db.to_json().as_bytes())?;
@@ -414,9 +414,9 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
     if grid || p.get("--ablate").is_some() {
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
         let recipes = if grid {
-            crosscheck::learn::loco::grid(encoder.is_some())
+            crosscheck::learn::recipe::grid(encoder.is_some())
         } else {
-            crosscheck::learn::loco::ablations(encoder.is_some())
+            crosscheck::learn::recipe::ablations(encoder.is_some())
         };
         return cli::learn::print(&cli::learn::grid_report(&mut folds, recipes, seeds));
     }

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use crosscheck::eval::{parse_gold, score, Scores};
-use crosscheck::learn::{data, loco};
+use crosscheck::learn::{data, loco, recipe, report};
 
 /// Floors for the seeds with the shipped surface model (measured: macro-F1 0.8810, evidence
 /// 0.9309, boilerplate recall 1.0).
@@ -88,11 +88,11 @@ fn loco_with(encoder: Option<&crosscheck::encoder::Encoder>, mean: f64, lowest: 
         folds.push(loco::Fold::new(d, encoder));
     }
     assert!(folds.len() >= 11, "expected the seeds and ten dev clusters");
-    let recipe = loco::Recipe::shipped(encoder.is_some());
+    let recipe = recipe::Recipe::shipped(encoder.is_some());
     let results = loco::loco(&mut folds, &recipe);
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
-    println!("{}", loco::table(&results, &differs));
-    let m = loco::summary(&results, &differs);
+    println!("{}", report::table(&results, &differs));
+    let m = report::summary(&results, &differs);
     assert!(
         m.macro_f1 >= mean && m.min_macro_f1 >= lowest,
         "LOCO mean macro-F1 {:.4} (floor {mean}), lowest {:.4} on {} (floor {lowest})",

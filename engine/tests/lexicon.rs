@@ -270,7 +270,7 @@ const OUTSIDE: &[(&str, &str, &str)] = &[
         "mirrors the reference scorer's stop list (score.py), so the scorer and eval agree",
     ),
     (
-        "learn/loco.rs",
+        "learn/recipe.rs",
         "FEATURE_GROUPS",
         "the cluster decision's feature names (cluster::NAMES) in groups, not words of any text",
     ),

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crosscheck::encoder::Encoder;
-use crosscheck::learn::{data, loco};
+use crosscheck::learn::{data, loco, recipe, report};
 
 use super::{output, say, Failure};
 
@@ -36,25 +36,25 @@ pub fn folds(
 }
 
 /// The LOCO table (markdown) for the shipped recipe, with or without the encoder; with more
-/// than one seed (`loco::seeds`), followed by how far the figures move between them.
+/// than one seed (`recipe::seeds`), followed by how far the figures move between them.
 pub fn loco_report(
     folds: &mut [loco::Fold],
     encoder: bool,
     seeds: usize,
-) -> (String, loco::Summary) {
-    let recipe = loco::Recipe::shipped(encoder);
+) -> (String, report::Summary) {
+    let recipe = recipe::Recipe::shipped(encoder);
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
-    let runs: Vec<_> = loco::seeds(seeds)
+    let runs: Vec<_> = recipe::seeds(seeds)
         .into_iter()
         .map(|seed| (seed, loco::loco(folds, &recipe.reseeded(seed))))
         .collect();
     let shipped = &runs[0].1;
-    let mut text = loco::table(shipped, &differs);
+    let mut text = report::table(shipped, &differs);
     if runs.len() > 1 {
         text.push('\n');
-        text.push_str(&loco::spread(&runs, &differs));
+        text.push_str(&report::spread(&runs, &differs));
     }
-    (text, loco::summary(shipped, &differs))
+    (text, report::summary(shipped, &differs))
 }
 
 pub fn print(text: &str) -> Result<(), Failure> {
@@ -81,7 +81,7 @@ pub fn page_head(seeds: usize) -> String {
 
 /// The generated weights module: the shipped recipe fitted on every labelled cluster.
 pub fn fit_module(folds: &mut [loco::Fold], encoder: bool) -> String {
-    let recipe = loco::Recipe::shipped(encoder);
+    let recipe = recipe::Recipe::shipped(encoder);
     let (_, summary) = loco_report(folds, encoder, 1);
     let (slot, model) = loco::fit_all(folds, &recipe);
     let rows: Vec<&data::Row> = folds.iter().flat_map(|f| f.rows.iter()).collect();
@@ -118,27 +118,41 @@ pub fn fit_module(folds: &mut [loco::Fold], encoder: bool) -> String {
     )
 }
 
-/// One line per recipe of `loco::grid`: the LOCO means it reaches, each the mean over
-/// `seeds` fitting seeds (`loco::seeds`), with the spread of mean macro-F1 between them.
+/// One line per recipe of `recipes` (`recipe::grid` or `recipe::ablations`): the LOCO means it
+/// reaches, each the mean over `seeds` fitting seeds (`recipe::seeds`), with the spread of mean
+/// macro-F1 between them. A recipe that holds back only features constant on every fold's rows
+/// (the static word vectors' with the encoder) would repeat the shipped line: it is named
+/// under the table instead of fitted.
 pub fn grid_report(
     folds: &mut [loco::Fold],
-    recipes: Vec<(String, loco::Recipe)>,
+    recipes: Vec<(String, recipe::Recipe)>,
     seeds: usize,
 ) -> String {
     let differs: Vec<bool> = folds.iter().map(|f| loco::has_differs(&f.data)).collect();
     let mut out = String::from("| recipe | mean macro-F1 | sd over seeds | lowest | differs F1 | accuracy |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
-    for (name, recipe) in recipes {
-        let runs: Vec<loco::Summary> = loco::seeds(seeds)
+    let mut constant = Vec::new();
+    for (name, r) in recipes {
+        if !r.held.is_empty() && !loco::varies(folds.iter().flat_map(|f| &f.rows), r.held, r.n) {
+            constant.push(name);
+            continue;
+        }
+        let runs: Vec<report::Summary> = recipe::seeds(seeds)
             .into_iter()
-            .map(|seed| loco::summary(&loco::loco(folds, &recipe.reseeded(seed)), &differs))
+            .map(|seed| report::summary(&loco::loco(folds, &r.reseeded(seed)), &differs))
             .collect();
-        let of = |f: loco::Figure| loco::figure_spread(&runs, f);
+        let of = |f: report::Figure| report::figure_spread(&runs, f);
         let (f1, sd) = of(|m| m.macro_f1);
         out.push_str(&format!(
             "| {name} | {f1:.4} | {sd:.4} | {:.4} | {:.4} | {:.4} |\n",
             of(|m| m.min_macro_f1).0,
             of(|m| m.differs_f1).0,
             of(|m| m.accuracy).0
+        ));
+    }
+    if !constant.is_empty() {
+        out.push_str(&format!(
+            "\nNot fitted, as what they hold back is constant on this path: {}.\n",
+            constant.join(", ")
         ));
     }
     out
