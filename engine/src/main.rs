@@ -17,8 +17,8 @@ use cli::{output, say, Failure};
 const USAGE: &str = "\
 usage:
   crosscheck build <DIR> [-o FILE] [--format json|bin] [--encoder DIR | --no-encoder]
-  crosscheck eval <DIR> --gold FILE [--encoder DIR | --no-encoder]
-  crosscheck eval --db DB_FILE --gold FILE
+  crosscheck eval <DIR> --gold FILE [--items FILE] [--encoder DIR | --no-encoder]
+  crosscheck eval --db DB_FILE --gold FILE [--items FILE]
   crosscheck verdict [FILE] [--encoder DIR] < PAIRS.jsonl
   crosscheck loco <SHARED_EVAL> [--write FILE] [--grid | --ablate] [--seeds K]
                    [--exports DIR] [--encoder DIR | --no-encoder]
@@ -37,10 +37,12 @@ commands:
       scripts/get-encoder.sh) takes part when its folder is found: --encoder DIR, else
       $CROSSCHECK_ENCODER, else ~/.cache/crosscheck/all-MiniLM-L6-v2.
       --no-encoder builds from surface features only (what the widget's browser engine does).
-  eval <DIR> --gold FILE
+  eval <DIR> --gold FILE [--items FILE]
       Builds DIR and scores it against the gold JSON Lines FILE: a table, then one JSON line.
       Gold keys that no segment contains are listed on stderr. With --db, scores an existing
-      database (JSON export or bin) instead of building one.
+      database (JSON export or bin) instead of building one. --items FILE also writes every
+      scored item as a JSON line (the gold's verdicts and the database's, its confidence,
+      evidence and differences, each gold boilerplate line marked or not), to read the errors.
   verdict [FILE] [--encoder DIR]
       Reads JSON Lines {\"id\", \"claim\", \"document\", \"date\"?} from FILE or stdin and writes
       one line per pair: {\"id\", \"label\", \"score\", \"evidence\", \"differences\"}.
@@ -54,7 +56,8 @@ commands:
       the same fitted without each group of features in turn; --seeds K fits
       every fold with K seeds of the forests' random draws and reports the mean and spread
       (with --grid or --ablate, each recipe's mean over the K); --exports DIR writes each held-out
-      cluster's database there (DIR/NAME.json), to read its errors.
+      cluster's database there (DIR/NAME.json) and its scored items (DIR/NAME.items.jsonl, as
+      eval --items writes them), to read its errors.
       Run from the repository (it reads seeds/ and tests/data/seeds.gold.jsonl).
   fit <SHARED_EVAL>
       For developers: fits the cluster decision on all labelled clusters and rewrites
@@ -264,6 +267,10 @@ fn eval(rest: &[String]) -> Result<(), Failure> {
             names: &["--db"],
             takes_value: true,
         },
+        Opt {
+            names: &["--items"],
+            takes_value: true,
+        },
         ENCODER_OPTS[0],
         ENCODER_OPTS[1],
     ];
@@ -298,7 +305,10 @@ fn eval(rest: &[String]) -> Result<(), Failure> {
             load_and_build(Path::new(&p.positional[0]), encoder.as_ref())?
         }
     };
-    let scores = crosscheck::eval::score(&db, &gold);
+    let (scores, records) = crosscheck::eval::score_records(&db, &gold);
+    if let Some(file) = p.get("--items") {
+        write_items(Path::new(file), &records)?;
+    }
     for u in &scores.unmatched_keys {
         say(&format!(
             "crosscheck: warning: {}:{}: no segment of {} contains the gold key {:?}",
@@ -310,6 +320,18 @@ fn eval(rest: &[String]) -> Result<(), Failure> {
     }
     let report = format!("{}\n{}\n", scores.table(), scores.to_json());
     output::to_stdout(report.as_bytes())
+}
+
+/// Writes the scored items (`crosscheck::eval::items`) as JSON Lines and says how many were wrong.
+fn write_items(path: &Path, records: &[crosscheck::eval::Record]) -> Result<(), Failure> {
+    output::write_atomic(path, crosscheck::eval::to_json_lines(records).as_bytes())?;
+    let wrong = records.iter().filter(|r| r.is_wrong()).count();
+    say(&format!(
+        "crosscheck: wrote {} items ({wrong} wrong) to {}",
+        records.len(),
+        path.display()
+    ));
+    Ok(())
 }
 
 /// Reads an existing database, JSON export or binary (told apart by the binary's magic bytes).
@@ -402,11 +424,18 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
         },
     };
     if let Some(dir) = p.get("--exports") {
+        let dir = Path::new(dir);
+        // Made before the folds are prepared: a folder that cannot be made should not cost a run.
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure::Input(format!("{}: cannot make the folder: {e}", dir.display()))
+        })?;
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), encoder.as_ref())?;
         let recipe = crosscheck::learn::recipe::Recipe::shipped(encoder.is_some());
-        for (name, _, db) in crosscheck::learn::loco::loco_databases(&mut folds, &recipe) {
-            let path = Path::new(dir).join(format!("{name}.json"));
-            output::write_atomic(&path, db.to_json().as_bytes())?;
+        let held = crosscheck::learn::loco::loco_databases(&mut folds, &recipe);
+        for ((name, _, db), fold) in held.into_iter().zip(&folds) {
+            output::write_atomic(&dir.join(format!("{name}.json")), db.to_json().as_bytes())?;
+            let (_, records) = crosscheck::eval::score_records(&db, &fold.data.gold);
+            write_items(&dir.join(format!("{name}.items.jsonl")), &records)?;
         }
         return Ok(());
     }

@@ -361,6 +361,60 @@ fn eval_on_seeds_ends_with_one_json_line() {
 }
 
 #[test]
+fn eval_items_writes_one_json_line_per_scored_item() {
+    let t = TempDir::new("cli");
+    let seeds = repo().join("seeds");
+    let gold = repo().join("tests/data/seeds.gold.jsonl");
+    let items = t.path("items.jsonl");
+    let out = run(
+        &[
+            "eval",
+            seeds.to_str().unwrap(),
+            "--no-encoder",
+            "--gold",
+            gold.to_str().unwrap(),
+            "--items",
+            items.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let last = text(&out.stdout).lines().last().unwrap_or("").to_string();
+    let scores: serde_json::Value = serde_json::from_str(&last).expect("last line is JSON");
+    let written = std::fs::read_to_string(&items).expect("the items file is written");
+    let lines: Vec<serde_json::Value> = written
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every line is JSON"))
+        .collect();
+    let verdicts: Vec<_> = lines
+        .iter()
+        .filter(|l| l["kind"] != "boilerplate")
+        .collect();
+    assert_eq!(verdicts.len() as u64, scores["items"].as_u64().unwrap());
+    let wrong = lines
+        .iter()
+        .filter(|l| l["right"] == false || l["marked"] == false)
+        .count();
+    assert!(
+        wrong > 0,
+        "the seeds are not scored perfectly: wrong items are listed"
+    );
+    let said = format!(
+        "wrote {} items ({wrong} wrong) to {}",
+        lines.len(),
+        items.display()
+    );
+    assert!(text(&out.stderr).contains(&said), "{}", text(&out.stderr));
+    for v in verdicts {
+        for key in [
+            "line", "source", "key", "text", "other", "gold", "answer", "right", "evidence",
+        ] {
+            assert!(v.get(key).is_some(), "missing {key}: {v}");
+        }
+    }
+}
+
+#[test]
 fn eval_of_a_saved_database_equals_eval_of_its_folder() {
     let t = TempDir::new("cli");
     let seeds = repo().join("seeds");

@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crosscheck::eval::{parse_gold, score, Scores};
+use crosscheck::eval::{parse_gold, score, score_records, Record, Scores};
 use crosscheck::learn::{data, loco, recipe, report};
 
 /// Floors for the seeds with the shipped surface model (measured: macro-F1 0.8810, evidence
@@ -35,7 +35,8 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn seed_scores() -> Scores {
+/// The seeds' database with the shipped surface model, and their gold.
+fn seed_db_and_gold() -> (crosscheck::Database, Vec<crosscheck::eval::GoldLine>) {
     let root = root();
     let articles = crosscheck::load_dir(&root.join("seeds")).expect("seeds load");
     let db = crosscheck::build(&articles).expect("seeds build");
@@ -43,6 +44,11 @@ fn seed_scores() -> Scores {
     let gold_path = root.join("tests/data/seeds.gold.jsonl");
     let gold_text = std::fs::read_to_string(&gold_path).expect("seed gold readable");
     let gold = parse_gold(&gold_text, &gold_path).expect("seed gold parses");
+    (db, gold)
+}
+
+fn seed_scores() -> Scores {
+    let (db, gold) = seed_db_and_gold();
     let s = score(&db, &gold);
     println!("{}", s.table());
     for u in &s.unmatched_keys {
@@ -75,6 +81,53 @@ fn seeds_keep_their_figures() {
 }
 
 /// `../shared/eval` next to the repository, when it is there.
+/// The per-item records (`crosscheck eval --items`) are what the figures are made of: counted
+/// again from the records alone, every figure comes out the same.
+#[test]
+fn seed_item_records_add_up_to_the_figures() {
+    let (db, gold) = seed_db_and_gold();
+    let (s, records) = score_records(&db, &gold);
+    assert_eq!(s, score(&db, &gold), "records change nothing");
+    let (mut verdicts, mut boiler) = (Vec::new(), Vec::new());
+    for r in &records {
+        match r {
+            Record::Verdict(v) => verdicts.push(v),
+            Record::Boilerplate(b) => boiler.push(b),
+        }
+    }
+    assert_eq!(verdicts.len(), s.items);
+    assert!(!boiler.is_empty(), "the seed gold has boilerplate lines");
+    let round = |x: f64| (x * 1e4).round() / 1e4;
+    let share = |n: usize, d: usize| round(n as f64 / d as f64);
+    let right = verdicts.iter().filter(|v| v.right).count();
+    assert_eq!(share(right, verdicts.len()), s.accuracy);
+    let pairs: Vec<_> = verdicts
+        .iter()
+        .map(|v| (if v.right { v.answer } else { v.gold[0] }, v.answer))
+        .collect();
+    assert_eq!(round(crosscheck::eval::macro_f1(&pairs).0), s.macro_f1);
+    let judged = |f: &dyn Fn(&&&crosscheck::eval::VerdictRecord) -> Option<bool>| {
+        let all: Vec<bool> = verdicts.iter().filter_map(|v| f(&v)).collect();
+        (!all.is_empty()).then(|| share(all.iter().filter(|&&b| b).count(), all.len()))
+    };
+    assert_eq!(judged(&|v| v.evidence_right), s.evidence_accuracy);
+    assert_eq!(judged(&|v| v.detail_right), s.detail_accuracy);
+    let marked = boiler.iter().filter(|b| b.marked).count();
+    assert_eq!(Some(share(marked, boiler.len())), s.boilerplate_recall);
+    // Only stored verdicts have a confidence; an implicit omission has none.
+    for v in &verdicts {
+        assert_eq!(
+            v.score.is_none(),
+            v.answer == crosscheck::model::Label::Omits
+        );
+        assert!(v.differences.is_empty() || v.answer == crosscheck::model::Label::Differs);
+    }
+    assert_eq!(
+        verdicts.iter().filter(|v| v.score.is_none()).count(),
+        s.missing_verdicts
+    );
+}
+
 fn shared() -> Option<PathBuf> {
     let p = root().join("../shared/eval");
     p.join("dev").is_dir().then_some(p)

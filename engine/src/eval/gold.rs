@@ -30,7 +30,7 @@ pub struct GoldVerdict {
     pub detail: Option<GoldDetail>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GoldDetail {
     pub here: String,
     pub there: String,

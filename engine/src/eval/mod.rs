@@ -16,8 +16,12 @@ use unicode_normalization::UnicodeNormalization;
 use crate::model::{Database, Label, Segment, SegmentKind};
 
 mod gold;
+mod items;
 
 pub use gold::{parse_gold, GoldDetail, GoldLine, GoldVerdict};
+pub use items::{
+    to_json_lines, BoilerplateRecord, Found, Record, ReportedDifference, VerdictRecord,
+};
 
 /// The three verdicts in the scorer's fixed order.
 pub const LABELS: [Label; 3] = [Label::Corroborates, Label::Differs, Label::Omits];
@@ -240,6 +244,17 @@ fn is_non_claim(seg: &Segment) -> bool {
 
 /// Scores `db` against `gold` exactly as `score.py cluster` scores its JSON export.
 pub fn score(db: &Database, gold: &[GoldLine]) -> Scores {
+    score_into(db, gold, None)
+}
+
+/// `score`, with the record of every item it scored, in gold order (`items`).
+pub fn score_records(db: &Database, gold: &[GoldLine]) -> (Scores, Vec<Record>) {
+    let mut records = Vec::new();
+    let scores = score_into(db, gold, Some(&mut records));
+    (scores, records)
+}
+
+fn score_into(db: &Database, gold: &[GoldLine], mut records: Option<&mut Vec<Record>>) -> Scores {
     let segs: HashMap<u32, &Segment> = db.segments.iter().map(|s| (s.id, s)).collect();
     let mut by_source: HashMap<&str, Vec<&Segment>> = HashMap::new();
     for s in &db.segments {
@@ -296,9 +311,16 @@ pub fn score(db: &Database, gold: &[GoldLine]) -> Scores {
         }
         if g.kind == SegmentKind::Boilerplate {
             bp_gold += 1;
-            if let Some(s) = seg.filter(|s| exact && is_non_claim(s)) {
+            let marked = seg.filter(|s| exact && is_non_claim(s));
+            if let Some(s) = marked {
                 bp_found += 1;
                 matched_bp_ids.insert(s.id);
+            }
+            if let Some(out) = records.as_deref_mut() {
+                out.push(Record::Boilerplate(BoilerplateRecord {
+                    found: Found::new(g, seg, exact),
+                    marked: marked.is_some(),
+                }));
             }
             continue;
         }
@@ -314,6 +336,7 @@ pub fn score(db: &Database, gold: &[GoldLine]) -> Scores {
             let right = gv.labels.contains(&pred);
             items.push((if right { pred } else { gv.labels[0] }, pred));
             let answered = matches!(pred, Label::Corroborates | Label::Differs);
+            let (mut evidence_right, mut detail_right) = (None, None);
             if let Some(v) = v.filter(|_| right && answered && !gv.evidence.is_empty()) {
                 ev_total += 1;
                 let texts: Vec<String> = v
@@ -329,6 +352,7 @@ pub fn score(db: &Database, gold: &[GoldLine]) -> Scores {
                 if hit {
                     ev_right += 1;
                 }
+                evidence_right = Some(hit);
             }
             if let (Some(v), Some(d)) = (v, &gv.detail) {
                 if gv.labels.contains(&Label::Differs) && pred == Label::Differs {
@@ -340,7 +364,35 @@ pub fn score(db: &Database, gold: &[GoldLine]) -> Scores {
                     if hit {
                         det_right += 1;
                     }
+                    detail_right = Some(hit);
                 }
+            }
+            if let Some(out) = records.as_deref_mut() {
+                let text = |i: &u32| segs.get(i).map(|s| s.text.clone());
+                out.push(Record::Verdict(VerdictRecord {
+                    found: Found::new(g, seg, exact),
+                    other: other.clone(),
+                    gold: gv.labels.clone(),
+                    answer: pred,
+                    right,
+                    score: v.map(|v| v.score),
+                    evidence: v
+                        .map_or_else(Vec::new, |v| v.evidence.iter().filter_map(text).collect()),
+                    gold_evidence: gv.evidence.clone(),
+                    evidence_right,
+                    differences: v.map_or_else(Vec::new, |v| {
+                        v.differences
+                            .iter()
+                            .map(|d| ReportedDifference {
+                                kind: d.kind,
+                                here: d.here.clone(),
+                                there: d.there.clone(),
+                            })
+                            .collect()
+                    }),
+                    gold_detail: gv.detail.clone(),
+                    detail_right,
+                }));
             }
         }
     }
