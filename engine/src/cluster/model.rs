@@ -56,6 +56,10 @@ pub struct ClusterModel {
     pub differs: Scorer,
     /// P(carried) from which the claim is carried.
     pub carried_at: f32,
+    /// The same for an item with a difference found: the sentence that gives another figure,
+    /// date or name shares fewer of the claim's words than one that repeats it, so the same
+    /// report reads as less surely carried (chosen by LOCO, `learn::recipe`).
+    pub carried_at_difference: f32,
     /// P(differs | carried) from which a carried claim with a difference differs.
     pub differs_at: f32,
     /// A logistic regression on the same features and target as `carried`, and its weight in
@@ -129,7 +133,12 @@ impl ClusterModel {
             None => trees,
         };
         // Reasons are filled by `explain`, only where someone reads them (traces).
-        if p_carried < self.carried_at {
+        let at = if has_difference {
+            self.carried_at_difference
+        } else {
+            self.carried_at
+        };
+        if p_carried < at {
             return Ok(Decision {
                 label: Label::Omits,
                 p_carried,
@@ -220,6 +229,7 @@ impl ClusterModel {
 pub struct Tables {
     pub n: usize,
     pub carried_at: f32,
+    pub carried_at_difference: f32,
     pub differs_at: f32,
     pub carried: ForestTables,
     pub differs: DiffersTables,
@@ -295,6 +305,7 @@ impl Tables {
                 DiffersTables::Linear(l) => Scorer::Linear(l.logistic()),
             },
             carried_at: self.carried_at,
+            carried_at_difference: self.carried_at_difference,
             differs_at: self.differs_at,
             carried_linear: self
                 .carried_linear
@@ -355,6 +366,7 @@ mod tests {
             carried,
             differs: Scorer::Linear(linear.clone()),
             carried_at: 0.5,
+            carried_at_difference: 0.5,
             differs_at: 0.35,
             carried_linear: Some((linear, weight)),
         }
@@ -379,6 +391,27 @@ mod tests {
                 (d.p_carried - p).abs() < 1e-4 && d.label == label,
                 "{f} {l} {w} {diff}: {d:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_claim_with_a_difference_is_carried_from_its_own_threshold() {
+        // (P(carried) from the trees, has difference, label) with carried_at 0.5 and 0.4 for a
+        // claim with a difference; the differs step's P (sigmoid 2.2 = 0.9) then says differs.
+        let rows = [
+            (0.45f32, false, Label::Omits),
+            (0.45, true, Label::Differs),
+            (0.35, true, Label::Omits),
+            (0.55, false, Label::Corroborates),
+        ];
+        for (p, diff, label) in rows {
+            let mut m = model((p / (1.0 - p)).ln(), 0.0, 0.0);
+            m.carried_at_difference = 0.4;
+            if let Scorer::Linear(l) = &mut m.differs {
+                l.bias = 2.2;
+            }
+            let d = m.decide(&[0.0], diff);
+            assert_eq!(d.label, label, "P(carried) {p}, difference {diff}");
         }
     }
 

@@ -19,6 +19,7 @@ use super::model::{DiffersTables, ForestTables, LinearTables, Tables};
 pub static TABLES: Tables = Tables {
     n: 58,
     carried_at: 0.5,
+    carried_at_difference: 0.5,
     differs_at: 0.35,
     carried: ForestTables {
         init: 0.056489196,

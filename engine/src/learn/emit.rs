@@ -83,6 +83,11 @@ pub fn module(
     s.push_str("#[rustfmt::skip]\npub static TABLES: Tables = Tables {\n");
     let _ = writeln!(s, "    n: {},", model.n);
     let _ = writeln!(s, "    carried_at: {},", floats(&[model.carried_at]));
+    let _ = writeln!(
+        s,
+        "    carried_at_difference: {},",
+        floats(&[model.carried_at_difference])
+    );
     let _ = writeln!(s, "    differs_at: {},", floats(&[model.differs_at]));
     s.push_str(&forest("carried", &model.carried));
     match &model.differs {

@@ -107,6 +107,7 @@ pub fn fit(rows: &[&Row], recipe: &Recipe) -> ClusterModel {
             )),
         },
         carried_at: recipe.carried_at,
+        carried_at_difference: recipe.carried_at_difference,
         differs_at: recipe.differs_at,
         carried_linear: (recipe.carried_linear > 0.0).then(|| {
             (
