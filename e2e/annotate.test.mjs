@@ -324,6 +324,9 @@ test('a database per story: same-origin json and bin files, inline JSON, the JS 
     { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   cli('--format', 'json', '-o', join(root, 'claims', 'three.json'));
   cli('--format', 'bin', '-o', join(root, 'claims', 'three.bin'));
+  // The same file cut short, as a broken transfer leaves it: read as it arrives, it is refused whole.
+  const bin = await readFile(join(root, 'claims', 'three.bin'));
+  await writeFile(join(root, 'claims', 'cut.bin'), bin.subarray(0, bin.length - 1000));
   const json = await readFile(join(root, 'claims', 'three.json'), 'utf8');
   const db = JSON.parse(json);
   await writeFile(join(root, 'host.js'), `
@@ -346,6 +349,7 @@ window.Crosscheck.ready.then((api) => {
 <div id="embedded" data-crosscheck data-database="embedded"></div>
 <div id="api"></div>
 <div id="missing" data-crosscheck data-database="claims/nope.json"></div>
+<div id="cut" data-crosscheck data-database="claims/cut.bin"></div>
 <div id="foreign" data-crosscheck data-database="https://example.org/claims.json"></div>
 <article id="annotated" data-crosscheck-annotate data-source="${three[1].id}" data-database="claims/three.bin">
 <h1>${esc(three[1].headline)}</h1>
@@ -362,7 +366,8 @@ ${three[1].paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>
   }
   await tabsIn('embedded').first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   assert.equal(await tabsIn('embedded').count(), 5, '#embedded shows the built-in seeds');
-  for (const [id, words] of [['missing', 'could not be fetched (HTTP 404)'], ['foreign', 'on another site']]) {
+  for (const [id, words] of [['missing', 'could not be fetched (HTTP 404)'], ['foreign', 'on another site'],
+    ['cut', 'damaged or cut short']]) {
     const box = page.locator(`#${id}`).locator('[data-error]');
     await box.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
     assert.match(await box.textContent(), new RegExp(words.replace(/[()]/g, '\\$&')), `#${id}'s message`);

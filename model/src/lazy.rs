@@ -57,7 +57,7 @@ pub(crate) struct Parts<'a> {
 
 /// Splits a binary database into its parts, refusing a file that is not one, has another
 /// layout, or whose checksum (Adler-32 of every byte before it) does not match.
-pub(crate) fn parts(bytes: &[u8]) -> Result<Parts<'_>, DbError> {
+pub(crate) fn parts(bytes: &[u8], summed: Option<u32>) -> Result<Parts<'_>, DbError> {
     if bytes.len() < 8 || &bytes[..4] != BIN_MAGIC {
         return Err(DbError::NotADatabase);
     }
@@ -73,7 +73,9 @@ pub(crate) fn parts(bytes: &[u8]) -> Result<Parts<'_>, DbError> {
         return Err(DbError::Corrupt("the file ends before its index".into()));
     }
     let sum_at = bytes.len() - 4;
-    if u32_at(bytes, sum_at) != checksum(&bytes[..sum_at]) {
+    // `summed`: the checksum of those bytes, when the reader summed them as they arrived.
+    let sum = summed.unwrap_or_else(|| checksum(&bytes[..sum_at]));
+    if u32_at(bytes, sum_at) != sum {
         return Err(DbError::Corrupt(
             "its checksum does not match: the file was damaged or cut short".into(),
         ));
@@ -109,7 +111,16 @@ impl LazyVerdicts {
     /// verdicts to rebuild from. Refuses a file whose checksum, sources, segments or index
     /// are wrong; a verdict is checked when its sentence's verdicts are asked for.
     pub fn read(bytes: Vec<u8>) -> Result<(Database, LazyVerdicts), DbError> {
-        let Parts { body, index } = parts(&bytes)?;
+        LazyVerdicts::read_summed(bytes, None)
+    }
+
+    /// [`LazyVerdicts::read`], with the checksum of all but the last four bytes given when
+    /// the reader summed them as they arrived (`Incoming`).
+    pub(crate) fn read_summed(
+        bytes: Vec<u8>,
+        summed: Option<u32>,
+    ) -> Result<(Database, LazyVerdicts), DbError> {
+        let Parts { body, index } = parts(&bytes, summed)?;
         let (head, rest) = postcard::take_from_bytes::<HeadBody>(body).map_err(corrupt)?;
         if head.version != DB_VERSION {
             return Err(DbError::WrongVersion {

@@ -12,10 +12,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod incoming;
 mod lazy;
 pub mod stream;
 mod wire;
 
+pub use incoming::Incoming;
 pub use lazy::{checksum as bin_checksum, LazyVerdicts};
 pub use stream::{DbWriter, Format};
 

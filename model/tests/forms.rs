@@ -3,8 +3,8 @@
 //! points outside its texts must be refused rather than sliced.
 
 use crosscheck_model::{
-    Database, DbError, DbWriter, DiffKind, Difference, Format, Label, LazyVerdicts, Segment,
-    SegmentKind, SharedSpan, Source, Verdict, BIN_VERSION, DB_VERSION,
+    Database, DbError, DbWriter, DiffKind, Difference, Format, Incoming, Label, LazyVerdicts,
+    Segment, SegmentKind, SharedSpan, Source, Verdict, BIN_VERSION, DB_VERSION,
 };
 
 fn source(id: &str, text: &str) -> Source {
@@ -430,6 +430,46 @@ fn every_cut_and_every_changed_byte_is_refused_when_read() {
     for (k, b) in variants.into_iter().enumerate() {
         assert!(Database::from_bin(&b).is_err(), "variant {k}");
         assert!(LazyVerdicts::read(b).is_err(), "variant {k}");
+    }
+}
+
+/// `bin` read as a download delivers it, `chunk` bytes at a time.
+fn arriving(bin: &[u8], chunk: usize) -> Incoming {
+    let mut incoming = Incoming::new(bin.len());
+    for part in bin.chunks(chunk) {
+        incoming.append(part);
+    }
+    incoming
+}
+
+#[test]
+fn a_file_read_as_it_arrives_reads_as_the_whole_file() {
+    for db in [sample(), many(40)] {
+        let bin = db.to_bin();
+        let (head, file) = LazyVerdicts::read(bin.clone()).expect("reads");
+        for chunk in [1, 2, 3, 4, 5, 7, 64, bin.len()] {
+            let incoming = arriving(&bin, chunk);
+            assert_eq!(incoming.bytes(), &bin[..], "chunks of {chunk}");
+            let (h, f) = incoming.read().expect("reads");
+            assert_eq!(h, head, "chunks of {chunk}");
+            assert_eq!(f.sentences(&h), file.sentences(&head), "chunks of {chunk}");
+        }
+    }
+    // A JSON export gathered the same way is handed back as it came.
+    let json = sample().to_json();
+    assert_eq!(arriving(json.as_bytes(), 5).into_bytes(), json.as_bytes());
+}
+
+#[test]
+fn every_cut_and_every_changed_byte_is_refused_as_it_arrives() {
+    let bin = sample().to_bin();
+    for n in 0..bin.len() {
+        assert!(arriving(&bin[..n], 3).read().is_err(), "cut at {n}");
+    }
+    for i in 0..bin.len() {
+        let mut b = bin.clone();
+        b[i] ^= 0x01;
+        assert!(arriving(&b, 3).read().is_err(), "byte {i} changed");
     }
 }
 

@@ -12,7 +12,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crosscheck_model::{
-    Database, DbError, Label, LazyVerdicts, Segment, SegmentKind, Source, Verdict,
+    Database, DbError, Incoming, Label, LazyVerdicts, Segment, SegmentKind, Source, Verdict,
 };
 
 use crate::order;
@@ -64,7 +64,16 @@ impl Index {
     }
 
     fn decode_vec(bytes: Vec<u8>) -> Result<Index, DbError> {
-        let (db, file) = LazyVerdicts::read(bytes)?;
+        Index::lazy(LazyVerdicts::read(bytes)?)
+    }
+
+    /// [`Index::decode`] of a file gathered as its download arrived, already summed (see
+    /// `crosscheck_model::Incoming`).
+    pub fn decode_incoming(incoming: Incoming) -> Result<Index, DbError> {
+        Index::lazy(incoming.read()?)
+    }
+
+    fn lazy((db, file): (Database, LazyVerdicts)) -> Result<Index, DbError> {
         let mut index = Index::with(db);
         // `read` refuses a file whose verdicts name a segment it does not have.
         let mut cache: Vec<Option<Rebuilt>> = index.db.segments.iter().map(|_| None).collect();
