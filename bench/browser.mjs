@@ -389,7 +389,13 @@ window.Crosscheck.ready.then(async (api) => {
   const seg = host.shadowRoot.querySelector('[data-segment]');
   if (seg) seg.getBoundingClientRect();
   const t1 = performance.now();
-  const res = performance.getEntriesByType('resource').find((r) => r.name.includes(db));
+  // The widget reads the file as it arrives, so its resource entry (queued once the body is
+  // done) may come a task after the sentence is shown: wait for it rather than miss it.
+  let res = null;
+  for (let i = 0; i < 100 && !res; i++) {
+    res = performance.getEntriesByType('resource').find((r) => r.name.includes(db));
+    if (!res) await new Promise((r) => setTimeout(r, 10));
+  }
   window.__perStory = { ok, shown: !!seg, total: t1 - t0, fetched: res ? res.responseEnd - t0 : null };
 });
 `;
