@@ -16,6 +16,7 @@ use crosscheck_model::{
 };
 use crosscheck_widget::{Options, Theme, EMBEDDED_DB, LOAD_FAILED};
 use fixture::{attr, click, db, key, seg_id, segment, source, span, Fixture};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -225,6 +226,21 @@ async fn matrix_cell_opens_its_sentence() {
         attr(&f.must("[data-panel]"), "data-panel"),
         first_seg.to_string()
     );
+    // The open sentence's row is marked, and only it: the row that was open before is not.
+    let open_rows = f.qa(".mrow.row-open");
+    assert_eq!(open_rows.len(), 1, "one open row");
+    let in_open = open_rows[0]
+        .query_selector_all("[data-cell-segment]")
+        .unwrap();
+    assert_eq!(
+        in_open.length() as usize,
+        db.sources.len(),
+        "a cell per source"
+    );
+    for i in 0..in_open.length() {
+        let cell: Element = in_open.item(i).unwrap().dyn_into().unwrap();
+        assert_eq!(attr(&cell, "data-cell-segment"), first_seg.to_string());
+    }
 }
 
 #[wasm_bindgen_test]

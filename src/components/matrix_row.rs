@@ -1,6 +1,7 @@
 //! One row of the coverage matrix: a sentence's cell in every article's column. It is a
 //! component of its own so that opening a sentence or moving the cursor re-renders only the
-//! rows whose props changed, not every cell of the matrix. Cells carry no listeners: the
+//! rows whose props changed, not every cell of the matrix; its cells are one more, so that
+//! opening or closing the row re-renders none of them. Cells carry no listeners: the
 //! matrix handles clicks and focus for all of them (`data-cell-*` say which cell it was).
 
 use crosscheck_model::Label;
@@ -27,6 +28,20 @@ pub struct MatrixRowProps {
     pub open: bool,
     /// The column of the matrix's one tab stop, when it is in this row.
     pub focus_col: Option<usize>,
+}
+
+/// What a row's cells are drawn from: the row's props but whether it is open, which only its
+/// class says. Opening a sentence closes another, so each click changed two rows; with the
+/// cells a component of their own, neither redraws its cells (a row of a 200-report story is
+/// 200 cells, each with its label).
+#[derive(Properties, PartialEq)]
+struct CellsProps {
+    index: Shared,
+    segment: u32,
+    group: usize,
+    row: usize,
+    global: usize,
+    focus_col: Option<usize>,
 }
 
 /// Which mark a cell gets.
@@ -91,6 +106,16 @@ pub(crate) fn excerpt(text: &str, max_chars: usize) -> String {
 
 #[component]
 pub fn MatrixRow(props: &MatrixRowProps) -> Html {
+    html! {
+        <g class={classes!("mrow", props.open.then_some("row-open"))}>
+            <Cells index={props.index.clone()} segment={props.segment} group={props.group}
+                row={props.row} global={props.global} focus_col={props.focus_col} />
+        </g>
+    }
+}
+
+#[component]
+fn Cells(props: &CellsProps) -> Html {
     let index = &props.index;
     let (gi, ri, seg_id) = (props.group, props.row, props.segment);
     let text = index
@@ -129,9 +154,9 @@ pub fn MatrixRow(props: &MatrixRowProps) -> Html {
         }
     });
     html! {
-        <g class={classes!("mrow", props.open.then_some("row-open"))}>
+        <>
             <title>{ text.clone() }</title>
             { for cells }
-        </g>
+        </>
     }
 }
