@@ -79,6 +79,7 @@ pub fn fit(rows: &[&Row], recipe: &Recipe) -> ClusterModel {
     });
     // Columns held constant: no tree of the differs step splits on them.
     hold(&mut differs.x, &columns(&crate::cluster::DIFFERS_BLIND));
+    hold(&mut carried.x, &columns(&crate::cluster::CARRIED_BLIND));
     let held = columns(recipe.held);
     hold(&mut carried.x, &held);
     hold(&mut differs.x, &held);
