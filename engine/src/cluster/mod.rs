@@ -107,7 +107,9 @@ pub const DIFFERS_BLIND: [&str; 2] = ["st_best", "st_evidence"];
 /// The differs step still reads it. Found by fitting the carried step without each feature in
 /// turn; `crosscheck loco --seeds 5` with the encoder: mean macro-F1 0.7961 → 0.7995 (every
 /// fitting seed above every shipped one), lowest cluster 0.6475 → 0.6501, differs F1 0.6701 →
-/// 0.6704, accuracy 0.8468 → 0.8509. The surface path has no such feature.
+/// 0.6704, accuracy 0.8468 → 0.8509. The surface path's nearest analogue, `st_best`, stays
+/// read: held too, `--no-encoder` LOCO fell 0.7650 → 0.7578, as that path reads no cosine
+/// relative to the claim's other articles to fall back on.
 pub const CARRIED_BLIND: [&str; 1] = ["cos_best"];
 
 /// What the whole build knows, shared by every item.
