@@ -77,7 +77,8 @@ pub fn fit(rows: &[&Row], recipe: &Recipe) -> ClusterModel {
         LabelKey::Omits => None,
         l => Some(l == LabelKey::Differs),
     });
-    // Columns held constant: no tree of the differs step splits on them.
+    // Columns held constant: no tree of that step splits on them, and the linear half of
+    // P(carried) gives them no weight.
     hold(&mut differs.x, &columns(&crate::cluster::DIFFERS_BLIND));
     hold(&mut carried.x, &columns(&crate::cluster::CARRIED_BLIND));
     let held = columns(recipe.held);
