@@ -127,7 +127,9 @@ if is_selected engine; then
   # The bench's times are wall-clock, which a busy machine inflates, and leave out reading the
   # articles, loading the encoder and writing the database. CPU time of the CLI says what a
   # whole build costs one core, whatever else runs: on the seeds (median of 3) and on the
-  # 200-article cluster, without and (when its folder is there) with the sentence encoder.
+  # 200-article cluster, without and (when its folder is there) with the sentence encoder, each
+  # on one core (--jobs 1); then the 200-article cluster once more on every core (path
+  # "<path>-cores"), what a newsroom's machine waits.
   cpu=$BENCH_OUT/engine-cpu.tsv
   rm -f "$cpu"
   enc_dir=${CROSSCHECK_ENCODER:-${XDG_CACHE_HOME:-$HOME/.cache}/crosscheck/all-MiniLM-L6-v2}
@@ -144,10 +146,13 @@ if is_selected engine; then
       n=$(find "$dir" -maxdepth 1 -name '*.txt' | wc -l)
       runs=1
       [ "$n" -le 20 ] && runs=3
-      for path in "${paths[@]}"; do
+      variants=("${paths[@]}")
+      [ "$n" -gt 20 ] && for path in "${paths[@]}"; do variants+=("$path-cores"); done
+      for path in "${variants[@]}"; do
         flag=(--no-encoder)
-        [ "$path" = encoder ] && flag=(--encoder "$enc_dir")
-        out=$BENCH_OUT/claims-n$n-$path.bin
+        [ "${path%-cores}" = encoder ] && flag=(--encoder "$enc_dir")
+        [ "$path" = "${path%-cores}" ] && flag+=(--jobs 1)
+        out=$BENCH_OUT/claims-n$n-${path%-cores}.bin
         for _ in $(seq "$runs"); do
           /usr/bin/time -f '%U %S %e %M' -o "$BENCH_OUT/time.txt" \
             target/release/crosscheck build "$dir" "${flag[@]}" --format bin -o "$out"
@@ -157,7 +162,7 @@ if is_selected engine; then
         read -r _ user sys wall rss <"$BENCH_OUT/median.txt"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$path" "$user" "$sys" "$wall" "$rss" \
           "$(stat -c %s "$out")" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$cpu"
-        echo "engine:   crosscheck build ($path) of the $n-article cluster: CPU ${user}s user + ${sys}s sys," \
+        echo "engine:   crosscheck build ($path, ${flag[*]}) of the $n-article cluster: CPU ${user}s user + ${sys}s sys," \
           "wall ${wall}s, max RSS $((rss / 1024)) MiB (median of $runs)"
       done
     done

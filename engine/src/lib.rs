@@ -23,6 +23,7 @@ pub mod pair_features;
 mod pair_model;
 mod pair_weights;
 mod pair_weights_enc;
+mod par;
 pub mod pipeline;
 pub mod progress;
 pub mod segment;
@@ -37,6 +38,7 @@ pub use model::{
     Database, DbError, Format, Label, Segment, SegmentKind, Source, Verdict, BIN_VERSION,
     DB_VERSION,
 };
+pub use par::set_threads;
 pub use pipeline::{
     analyse_pair, build, build_into, build_traced, build_with, judge_pair, BuildError,
     BuildOptions, PairAnalysis, PairVerdict, StreamError, Trace, WriteSink,

@@ -16,12 +16,12 @@ use cli::{output, say, Failure};
 
 const USAGE: &str = "\
 usage:
-  crosscheck build <DIR> [-o FILE] [--format json|bin] [--encoder DIR | --no-encoder]
-  crosscheck eval <DIR> --gold FILE [--items FILE] [--encoder DIR | --no-encoder]
+  crosscheck build <DIR> [-o FILE] [--format json|bin] [--encoder DIR | --no-encoder] [--jobs N]
+  crosscheck eval <DIR> --gold FILE [--items FILE] [--encoder DIR | --no-encoder] [--jobs N]
   crosscheck eval --db DB_FILE --gold FILE [--items FILE]
   crosscheck verdict [FILE] [--encoder DIR] < PAIRS.jsonl
   crosscheck loco <SHARED_EVAL> [--write FILE] [--grid | --ablate] [--seeds K]
-                   [--exports DIR] [--encoder DIR | --no-encoder]
+                   [--exports DIR] [--encoder DIR | --no-encoder] [--jobs N]
   crosscheck fit <SHARED_EVAL> [--encoder DIR]
   crosscheck --help";
 
@@ -37,6 +37,8 @@ commands:
       scripts/get-encoder.sh) takes part when its folder is found: --encoder DIR, else
       $CROSSCHECK_ENCODER, else ~/.cache/crosscheck/all-MiniLM-L6-v2.
       --no-encoder builds from surface features only (what the widget's browser engine does).
+      A build spreads over every core; --jobs N caps it at N threads (1: one core). The
+      database is the same bytes whatever N.
   eval <DIR> --gold FILE [--items FILE]
       Builds DIR and scores it against the gold JSON Lines FILE: a table, then one JSON line.
       Gold keys that no segment contains are listed on stderr. With --db, scores an existing
@@ -127,6 +129,25 @@ const ENCODER_OPTS: [Opt; 2] = [
     },
 ];
 
+/// How many threads a build spreads over (`--jobs N`).
+const JOBS_OPT: Opt = Opt {
+    names: &["--jobs"],
+    takes_value: true,
+};
+
+/// Applies `--jobs N`: a build then spreads over at most N threads (one per core without it).
+fn jobs(p: &args::Parsed) -> Result<(), Failure> {
+    let Some(v) = p.get("--jobs") else {
+        return Ok(());
+    };
+    match v.parse::<usize>() {
+        Ok(n) if n > 0 => crosscheck::set_threads(n).map_err(Failure::Usage),
+        _ => Err(Failure::Usage(format!(
+            "--jobs needs a whole number of threads, 1 or more, not '{v}'"
+        ))),
+    }
+}
+
 /// The sentence encoder a command uses: `--encoder DIR` (which must load), none with
 /// `--no-encoder`, else the default folder when it holds a model (a note on stderr when not).
 fn encoder(p: &args::Parsed) -> Result<Option<crosscheck::encoder::Encoder>, Failure> {
@@ -190,10 +211,12 @@ fn build(rest: &[String]) -> Result<(), Failure> {
         },
         ENCODER_OPTS[0],
         ENCODER_OPTS[1],
+        JOBS_OPT,
     ];
     let Some(p) = parse(rest, OPTS, 1..=1)? else {
         return Ok(());
     };
+    jobs(&p)?;
     let binary = match p.get("--format").unwrap_or("json") {
         "json" => false,
         "bin" => true,
@@ -273,10 +296,12 @@ fn eval(rest: &[String]) -> Result<(), Failure> {
         },
         ENCODER_OPTS[0],
         ENCODER_OPTS[1],
+        JOBS_OPT,
     ];
     let Some(p) = parse(rest, OPTS, 0..=1)? else {
         return Ok(());
     };
+    jobs(&p)?;
     if p.positional.len() + usize::from(p.get("--db").is_some()) != 1 {
         return Err(Failure::Usage(
             "eval needs a cluster folder or --db FILE (one of them)".into(),
@@ -411,10 +436,12 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
         },
         ENCODER_OPTS[0],
         ENCODER_OPTS[1],
+        JOBS_OPT,
     ];
     let Some(p) = parse(rest, OPTS, 1..=1)? else {
         return Ok(());
     };
+    jobs(&p)?;
     let shared = Path::new(&p.positional[0]);
     let encoder = encoder(&p)?;
     let seeds = match p.get("--seeds") {

@@ -101,6 +101,9 @@ fn bad_command_lines_print_usage_and_exit_2() {
         &["loco", d, "--seeds"],
         &["loco", d, "--seeds", "0"],
         &["loco", d, "--seeds", "many"],
+        &["build", d, "--jobs"],
+        &["build", d, "--jobs", "0"],
+        &["build", d, "--jobs", "many"],
     ] {
         let out = run(args, b"");
         let err = text(&out.stderr);
@@ -190,6 +193,29 @@ fn build_json_and_bin_round_trip() {
         .collect();
     names.sort();
     assert_eq!(names, ["cluster", "db.bin", "db.json"]);
+}
+
+#[test]
+fn one_thread_and_several_build_the_same_bytes() {
+    // The build spreads claims, segments and sentences over threads and puts the results back
+    // in order: the database may not depend on how many there were.
+    let seeds = repo().join("seeds");
+    let s = seeds.to_str().unwrap();
+    let built: Vec<Vec<u8>> = ["1", "2", "5"]
+        .iter()
+        .map(|n| {
+            let out = run(&["build", s, "--no-encoder", "--jobs", n], b"");
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "--jobs {n}: {}",
+                text(&out.stderr)
+            );
+            out.stdout
+        })
+        .collect();
+    assert!(!built[0].is_empty());
+    assert!(built.iter().all(|b| *b == built[0]), "the databases differ");
 }
 
 #[test]

@@ -229,9 +229,8 @@ impl Encoder {
         texts: &[&str],
         done: &mut dyn FnMut(usize),
     ) -> Vec<Tokens> {
-        let d = self.weights.hidden;
         let ids: Vec<Vec<u32>> = texts.iter().map(|t| self.token_ids(t)).collect();
-        let mut out = Vec::with_capacity(texts.len());
+        let mut chunks: Vec<&[Vec<u32>]> = Vec::new();
         let mut rest = ids.as_slice();
         while !rest.is_empty() {
             // A chunk takes at least one text (at most MAX_TOKENS rows), then as many more as fit.
@@ -245,25 +244,40 @@ impl Encoder {
                 rows += t.len();
             }
             let (chunk, tail) = rest.split_at(take);
-            let x = self.weights.forward(chunk);
-            let mut row = 0;
-            for t in chunk {
-                let n = t.len();
-                let data = x
-                    .slice(ndarray::s![row..row + n, ..])
-                    .iter()
-                    .copied()
-                    .collect();
-                out.push(Tokens {
-                    n,
-                    dim: d,
-                    data,
-                    ids: t.clone(),
-                });
-                row += n;
-            }
+            chunks.push(chunk);
             rest = tail;
+        }
+        // Chunks are independent: one per core at a time, counted after each round.
+        let mut out = Vec::with_capacity(texts.len());
+        for round in chunks.chunks(crate::par::threads().max(1)) {
+            for encoded in crate::par::map(round, |chunk| self.encode_chunk(chunk)) {
+                out.extend(encoded);
+            }
             done(out.len());
+        }
+        out
+    }
+
+    /// One forward pass over the stacked token rows of `chunk`'s texts, split back per text.
+    fn encode_chunk(&self, chunk: &[Vec<u32>]) -> Vec<Tokens> {
+        let d = self.weights.hidden;
+        let x = self.weights.forward(chunk);
+        let mut out = Vec::with_capacity(chunk.len());
+        let mut row = 0;
+        for t in chunk {
+            let n = t.len();
+            let data = x
+                .slice(ndarray::s![row..row + n, ..])
+                .iter()
+                .copied()
+                .collect();
+            out.push(Tokens {
+                n,
+                dim: d,
+                data,
+                ids: t.clone(),
+            });
+            row += n;
         }
         out
     }
