@@ -200,10 +200,21 @@ pub fn loco_databases(
     folds: &mut [Fold],
     recipe: &Recipe,
 ) -> Vec<(String, Scores, crate::model::Database)> {
-    let mut out = Vec::new();
-    for i in 0..folds.len() {
-        let m = recipe.slot.then(|| fit_slot(folds, &[i])).flatten();
-        folds[i].apply_slot(m.as_ref());
+    // The folds are independent, so they are fitted and decided in parallel. Each fold's slot
+    // model is fitted on the other folds' candidate pairs, which choosing a fold's pairs
+    // (`apply_slot`) leaves as they are, so every slot model is fitted first and each applied
+    // to its own fold before any fold is decided: the same choices as fold by fold.
+    let ids: Vec<usize> = (0..folds.len()).collect();
+    let slots: Vec<Option<SlotModel>> = if recipe.slot {
+        crate::par::map(&ids, |&i| fit_slot(folds, &[i]))
+    } else {
+        ids.iter().map(|_| None).collect()
+    };
+    for (f, m) in folds.iter_mut().zip(&slots) {
+        f.apply_slot(m.as_ref());
+    }
+    let folds = &*folds;
+    crate::par::map(&ids, |&i| {
         let train: Vec<&Row> = folds
             .iter()
             .enumerate()
@@ -214,9 +225,8 @@ pub fn loco_databases(
         let held = &folds[i];
         let db = assemble(&held.prepared, &model, None, None);
         let scores = crate::eval::score(&db, &held.data.gold);
-        out.push((held.data.name.clone(), scores, db));
-    }
-    out
+        (held.data.name.clone(), scores, db)
+    })
 }
 
 /// Whether a cluster's gold has items whose first label is `differs` (the clusters over which
