@@ -348,18 +348,11 @@ fn load_encoder() -> Result<Loaded, String> {
 
 fn main() {
     // Every figure here is of one core: the library spreads a build over the cores (`--jobs` in
-    // the CLI), so the whole bench runs inside a pool of one thread, whose thread is then the
-    // one whose CPU time `cpu_time` reads.
-    match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
-        Ok(one) => one.install(bench),
-        Err(e) => {
-            eprintln!("bench: no thread pool: {e}");
-            std::process::exit(1)
-        }
+    // the CLI); with one thread it runs every step on this one, whose CPU time `cpu_time` reads.
+    if let Err(e) = crosscheck::set_threads(1) {
+        eprintln!("bench: {e}");
+        std::process::exit(1)
     }
-}
-
-fn bench() {
     let quick = std::env::args().any(|a| a == "--quick")
         || std::env::var("BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0");
     let budget = std::env::var("BENCH_BUDGET_SECS")

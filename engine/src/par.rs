@@ -5,15 +5,56 @@
 //!
 //! Results come back in input order whatever the threads did, and every step reads only what
 //! was computed before it, so a build writes the same bytes on one core or many.
+//!
+//! The engine keeps a pool of its own, made on first use, rather than rayon's global one: a
+//! program that embeds the engine keeps its global pool as it set it up, and `--jobs 1` (or a
+//! machine that cannot start threads) runs every step in order on the calling thread, with no
+//! pool at all. Nothing here can panic for want of threads.
 
-/// Caps the threads builds spread over at `n` (the CLI's `--jobs`). Call it once, before the
-/// first build; it fails if the threads were already set up.
+#[cfg(not(target_arch = "wasm32"))]
+mod threads {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::OnceLock;
+
+    /// The threads asked for by `set_threads` (0: one per core).
+    static ASKED: AtomicUsize = AtomicUsize::new(0);
+
+    /// The engine's pool, made on first use; `None` for one thread, or when no thread could be
+    /// started.
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+
+    pub fn set(n: usize) -> Result<(), String> {
+        if POOL.get().is_some() {
+            return Err("the threads are already started: set them before the first build".into());
+        }
+        ASKED.store(n, Ordering::Relaxed);
+        Ok(())
+    }
+
+    pub fn pool() -> Option<&'static rayon::ThreadPool> {
+        POOL.get_or_init(|| {
+            let n = match ASKED.load(Ordering::Relaxed) {
+                0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+                n => n,
+            };
+            if n <= 1 {
+                return None;
+            }
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .thread_name(|i| format!("crosscheck-{i}"))
+                .build()
+                .ok()
+        })
+        .as_ref()
+    }
+}
+
+/// Caps the threads builds spread over at `n` (the CLI's `--jobs`; 1 runs every step on the
+/// calling thread). Call it before the first build: it fails once the threads are started.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn set_threads(n: usize) -> Result<(), String> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .build_global()
-        .map_err(|e| format!("--jobs: {e}"))
+    threads::set(n)
 }
 
 /// Without threads there is nothing to cap: every build runs on one.
@@ -26,7 +67,10 @@ pub fn set_threads(_n: usize) -> Result<(), String> {
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
     use rayon::prelude::*;
-    items.par_iter().map(f).collect()
+    match threads::pool() {
+        Some(pool) => pool.install(|| items.par_iter().map(f).collect()),
+        None => items.iter().map(f).collect(),
+    }
 }
 
 /// `f` of every item, in order.
@@ -44,7 +88,13 @@ pub(crate) fn map_with<T: Sync, S, R: Send>(
     f: impl Fn(&mut S, &T) -> R + Sync + Send,
 ) -> Vec<R> {
     use rayon::prelude::*;
-    items.par_iter().map_init(init, f).collect()
+    match threads::pool() {
+        Some(pool) => pool.install(|| items.par_iter().map_init(init, f).collect()),
+        None => {
+            let mut scratch = init();
+            items.iter().map(|t| f(&mut scratch, t)).collect()
+        }
+    }
 }
 
 /// `f` of every item with a scratch value made by `init`, in order.
@@ -68,7 +118,7 @@ pub(crate) fn block(per_thread: usize) -> usize {
 /// The threads `map` spreads over (1 without threads).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn threads() -> usize {
-    rayon::current_num_threads()
+    threads::pool().map_or(1, rayon::ThreadPool::current_num_threads)
 }
 
 /// The threads `map` spreads over (1 without threads).
