@@ -90,16 +90,22 @@ pub(crate) fn map_with<T: Sync, S, R: Send>(
     use rayon::prelude::*;
     match threads::pool() {
         Some(pool) => pool.install(|| items.par_iter().map_init(init, f).collect()),
-        None => {
-            let mut scratch = init();
-            items.iter().map(|t| f(&mut scratch, t)).collect()
-        }
+        None => in_order_with(items, init, f),
     }
 }
 
 /// `f` of every item with a scratch value made by `init`, in order.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn map_with<T, S, R>(
+    items: &[T],
+    init: impl Fn() -> S,
+    f: impl Fn(&mut S, &T) -> R,
+) -> Vec<R> {
+    in_order_with(items, init, f)
+}
+
+/// `map_with` on the calling thread: one scratch value for every item.
+fn in_order_with<T, S, R>(
     items: &[T],
     init: impl Fn() -> S,
     f: impl Fn(&mut S, &T) -> R,
