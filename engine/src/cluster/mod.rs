@@ -112,6 +112,21 @@ pub const DIFFERS_BLIND: [&str; 2] = ["st_best", "st_evidence"];
 /// relative to the claim's other articles to fall back on.
 pub const CARRIED_BLIND: [&str; 1] = ["cos_best"];
 
+/// Features P(differs | carried) may only rise with (`gbdt::Params::increasing`): one more
+/// difference of a kind, or a difference in a sentence that carries more of the claim, never
+/// makes `differs` less likely. A general prior, not a fact of the labelled stories: without it
+/// a fitted decision can learn that on some story a lone date change went with `corroborates`.
+pub const DIFFERS_INCREASING: [&str; 8] = [
+    "n_number",
+    "n_date",
+    "n_negation",
+    "n_stance",
+    "n_quote",
+    "n_name",
+    "n_differences",
+    "clean_difference",
+];
+
 /// What the whole build knows, shared by every item.
 pub struct Context<'a> {
     pub al: &'a Aligner,

@@ -416,6 +416,48 @@ mod tests {
     }
 
     #[test]
+    fn no_more_differences_make_differs_less_likely_in_the_shipped_models() {
+        // Both generated models: at every split on a `DIFFERS_INCREASING` feature, no leaf of
+        // the left subtree (fewer or weaker differences) scores above a leaf of the right one,
+        // so P(differs | carried) never falls as those features rise (`Params::increasing`).
+        let leaves = |f: &Forest, root: u32| {
+            let (mut lo, mut hi, mut stack) = (f32::INFINITY, f32::NEG_INFINITY, vec![root]);
+            while let Some(n) = stack.pop() {
+                let n = n as usize;
+                if f.feature[n] < 0 {
+                    lo = lo.min(f.value[n]);
+                    hi = hi.max(f.value[n]);
+                } else {
+                    stack.extend([f.left[n], f.right[n]]);
+                }
+            }
+            (lo, hi)
+        };
+        for encoder in [false, true] {
+            let Scorer::Trees(f) = &shipped(encoder).differs else {
+                panic!("the shipped differs step is a forest");
+            };
+            let constrained: Vec<i16> = crate::cluster::DIFFERS_INCREASING
+                .iter()
+                .map(|n| crate::cluster::NAMES.iter().position(|m| m == n).unwrap() as i16)
+                .collect();
+            let mut splits = 0;
+            for n in 0..f.feature.len() {
+                if constrained.contains(&f.feature[n]) {
+                    splits += 1;
+                    let (_, left_max) = leaves(f, f.left[n]);
+                    let (right_min, _) = leaves(f, f.right[n]);
+                    assert!(left_max <= right_min, "node {n} (encoder {encoder})");
+                }
+            }
+            assert!(
+                splits > 0,
+                "the differs step never splits on a difference count"
+            );
+        }
+    }
+
+    #[test]
     fn deciding_many_items_decides_each_as_alone() {
         // The shipped surface model on spread features, with and without a difference: every
         // label and probability as `decide` gives it, to the bit (the items are not a multiple

@@ -70,7 +70,11 @@ pub fn module(
     s.push_str(
         "// Fitted numbers can land near a named constant (a split at 0.523599 is not pi/6).\n",
     );
-    s.push_str("#![allow(clippy::approx_constant, clippy::excessive_precision, clippy::unreadable_literal)]\n\n");
+    // Laid out as rustfmt lays it out, so a generated file passes `cargo fmt --check` as written.
+    s.push_str(
+        "#![allow(\n    clippy::approx_constant,\n    clippy::excessive_precision,\n    \
+         clippy::unreadable_literal\n)]\n\n",
+    );
     let linear = matches!(model.differs, Scorer::Linear(_))
         || slot.is_some()
         || model.carried_linear.is_some();

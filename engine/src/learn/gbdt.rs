@@ -26,6 +26,11 @@ pub struct Params {
     /// L2 penalty on leaf values (Newton step denominator).
     pub lambda: f64,
     pub seed: u64,
+    /// Features the fitted score may only rise with (bit `d` for feature `d`, the first 64):
+    /// XGBoost's monotone constraint. A split on one is kept only when its right side's value is
+    /// at least its left side's, and the two subtrees are bounded on either side of their
+    /// midpoint, so every tree, and so the forest, never falls as such a feature grows.
+    pub increasing: u64,
 }
 
 impl Default for Params {
@@ -38,6 +43,7 @@ impl Default for Params {
             min_leaf: 5.0,
             lambda: 1.0,
             seed: 0,
+            increasing: 0,
         }
     }
 }
@@ -130,7 +136,8 @@ impl Forest {
             if !member.iter().any(|&m| m) {
                 member.iter_mut().for_each(|m| *m = true);
             }
-            let root = f.grow(&cols, &order, &grad, &hess, w, &member, p, 0);
+            let unbounded = (f64::NEG_INFINITY, f64::INFINITY);
+            let root = f.grow(&cols, &order, &grad, &hess, w, &member, p, 0, unbounded);
             f.roots.push(root);
             for (i, r) in raw.iter_mut().enumerate() {
                 let row: Vec<f32> = cols.iter().map(|c| c[i]).collect();
@@ -152,6 +159,7 @@ impl Forest {
         member: &[bool],
         p: &Params,
         level: usize,
+        bounds: (f64, f64),
     ) -> u32 {
         let idx = self.value.len() as u32;
         let (g, h, wt) = (0..member.len())
@@ -160,11 +168,13 @@ impl Forest {
                 (a.0 + grad[i], a.1 + hess[i], a.2 + w[i])
             });
         let score = |g: f64, h: f64| g * g / (h + p.lambda);
+        let (lo, hi) = bounds;
+        let value = |g: f64, h: f64| (g / (h + p.lambda)).clamp(lo, hi);
         self.feature.push(-1);
         self.threshold.push(0.0);
         self.left.push(u32::MAX);
         self.right.push(u32::MAX);
-        self.value.push((g / (h + p.lambda)) as f32);
+        self.value.push(value(g, h) as f32);
         if level >= p.depth || wt < 2.0 * p.min_leaf {
             return idx;
         }
@@ -173,6 +183,7 @@ impl Forest {
         let mut best: Option<(f64, usize, f32)> = None;
         for (d, o) in order.iter().enumerate() {
             let c = &cols[d];
+            let increasing = d < 64 && p.increasing >> d & 1 == 1;
             let (mut gl, mut hl, mut wl) = (0.0, 0.0, 0.0);
             let mut prev: Option<f32> = None;
             for &r in o {
@@ -182,7 +193,11 @@ impl Forest {
                 }
                 let v = c[r];
                 if let Some(pv) = prev {
-                    if v > pv && wl >= p.min_leaf && wt - wl >= p.min_leaf {
+                    if v > pv
+                        && wl >= p.min_leaf
+                        && wt - wl >= p.min_leaf
+                        && (!increasing || value(gl, hl) <= value(g - gl, h - hl))
+                    {
                         let gain = score(gl, hl) + score(g - gl, h - hl) - parent;
                         if gain > 1e-9 && best.is_none_or(|b| gain > b.0) {
                             best = Some((gain, d, pv + (v - pv) / 2.0));
@@ -204,8 +219,22 @@ impl Forest {
         let go_right: Vec<bool> = (0..member.len())
             .map(|i| member[i] && cols[d][i] > t)
             .collect();
-        let l = self.grow(cols, order, grad, hess, w, &go_left, p, level + 1);
-        let r = self.grow(cols, order, grad, hess, w, &go_right, p, level + 1);
+        // Below a constrained split, the left subtree stays under the midpoint of the two
+        // sides' values and the right one over it, so no deeper split can undo the order.
+        let (lb, rb) = if d < 64 && p.increasing >> d & 1 == 1 {
+            let side = |keep: &[bool]| {
+                let (g, h) = (0..keep.len())
+                    .filter(|&i| keep[i])
+                    .fold((0.0, 0.0), |a, i| (a.0 + grad[i], a.1 + hess[i]));
+                value(g, h)
+            };
+            let mid = (side(&go_left) + side(&go_right)) / 2.0;
+            ((lo, mid), (mid, hi))
+        } else {
+            (bounds, bounds)
+        };
+        let l = self.grow(cols, order, grad, hess, w, &go_left, p, level + 1, lb);
+        let r = self.grow(cols, order, grad, hess, w, &go_right, p, level + 1, rb);
         let i = idx as usize;
         self.feature[i] = d as i16;
         self.threshold[i] = t;
@@ -382,6 +411,50 @@ mod tests {
         // The noise column gets little credit.
         let c = f.contributions(&[0.9, 0.1, 0.5], 3);
         assert!(c[2].abs() < c[0].abs() && c[2].abs() < c[1].abs(), "{c:?}");
+    }
+
+    #[test]
+    fn an_increasing_feature_never_lowers_the_score() {
+        // The label falls as x0 rises where x1 is high (and rises where it is low): unconstrained,
+        // the forest learns that fall; constrained, it may not, whatever x1 and x2 are.
+        let mut x = Vec::new();
+        let mut y = Vec::new();
+        let mut rng = Rng(3);
+        for _ in 0..600 {
+            let (a, b, c) = (rng.unit() as f32, rng.unit() as f32, rng.unit() as f32);
+            x.push(vec![a, b, c]);
+            y.push(if b > 0.5 { a < 0.4 } else { a > 0.6 } || rng.unit() < 0.1);
+        }
+        let w = vec![1.0; x.len()];
+        let p = Params {
+            trees: 80,
+            depth: 3,
+            rate: 0.2,
+            min_leaf: 2.0,
+            ..Params::default()
+        };
+        let falls = |f: &Forest| {
+            let mut worst = 0.0f32;
+            for b in [0.1f32, 0.45, 0.55, 0.9] {
+                for c in [0.2f32, 0.8] {
+                    let scores: Vec<f32> = (0..=20)
+                        .map(|i| f.predict(&[i as f32 / 20.0, b, c]))
+                        .collect();
+                    for pair in scores.windows(2) {
+                        worst = worst.max(pair[0] - pair[1]);
+                    }
+                }
+            }
+            worst
+        };
+        assert!(falls(&Forest::fit(&x, &y, &w, &p)) > 0.3);
+        let constrained = Params { increasing: 1, ..p };
+        let f = Forest::fit_bagged(&x, &y, &w, &constrained, 3);
+        assert_eq!(falls(&f), 0.0);
+        assert_eq!(falls(&f.packed()), 0.0);
+        // The rise where x1 is low is still learnt.
+        let g = Forest::fit(&x, &y, &w, &constrained);
+        assert!(g.predict(&[0.9, 0.1, 0.5]) > g.predict(&[0.1, 0.1, 0.5]) + 0.2);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `report`'s.
 
 use super::data::{LabelKey, Labelled, Row};
-use super::gbdt::Forest;
+use super::gbdt::{Forest, Params};
 use super::logistic::Logistic;
 use super::recipe::Recipe;
 use crate::cluster::build::{assemble, Prepared};
@@ -98,7 +98,13 @@ pub fn fit(rows: &[&Row], recipe: &Recipe) -> ClusterModel {
                 &differs.x,
                 &differs.y,
                 &differs.w,
-                p,
+                &Params {
+                    increasing: columns(&crate::cluster::DIFFERS_INCREASING)
+                        .iter()
+                        .filter(|&&d| d < 64)
+                        .fold(0, |m, &d| m | 1 << d),
+                    ..*p
+                },
                 recipe.bags,
             )),
             None => Scorer::Linear(Logistic::fit(
