@@ -236,19 +236,8 @@ pub const FEATURE_GROUPS: &[(&str, &[&str])] = &[
         "against the other articles",
         &["coverage_rank", "carried_share", "cos_rank", "cos_rel"],
     ),
-    (
-        "differences found",
-        &[
-            "n_number",
-            "n_date",
-            "n_negation",
-            "n_stance",
-            "n_quote",
-            "n_name",
-            "n_differences",
-            "clean_difference",
-        ],
-    ),
+    // The differences found are the features the differs step may only rise with.
+    ("differences found", &crate::cluster::DIFFERS_INCREASING),
     (
         "figure conflict",
         &[
