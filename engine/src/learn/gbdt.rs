@@ -33,6 +33,13 @@ pub struct Params {
     pub increasing: u64,
 }
 
+impl Params {
+    /// Whether the score may only rise with feature `d` (`increasing`).
+    fn rises_with(&self, d: usize) -> bool {
+        d < 64 && self.increasing >> d & 1 == 1
+    }
+}
+
 impl Default for Params {
     fn default() -> Self {
         Params {
@@ -183,7 +190,7 @@ impl Forest {
         let mut best: Option<(f64, usize, f32)> = None;
         for (d, o) in order.iter().enumerate() {
             let c = &cols[d];
-            let increasing = d < 64 && p.increasing >> d & 1 == 1;
+            let increasing = p.rises_with(d);
             let (mut gl, mut hl, mut wl) = (0.0, 0.0, 0.0);
             let mut prev: Option<f32> = None;
             for &r in o {
@@ -221,7 +228,7 @@ impl Forest {
             .collect();
         // Below a constrained split, the left subtree stays under the midpoint of the two
         // sides' values and the right one over it, so no deeper split can undo the order.
-        let (lb, rb) = if d < 64 && p.increasing >> d & 1 == 1 {
+        let (lb, rb) = if p.rises_with(d) {
             let side = |keep: &[bool]| {
                 let (g, h) = (0..keep.len())
                     .filter(|&i| keep[i])
