@@ -279,6 +279,7 @@ pub const FEATURE_GROUPS: &[(&str, &[&str])] = &[
     ),
     ("token recall", &["tok_recall", "tok_low", "tok_recall_top"]),
     ("positions", &["claim_pos", "evidence_pos"]),
+    ("neighbours", &["nb_coverage", "nb_adjacent"]),
 ];
 
 /// The recipes `crosscheck loco --ablate` compares: the shipped one, then the same without each
