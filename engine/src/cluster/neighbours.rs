@@ -80,15 +80,10 @@ mod tests {
     use crate::cluster::NAMES;
     use crate::io::{Article, SourceMeta};
 
+    /// An undated report: these features read no date.
     fn article(id: &str, text: &str) -> Article {
-        Article {
-            id: id.into(),
-            text: text.into(),
-            meta: SourceMeta {
-                published: Some("2024-03-12".into()),
-                ..Default::default()
-            },
-        }
+        let (id, text, meta) = (id.into(), text.into(), SourceMeta::default());
+        Article { id, text, meta }
     }
 
     /// The features `names` of the item of the claim containing `claim` against article
