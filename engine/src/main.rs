@@ -20,7 +20,7 @@ usage:
   crosscheck eval <DIR> --gold FILE [--items FILE] [--encoder DIR | --no-encoder] [--jobs N]
   crosscheck eval --db DB_FILE --gold FILE [--items FILE]
   crosscheck verdict [FILE] [--encoder DIR] < PAIRS.jsonl
-  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid | --ablate] [--seeds K]
+  crosscheck loco <SHARED_EVAL> [--write FILE] [--grid | --ablate] [--seeds K] [--perturb]
                    [--exports DIR] [--encoder DIR | --no-encoder] [--jobs N]
   crosscheck fit <SHARED_EVAL> [--encoder DIR]
   crosscheck --help";
@@ -50,14 +50,16 @@ commands:
       one line per pair: {\"id\", \"label\", \"score\", \"evidence\", \"differences\"}.
       --encoder DIR adds a sentence encoder's judgement (all-MiniLM-L6-v2: config.json,
       vocab.txt and model.safetensors in DIR; scripts/get-encoder.sh fetches it).
-  loco <SHARED_EVAL> [--write FILE] [--grid | --ablate] [--seeds K]
+  loco <SHARED_EVAL> [--write FILE] [--grid | --ablate] [--seeds K] [--perturb]
       For developers: the cluster decision judged leave-one-cluster-out over the seeds and
       the labelled clusters in SHARED_EVAL/dev (each scored by a model fitted on the others),
       with the encoder when found and without it. --write also writes the tables as a page;
       --grid compares the shipped recipe with the others it was chosen from; --ablate with
       the same fitted without each group of features in turn; --seeds K fits
       every fold with K seeds of the forests' random draws and reports the mean and spread
-      (with --grid or --ablate, each recipe's mean over the K); --exports DIR writes each held-out
+      (with --grid or --ablate, each recipe's mean over the K); --perturb fits each fold
+      without one training row in 200, drawn anew for each seed: judge a change by
+      --seeds 5 --perturb, which a change cannot win by suiting a few rows; --exports DIR writes each held-out
       cluster's database there (DIR/NAME.json) and its scored items (DIR/NAME.items.jsonl, as
       eval --items writes them), to read its errors.
       Run from the repository (it reads seeds/ and tests/data/seeds.gold.jsonl).
@@ -434,6 +436,10 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
             names: &["--seeds"],
             takes_value: true,
         },
+        Opt {
+            names: &["--perturb"],
+            takes_value: false,
+        },
         ENCODER_OPTS[0],
         ENCODER_OPTS[1],
         JOBS_OPT,
@@ -455,6 +461,7 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
             }
         },
     };
+    let perturb = p.get("--perturb").is_some();
     if let Some(dir) = p.get("--exports") {
         let dir = Path::new(dir);
         // Made before the folds are prepared: a folder that cannot be made should not cost a run.
@@ -479,18 +486,20 @@ fn loco(rest: &[String]) -> Result<(), Failure> {
         } else {
             crosscheck::learn::recipe::ablations(encoder.is_some())
         };
-        return cli::learn::print(&cli::learn::grid_report(&mut folds, recipes, seeds));
+        return cli::learn::print(&cli::learn::grid_report(
+            &mut folds, recipes, seeds, perturb,
+        ));
     }
-    let mut page = cli::learn::page_head(seeds);
+    let mut page = cli::learn::page_head(seeds, perturb);
     if let Some(e) = encoder.as_ref() {
         let mut folds = cli::learn::folds(Path::new("."), Some(shared), Some(e))?;
-        let (table, _) = cli::learn::loco_report(&mut folds, true, seeds);
+        let (table, _) = cli::learn::loco_report(&mut folds, true, seeds, perturb);
         let text = format!("## With the sentence encoder\n\n{table}\n");
         cli::learn::print(&text)?;
         page.push_str(&text);
     }
     let mut folds = cli::learn::folds(Path::new("."), Some(shared), None)?;
-    let (table, _) = cli::learn::loco_report(&mut folds, false, seeds);
+    let (table, _) = cli::learn::loco_report(&mut folds, false, seeds, perturb);
     let text = format!("## Surface features only (`--no-encoder`)\n\n{table}\n");
     cli::learn::print(&text)?;
     page.push_str(&text);

@@ -101,6 +101,7 @@ fn bad_command_lines_print_usage_and_exit_2() {
         &["loco", d, "--seeds"],
         &["loco", d, "--seeds", "0"],
         &["loco", d, "--seeds", "many"],
+        &["loco", d, "--perturb", "200"],
         &["build", d, "--jobs"],
         &["build", d, "--jobs", "0"],
         &["build", d, "--jobs", "many"],

@@ -225,7 +225,13 @@ pub fn loco_databases(
             .iter()
             .enumerate()
             .filter(|(j, _)| *j != i)
-            .flat_map(|(_, f)| f.rows.iter())
+            .flat_map(|(j, f)| {
+                f.rows
+                    .iter()
+                    .enumerate()
+                    .filter(move |(k, _)| kept(recipe, j, *k))
+                    .map(|(_, r)| r)
+            })
             .collect();
         let model = fit(&train, recipe);
         let held = &folds[i];
@@ -233,6 +239,22 @@ pub fn loco_databases(
         let scores = crate::eval::score(&db, &held.data.gold);
         (held.data.name.clone(), scores, db)
     })
+}
+
+/// Whether row `row` of fold `fold` is fitted on (`Recipe::drop_one_in`): a hash of the
+/// fitting seed, the fold and the row, so that the draw is the same for every recipe compared
+/// on one seed (a change is read against the same perturbation) and differs between seeds.
+pub fn kept(recipe: &Recipe, fold: usize, row: usize) -> bool {
+    if recipe.drop_one_in == 0 {
+        return true;
+    }
+    let key = recipe.carried.seed ^ ((fold as u64) << 40) ^ row as u64;
+    // SplitMix64's finaliser: every input bit moves every output bit.
+    let mut z = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    z % recipe.drop_one_in != 0
 }
 
 /// Whether a cluster's gold has items whose first label is `differs` (the clusters over which
@@ -247,6 +269,26 @@ pub fn has_differs(data: &Labelled) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_perturbed_fit_leaves_out_a_few_rows_drawn_by_the_seed() {
+        let shipped = Recipe::shipped(false);
+        let dropped = |r: &Recipe| -> Vec<(usize, usize)> {
+            (0..11)
+                .flat_map(|f| (0..400).map(move |k| (f, k)))
+                .filter(|&(f, k)| !kept(r, f, k))
+                .collect()
+        };
+        assert!(dropped(&shipped).is_empty());
+        let (a, b) = (shipped.perturbed(), shipped.perturbed().reseeded(1000));
+        let (da, db) = (dropped(&a), dropped(&b));
+        // 4,400 rows, one in 200: about 22 each, never none, never many.
+        for d in [&da, &db] {
+            assert!((5..=50).contains(&d.len()), "{}", d.len());
+        }
+        assert_ne!(da, db, "another seed draws other rows");
+        assert_eq!(da, dropped(&a), "one seed draws the same rows every time");
+    }
 
     #[test]
     fn a_held_group_is_constant_in_both_fitted_steps() {
