@@ -69,6 +69,8 @@ struct Ground {
     statics: Option<super::static_view::StaticView>,
     eligible: Vec<bool>,
     by_article: Vec<Vec<u32>>,
+    /// Each segment's index in its article's `by_article` (`Context::positions`).
+    positions: Vec<u32>,
     /// `by_article`'s units that give a figure (`Context::figure_units`).
     figure_units: Vec<Vec<u32>>,
     all_best: super::best::BestTable,
@@ -276,9 +278,12 @@ impl Ground {
             Semantic::encode(e, &seg_texts, &eligible, &spans, progress)
         });
         let mut by_article: Vec<Vec<u32>> = vec![Vec::new(); articles.len()];
+        let mut positions = vec![super::NO_POSITION; segments.len()];
         for (i, &e) in eligible.iter().enumerate() {
             if e {
-                by_article[seg_article[i]].push(i as u32);
+                let units = &mut by_article[seg_article[i]];
+                positions[i] = units.len() as u32;
+                units.push(i as u32);
             }
         }
         // Matching starts with every claim's best match in every article; claims are counted
@@ -347,6 +352,7 @@ impl Ground {
             statics,
             eligible,
             by_article,
+            positions,
             figure_units,
             all_best,
             doc_keys,
@@ -386,6 +392,7 @@ impl Ground {
             seg_article: &self.seg_article,
             all_best: &self.all_best,
             by_article: &self.by_article,
+            positions: &self.positions,
             figure_units: &self.figure_units,
             doc_keys: &self.doc_keys,
             figure_contexts: &self.figure_contexts,

@@ -254,9 +254,8 @@ impl Context<'_> {
                 // the encoder's decision only: the surface decision did not gain from them in LOCO.
                 let pos = |u: u32| {
                     let own = self.seg_article[u as usize];
-                    let units = self.by_article.get(own).map_or(&[][..], |v| &v[..]);
-                    let i = units.iter().position(|&x| x == u).unwrap_or(0);
-                    i as f32 / units.len().saturating_sub(1).max(1) as f32
+                    let units = self.by_article.get(own).map_or(0, Vec::len);
+                    self.position(u).unwrap_or(0) as f32 / units.saturating_sub(1).max(1) as f32
                 };
                 fx.put("claim_pos", pos(claim));
                 fx.put("evidence_pos", evidence.first().map_or(1.0, |&u| pos(u)));

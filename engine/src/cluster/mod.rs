@@ -142,6 +142,10 @@ pub struct Context<'a> {
     pub all_best: &'a BestTable,
     /// Eligible segment ids of each article, in text order.
     pub by_article: &'a [Vec<u32>],
+    /// Each segment's index in its article's `by_article` (`NO_POSITION` for the others): read
+    /// by every item for its claim, its evidence and their neighbours, so found once per build
+    /// rather than by a search of the article each time.
+    pub positions: &'a [u32],
     /// The units of each article's `by_article` that give a figure (a quantity): the only
     /// ones a claim's figures can pair with.
     pub figure_units: &'a [Vec<u32>],
@@ -162,7 +166,18 @@ pub struct Context<'a> {
     pub keep_slots: bool,
 }
 
+/// `Context::positions` of a segment that gets no verdict and is never evidence.
+pub const NO_POSITION: u32 = u32::MAX;
+
 impl Context<'_> {
+    /// Where segment `u` stands among its article's eligible segments (`by_article`).
+    fn position(&self, u: u32) -> Option<usize> {
+        self.positions
+            .get(u as usize)
+            .filter(|&&p| p != NO_POSITION)
+            .map(|&p| p as usize)
+    }
+
     fn side(&self, u: u32) -> Side<'_> {
         Side {
             unit: u,

@@ -48,11 +48,11 @@ impl Context<'_> {
         let Some(units) = own.and_then(|a| self.by_article.get(a)) else {
             return out;
         };
-        let Some(i) = units.iter().position(|&u| u == claim) else {
+        let Some(i) = self.position(claim) else {
             return out;
         };
-        let there = self.by_article.get(article).map_or(&[][..], |v| &v[..]);
-        let at = |u: u32| there.iter().position(|&x| x == u);
+        // Evidence and best matches are sentences of `article`, so their positions are there.
+        let at = |u: u32| self.position(u);
         let evidence_at: Vec<usize> = evidence.iter().filter_map(|&u| at(u)).collect();
         let sides = [i.checked_sub(1), i.checked_add(1)];
         for v in sides.into_iter().flatten().filter_map(|j| units.get(j)) {
