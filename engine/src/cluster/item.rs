@@ -159,7 +159,6 @@ impl Context<'_> {
             None => self.neighbours(claim, article, &evidence, coverage),
             Some(_) => super::neighbours::Neighbours::default(),
         };
-        fx.put("nb_coverage", nb.coverage);
         fx.put("nb_adjacent", nb.adjacent);
         let count = |k: DiffKind| diffs.iter().filter(|d| d.kind == k).count() as f32;
         fx.put("n_number", count(DiffKind::Number));

@@ -47,7 +47,6 @@ pub const NAMES: [&str; N] = [
     "also_count",
     "coverage_rank",
     "carried_share",
-    "nb_coverage",
     "nb_adjacent",
     "n_number",
     "n_date",
@@ -91,18 +90,18 @@ pub const NAMES: [&str; N] = [
     "evidence_pos",
 ];
 
-pub const N: usize = 60;
-pub const N_SURFACE: usize = 43;
+pub const N: usize = 59;
+pub const N_SURFACE: usize = 42;
 
 /// Features the differs step is fitted without (`learn::loco::fit` holds their columns
 /// constant, so its trees never split on them): the static word vectors' similarities say
 /// whether a claim is carried, not whether a detail conflicts. Read by both steps, they cost the
 /// differs step in LOCO without the encoder (mean macro-F1 0.7504, differs F1 0.5614); read by
 /// the carried step only, 0.7519 and 0.5658 (five fitting seeds, measured with the table's
-/// 384 components and a word-level reading since left out). So do the neighbours' coverages
-/// (`nb_coverage`, `nb_adjacent`): read by both steps, `loco --seeds 5 --no-encoder` gave mean
+/// 384 components and a word-level reading since left out). So does the neighbours' reading
+/// (`nb_adjacent`, with the neighbours' coverage then beside it): read by both steps, `loco --seeds 5 --no-encoder` gave mean
 /// macro-F1 0.7646 and differs F1 0.5978; read by the carried step only, 0.7682 and 0.6103.
-pub const DIFFERS_BLIND: [&str; 4] = ["st_best", "st_evidence", "nb_coverage", "nb_adjacent"];
+pub const DIFFERS_BLIND: [&str; 3] = ["st_best", "st_evidence", "nb_adjacent"];
 
 /// Features the carried step is fitted without (held like `DIFFERS_BLIND`): the claim's raw
 /// cosine with the other article's closest sentence. How high sentence cosines run depends on

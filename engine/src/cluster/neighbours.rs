@@ -3,8 +3,14 @@
 //! Why: reports of one event tell it in much the same order (wire copy above all), which is
 //! what sentence aligners for parallel text rely on. When the sentences on either side of a
 //! claim are carried by the other article at neighbouring places, the claim is likelier
-//! carried there too, even by a paraphrase that shares few of its words; when neither is
-//! carried, the article likely leaves that part of the story out.
+//! carried there too, even by a paraphrase that shares few of its words.
+//!
+//! Only where the neighbours' matches stand is read, not how well they are carried: the
+//! neighbours' best coverage (`nb_coverage`) was read too until a decision of eight bagged
+//! forests called an article that tells only the neighbour's fact a corroboration of the claim
+//! ("the ransom demand reached the company" beside "the company refused to pay the ransom",
+//! `engine/tests/verdict.rs`); without it, `loco --seeds 5 --perturb --no-encoder` gave 0.7660
+//! against 0.7666, within the seeds' spread.
 //!
 //! The surface decision reads these; the encoder's does not (`Item`'s features are 0 there):
 //! its sentence cosines already find the paraphrases the story's order points at, and each of
@@ -15,9 +21,6 @@ use super::Context;
 /// The neighbours' reading of one (claim, article) item.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Neighbours {
-    /// The higher coverage of the claim's previous and next sentence by their best matches
-    /// in the article: how well the article tells this part of the story.
-    pub coverage: f32,
     /// When a neighbour's match stands within two sentences of the claim's evidence (or is
     /// that sentence), the lower of the neighbour's coverage and the claim's own, else 0: the
     /// claim's match sits where the story's order puts it. Capped by the claim's own coverage
@@ -60,7 +63,6 @@ impl Context<'_> {
                 continue;
             };
             let coverage = m.coverage;
-            out.coverage = out.coverage.max(coverage);
             let near = m
                 .units
                 .iter()
@@ -127,15 +129,16 @@ mod tests {
         );
         let articles = [a, b, c];
         let claim = "Thousands of homes lost electricity";
-        let names = ["nb_coverage", "nb_adjacent", "coverage"];
+        let names = ["nb_adjacent", "coverage"];
         let told = features(&articles, claim, 1, &names);
         let untold = features(&articles, claim, 2, &names);
-        assert!(told[0] > 0.8, "neighbours carried word for word: {told:?}");
-        assert!(untold[0] < 0.3, "neighbours not carried: {untold:?}");
-        assert_eq!(untold[1], 0.0, "{untold:?}");
+        assert!(
+            told[0] > 0.0,
+            "the claim's match stands between its neighbours': {told:?}"
+        );
+        assert_eq!(untold[0], 0.0, "{untold:?}");
         // Never more than the claim's own coverage: standing beside a carried sentence does
         // not by itself make a sentence tell the claim.
-        assert!(told[1] <= told[2], "{told:?}");
-        assert!(told[0] > untold[0], "{told:?} {untold:?}");
+        assert!(told[0] <= told[1], "{told:?}");
     }
 }
