@@ -111,8 +111,9 @@ impl Recipe {
     /// The same recipe, fitted in LOCO without one training row in `PERTURB_ONE_IN` (about 20
     /// rows of a fold's 3,600), drawn anew for every fitting seed. Why: the shipped recipe and
     /// its features were each kept because the LOCO mean rose on exactly these rows, so that
-    /// mean flatters them: refitted without one row in 200, the mean fell on every one of five
-    /// fitting seeds, 0.7996 to 0.7978 with the encoder and 0.7682 to 0.7623 without, while a
+    /// mean flatters them: refitted without one row in 200, the four-bag recipe's mean fell on
+    /// every one of five fitting seeds, 0.7996 to 0.7978 with the encoder and 0.7682 to 0.7623
+    /// without (eight bags since: 0.7988 and 0.7992, 0.7683 and 0.7660), while a
     /// rule that changed 3 of the 3,935 items (each towards its gold) moved the unperturbed
     /// mean by -0.0026 and -0.0058. Whether a change helps is read from the mean over such
     /// perturbed fits, which a change cannot win by suiting a few rows.
