@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use ndarray::{Array2, ArrayView2, Axis};
 
 use crate::encoder::{Encoder, LOW_MATCH};
-use crate::vector::dot;
+use crate::vector::{dot, Columns};
 
 /// A word piece found in more than this share of the cluster's distinct texts ("the", ",",
 /// "said") is left out of token reading: its idf weight is near nothing anyway, and leaving it
@@ -30,6 +30,8 @@ pub struct Semantic {
     dim: usize,
     /// The distinct vectors, `dim` floats each, back to back.
     flat: Vec<f32>,
+    /// The same vectors laid out for a claim's row of dot products (`Columns`).
+    cols: Columns,
     /// Each segment's vector: its index in `flat`, by `dim`.
     of: Vec<Option<u32>>,
     /// Each distinct vector's inner token vectors (`[CLS]` and `[SEP]` left out), unit length,
@@ -143,6 +145,7 @@ impl Semantic {
         // Token rows follow the distinct texts; a text without a vector keeps none.
         Semantic {
             dim,
+            cols: Columns::new(&flat, dim),
             flat,
             of,
             tokens: with_vector(&slot, tokens),
@@ -345,8 +348,7 @@ impl Semantic {
         let Some(x) = self.vector(claim) else {
             return out;
         };
-        let mut by_vector = vec![0.0f32; self.distinct()];
-        dots(x, &self.flat, &mut by_vector);
+        let by_vector = self.cols.dots(x);
         for (o, v) in out.iter_mut().zip(&self.of) {
             if let Some(c) = v.and_then(|v| by_vector.get(v as usize)) {
                 *o = *c;
@@ -487,62 +489,5 @@ fn unit_sum(t: &crate::encoder::Tokens, rows: impl Iterator<Item = usize>) -> Ve
         m
     } else {
         Vec::new()
-    }
-}
-
-/// `out[j] = x · v_j` for the vectors `v_j` back to back in `flat`, each exactly as [`dot`]
-/// computes it. Why four at a time: one sum is a chain of dependent additions, each waiting
-/// for the last; four independent chains keep the adder busy (the crate is built at opt-level
-/// "z", which does not vectorise), and each chain still adds its products in the same order.
-pub(crate) fn dots(x: &[f32], flat: &[f32], out: &mut [f32]) {
-    let dim = x.len();
-    if dim == 0 {
-        return;
-    }
-    let mut blocks = flat.chunks_exact(4 * dim);
-    let mut outs = out.chunks_exact_mut(4);
-    for (b, o) in blocks.by_ref().zip(outs.by_ref()) {
-        let (v0, rest) = b.split_at(dim);
-        let (v1, rest) = rest.split_at(dim);
-        let (v2, v3) = rest.split_at(dim);
-        let mut acc = [-0.0f32; 4];
-        for ((((&p, &a), &b), &c), &d) in x.iter().zip(v0).zip(v1).zip(v2).zip(v3) {
-            acc[0] += p * a;
-            acc[1] += p * b;
-            acc[2] += p * c;
-            acc[3] += p * d;
-        }
-        o.copy_from_slice(&acc);
-    }
-    for (v, o) in blocks
-        .remainder()
-        .chunks_exact(dim)
-        .zip(outs.into_remainder())
-    {
-        *o = dot(x, v);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dots_are_dot_to_the_bit() {
-        // Awkward values: products that round, signs that cancel, a zero vector (its sum is the
-        // start value's sign), and a count of vectors that is not a multiple of four.
-        let dim = 7;
-        let x: Vec<f32> = (0..dim)
-            .map(|i| (i as f32 * 0.37 - 1.1).sin() / 3.0)
-            .collect();
-        let mut flat = Vec::new();
-        for j in 0..11 {
-            flat.extend((0..dim).map(|i| ((i * 13 + j * 7) as f32).cos() * 1e-3 * (j as f32)));
-        }
-        let mut out = vec![0.0f32; 11];
-        dots(&x, &flat, &mut out);
-        for (j, v) in flat.chunks_exact(dim).enumerate() {
-            assert_eq!(out[j].to_bits(), dot(&x, v).to_bits(), "vector {j}");
-        }
     }
 }
