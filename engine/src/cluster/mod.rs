@@ -99,8 +99,9 @@ pub const N_SURFACE: usize = 42;
 /// differs step in LOCO without the encoder (mean macro-F1 0.7504, differs F1 0.5614); read by
 /// the carried step only, 0.7519 and 0.5658 (five fitting seeds, measured with the table's
 /// 384 components and a word-level reading since left out). So does the neighbours' reading
-/// (`nb_adjacent`, with the neighbours' coverage then beside it): read by both steps, `loco --seeds 5 --no-encoder` gave mean
-/// macro-F1 0.7646 and differs F1 0.5978; read by the carried step only, 0.7682 and 0.6103.
+/// (`nb_adjacent`): read by both steps, `loco --seeds 5 --no-encoder` gave mean macro-F1 0.7646
+/// and differs F1 0.5978; read by the carried step only, 0.7682 and 0.6103 (measured with the
+/// neighbours' coverage, since dropped, beside it).
 pub const DIFFERS_BLIND: [&str; 3] = ["st_best", "st_evidence", "nb_adjacent"];
 
 /// Features the carried step is fitted without (held like `DIFFERS_BLIND`): the claim's raw

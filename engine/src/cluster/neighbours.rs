@@ -18,61 +18,56 @@
 
 use super::Context;
 
-/// The neighbours' reading of one (claim, article) item.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Neighbours {
-    /// When a neighbour's match stands within two sentences of the claim's evidence (or is
-    /// that sentence), the lower of the neighbour's coverage and the claim's own, else 0: the
-    /// claim's match sits where the story's order puts it. Capped by the claim's own coverage
-    /// because a sentence that tells only the neighbour's fact stands there too: "the ransom
-    /// demand reached the company" beside "the company refused to pay the ransom"
-    /// (`engine/tests/verdict.rs`). Uncapped, the item read its neighbour's coverage and was
-    /// carried; `loco --seeds 5 --no-encoder` was 0.7694 uncapped, 0.7682 capped.
-    pub adjacent: f32,
-}
-
 /// How far apart (in sentences of the article) a neighbour's match and the claim's evidence
 /// may stand and still count as adjacent: one sentence between them, as when an outlet adds
 /// or splits one.
 const NEAR: usize = 2;
 
 impl Context<'_> {
-    /// The neighbours' reading of `claim` against `article`, where `evidence` is the claim's
-    /// evidence and `own_coverage` its coverage of the claim.
-    pub(super) fn neighbours(
+    /// `nb_adjacent` of `claim` against `article`, where `evidence` is the claim's evidence
+    /// and `own_coverage` its coverage of the claim: when a neighbour's match stands within
+    /// `NEAR` sentences of the claim's evidence (or is that sentence), the lower of the
+    /// neighbour's coverage and the claim's own, else 0. The claim's match then sits where the
+    /// story's order puts it.
+    ///
+    /// Capped by the claim's own coverage because a sentence that tells only the neighbour's
+    /// fact stands there too: "the ransom demand reached the company" beside "the company
+    /// refused to pay the ransom" (`engine/tests/verdict.rs`). Uncapped, the item read its
+    /// neighbour's coverage and was carried; `loco --seeds 5 --no-encoder` was 0.7694 uncapped,
+    /// 0.7682 capped.
+    pub(super) fn adjacent(
         &self,
         claim: u32,
         article: usize,
         evidence: &[u32],
         own_coverage: f32,
-    ) -> Neighbours {
-        let mut out = Neighbours::default();
+    ) -> f32 {
         let own = self.seg_article.get(claim as usize).copied();
-        let Some(units) = own.and_then(|a| self.by_article.get(a)) else {
-            return out;
-        };
-        let Some(i) = self.position(claim) else {
-            return out;
+        let (Some(units), Some(i)) = (
+            own.and_then(|a| self.by_article.get(a)),
+            self.position(claim),
+        ) else {
+            return 0.0;
         };
         // Evidence and best matches are sentences of `article`, so their positions are there.
         let at = |u: u32| self.position(u);
         let evidence_at: Vec<usize> = evidence.iter().filter_map(|&u| at(u)).collect();
         let sides = [i.checked_sub(1), i.checked_add(1)];
+        let mut adjacent = 0.0f32;
         for v in sides.into_iter().flatten().filter_map(|j| units.get(j)) {
             let Some(m) = self.all_best.best(*v, article) else {
                 continue;
             };
-            let coverage = m.coverage;
             let near = m
                 .units
                 .iter()
                 .filter_map(|&u| at(u))
                 .any(|p| evidence_at.iter().any(|&q| p.abs_diff(q) <= NEAR));
             if near {
-                out.adjacent = out.adjacent.max(coverage.min(own_coverage));
+                adjacent = adjacent.max(m.coverage.min(own_coverage));
             }
         }
-        out
+        adjacent
     }
 }
 
