@@ -49,9 +49,24 @@ impl Columns {
             let x = &x[..x.len().min(self.dim)];
             column_dots(x, &self.blocks, self.dim, &mut out);
         }
+        // The last block's lanes past the last vector summed zeros.
         out.truncate(self.len);
-        out.resize(self.len, -0.0);
         out
+    }
+
+    /// How many vectors there are.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Vector `j`, read back from its block (none past the last).
+    pub(crate) fn vector(&self, j: usize) -> Option<Vec<f32>> {
+        (j < self.len).then(|| {
+            let block = &self.blocks[(j / LANES) * LANES * self.dim..][..LANES * self.dim];
+            (0..self.dim)
+                .map(|i| block[i * LANES + j % LANES])
+                .collect()
+        })
     }
 }
 
@@ -98,6 +113,11 @@ mod tests {
         for (j, v) in flat.chunks_exact(dim).enumerate() {
             assert_eq!(short[j].to_bits(), dot(&x[..3], v).to_bits(), "vector {j}");
         }
+        // Each vector reads back as it was given.
+        for (j, v) in flat.chunks_exact(dim).enumerate() {
+            assert_eq!(cols.vector(j).as_deref(), Some(v), "vector {j}");
+        }
+        assert_eq!(cols.vector(37), None);
         assert!(Columns::new(&[], dim).dots(&x).is_empty());
         assert_eq!(Columns::new(&flat, 0).dots(&x), Vec::<f32>::new());
     }

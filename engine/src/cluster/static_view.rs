@@ -19,10 +19,9 @@ use crate::model::Segment;
 use crate::vector::{dot, Columns};
 use crate::word_vectors::{WordVectors, DIM};
 
-/// Every segment's sentence vector, `DIM` floats each, back to back, and the same vectors laid
-/// out for a claim's row of dot products (`Columns`).
+/// Every segment's sentence vector, `DIM` floats each, laid out for a claim's row of dot
+/// products (`Columns`).
 pub struct StaticView {
-    vecs: Vec<f32>,
     cols: Columns,
 }
 
@@ -74,18 +73,18 @@ impl StaticView {
             let inv = if norm > 0.0 { 1.0 / norm } else { 0.0 };
             vecs.extend(v.iter().map(|x| x * inv));
         }
-        let cols = Columns::new(&vecs, DIM);
-        Some(StaticView { vecs, cols })
+        Some(StaticView {
+            cols: Columns::new(&vecs, DIM),
+        })
     }
 
     /// The claim's cosine with every segment, indexed by segment: one pass over the vectors
     /// per claim (`Columns::dots`, sixteen sentences at a time, each the bits of a plain dot
     /// product), not one dot product per sentence of each item.
     pub fn row(&self, claim: u32) -> Vec<f32> {
-        let i = claim as usize * DIM;
-        match self.vecs.get(i..i + DIM) {
-            Some(c) => self.cols.dots(c),
-            None => vec![0.0f32; self.vecs.len() / DIM],
+        match self.cols.vector(claim as usize) {
+            Some(c) => self.cols.dots(&c),
+            None => vec![0.0f32; self.cols.len()],
         }
     }
 }
